@@ -1,0 +1,42 @@
+//! The subcommands, thin layers over the pipeline that decide what to print and exit with.
+
+pub mod build;
+pub mod check;
+pub mod new;
+
+use std::io::IsTerminal;
+
+use crate::diagnostics::Diagnostics;
+
+/// How a command ended, mapped to the process exit code.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: the content has problems, all printed.
+    ContentErrors,
+    /// Exit 2: the command could not run (bad arguments, unwritable folder).
+    UsageOrIo,
+}
+
+impl Outcome {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Outcome::Success => 0,
+            Outcome::ContentErrors => 1,
+            Outcome::UsageOrIo => 2,
+        }
+    }
+}
+
+/// Prints every problem, then how many there were.
+pub fn print_problems(problems: Diagnostics, consequence: &str) {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let problems = problems.into_sorted();
+    for problem in &problems {
+        eprintln!("{}", problem.render(colour));
+    }
+    let count = problems.len();
+    let noun = if count == 1 { "problem" } else { "problems" };
+    eprintln!("error: {count} {noun} found; {consequence}");
+}

@@ -1,0 +1,82 @@
+//! `benchlearn new`: a document skeleton in every site language, ready to fill in.
+
+use std::path::Path;
+
+use super::Outcome;
+use crate::content;
+use crate::model::documents::Section;
+use crate::model::text::{is_valid_slug, Date};
+
+/// Creates `content/<section>/<slug>.<lang>.md` for each site language.
+pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
+    if !is_valid_slug(slug) {
+        eprintln!("error: `{slug}` is not a valid slug; use lower-case a-z, 0-9 and single hyphens, e.g. youth-guarantee");
+        return Outcome::UsageOrIo;
+    }
+    let config = match content::load_config(root) {
+        Ok(config) => config,
+        Err(problems) => {
+            super::print_problems(problems, "fix site.yaml first");
+            return Outcome::ContentErrors;
+        }
+    };
+    let folder = root.join("content").join(section.folder());
+    let languages = config.language_codes();
+    let paths: Vec<_> = languages
+        .iter()
+        .map(|lang| folder.join(format!("{slug}.{lang}.md")))
+        .collect();
+    if let Some(existing) = paths.iter().find(|p| p.exists()) {
+        eprintln!("error: {} already exists; nothing was written", existing.display());
+        return Outcome::UsageOrIo;
+    }
+    if let Err(error) = std::fs::create_dir_all(&folder) {
+        eprintln!("error: cannot create {}: {error}", folder.display());
+        return Outcome::UsageOrIo;
+    }
+    let today = Date::today();
+    for (lang, path) in languages.iter().zip(&paths) {
+        let text = skeleton(section, lang, today);
+        if let Err(error) = std::fs::write(path, text) {
+            eprintln!("error: cannot write {}: {error}", path.display());
+            return Outcome::UsageOrIo;
+        }
+        println!("created {}", path.display());
+    }
+    Outcome::Success
+}
+
+/// The front matter a new document needs, with today's date and placeholders to replace.
+fn skeleton(section: Section, lang: &str, today: Date) -> String {
+    let (title, summary, body) = match lang {
+        "fr" => ("Titre à compléter", "Résumé en une ou deux phrases.", "## Contexte\n\nDécrivez ici…\n"),
+        _ => ("Title to fill in", "A one- or two-sentence summary.", "## Context\n\nDescribe here…\n"),
+    };
+    let year = today.year();
+    let fields = match section {
+        Section::Practices => format!(
+            "pes: fr-ft\nareas: [A]\ntarget_groups: [all-jobseekers]\nstart_year: {year}\nstatus: pilot\n"
+        ),
+        Section::Visits => format!(
+            "host: fr-ft\nstart_date: {today}\nend_date: {today}\nlocation: \"\"\norganiser: \"\"\nparticipants: {{officials: 0, experts: 0, observers: 0, coordinators: 0}}\nobjectives: []\nnext_steps: []\n"
+        ),
+        Section::Reports => format!("date: {today}\n"),
+        Section::Pages => "weight: 50\nmenu: false\n".to_string(),
+    };
+    format!("---\ntitle: \"{title}\"\nsummary: \"{summary}\"\n{fields}updated: {today}\n---\n\n{body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeletons_parse_as_front_matter() {
+        let today = Date::parse("2026-01-02").expect("valid date");
+        for section in Section::ALL {
+            let text = skeleton(section, "fr", today);
+            assert!(text.starts_with("---\ntitle:"));
+            assert!(text.contains("updated: 2026-01-02"));
+        }
+    }
+}

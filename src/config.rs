@@ -1,0 +1,207 @@
+//! `site.yaml`: the site's languages, URL layout and options.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::model::text::{Spanned, Translated};
+
+/// The settings of a site, as written in `site.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: Translated<String>,
+    pub description: Translated<String>,
+    pub base_url: Spanned<String>,
+    pub languages: Vec<Spanned<String>>,
+    pub default_language: Spanned<String>,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default)]
+    pub sections: SectionSlugs,
+    #[serde(default)]
+    pub options: Options,
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+/// The URL segment of each section, per language (`/fr/bonnes-pratiques/`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionSlugs {
+    #[serde(default = "default_practices")]
+    pub practices: BTreeMap<String, String>,
+    #[serde(default = "default_visits")]
+    pub visits: BTreeMap<String, String>,
+    #[serde(default = "default_reports")]
+    pub reports: BTreeMap<String, String>,
+    #[serde(default = "default_pes")]
+    pub pes: BTreeMap<String, String>,
+    #[serde(default = "default_pages")]
+    pub pages: BTreeMap<String, String>,
+}
+
+fn slugs(fr: &str, en: &str) -> BTreeMap<String, String> {
+    BTreeMap::from([("fr".to_string(), fr.to_string()), ("en".to_string(), en.to_string())])
+}
+fn default_practices() -> BTreeMap<String, String> {
+    slugs("bonnes-pratiques", "good-practices")
+}
+fn default_visits() -> BTreeMap<String, String> {
+    slugs("visites-etude", "study-visits")
+}
+fn default_reports() -> BTreeMap<String, String> {
+    slugs("rapports", "reports")
+}
+fn default_pes() -> BTreeMap<String, String> {
+    slugs("spe", "pes")
+}
+fn default_pages() -> BTreeMap<String, String> {
+    slugs("", "")
+}
+
+impl Default for SectionSlugs {
+    fn default() -> Self {
+        SectionSlugs {
+            practices: default_practices(),
+            visits: default_visits(),
+            reports: default_reports(),
+            pes: default_pes(),
+            pages: default_pages(),
+        }
+    }
+}
+
+/// Switches a site may turn on.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// Keep raw HTML written in Markdown. Off by default: content is untrusted.
+    #[serde(default)]
+    pub allow_raw_html: bool,
+    /// Show a notice that the figures are illustrative, not real statistics.
+    #[serde(default)]
+    pub illustrative_data: bool,
+}
+
+impl Config {
+    /// The site's language codes, in the order of `site.yaml`.
+    pub fn language_codes(&self) -> Vec<String> {
+        self.languages.iter().map(|l| l.value.clone()).collect()
+    }
+
+    /// `base_url` without its trailing slash, the prefix of every absolute URL.
+    pub fn base_url(&self) -> &str {
+        self.base_url.value.trim_end_matches('/')
+    }
+
+    /// The path part of `base_url` (`/benchlearning` or empty), the prefix of every link.
+    pub fn base_path(&self) -> &str {
+        let url = self.base_url();
+        let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+        after_scheme.find('/').map_or("", |i| &after_scheme[i..])
+    }
+}
+
+/// Parses `site.yaml` and checks what does not depend on the content.
+pub fn parse(file: &Arc<SourceFile>) -> Result<Config, Vec<Diagnostic>> {
+    let config: Config = crate::content::yaml::parse(file, 0).map_err(|d| vec![d])?;
+    let problems = check(&config, file);
+    if problems.is_empty() {
+        Ok(config)
+    } else {
+        Err(problems)
+    }
+}
+
+fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
+    use crate::content::yaml::span_of;
+    let mut problems = Vec::new();
+    let url = &config.base_url;
+    if !(url.value.starts_with("http://") || url.value.starts_with("https://")) {
+        problems.push(Diagnostic::at(
+            file,
+            span_of(file, 0, &url.referenced),
+            format!("`base_url` must be an absolute http(s) URL, found `{}`", url.value),
+        ));
+    }
+    if config.languages.is_empty() {
+        problems.push(Diagnostic::at_line(file, 1, 1, "`languages` lists no language"));
+    }
+    for lang in &config.languages {
+        let valid = lang.value.len() == 2 && lang.value.bytes().all(|b| b.is_ascii_lowercase());
+        if !valid {
+            problems.push(Diagnostic::at(
+                file,
+                span_of(file, 0, &lang.referenced),
+                format!(
+                    "`{}` is not a language code; expected two lower-case letters such as `fr`",
+                    lang.value
+                ),
+            ));
+        }
+    }
+    let codes = config.language_codes();
+    if !codes.contains(&config.default_language.value) {
+        problems.push(
+            Diagnostic::at(
+                file,
+                span_of(file, 0, &config.default_language.referenced),
+                format!(
+                    "`default_language` is `{}`, which is not in `languages`",
+                    config.default_language.value
+                ),
+            )
+            .with_help(format!("expected one of: {}", codes.join(", "))),
+        );
+    }
+    problems.extend(crate::validate::translations::check(
+        &config.title,
+        &codes,
+        file,
+        0,
+        "title",
+    ));
+    problems.extend(crate::validate::translations::check(
+        &config.description,
+        &codes,
+        file,
+        0,
+        "description",
+    ));
+    let sections = &config.sections;
+    for (name, map) in [
+        ("practices", &sections.practices),
+        ("visits", &sections.visits),
+        ("reports", &sections.reports),
+        ("pes", &sections.pes),
+        ("pages", &sections.pages),
+    ] {
+        for code in &codes {
+            match map.get(code) {
+                None => problems.push(Diagnostic::at_line(
+                    file,
+                    1,
+                    1,
+                    format!("`sections.{name}` has no slug for language `{code}`"),
+                )),
+                Some(slug) if !slug.is_empty() && !crate::model::text::is_valid_slug(slug) => {
+                    problems.push(Diagnostic::at_line(
+                        file,
+                        1,
+                        1,
+                        format!(
+                            "`sections.{name}.{code}` is `{slug}`; a section slug uses only a-z, 0-9 and -"
+                        ),
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    problems
+}

@@ -1,0 +1,278 @@
+//! Loading: walks the site folder and turns every file into typed model values, collecting
+//! every problem on the way instead of stopping at the first.
+
+pub mod files;
+pub mod front_matter;
+pub mod observations;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use crate::config::{self, Config};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::model::data::{Assessment, AssessmentFile, Data, Framework, FrameworkFile};
+use crate::model::documents::{Document, Documents, Meta, Section};
+use crate::model::Site;
+
+/// The site's settings file, relative to the root.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// Reads `root/site.yaml`; without valid settings nothing else can be loaded.
+pub fn load_config(root: &Path) -> Result<Config, Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    let file = match files::read_source(root, Path::new(CONFIG_FILE)) {
+        Ok(file) => file,
+        Err(problem) => {
+            diagnostics.push(problem.with_help(
+                "run benchlearn in a site folder (one with site.yaml), or pass --root",
+            ));
+            return Err(diagnostics);
+        }
+    };
+    config::parse(&file).map_err(|problems| {
+        diagnostics.extend(problems);
+        diagnostics
+    })
+}
+
+/// Loads all content of the site under `root`, with the problems found while reading it.
+pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let content = root.join("content");
+    if !content.is_dir() {
+        diagnostics.push(Diagnostic::in_path(
+            "content",
+            "there is no content/ folder; a site keeps its data and documents in content/",
+        ));
+    }
+    let data = load_data(root, &mut diagnostics);
+    let languages = config.language_codes();
+    let documents = load_documents(root, &languages, &mut diagnostics);
+    if diagnostics.is_empty() && data.pes.is_empty() && documents.is_empty() {
+        diagnostics.push(Diagnostic::in_path(
+            "content",
+            "content/ holds no data and no documents; nothing to publish",
+        )
+        .with_help("add content/data/pes.yaml and documents under content/practices/, content/pages/ …"));
+    }
+    let site = Site {
+        root: root.to_path_buf(),
+        config,
+        data,
+        documents,
+    };
+    (site, diagnostics)
+}
+
+fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
+    let mut data = Data::default();
+    if let Some((file, pes)) = load_yaml_list(root, "content/data/pes.yaml", diagnostics) {
+        data.pes = pes;
+        data.pes_file = Some(file);
+    }
+    if let Some((file, clusters)) = load_yaml_list(root, "content/data/clusters.yaml", diagnostics) {
+        data.clusters = clusters;
+        data.clusters_file = Some(file);
+    }
+    if let Some((file, indicators)) = load_yaml_list(root, "content/data/indicators.yaml", diagnostics)
+    {
+        data.indicators = indicators;
+        data.indicators_file = Some(file);
+    }
+    if let Some((file, areas)) = load_yaml_list(root, "content/data/areas.yaml", diagnostics) {
+        data.areas = areas;
+        data.areas_file = Some(file);
+    }
+    for path in files_under(root, "content/data/observations") {
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let parse = match extension {
+            "csv" => observations::from_csv,
+            "yaml" | "yml" => observations::from_yaml,
+            _ => {
+                diagnostics.push(Diagnostic::in_path(
+                    &path,
+                    "observations must be .yaml or .csv files",
+                ));
+                continue;
+            }
+        };
+        match files::read_source(root, &path).map_err(|d| vec![d]).and_then(|f| parse(&f)) {
+            Ok(list) => data.observations.extend(list),
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    for path in files_under(root, "content/data/assessments") {
+        let Some((cycle, pes)) = assessment_key(&path) else {
+            diagnostics.push(Diagnostic::in_path(
+                &path,
+                "an assessment is content/data/assessments/<cycle>/<pes-id>.yaml",
+            ));
+            continue;
+        };
+        if let Some((file, body)) = load_yaml::<AssessmentFile>(root, &path, diagnostics) {
+            data.assessments.push(Assessment { cycle, pes, file, body });
+        }
+    }
+    for path in files_under(root, "content/data/frameworks") {
+        let Some(pes) = yaml_stem(&path) else {
+            diagnostics.push(Diagnostic::in_path(&path, "a framework is content/data/frameworks/<pes-id>.yaml"));
+            continue;
+        };
+        if let Some((file, body)) = load_yaml::<FrameworkFile>(root, &path, diagnostics) {
+            data.frameworks.push(Framework { pes, file, body });
+        }
+    }
+    data
+}
+
+fn yaml_stem(path: &Path) -> Option<String> {
+    let extension = path.extension()?.to_str()?;
+    matches!(extension, "yaml" | "yml").then_some(())?;
+    Some(path.file_stem()?.to_str()?.to_string())
+}
+
+fn assessment_key(path: &Path) -> Option<(String, String)> {
+    let pes = yaml_stem(path)?;
+    let cycle = path.parent()?.file_name()?.to_str()?.to_string();
+    (cycle != "assessments").then_some((cycle, pes))
+}
+
+fn load_yaml_list<T: DeserializeOwned>(
+    root: &Path,
+    relative: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Arc<SourceFile>, Vec<T>)> {
+    let path = Path::new(relative);
+    if !root.join(path).exists() {
+        return None;
+    }
+    load_yaml(root, path, diagnostics)
+}
+
+fn load_yaml<T: DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Arc<SourceFile>, T)> {
+    let file = files::read_source(root, path)
+        .map_err(|problem| diagnostics.push(problem))
+        .ok()?;
+    match yaml::parse(&file, 0) {
+        Ok(value) => Some((file, value)),
+        Err(problem) => {
+            diagnostics.push(problem);
+            None
+        }
+    }
+}
+
+/// Files below `root/relative`, relative to `root`, in a stable order; hidden files skipped.
+fn files_under(root: &Path, relative: &str) -> Vec<PathBuf> {
+    let folder = root.join(relative);
+    if !folder.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(&folder)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .filter_map(|entry| entry.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .collect()
+}
+
+fn load_documents(root: &Path, languages: &[String], diagnostics: &mut Diagnostics) -> Documents {
+    Documents {
+        practices: load_section(root, Section::Practices, languages, diagnostics),
+        visits: load_section(root, Section::Visits, languages, diagnostics),
+        reports: load_section(root, Section::Reports, languages, diagnostics),
+        pages: load_section(root, Section::Pages, languages, diagnostics),
+    }
+}
+
+fn load_section<M: DeserializeOwned + Meta + Send>(
+    root: &Path,
+    section: Section,
+    languages: &[String],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Document<M>> {
+    let paths: Vec<PathBuf> = files_under(root, &format!("content/{}", section.folder()))
+        .into_iter()
+        .filter(|path| !is_editor_temp_file(path))
+        .collect();
+    let results: Vec<Result<Document<M>, Diagnostic>> = paths
+        .par_iter()
+        .map(|path| load_document(root, path, languages))
+        .collect();
+    let mut documents = Vec::new();
+    for result in results {
+        match result {
+            Ok(document) => documents.push(document),
+            Err(problem) => diagnostics.push(problem),
+        }
+    }
+    documents
+}
+
+/// Editors' swap and backup files sit beside documents and are never content.
+fn is_editor_temp_file(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp") || name.starts_with('#')
+}
+
+fn load_document<M: DeserializeOwned + Meta>(
+    root: &Path,
+    path: &Path,
+    languages: &[String],
+) -> Result<Document<M>, Diagnostic> {
+    let file = files::read_source(root, path)?;
+    let (key, lang) = document_key(&file, languages)?;
+    let parts = front_matter::split(&file)?;
+    let yaml = &file.text[parts.yaml_start..parts.yaml_end];
+    let meta: M = yaml::parse_str(&file, yaml, parts.yaml_line)?;
+    let slug = meta.slug().map_or_else(|| key.clone(), |slug| slug.value.clone());
+    Ok(Document {
+        key,
+        slug,
+        lang,
+        file,
+        front_matter_line: parts.yaml_line,
+        body_offset: parts.body_offset,
+        meta,
+    })
+}
+
+/// `<slug>.<lang>.md` → (slug, lang), checking both.
+fn document_key(file: &Arc<SourceFile>, languages: &[String]) -> Result<(String, String), Diagnostic> {
+    let name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let problem = |message: String| Diagnostic::in_path(&file.path, message);
+    let Some(stem) = name.strip_suffix(".md") else {
+        return Err(problem(format!(
+            "`{name}` is not a Markdown document; documents are named <slug>.<lang>.md"
+        )));
+    };
+    let Some((key, lang)) = stem.rsplit_once('.') else {
+        return Err(problem(format!(
+            "`{name}` has no language; name it <slug>.<lang>.md, e.g. {stem}.{}.md",
+            languages.first().map_or("fr", String::as_str)
+        )));
+    };
+    if !languages.iter().any(|l| l == lang) {
+        return Err(problem(format!(
+            "`{lang}` in `{name}` is not a language of the site (site.yaml lists {})",
+            languages.join(", ")
+        )));
+    }
+    if !crate::model::text::is_valid_slug(key) {
+        return Err(problem(format!(
+            "`{key}` is not a valid slug; use lower-case a-z, 0-9 and single hyphens"
+        )));
+    }
+    Ok((key.to_string(), lang.to_string()))
+}

@@ -1,0 +1,336 @@
+//! Errors about content, with the file, position and source snippet an author needs to fix them.
+//!
+//! The pipeline never stops at the first problem: every stage pushes into [`Diagnostics`] and
+//! the command prints them all together, like a compiler.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource, SourceSpan};
+
+/// One file's text, shared by every diagnostic that points into it.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the site root, as the author knows it.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<Self> {
+        Arc::new(SourceFile {
+            path: path.into(),
+            text: text.into(),
+        })
+    }
+
+    /// Byte offset of a 1-based line and character column, clamped to the text.
+    pub fn offset_of(&self, line: usize, column: usize) -> usize {
+        let mut offset = 0;
+        for (index, text_line) in self.text.split_inclusive('\n').enumerate() {
+            if index + 1 == line {
+                let in_line: usize = text_line
+                    .chars()
+                    .take(column.saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum();
+                return offset + in_line;
+            }
+            offset += text_line.len();
+        }
+        self.text.len()
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..floor_char_boundary(&self.text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub offset: usize,
+    pub len: usize,
+}
+
+impl Span {
+    pub fn new(offset: usize, len: usize) -> Self {
+        Span { offset, len }
+    }
+}
+
+/// A problem found in the site's files.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub file: Option<Arc<SourceFile>>,
+    /// For files with no readable text (missing, not UTF-8 before decoding), the path alone.
+    pub path: Option<PathBuf>,
+    pub span: Option<Span>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem at a place in a file whose text we have.
+    pub fn at(file: &Arc<SourceFile>, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: Some(Arc::clone(file)),
+            path: None,
+            span: Some(span),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A problem at a 1-based line and column of a file.
+    pub fn at_line(
+        file: &Arc<SourceFile>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let offset = file.offset_of(line, column);
+        let len = token_length(&file.text[offset..]);
+        Self::at(file, Span::new(offset, len), message)
+    }
+
+    /// A problem with a whole file that has no useful position (unreadable, empty folder…).
+    pub fn in_path(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: None,
+            path: Some(path.into()),
+            span: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The file the problem is in, relative to the site root.
+    pub fn file_path(&self) -> Option<&Path> {
+        self.file
+            .as_ref()
+            .map(|file| file.path.as_path())
+            .or(self.path.as_deref())
+    }
+
+    /// 1-based line and column, where the problem has a position.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        Some(self.file.as_ref()?.line_column(self.span?.offset))
+    }
+
+    /// `file:line:column` as editors and terminals link it.
+    pub fn location(&self) -> String {
+        let path = self
+            .file_path()
+            .map(|path| path.display().to_string())
+            .unwrap_or_default();
+        match self.line_column() {
+            Some((line, column)) => format!("{path}:{line}:{column}"),
+            None => path,
+        }
+    }
+
+    /// The report as a person reads it in a terminal: location, message, snippet with a caret, help.
+    pub fn render(&self, colour: bool) -> String {
+        let theme = if colour {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
+        let mut out = String::new();
+        let report = MietteView {
+            diagnostic: self,
+            source: self.file.as_ref().map(|file| {
+                NamedSource::new(file.path.display().to_string(), file.text.clone())
+            }),
+        };
+        if handler.render_report(&mut out, &report).is_err() {
+            out = format!("error: {}: {}\n", self.location(), self.message);
+        }
+        out
+    }
+}
+
+/// Length of the token at the start of `text`, so a caret underlines a word rather than a point.
+fn token_length(text: &str) -> usize {
+    let line = text.lines().next().unwrap_or("");
+    let trimmed = line.trim_end();
+    trimmed.len().clamp(1, 80).min(text.len().max(1))
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " ({help})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Adapter that lets miette draw a [`Diagnostic`] with its snippet and file name.
+struct MietteView<'a> {
+    diagnostic: &'a Diagnostic,
+    source: Option<NamedSource<String>>,
+}
+
+impl fmt::Debug for MietteView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.diagnostic, f)
+    }
+}
+
+impl fmt::Display for MietteView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.diagnostic.span.is_some() {
+            f.write_str(&self.diagnostic.message)
+        } else {
+            write!(f, "{}: {}", self.diagnostic.location(), self.diagnostic.message)
+        }
+    }
+}
+
+impl std::error::Error for MietteView<'_> {}
+
+impl miette::Diagnostic for MietteView<'_> {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.diagnostic
+            .help
+            .as_ref()
+            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.diagnostic.span?;
+        self.source.as_ref().map(|source| source as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let span = self.diagnostic.span?;
+        let label = miette::LabeledSpan::new_primary_with_span(
+            Some("here".to_string()),
+            SourceSpan::new(span.offset.into(), span.len),
+        );
+        Some(Box::new(std::iter::once(label)))
+    }
+
+    fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        None
+    }
+}
+
+/// Every problem of one run, in a stable order.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Sorted by file and position so reports read top to bottom and are reproducible.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (a.file_path(), a.span.map(|s| s.offset), &a.message).cmp(&(
+                b.file_path(),
+                b.span.map(|s| s.offset),
+                &b.message,
+            ))
+        });
+        self.items.dedup_by(|a, b| a.to_string() == b.to_string());
+        self.items
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+/// The nearest known name to an unknown one, for "did you mean …?".
+pub fn suggest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// "did you mean `x`?" where a near name exists.
+pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    suggest(unknown, known).map(|near| format!("did you mean `{near}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_round_trip() {
+        let file = SourceFile::new("a.yaml", "id: x\nname: é\n  bad\n");
+        let offset = file.offset_of(2, 7);
+        assert_eq!(&file.text[offset..offset + 2], "é");
+        assert_eq!(file.line_column(offset), (2, 7));
+        assert_eq!(file.line_column(0), (1, 1));
+    }
+
+    #[test]
+    fn suggests_near_names() {
+        assert_eq!(suggest("fr-pe", ["fr-ft", "de-ba", "se-af"]), Some("fr-ft"));
+        assert_eq!(suggest("zzzz", ["fr-ft", "de-ba"]), None);
+    }
+
+    #[test]
+    fn renders_location_and_snippet() {
+        let file = SourceFile::new("content/x.yaml", "pes: fr-pe\n");
+        let d = Diagnostic::at(&file, Span::new(5, 5), "unknown PES `fr-pe`")
+            .with_help("did you mean `fr-ft`?");
+        let text = d.render(false);
+        assert!(text.contains("content/x.yaml:1:6"), "{text}");
+        assert!(text.contains("unknown PES `fr-pe`"), "{text}");
+        assert!(text.contains("did you mean `fr-ft`?"), "{text}");
+    }
+}

@@ -1,0 +1,80 @@
+//! UI strings per language, from the theme's `i18n/<lang>.yaml` files.
+//!
+//! A key present in one language and missing in another is an error, so a page never shows a
+//! blank where a label should be.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use crate::theme::Theme;
+
+/// Nested maps of strings, as authors write them.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Tree {
+    Text(String),
+    Map(BTreeMap<String, Tree>),
+}
+
+/// The UI strings of every site language, keyed `section.name`.
+#[derive(Debug, Default)]
+pub struct Strings {
+    by_lang: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Strings {
+    /// Reads the theme's string files for `languages` and checks they define the same keys.
+    pub fn load(theme: &Theme, languages: &[String], diagnostics: &mut Diagnostics) -> Strings {
+        let mut strings = Strings::default();
+        let mut files: BTreeMap<&str, &Arc<SourceFile>> = BTreeMap::new();
+        for lang in languages {
+            let Some(file) = theme.i18n.get(lang) else {
+                diagnostics.push(Diagnostic::in_path(
+                    format!("themes/<theme>/i18n/{lang}.yaml"),
+                    format!("the theme has no UI strings for language `{lang}`"),
+                ));
+                continue;
+            };
+            match crate::content::yaml::parse::<BTreeMap<String, Tree>>(file, 0) {
+                Ok(tree) => {
+                    let mut flat = BTreeMap::new();
+                    flatten("", tree, &mut flat);
+                    strings.by_lang.insert(lang.clone(), flat);
+                    files.insert(lang, file);
+                }
+                Err(problem) => diagnostics.push(problem),
+            }
+        }
+        let all_keys: BTreeSet<&String> = strings.by_lang.values().flat_map(|m| m.keys()).collect();
+        for (lang, map) in &strings.by_lang {
+            for key in all_keys.iter().filter(|key| !map.contains_key(**key)) {
+                let file = files[lang.as_str()];
+                diagnostics.push(
+                    Diagnostic::in_path(&file.path, format!("UI string `{key}` is missing for language `{lang}`"))
+                        .with_help("every language's i18n file must define the same keys"),
+                );
+            }
+        }
+        strings
+    }
+
+    /// The string for `key` in `lang`, or `None` so the caller can report it.
+    pub fn get(&self, lang: &str, key: &str) -> Option<&str> {
+        self.by_lang.get(lang)?.get(key).map(String::as_str)
+    }
+}
+
+fn flatten(prefix: &str, tree: BTreeMap<String, Tree>, out: &mut BTreeMap<String, String>) {
+    for (key, value) in tree {
+        let full = if prefix.is_empty() { key } else { format!("{prefix}.{key}") };
+        match value {
+            Tree::Text(text) => {
+                out.insert(full, text);
+            }
+            Tree::Map(map) => flatten(&full, map, out),
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! The `benchlearn` command line.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use benchlearn::commands::{self, Outcome};
+use benchlearn::model::documents::Section;
+
+/// Build bilingual benchlearning sites for public employment services from YAML and Markdown.
+#[derive(Debug, Parser)]
+#[command(name = "benchlearn", version, about, long_about = None)]
+struct Cli {
+    /// The site folder (the one holding site.yaml).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into the output folder; a failed build leaves it untouched.
+    Build {
+        /// Where to write the site (default: <root>/output).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Publish at this address instead of site.yaml's base_url (e.g. for a preview).
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Check data, front matter, references, links and translations without writing anything.
+    Check,
+    /// Create a document skeleton in every language of the site.
+    New {
+        /// What kind of document to create.
+        kind: Kind,
+        /// The slug: lower-case letters, digits and hyphens (e.g. youth-guarantee).
+        slug: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Kind {
+    Practice,
+    Visit,
+    Report,
+    Page,
+}
+
+impl From<Kind> for Section {
+    fn from(kind: Kind) -> Section {
+        match kind {
+            Kind::Practice => Section::Practices,
+            Kind::Visit => Section::Visits,
+            Kind::Report => Section::Reports,
+            Kind::Page => Section::Pages,
+        }
+    }
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Build { output, base_url } => {
+            let destination = output.unwrap_or_else(|| cli.root.join("output"));
+            if let Some(url) = &base_url {
+                if !(url.starts_with("http://") || url.starts_with("https://")) {
+                    eprintln!("error: --base-url must be an absolute http(s) URL, e.g. https://example.org/benchlearning/");
+                    std::process::exit(Outcome::UsageOrIo.exit_code());
+                }
+            }
+            commands::build::run(&cli.root, &destination, base_url.as_deref())
+        }
+        Command::Check => commands::check::run(&cli.root),
+        Command::New { kind, slug } => commands::new::run(&cli.root, kind.into(), &slug),
+    };
+    std::process::exit(outcome.exit_code());
+}

@@ -1,0 +1,247 @@
+//! The structured data of a site: members, peer groups, indicators, observations,
+//! excellence areas, assessments and performance frameworks.
+//!
+//! These types are what the YAML files deserialize into; values that validation must point at
+//! keep their position as [`Spanned`].
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::text::{Date, Spanned, Translated};
+use crate::diagnostics::SourceFile;
+
+/// A public employment service taking part in the network.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pes {
+    pub id: Spanned<String>,
+    pub name: Translated<String>,
+    pub acronym: String,
+    pub country: Spanned<String>,
+    pub network: String,
+    pub cluster: Spanned<String>,
+    #[serde(default)]
+    pub website: Option<Spanned<String>>,
+}
+
+/// A peer group of PES with similar labour markets.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    pub id: Spanned<String>,
+    pub name: Translated<String>,
+    pub description: Translated<String>,
+}
+
+/// What an indicator counts, which fixes its valid range and how values are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    Percent,
+    Count,
+    Ratio,
+    Score,
+    Days,
+    Months,
+}
+
+/// Whether a higher or a lower value means better performance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+/// A quantitative benchmarking indicator.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: Spanned<String>,
+    pub name: Translated<String>,
+    pub definition: Translated<String>,
+    pub unit: Unit,
+    pub better: Better,
+    pub category: String,
+}
+
+/// One value of one indicator for one PES in one year.
+#[derive(Debug, Clone)]
+pub struct Observation {
+    pub pes: Located<String>,
+    pub indicator: Located<String>,
+    pub year: Located<i32>,
+    pub value: Located<f64>,
+    pub breakdown: BTreeMap<String, String>,
+    pub note: Option<String>,
+    pub source: Option<String>,
+}
+
+/// A value and where it was written, for data that does not come from YAML (CSV cells).
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    pub value: T,
+    pub file: Arc<SourceFile>,
+    pub offset: usize,
+    pub len: usize,
+}
+
+/// An excellence area (A–G) of the qualitative assessment.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: Spanned<String>,
+    pub name: Translated<String>,
+    pub enablers: Vec<Enabler>,
+}
+
+/// A performance enabler within an area, scored on the 1–6 maturity scale.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Enabler {
+    pub id: Spanned<String>,
+    pub name: Translated<String>,
+}
+
+/// The file body of `assessments/<cycle>/<pes>.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentFile {
+    #[serde(default)]
+    pub date: Option<Spanned<Date>>,
+    pub scores: Vec<Score>,
+    #[serde(default)]
+    pub strengths: Option<Translated<Vec<String>>>,
+    #[serde(default)]
+    pub improvements: Option<Translated<Vec<String>>>,
+}
+
+/// One PES's self- and peer-assessment in one cycle; cycle and PES come from the path.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    pub cycle: String,
+    pub pes: String,
+    pub file: Arc<SourceFile>,
+    pub body: AssessmentFile,
+}
+
+/// The maturity scores given to one enabler.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Score {
+    pub enabler: Spanned<String>,
+    #[serde(rename = "self")]
+    pub self_score: Spanned<i64>,
+    pub peer: Spanned<i64>,
+    #[serde(default)]
+    pub comment: Option<Translated<String>>,
+}
+
+/// The file body of `frameworks/<pes>.yaml`: a PES's performance assessment framework.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkFile {
+    pub title: Translated<String>,
+    pub pillars: Vec<Pillar>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+}
+
+/// A framework with the PES it belongs to (from the file name).
+#[derive(Debug, Clone)]
+pub struct Framework {
+    pub pes: String,
+    pub file: Arc<SourceFile>,
+    pub body: FrameworkFile,
+}
+
+/// A strategic pillar grouping KPIs.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pillar {
+    pub id: Spanned<String>,
+    pub name: Translated<String>,
+    pub kpis: Vec<Kpi>,
+}
+
+/// A key performance indicator with its baseline, yearly targets and actuals.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kpi {
+    pub id: Spanned<String>,
+    pub name: Translated<String>,
+    #[serde(default)]
+    pub formula: Option<Translated<String>>,
+    pub unit: Unit,
+    pub baseline: Baseline,
+    #[serde(default)]
+    pub targets: BTreeMap<i32, Spanned<f64>>,
+    #[serde(default)]
+    pub actuals: BTreeMap<i32, Spanned<f64>>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub owner: Option<String>,
+}
+
+/// The value a KPI started from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub year: Spanned<i32>,
+    pub value: f64,
+}
+
+/// Where an activity of the plan stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActivityStatus {
+    Planned,
+    InProgress,
+    Done,
+    Delayed,
+}
+
+/// A step of a framework's activity plan.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub name: Translated<String>,
+    #[serde(default)]
+    pub kpi: Option<Spanned<String>>,
+    pub responsible: String,
+    pub due: Date,
+    pub status: ActivityStatus,
+}
+
+/// All structured data of a site.
+#[derive(Debug, Default)]
+pub struct Data {
+    pub pes: Vec<Pes>,
+    pub pes_file: Option<Arc<SourceFile>>,
+    pub clusters: Vec<Cluster>,
+    pub clusters_file: Option<Arc<SourceFile>>,
+    pub indicators: Vec<Indicator>,
+    pub indicators_file: Option<Arc<SourceFile>>,
+    pub observations: Vec<Observation>,
+    pub areas: Vec<Area>,
+    pub areas_file: Option<Arc<SourceFile>>,
+    pub assessments: Vec<Assessment>,
+    pub frameworks: Vec<Framework>,
+}
+
+impl Data {
+    pub fn pes_by_id(&self, id: &str) -> Option<&Pes> {
+        self.pes.iter().find(|pes| pes.id.value == id)
+    }
+
+    pub fn cluster_by_id(&self, id: &str) -> Option<&Cluster> {
+        self.clusters.iter().find(|cluster| cluster.id.value == id)
+    }
+
+    pub fn area_by_id(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|area| area.id.value == id)
+    }
+}

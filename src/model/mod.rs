@@ -1,0 +1,30 @@
+//! The typed domain: what a benchlearning site is made of, independent of files and HTML.
+
+pub mod data;
+pub mod documents;
+pub mod text;
+
+use std::path::PathBuf;
+
+use crate::config::Config;
+use data::Data;
+use documents::Documents;
+
+/// Everything loaded from a site folder.
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub data: Data,
+    pub documents: Documents,
+}
+
+impl Documents {
+    /// Whether the site has no Markdown document at all.
+    pub fn is_empty(&self) -> bool {
+        self.practices.is_empty()
+            && self.visits.is_empty()
+            && self.reports.is_empty()
+            && self.pages.is_empty()
+    }
+}

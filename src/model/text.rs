@@ -1,0 +1,132 @@
+//! Value types shared by every kind of content: translated text, dates, located values.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer};
+pub use serde_saphyr::Spanned;
+
+/// Text (or a list of texts) given once per site language: `{fr: …, en: …}`.
+///
+/// Each value keeps its position so a missing or unknown language can be pointed at.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+pub struct Translated<T>(pub BTreeMap<String, Spanned<T>>);
+
+impl<T> Translated<T> {
+    /// The value in `lang`, if the author gave one.
+    pub fn get(&self, lang: &str) -> Option<&T> {
+        self.0.get(lang).map(|spanned| &spanned.value)
+    }
+}
+
+impl Translated<String> {
+    /// The value in `lang`, or an empty string: validation has already reported a missing one.
+    pub fn text(&self, lang: &str) -> &str {
+        self.get(lang).map_or("", String::as_str)
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub time::Date);
+
+const DATE_FORMAT: &[time::format_description::FormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, the only date form the content format accepts.
+    pub fn parse(text: &str) -> Option<Date> {
+        time::Date::parse(text.trim(), DATE_FORMAT).ok().map(Date)
+    }
+
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    /// Today in UTC: used for "not in the future" checks and `benchlearn new`, never in output.
+    pub fn today() -> Date {
+        Date(time::OffsetDateTime::now_utc().date())
+    }
+
+    /// Day, month and year in the words of a language ("3 février 2020", "3 February 2020").
+    pub fn long(self, lang: &str) -> String {
+        let month = self.0.month() as usize - 1;
+        match lang {
+            "fr" => {
+                const MONTHS: [&str; 12] = [
+                    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                    "septembre", "octobre", "novembre", "décembre",
+                ];
+                let day = if self.0.day() == 1 {
+                    "1er".to_string()
+                } else {
+                    self.0.day().to_string()
+                };
+                format!("{day} {} {}", MONTHS[month], self.0.year())
+            }
+            _ => {
+                const MONTHS: [&str; 12] = [
+                    "January", "February", "March", "April", "May", "June", "July", "August",
+                    "September", "October", "November", "December",
+                ];
+                format!("{} {} {}", self.0.day(), MONTHS[month], self.0.year())
+            }
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The format description has only numeric parts, which always format.
+        match self.0.format(DATE_FORMAT) {
+            Ok(text) => f.write_str(&text),
+            Err(_) => Err(fmt::Error),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a date; expected YYYY-MM-DD, e.g. 2024-03-01"
+            ))
+        })
+    }
+}
+
+/// Whether an id or slug is safe in a URL and a file name: `a-z`, `0-9` and inner `-`.
+pub fn is_valid_slug(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_and_print() {
+        let date = Date::parse("2020-02-03").expect("valid date");
+        assert_eq!(date.to_string(), "2020-02-03");
+        assert_eq!(date.long("fr"), "3 février 2020");
+        assert_eq!(date.long("en"), "3 February 2020");
+        assert!(Date::parse("2020-13-01").is_none());
+        assert!(Date::parse("03/02/2020").is_none());
+    }
+
+    #[test]
+    fn slugs_reject_paths() {
+        assert!(is_valid_slug("job-coaching-2"));
+        for bad in ["", "../etc", "a/b", "Caps", "é", "-a", "a-", "a--b", "a b"] {
+            assert!(!is_valid_slug(bad), "{bad}");
+        }
+    }
+}

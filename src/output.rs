@@ -1,0 +1,95 @@
+//! Writing the built site: into a fresh folder beside the target, swapped into place only
+//! when every file is written, so a failed build leaves the previous site as it was.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::render::OutputFile;
+
+/// Why the site could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("cannot create the folder {path}: {source}")]
+    CreateDir { path: PathBuf, source: io::Error },
+    #[error("cannot write {path}: {source}")]
+    Write { path: PathBuf, source: io::Error },
+    #[error("cannot move the new site into {path}: {source}")]
+    Swap { path: PathBuf, source: io::Error },
+    #[error("refusing to write {path}: it is outside the output folder")]
+    Escape { path: PathBuf },
+}
+
+/// Writes `files` to `destination`, replacing what was there only once all are written.
+pub fn write_site(destination: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    let parent = destination
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|source| OutputError::CreateDir {
+        path: parent.to_path_buf(),
+        source,
+    })?;
+    let staging = tempfile::Builder::new()
+        .prefix(".benchlearn-build-")
+        .tempdir_in(parent)
+        .map_err(|source| OutputError::CreateDir {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    for file in files {
+        write_file(staging.path(), file)?;
+    }
+    swap_into_place(staging, destination)
+}
+
+fn write_file(root: &Path, file: &OutputFile) -> Result<(), OutputError> {
+    let relative = &file.path;
+    let escapes = relative.components().any(|c| {
+        !matches!(c, std::path::Component::Normal(_))
+    });
+    if escapes {
+        return Err(OutputError::Escape {
+            path: relative.clone(),
+        });
+    }
+    let path = root.join(relative);
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|source| OutputError::CreateDir {
+            path: folder.to_path_buf(),
+            source,
+        })?;
+    }
+    std::fs::write(&path, file.bytes.as_slice()).map_err(|source| OutputError::Write {
+        path: relative.clone(),
+        source,
+    })
+}
+
+/// Moves the staging folder to `destination`, keeping the old site until the move succeeded.
+fn swap_into_place(staging: tempfile::TempDir, destination: &Path) -> Result<(), OutputError> {
+    let swap_error = |source| OutputError::Swap {
+        path: destination.to_path_buf(),
+        source,
+    };
+    let staged = staging.keep();
+    if destination.exists() {
+        let parent = staged.parent().unwrap_or(Path::new("."));
+        let old = tempfile::Builder::new()
+            .prefix(".benchlearn-old-")
+            .tempdir_in(parent)
+            .map_err(swap_error)?;
+        let old_path = old.path().join("site");
+        std::fs::rename(destination, &old_path).map_err(swap_error)?;
+        if let Err(error) = std::fs::rename(&staged, destination) {
+            // Put the previous site back before reporting.
+            let _ = std::fs::rename(&old_path, destination);
+            let _ = std::fs::remove_dir_all(&staged);
+            return Err(swap_error(error));
+        }
+        drop(old);
+    } else if let Err(error) = std::fs::rename(&staged, destination) {
+        let _ = std::fs::remove_dir_all(&staged);
+        return Err(swap_error(error));
+    }
+    Ok(())
+}

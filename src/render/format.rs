@@ -1,0 +1,68 @@
+//! Numbers and periods written the way each language writes them (`48,2 %`, `48.2%`).
+
+use crate::model::data::Unit;
+
+const NNBSP: char = '\u{202f}';
+
+/// A number with at most `decimals` decimals, grouped and punctuated for `lang`.
+pub fn number(value: f64, decimals: usize, lang: &str) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    let (sign, text) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest.to_string()),
+        None => ("", text),
+    };
+    let (integer, fraction) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text, None),
+    };
+    let (group, point) = match lang {
+        "fr" => (NNBSP.to_string(), ","),
+        _ => (",".to_string(), "."),
+    };
+    let mut grouped = String::new();
+    for (index, digit) in integer.chars().enumerate() {
+        if index > 0 && (integer.len() - index) % 3 == 0 {
+            grouped.push_str(&group);
+        }
+        grouped.push(digit);
+    }
+    match fraction {
+        Some(fraction) => format!("{sign}{grouped}{point}{fraction}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A value in its unit: `48,2 %` in French, `48.2%` in English.
+pub fn value(value: f64, unit: Unit, lang: &str) -> String {
+    let decimals = match unit {
+        Unit::Count => 0,
+        Unit::Ratio => 2,
+        _ => 1,
+    };
+    let figure = number(value, decimals, lang);
+    match (unit, lang) {
+        (Unit::Percent, "fr") => format!("{figure}{NNBSP}%"),
+        (Unit::Percent, _) => format!("{figure}%"),
+        _ => figure,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_write_numbers_their_way() {
+        assert_eq!(value(48.2, Unit::Percent, "fr"), "48,2\u{202f}%");
+        assert_eq!(value(48.2, Unit::Percent, "en"), "48.2%");
+        assert_eq!(value(12500.0, Unit::Count, "fr"), "12\u{202f}500");
+        assert_eq!(value(12500.0, Unit::Count, "en"), "12,500");
+        assert_eq!(number(-3.0, 1, "en"), "-3");
+        assert_eq!(number(0.25, 2, "fr"), "0,25");
+    }
+}

@@ -1,0 +1,236 @@
+//! Markdown bodies to HTML: CommonMark with tables, footnotes, heading anchors and smart
+//! punctuation; `@/` links resolved through the URL map; unsafe links and (unless the site
+//! opts in) raw HTML left out.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::Arc;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use super::routes::Routes;
+use super::typography;
+use crate::diagnostics::{Diagnostic, SourceFile, Span};
+use crate::model::documents::Section;
+
+/// What rendering a body needs to know about the page it is on.
+pub struct Context<'a> {
+    pub file: &'a Arc<SourceFile>,
+    pub body_offset: usize,
+    /// The language of the page the body is shown on: links go to this language's pages.
+    pub page_lang: &'a str,
+    /// The language the body is written in: decides the typography.
+    pub text_lang: &'a str,
+    pub routes: &'a Routes,
+    pub allow_raw_html: bool,
+}
+
+/// A section heading, for anchors and a table of contents.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A rendered body.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+}
+
+/// Renders a Markdown body; broken `@/` links come back as diagnostics.
+pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options).into_offset_iter().collect();
+    let mut problems = Vec::new();
+    let headings = anchor_headings(&events);
+    let mut heading_index = 0;
+    let mut dropped_links: Vec<bool> = Vec::new();
+    let mut output: Vec<Event> = Vec::with_capacity(events.len());
+    let french = context.text_lang == "fr";
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::Heading { level, id: _, classes, attrs }) => {
+                let id = headings.get(heading_index).map(|h| h.id.clone()).unwrap_or_default();
+                heading_index += 1;
+                output.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                match resolve(&dest_url, context) {
+                    Target::Keep(url) => {
+                        dropped_links.push(false);
+                        output.push(Event::Start(Tag::Link { link_type, dest_url: url, title, id }));
+                    }
+                    Target::Drop => dropped_links.push(true),
+                    Target::Broken(message) => {
+                        problems.push(broken_link(context, &range, message));
+                        dropped_links.push(true);
+                    }
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if !dropped_links.pop().unwrap_or(false) {
+                    output.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                match resolve(&dest_url, context) {
+                    Target::Keep(url) => {
+                        dropped_links.push(false);
+                        output.push(Event::Start(Tag::Image { link_type, dest_url: url, title, id }));
+                    }
+                    Target::Drop => dropped_links.push(true),
+                    Target::Broken(message) => {
+                        problems.push(broken_link(context, &range, message));
+                        dropped_links.push(true);
+                    }
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if !dropped_links.pop().unwrap_or(false) {
+                    output.push(Event::End(TagEnd::Image));
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) if !context.allow_raw_html => {}
+            Event::Text(text) if french => output.push(Event::Text(CowStr::from(typography::french(&text)))),
+            other => output.push(other),
+        }
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, output.into_iter());
+    (Rendered { html, headings }, problems)
+}
+
+enum Target<'a> {
+    Keep(CowStr<'a>),
+    Drop,
+    Broken(String),
+}
+
+fn broken_link(context: &Context<'_>, range: &Range<usize>, message: String) -> Diagnostic {
+    let span = Span::new(context.body_offset + range.start, range.len().max(1));
+    Diagnostic::at(context.file, span, message)
+}
+
+/// Decides what a link or image address becomes on the page.
+fn resolve<'a>(dest: &CowStr<'a>, context: &Context<'_>) -> Target<'a> {
+    if let Some(target) = dest.strip_prefix("@/") {
+        return resolve_content_link(target, context);
+    }
+    if is_safe_url(dest) {
+        Target::Keep(dest.clone())
+    } else {
+        Target::Drop
+    }
+}
+
+fn resolve_content_link<'a>(target: &str, context: &Context<'_>) -> Target<'a> {
+    let (path, fragment) = match target.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (target, None),
+    };
+    let expected = "expected @/<section>/<slug>.md with a section among practices, visits, reports, pages";
+    let Some((folder, file)) = path.split_once('/') else {
+        return Target::Broken(format!("link `@/{target}` is not a content link; {expected}"));
+    };
+    let Some(section) = Section::from_folder(folder) else {
+        return Target::Broken(format!("link `@/{target}` names no section `{folder}`; {expected}"));
+    };
+    let key = file.strip_suffix(".md").unwrap_or(file);
+    match context.routes.document(section, key, context.page_lang) {
+        Some(path) => {
+            let mut url = context.routes.link(&path);
+            if let Some(fragment) = fragment {
+                url.push('#');
+                url.push_str(fragment);
+            }
+            Target::Keep(CowStr::from(url))
+        }
+        None => {
+            let keys: Vec<&str> = context.routes.document_keys(section).collect();
+            let mut message = format!("broken link: there is no document `{folder}/{key}`");
+            if let Some(near) = crate::diagnostics::suggest(key, keys.iter().copied()) {
+                message.push_str(&format!("; did you mean `@/{folder}/{near}.md`?"));
+            }
+            Target::Broken(message)
+        }
+    }
+}
+
+/// Whether an address may become a live link: web, mail and phone addresses and paths only.
+/// Browsers ignore tabs, newlines and leading spaces in schemes, so those are removed first.
+pub fn is_safe_url(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme_end = cleaned.find(':');
+    let path_start = cleaned.find(['/', '?', '#']);
+    match (scheme_end, path_start) {
+        (Some(colon), Some(slash)) if slash < colon => true,
+        (Some(colon), _) => matches!(&cleaned[..colon], "http" | "https" | "mailto" | "tel"),
+        (None, _) => true,
+    }
+}
+
+/// Gives every heading an id from its text (or the one the author set with `{#id}`), unique in
+/// the page.
+fn anchor_headings(events: &[(Event, Range<usize>)]) -> Vec<Heading> {
+    let mut headings = Vec::new();
+    let mut used = BTreeSet::new();
+    let mut current: Option<(u8, Option<String>, String)> = None;
+    for (event, _) in events {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                current = Some((*level as u8, id.as_ref().map(|id| id.to_string()), String::new()));
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, _, buffer)) = current.as_mut() {
+                    buffer.push_str(text);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, text)) = current.take() {
+                    let base = explicit.unwrap_or_else(|| slug::slugify(&text));
+                    let base = if base.is_empty() { "section".to_string() } else { base };
+                    let mut id = base.clone();
+                    let mut n = 1;
+                    while !used.insert(id.clone()) {
+                        id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    headings.push(Heading { level, id, text });
+                }
+            }
+            _ => {}
+        }
+    }
+    headings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_schemes_are_refused() {
+        for bad in ["javascript:alert(1)", "JavaScript:x", "java\tscript:x", " javascript:x", "data:text/html,x", "vbscript:x"] {
+            assert!(!is_safe_url(bad), "{bad}");
+        }
+        for good in ["https://example.org", "/fr/", "../x", "#top", "mailto:a@b.c", "page?x=a:b"] {
+            assert!(is_safe_url(good), "{good}");
+        }
+    }
+}

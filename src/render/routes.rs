@@ -1,0 +1,154 @@
+//! The URL map: one place that decides every page's address, used for links, the language
+//! switcher, hreflang alternates and output paths alike.
+
+use std::collections::BTreeMap;
+
+use crate::config::Config;
+use crate::model::documents::{Document, Documents, Section};
+
+/// A page's address as a path below the site root, always ending in `/` (`fr/spe/fr-ft/`).
+pub type PagePath = String;
+
+/// Where each translation of each document lives, and the site's section slugs.
+#[derive(Debug)]
+pub struct Routes {
+    languages: Vec<String>,
+    default_language: String,
+    base_path: String,
+    base_url: String,
+    section_slugs: BTreeMap<(String, String), String>,
+    /// (section, key) → language → URL slug of that translation.
+    documents: BTreeMap<(Section, String), BTreeMap<String, String>>,
+}
+
+/// What a link target in `@/section/key.md` form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    Practices,
+    Visits,
+    Reports,
+    Pes,
+}
+
+impl Listing {
+    fn config_key(self) -> &'static str {
+        match self {
+            Listing::Practices => "practices",
+            Listing::Visits => "visits",
+            Listing::Reports => "reports",
+            Listing::Pes => "pes",
+        }
+    }
+}
+
+impl Routes {
+    pub fn new(config: &Config, documents: &Documents) -> Routes {
+        let mut section_slugs = BTreeMap::new();
+        let slugs = &config.sections;
+        for (name, map) in [
+            ("practices", &slugs.practices),
+            ("visits", &slugs.visits),
+            ("reports", &slugs.reports),
+            ("pes", &slugs.pes),
+            ("pages", &slugs.pages),
+        ] {
+            for (lang, slug) in map {
+                section_slugs.insert((name.to_string(), lang.clone()), slug.clone());
+            }
+        }
+        let mut routes = Routes {
+            languages: config.language_codes(),
+            default_language: config.default_language.value.clone(),
+            base_path: config.base_path().to_string(),
+            base_url: config.base_url().to_string(),
+            section_slugs,
+            documents: BTreeMap::new(),
+        };
+        routes.add(Section::Practices, &documents.practices);
+        routes.add(Section::Visits, &documents.visits);
+        routes.add(Section::Reports, &documents.reports);
+        routes.add(Section::Pages, &documents.pages);
+        routes
+    }
+
+    fn add<M>(&mut self, section: Section, documents: &[Document<M>]) {
+        for document in documents {
+            self.documents
+                .entry((section, document.key.clone()))
+                .or_default()
+                .insert(document.lang.clone(), document.slug.clone());
+        }
+    }
+
+    pub fn languages(&self) -> &[String] {
+        &self.languages
+    }
+
+    pub fn default_language(&self) -> &str {
+        &self.default_language
+    }
+
+    fn section_slug<'s>(&'s self, name: &'s str, lang: &str) -> &'s str {
+        self.section_slugs
+            .get(&(name.to_string(), lang.to_string()))
+            .map_or(name, String::as_str)
+    }
+
+    pub fn home(&self, lang: &str) -> PagePath {
+        format!("{lang}/")
+    }
+
+    pub fn listing(&self, listing: Listing, lang: &str) -> PagePath {
+        format!("{lang}/{}/", self.section_slug(listing.config_key(), lang))
+    }
+
+    pub fn pes(&self, id: &str, lang: &str) -> PagePath {
+        format!("{}{id}/", self.listing(Listing::Pes, lang))
+    }
+
+    /// The address of a document in `lang`: its own translation's slug, or, where it has no
+    /// translation in `lang`, the slug of the version shown there instead.
+    pub fn document(&self, section: Section, key: &str, lang: &str) -> Option<PagePath> {
+        let translations = self.documents.get(&(section, key.to_string()))?;
+        let slug = translations
+            .get(lang)
+            .or_else(|| translations.get(&self.default_language))
+            .or_else(|| translations.values().next())?;
+        let section_slug = self.section_slug(section.folder(), lang);
+        Some(if section_slug.is_empty() {
+            format!("{lang}/{slug}/")
+        } else {
+            format!("{lang}/{section_slug}/{slug}/")
+        })
+    }
+
+    /// Which language's text a document shows in `lang`: its own, or the fallback's.
+    pub fn shown_language<'s>(&'s self, section: Section, key: &str, lang: &'s str) -> Option<&'s str> {
+        let translations = self.documents.get(&(section, key.to_string()))?;
+        if translations.contains_key(lang) {
+            return Some(lang);
+        }
+        if translations.contains_key(&self.default_language) {
+            return Some(&self.default_language);
+        }
+        translations.keys().next().map(String::as_str)
+    }
+
+    /// Every document key of a section, sorted.
+    pub fn document_keys(&self, section: Section) -> impl Iterator<Item = &str> {
+        self.documents
+            .keys()
+            .filter(move |(s, _)| *s == section)
+            .map(|(_, key)| key.as_str())
+    }
+
+    /// A root-relative link for use in `href` (`/benchlearning/fr/`).
+    pub fn link(&self, path: &str) -> String {
+        format!("{}/{path}", self.base_path)
+    }
+
+    /// An absolute URL, for hreflang alternates, canonical links and feeds.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}/{path}", self.base_url)
+    }
+}

@@ -1,0 +1,96 @@
+//! The template engine: the theme's MiniJinja templates with the functions they need.
+//!
+//! Templates only lay out what Rust has shaped; the one helper they get is `t(key)` for UI
+//! strings, which fails loudly on an unknown key instead of printing nothing.
+
+use std::sync::Arc;
+
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::i18n::Strings;
+use crate::theme::Theme;
+
+/// Builds the engine with every template of the theme, reporting each one that does not parse.
+pub fn environment(theme: &Theme, strings: Arc<Strings>) -> (Environment<'static>, Vec<Diagnostic>) {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".svg") {
+            minijinja::AutoEscape::Html
+        } else {
+            minijinja::AutoEscape::None
+        }
+    });
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    let mut problems = Vec::new();
+    for (name, file) in &theme.templates {
+        let source = match String::from_utf8(file.bytes.to_vec()) {
+            Ok(source) => source,
+            Err(_) => {
+                problems.push(Diagnostic::in_path(&file.origin, "the template is not UTF-8 text"));
+                continue;
+            }
+        };
+        if let Err(error) = env.add_template_owned(name.clone(), source.clone()) {
+            let source_file = SourceFile::new(&file.origin, source);
+            problems.push(template_problem(&source_file, &error));
+        }
+    }
+    env.add_function("t", move |state: &State, key: &str| -> Result<String, Error> {
+        let lang = state
+            .lookup("lang")
+            .and_then(|lang| lang.as_str().map(str::to_string))
+            .unwrap_or_default();
+        strings.get(&lang, key).map(str::to_string).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                format!("unknown UI string `{key}` for language `{lang}`; add it to the theme's i18n/{lang}.yaml"),
+            )
+        })
+    });
+    (env, problems)
+}
+
+/// A template error as a diagnostic pointing into the template file.
+pub fn template_problem(file: &Arc<SourceFile>, error: &Error) -> Diagnostic {
+    let message = match error.detail() {
+        Some(detail) => format!("template error: {detail}"),
+        None => format!("template error: {}", error.kind()),
+    };
+    match error.line() {
+        Some(line) => Diagnostic::at_line(file, line, 1, message),
+        None => Diagnostic::in_path(&file.path, message),
+    }
+}
+
+/// Renders `template` with `context`, turning failures into a diagnostic on the template.
+pub fn render(
+    env: &Environment<'static>,
+    theme: &Theme,
+    template: &str,
+    context: Value,
+) -> Result<String, Diagnostic> {
+    let compiled = env.get_template(template).map_err(|error| {
+        Diagnostic::in_path(
+            format!("templates/{template}"),
+            format!("the theme has no template `{template}`: {error}"),
+        )
+    })?;
+    compiled.render(context).map_err(|error| {
+        let failing = error.name().unwrap_or(template).to_string();
+        match theme.templates.get(&failing) {
+            Some(file) => {
+                let text = String::from_utf8_lossy(&file.bytes).into_owned();
+                template_problem(&SourceFile::new(&file.origin, text), &error)
+            }
+            None => Diagnostic::in_path(format!("templates/{failing}"), format!("template error: {error}")),
+        }
+    })
+}

@@ -1,0 +1,188 @@
+//! What templates receive: plain serializable views shaped from the model, so templates only
+//! lay things out.
+
+use serde::Serialize;
+
+use super::markdown::Heading;
+
+/// Fields every page's layout needs.
+#[derive(Debug, Serialize)]
+pub struct Layout {
+    pub lang: String,
+    pub site: SiteView,
+    /// Page type, for the `<body>` class and page-specific styling.
+    pub kind: &'static str,
+    pub title: String,
+    pub description: String,
+    pub nav: Vec<NavLink>,
+    pub languages: Vec<LanguageLink>,
+    pub x_default: String,
+    pub canonical: String,
+    /// Set where the page shows text in another language than the page's own.
+    pub notice: Option<TranslationNotice>,
+    pub stylesheet: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub home: String,
+    pub illustrative_data: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NavLink {
+    pub label: String,
+    pub url: String,
+    pub current: bool,
+}
+
+/// One language of the switcher and of the hreflang alternates.
+#[derive(Debug, Serialize)]
+pub struct LanguageLink {
+    pub code: String,
+    /// The language's name in itself ("Français", "English").
+    pub name: String,
+    pub url: String,
+    pub absolute: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TranslationNotice {
+    /// Code and name of the language the text is shown in.
+    pub shown_lang: String,
+    pub shown_lang_name: String,
+}
+
+/// A document in a list: practices, visits, reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    pub title: String,
+    pub summary: String,
+    pub url: String,
+    /// Set when the card's text is in another language than the page.
+    pub text_lang: Option<String>,
+    pub facts: Vec<String>,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+}
+
+/// A rendered Markdown document.
+#[derive(Debug, Serialize)]
+pub struct DocView {
+    pub title: String,
+    pub summary: String,
+    pub html: minijinja::Value,
+    pub headings: Vec<Heading>,
+    pub updated: String,
+    pub updated_iso: String,
+    pub text_lang: String,
+}
+
+/// A link to a PES profile with what identifies it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PesLink {
+    pub id: String,
+    pub name: String,
+    pub acronym: String,
+    pub country: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Labelled {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PracticeFacts {
+    pub pes: Option<PesLink>,
+    pub areas: Vec<Labelled>,
+    pub target_groups: Vec<Labelled>,
+    pub period: String,
+    pub status: Labelled,
+    pub results: Option<String>,
+    pub contact: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Count {
+    pub label: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VisitFacts {
+    pub host: Option<PesLink>,
+    pub dates: String,
+    pub start_iso: String,
+    pub end_iso: String,
+    pub location: String,
+    pub organiser: String,
+    pub participants: Vec<Count>,
+    pub participants_total: u32,
+    pub experts: Vec<String>,
+    pub partners: Vec<String>,
+    pub objectives: Vec<String>,
+    pub kpis: Vec<String>,
+    pub next_steps: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PesRow {
+    pub pes: PesLink,
+    pub cluster: String,
+    pub network: String,
+    pub practices: usize,
+    pub visits: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndicatorValue {
+    pub name: String,
+    pub value: String,
+    pub year: i32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AreaScore {
+    pub id: String,
+    pub name: String,
+    pub self_score: String,
+    pub peer_score: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AssessmentView {
+    pub cycle: String,
+    pub areas: Vec<AreaScore>,
+    pub strengths: Vec<String>,
+    pub improvements: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PesProfile {
+    pub pes: PesLink,
+    pub network: String,
+    pub cluster: Option<Labelled>,
+    pub cluster_description: String,
+    pub website: Option<String>,
+    pub peers: Vec<PesLink>,
+    pub indicators: Vec<IndicatorValue>,
+    pub assessment: Option<AssessmentView>,
+    pub practices: Vec<Card>,
+    pub visits: Vec<Card>,
+}
+
+/// A language's entry on the root page and on the 404 page.
+#[derive(Debug, Serialize)]
+pub struct LanguageEntry {
+    pub code: String,
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub url: String,
+}

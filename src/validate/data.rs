@@ -1,0 +1,294 @@
+//! Checks of the structured data files.
+
+use std::collections::BTreeMap;
+
+use super::{duplicates, Checker, Place};
+use crate::diagnostics::{did_you_mean, Diagnostic, Span};
+use crate::model::data::{Assessment, Framework, Located, Unit};
+use crate::model::text::Spanned;
+
+pub(super) fn check(checker: &mut Checker<'_>) {
+    check_pes(checker);
+    check_clusters(checker);
+    check_indicators(checker);
+    check_areas(checker);
+    check_observations(checker);
+    let site = checker.site;
+    for assessment in &site.data.assessments {
+        check_assessment(checker, assessment);
+    }
+    for framework in &site.data.frameworks {
+        check_framework(checker, framework);
+    }
+}
+
+fn check_pes(checker: &mut Checker<'_>) {
+    let data = &checker.site.data;
+    let Some(file) = &data.pes_file else { return };
+    let place = Place::data(file);
+    let clusters: Vec<&str> = data.clusters.iter().map(|c| c.id.value.as_str()).collect();
+    for pes in &data.pes {
+        checker.slug(place, &pes.id, "PES id");
+        checker.translations(place, &pes.name, "name");
+        let country = &pes.country.value;
+        if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+            checker.report(
+                place,
+                &pes.country,
+                format!("`{country}` is not a country code; expected an ISO 3166-1 alpha-2 code such as `FR` or `NO`"),
+            );
+        }
+        checker.reference(place, &pes.cluster, "cluster", clusters.iter().copied());
+        if let Some(website) = &pes.website {
+            if !is_web_url(&website.value) {
+                checker.report(place, website, format!("`{}` is not an http(s) address", website.value));
+            }
+        }
+    }
+    duplicates(checker, place, data.pes.iter().map(|p| &p.id), "PES id");
+}
+
+/// Whether a link from data may be published: only web addresses, never `javascript:` and co.
+pub(crate) fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && !lower.contains(char::is_whitespace)
+}
+
+fn check_clusters(checker: &mut Checker<'_>) {
+    let data = &checker.site.data;
+    let Some(file) = &data.clusters_file else { return };
+    let place = Place::data(file);
+    for cluster in &data.clusters {
+        checker.slug(place, &cluster.id, "cluster id");
+        checker.translations(place, &cluster.name, "name");
+        checker.translations(place, &cluster.description, "description");
+    }
+    duplicates(checker, place, data.clusters.iter().map(|c| &c.id), "cluster id");
+}
+
+fn check_indicators(checker: &mut Checker<'_>) {
+    let data = &checker.site.data;
+    let Some(file) = &data.indicators_file else { return };
+    let place = Place::data(file);
+    for indicator in &data.indicators {
+        checker.slug(place, &indicator.id, "indicator id");
+        checker.translations(place, &indicator.name, "name");
+        checker.translations(place, &indicator.definition, "definition");
+    }
+    duplicates(checker, place, data.indicators.iter().map(|i| &i.id), "indicator id");
+}
+
+fn check_areas(checker: &mut Checker<'_>) {
+    let data = &checker.site.data;
+    let Some(file) = &data.areas_file else { return };
+    let place = Place::data(file);
+    for area in &data.areas {
+        let id = &area.id.value;
+        if !(id.len() == 1 && ("A"..="Z").contains(&id.as_str())) {
+            checker.report(place, &area.id, format!("`{id}` is not an area id; expected one capital letter such as `A`"));
+        }
+        checker.translations(place, &area.name, "name");
+        for enabler in &area.enablers {
+            let valid = enabler.id.value.strip_prefix(id.as_str()).is_some_and(|rest| {
+                !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())
+            });
+            if !valid {
+                checker.report(
+                    place,
+                    &enabler.id,
+                    format!("`{}` is not an enabler id of area {id}; expected `{id}1`, `{id}2` …", enabler.id.value),
+                );
+            }
+            checker.translations(place, &enabler.name, "name");
+        }
+    }
+    duplicates(checker, place, data.areas.iter().map(|a| &a.id), "area id");
+    duplicates(
+        checker,
+        place,
+        data.areas.iter().flat_map(|a| a.enablers.iter().map(|e| &e.id)),
+        "enabler id",
+    );
+}
+
+fn located_problem<T>(located: &Located<T>, message: String) -> Diagnostic {
+    Diagnostic::at(&located.file, Span::new(located.offset, located.len), message)
+}
+
+fn check_observations(checker: &mut Checker<'_>) {
+    let data = &checker.site.data;
+    let pes_ids: Vec<&str> = data.pes.iter().map(|p| p.id.value.as_str()).collect();
+    let indicator_ids: Vec<&str> = data.indicators.iter().map(|i| i.id.value.as_str()).collect();
+    let this_year = checker.today.year();
+    let mut seen: BTreeMap<(&str, &str, i32, &BTreeMap<String, String>), &Located<i32>> = BTreeMap::new();
+    for observation in &data.observations {
+        if !pes_ids.contains(&observation.pes.value.as_str()) {
+            let mut problem = located_problem(&observation.pes, format!("unknown PES `{}`", observation.pes.value));
+            if let Some(help) = did_you_mean(&observation.pes.value, pes_ids.iter().copied()) {
+                problem = problem.with_help(help);
+            }
+            checker.problems.push(problem);
+        }
+        let indicator = data.indicators.iter().find(|i| i.id.value == observation.indicator.value);
+        if indicator.is_none() {
+            let mut problem = located_problem(
+                &observation.indicator,
+                format!("unknown indicator `{}`", observation.indicator.value),
+            );
+            if let Some(help) = did_you_mean(&observation.indicator.value, indicator_ids.iter().copied()) {
+                problem = problem.with_help(help);
+            }
+            checker.problems.push(problem);
+        }
+        let year = observation.year.value;
+        if !(1900..=this_year).contains(&year) {
+            checker.problems.push(located_problem(
+                &observation.year,
+                format!("year {year} is out of range; expected a year from 1900 to {this_year}"),
+            ));
+        }
+        if let Some(indicator) = indicator {
+            if let Some(message) = unit_problem(indicator.unit, observation.value.value) {
+                checker.problems.push(located_problem(&observation.value, message));
+            }
+        }
+        let key = (
+            observation.pes.value.as_str(),
+            observation.indicator.value.as_str(),
+            year,
+            &observation.breakdown,
+        );
+        if let Some(first) = seen.get(&key) {
+            let (line, _) = first.file.line_column(first.offset);
+            checker.problems.push(located_problem(
+                &observation.year,
+                format!(
+                    "duplicate observation of `{}` for `{}` in {year}; the first is in {} line {line}",
+                    key.1,
+                    key.0,
+                    first.file.path.display()
+                ),
+            ));
+        } else {
+            seen.insert(key, &observation.year);
+        }
+    }
+}
+
+/// Why a value cannot be in `unit`, if it cannot.
+fn unit_problem(unit: Unit, value: f64) -> Option<String> {
+    match unit {
+        Unit::Percent if !(0.0..=100.0).contains(&value) => {
+            Some(format!("{value} is not a percentage; expected a value from 0 to 100"))
+        }
+        Unit::Count | Unit::Days | Unit::Months | Unit::Ratio | Unit::Score if value < 0.0 => {
+            Some(format!("{value} is negative; this indicator's values are 0 or more"))
+        }
+        _ => None,
+    }
+}
+
+fn check_assessment(checker: &mut Checker<'_>, assessment: &Assessment) {
+    let site = checker.site;
+    let place = Place::data(&assessment.file);
+    let pes_ids: Vec<&str> = site.data.pes.iter().map(|p| p.id.value.as_str()).collect();
+    if !pes_ids.contains(&assessment.pes.as_str()) {
+        let mut problem = Diagnostic::in_path(
+            &assessment.file.path,
+            format!("unknown PES `{}` (the file name names the PES)", assessment.pes),
+        );
+        if let Some(help) = did_you_mean(&assessment.pes, pes_ids.iter().copied()) {
+            problem = problem.with_help(help);
+        }
+        checker.problems.push(problem);
+    }
+    let enablers: Vec<&str> = site
+        .data
+        .areas
+        .iter()
+        .flat_map(|a| a.enablers.iter().map(|e| e.id.value.as_str()))
+        .collect();
+    let body = &assessment.body;
+    if let Some(date) = &body.date {
+        checker.past_date(place, date, "the assessment date");
+    }
+    for score in &body.scores {
+        checker.reference(place, &score.enabler, "enabler", enablers.iter().copied());
+        for (name, value) in [("self", &score.self_score), ("peer", &score.peer)] {
+            score_in_range(checker, place, value, name);
+        }
+        if let Some(comment) = &score.comment {
+            checker.translations(place, comment, "comment");
+        }
+    }
+    duplicates(checker, place, body.scores.iter().map(|s| &s.enabler), "score for enabler");
+    if let Some(strengths) = &body.strengths {
+        checker.translations(place, strengths, "strengths");
+    }
+    if let Some(improvements) = &body.improvements {
+        checker.translations(place, improvements, "improvements");
+    }
+}
+
+fn score_in_range(checker: &mut Checker<'_>, place: Place<'_>, value: &Spanned<i64>, name: &str) {
+    if !(1..=6).contains(&value.value) {
+        checker.report(
+            place,
+            value,
+            format!("{name} score {} is out of range; maturity scores run from 1 to 6", value.value),
+        );
+    }
+}
+
+fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
+    let site = checker.site;
+    let place = Place::data(&framework.file);
+    if site.data.pes_by_id(&framework.pes).is_none() {
+        let pes_ids = site.data.pes.iter().map(|p| p.id.value.as_str());
+        let mut problem = Diagnostic::in_path(
+            &framework.file.path,
+            format!("unknown PES `{}` (the file name names the PES)", framework.pes),
+        );
+        if let Some(help) = did_you_mean(&framework.pes, pes_ids) {
+            problem = problem.with_help(help);
+        }
+        checker.problems.push(problem);
+    }
+    let body = &framework.body;
+    checker.translations(place, &body.title, "title");
+    for pillar in &body.pillars {
+        checker.slug(place, &pillar.id, "pillar id");
+        checker.translations(place, &pillar.name, "name");
+        for kpi in &pillar.kpis {
+            checker.slug(place, &kpi.id, "KPI id");
+            checker.translations(place, &kpi.name, "name");
+            if let Some(formula) = &kpi.formula {
+                checker.translations(place, formula, "formula");
+            }
+            checker.past_year(place, &kpi.baseline.year, "baseline year");
+            let this_year = checker.today.year();
+            for (year, actual) in &kpi.actuals {
+                if *year > this_year {
+                    checker.report(place, actual, format!("an actual for {year} is in the future"));
+                }
+                if let Some(message) = unit_problem(kpi.unit, actual.value) {
+                    checker.report(place, actual, message);
+                }
+            }
+            for target in kpi.targets.values() {
+                if let Some(message) = unit_problem(kpi.unit, target.value) {
+                    checker.report(place, target, message);
+                }
+            }
+        }
+    }
+    duplicates(checker, place, body.pillars.iter().map(|p| &p.id), "pillar id");
+    let kpi_ids: Vec<&Spanned<String>> = body.pillars.iter().flat_map(|p| p.kpis.iter().map(|k| &k.id)).collect();
+    duplicates(checker, place, kpi_ids.iter().copied(), "KPI id");
+    for activity in &body.activities {
+        checker.translations(place, &activity.name, "name");
+        if let Some(kpi) = &activity.kpi {
+            checker.reference(place, kpi, "KPI", kpi_ids.iter().map(|k| k.value.as_str()));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Checks of Markdown documents' front matter and of their translations.
+
+use std::collections::BTreeMap;
+
+use super::{Checker, Place, TARGET_GROUPS};
+use crate::model::documents::{Document, Meta};
+
+pub(super) fn check(checker: &mut Checker<'_>) {
+    let site = checker.site;
+    let documents = &site.documents;
+    let pes_ids: Vec<&str> = site.data.pes.iter().map(|p| p.id.value.as_str()).collect();
+    let area_ids: Vec<&str> = site.data.areas.iter().map(|a| a.id.value.as_str()).collect();
+    for practice in &documents.practices {
+        let place = place_of(practice);
+        let meta = &practice.meta;
+        checker.reference(place, &meta.pes, "PES", pes_ids.iter().copied());
+        for area in &meta.areas {
+            checker.reference(place, area, "excellence area", area_ids.iter().copied());
+        }
+        for group in &meta.target_groups {
+            checker.reference(place, group, "target group", TARGET_GROUPS);
+        }
+        checker.past_year(place, &meta.start_year, "start year");
+        if let Some(end) = &meta.end_year {
+            if end.value < meta.start_year.value {
+                checker.report(
+                    place,
+                    end,
+                    format!("end year {} is before the start year {}", end.value, meta.start_year.value),
+                );
+            }
+        }
+    }
+    for visit in &documents.visits {
+        let place = place_of(visit);
+        let meta = &visit.meta;
+        checker.reference(place, &meta.host, "PES", pes_ids.iter().copied());
+        checker.past_date(place, &meta.start_date, "the start date");
+        if meta.end_date.value < meta.start_date.value {
+            checker.report(
+                place,
+                &meta.end_date,
+                format!("the end date {} is before the start date {}", meta.end_date.value, meta.start_date.value),
+            );
+        }
+        if meta.updated.value < meta.start_date.value {
+            checker.report(
+                place,
+                &meta.updated,
+                format!("`updated` {} is before the visit started ({})", meta.updated.value, meta.start_date.value),
+            );
+        }
+    }
+    for report in &documents.reports {
+        checker.past_date(place_of(report), &report.meta.date, "the report date");
+    }
+    check_common(checker, &documents.practices);
+    check_common(checker, &documents.visits);
+    check_common(checker, &documents.reports);
+    check_common(checker, &documents.pages);
+}
+
+fn place_of<M>(document: &Document<M>) -> Place<'_> {
+    Place {
+        file: &document.file,
+        line_offset: document.front_matter_line,
+    }
+}
+
+/// Title, slug and date checks every kind shares, and URL clashes within a section.
+fn check_common<M: Meta>(checker: &mut Checker<'_>, documents: &[Document<M>]) {
+    let mut urls: BTreeMap<(&str, &str), &Document<M>> = BTreeMap::new();
+    for document in documents {
+        let place = place_of(document);
+        let meta = &document.meta;
+        if meta.title().value.trim().is_empty() {
+            checker.report(place, meta.title(), "the title is empty");
+        }
+        if let Some(slug) = meta.slug() {
+            checker.slug(place, slug, "slug");
+        }
+        checker.past_date(place, meta.updated(), "`updated`");
+        let key = (document.lang.as_str(), document.slug.as_str());
+        if let Some(first) = urls.get(&key) {
+            let message = format!(
+                "duplicate slug `{}`: {} already has this address",
+                document.slug,
+                first.file.path.display()
+            );
+            match meta.slug() {
+                Some(slug) => checker.report(place, slug, message),
+                None => checker
+                    .problems
+                    .push(crate::diagnostics::Diagnostic::in_path(&document.file.path, message)),
+            }
+        } else {
+            urls.insert(key, document);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! Validation: cross-references, ranges, ids and translations, checked over the whole site so
+//! that every problem is reported in one run.
+
+pub mod data;
+mod documents;
+pub mod translations;
+
+use std::sync::Arc;
+
+use crate::content::yaml::span_of;
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, SourceFile};
+use crate::model::text::{Date, Spanned, Translated};
+use crate::model::Site;
+
+/// Target group ids a practice may name; the theme's i18n files label them.
+pub const TARGET_GROUPS: [&str; 10] = [
+    "youth",
+    "long-term-unemployed",
+    "older-workers",
+    "women",
+    "migrants",
+    "people-with-disabilities",
+    "employers",
+    "low-skilled",
+    "all-jobseekers",
+    "staff",
+];
+
+/// Checks the loaded site and returns every problem found.
+pub fn validate(site: &Site) -> Diagnostics {
+    let mut checker = Checker {
+        site,
+        languages: site.config.language_codes(),
+        today: Date::today(),
+        problems: Diagnostics::default(),
+    };
+    data::check(&mut checker);
+    documents::check(&mut checker);
+    checker.problems
+}
+
+/// Shared state and helpers of the checks.
+struct Checker<'a> {
+    site: &'a Site,
+    languages: Vec<String>,
+    today: Date,
+    problems: Diagnostics,
+}
+
+/// A file and the line its YAML starts at: where spanned values are placed.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    file: &'a Arc<SourceFile>,
+    line_offset: usize,
+}
+
+impl<'a> Place<'a> {
+    fn data(file: &'a Arc<SourceFile>) -> Self {
+        Place { file, line_offset: 0 }
+    }
+}
+
+impl Checker<'_> {
+    fn report<T>(&mut self, place: Place<'_>, value: &Spanned<T>, message: impl Into<String>) {
+        self.problems.push(self.problem(place, value, message));
+    }
+
+    fn problem<T>(&self, place: Place<'_>, value: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(
+            place.file,
+            span_of(place.file, place.line_offset, &value.referenced),
+            message,
+        )
+    }
+
+    fn translations<T>(&mut self, place: Place<'_>, field: &Translated<T>, name: &str) {
+        let problems = translations::check(field, &self.languages, place.file, place.line_offset, name);
+        self.problems.extend(problems);
+    }
+
+    /// Reports `value` if it is not one of `known`, suggesting the nearest known id.
+    fn reference<'k>(
+        &mut self,
+        place: Place<'_>,
+        value: &Spanned<String>,
+        kind: &str,
+        known: impl IntoIterator<Item = &'k str> + Clone,
+    ) -> bool {
+        if known.clone().into_iter().any(|id| id == value.value) {
+            return true;
+        }
+        let mut problem = self.problem(place, value, format!("unknown {kind} `{}`", value.value));
+        problem = match did_you_mean(&value.value, known.clone()) {
+            Some(help) => problem.with_help(help),
+            None => {
+                let list: Vec<&str> = known.into_iter().take(12).collect();
+                if list.is_empty() {
+                    problem.with_help(format!("no {kind} is defined yet"))
+                } else {
+                    problem.with_help(format!("expected one of: {}", list.join(", ")))
+                }
+            }
+        };
+        self.problems.push(problem);
+        false
+    }
+
+    /// Reports an id that is not safe in a URL.
+    fn slug(&mut self, place: Place<'_>, value: &Spanned<String>, kind: &str) {
+        if !crate::model::text::is_valid_slug(&value.value) {
+            self.report(
+                place,
+                value,
+                format!(
+                    "`{}` is not a valid {kind}; use lower-case a-z, 0-9 and single hyphens (no `/`, `..`, spaces or accents)",
+                    value.value
+                ),
+            );
+        }
+    }
+
+    /// Reports a year outside 1900..=this year.
+    fn past_year(&mut self, place: Place<'_>, year: &Spanned<i32>, what: &str) {
+        let this_year = self.today.year();
+        if year.value < 1900 || year.value > this_year {
+            self.report(
+                place,
+                year,
+                format!("{what} {} is out of range; expected a year from 1900 to {this_year}", year.value),
+            );
+        }
+    }
+
+    /// Reports a date after today.
+    fn past_date(&mut self, place: Place<'_>, date: &Spanned<Date>, what: &str) {
+        if date.value > self.today {
+            self.report(
+                place,
+                date,
+                format!("{what} {} is in the future (today is {})", date.value, self.today),
+            );
+        }
+    }
+}
+
+/// Finds ids given twice, reporting each repeat with where the first one is.
+fn duplicates<'v>(
+    checker: &mut Checker<'_>,
+    place: Place<'_>,
+    ids: impl IntoIterator<Item = &'v Spanned<String>>,
+    kind: &str,
+) {
+    let mut seen: Vec<&Spanned<String>> = Vec::new();
+    for id in ids {
+        if let Some(first) = seen.iter().find(|s| s.value == id.value) {
+            let line = first.referenced.line() as usize + place.line_offset;
+            checker.report(
+                place,
+                id,
+                format!("duplicate {kind} `{}`; it is already defined on line {line}", id.value),
+            );
+        } else {
+            seen.push(id);
+        }
+    }
+}
