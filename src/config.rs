@@ -46,7 +46,10 @@ pub struct SectionSlugs {
 }
 
 fn slugs(fr: &str, en: &str) -> BTreeMap<String, String> {
-    BTreeMap::from([("fr".to_string(), fr.to_string()), ("en".to_string(), en.to_string())])
+    BTreeMap::from([
+        ("fr".to_string(), fr.to_string()),
+        ("en".to_string(), en.to_string()),
+    ])
 }
 fn default_practices() -> BTreeMap<String, String> {
     slugs("bonnes-pratiques", "good-practices")
@@ -126,11 +129,19 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
         problems.push(Diagnostic::at(
             file,
             span_of(file, 0, &url.referenced),
-            format!("`base_url` must be an absolute http(s) URL, found `{}`", url.value),
+            format!(
+                "`base_url` must be an absolute http(s) URL, found `{}`",
+                url.value
+            ),
         ));
     }
     if config.languages.is_empty() {
-        problems.push(Diagnostic::at_line(file, 1, 1, "`languages` lists no language"));
+        problems.push(Diagnostic::at_line(
+            file,
+            1,
+            1,
+            "`languages` lists no language",
+        ));
     }
     for lang in &config.languages {
         let valid = lang.value.len() == 2 && lang.value.bytes().all(|b| b.is_ascii_lowercase());

@@ -160,9 +160,10 @@ impl Diagnostic {
         let mut out = String::new();
         let report = MietteView {
             diagnostic: self,
-            source: self.file.as_ref().map(|file| {
-                NamedSource::new(file.path.display().to_string(), file.text.clone())
-            }),
+            source: self
+                .file
+                .as_ref()
+                .map(|file| NamedSource::new(file.path.display().to_string(), file.text.clone())),
         };
         if handler.render_report(&mut out, &report).is_err() {
             out = format!("error: {}: {}\n", self.location(), self.message);
@@ -205,7 +206,12 @@ impl fmt::Display for MietteView<'_> {
         if self.diagnostic.span.is_some() {
             f.write_str(&self.diagnostic.message)
         } else {
-            write!(f, "{}: {}", self.diagnostic.location(), self.diagnostic.message)
+            write!(
+                f,
+                "{}: {}",
+                self.diagnostic.location(),
+                self.diagnostic.message
+            )
         }
     }
 }
@@ -222,7 +228,9 @@ impl miette::Diagnostic for MietteView<'_> {
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         self.diagnostic.span?;
-        self.source.as_ref().map(|source| source as &dyn miette::SourceCode)
+        self.source
+            .as_ref()
+            .map(|source| source as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {

@@ -53,8 +53,11 @@ impl Strings {
             for key in all_keys.iter().filter(|key| !map.contains_key(**key)) {
                 let file = files[lang.as_str()];
                 diagnostics.push(
-                    Diagnostic::in_path(&file.path, format!("UI string `{key}` is missing for language `{lang}`"))
-                        .with_help("every language's i18n file must define the same keys"),
+                    Diagnostic::in_path(
+                        &file.path,
+                        format!("UI string `{key}` is missing for language `{lang}`"),
+                    )
+                    .with_help("every language's i18n file must define the same keys"),
                 );
             }
         }
@@ -69,7 +72,11 @@ impl Strings {
 
 fn flatten(prefix: &str, tree: BTreeMap<String, Tree>, out: &mut BTreeMap<String, String>) {
     for (key, value) in tree {
-        let full = if prefix.is_empty() { key } else { format!("{prefix}.{key}") };
+        let full = if prefix.is_empty() {
+            key
+        } else {
+            format!("{prefix}.{key}")
+        };
         match value {
             Tree::Text(text) => {
                 out.insert(full, text);

@@ -44,9 +44,9 @@ pub fn write_site(destination: &Path, files: &[OutputFile]) -> Result<(), Output
 
 fn write_file(root: &Path, file: &OutputFile) -> Result<(), OutputError> {
     let relative = &file.path;
-    let escapes = relative.components().any(|c| {
-        !matches!(c, std::path::Component::Normal(_))
-    });
+    let escapes = relative
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)));
     if escapes {
         return Err(OutputError::Escape {
             path: relative.clone(),

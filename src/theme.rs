@@ -43,7 +43,10 @@ impl Theme {
         if name != "default" && !root.join(&theme_dir).is_dir() {
             diagnostics.push(Diagnostic::in_path(
                 "site.yaml",
-                format!("theme `{name}` not found: there is no folder {}", theme_dir.display()),
+                format!(
+                    "theme `{name}` not found: there is no folder {}",
+                    theme_dir.display()
+                ),
             ));
         }
         theme.add_folder(root, &theme_dir.join("templates"), Layer::Templates);
@@ -69,10 +72,13 @@ impl Theme {
             } else if let Some(name) = relative("static") {
                 self.static_files.insert(name, ThemeFile { origin, bytes });
             } else if let Some(name) = relative("i18n") {
-                let Some(lang) = name.strip_suffix(".yaml") else { continue };
+                let Some(lang) = name.strip_suffix(".yaml") else {
+                    continue;
+                };
                 match std::str::from_utf8(&bytes) {
                     Ok(text) => {
-                        self.i18n.insert(lang.to_string(), SourceFile::new(origin, text));
+                        self.i18n
+                            .insert(lang.to_string(), SourceFile::new(origin, text));
                     }
                     Err(_) => diagnostics.push(Diagnostic::in_path(origin, "not UTF-8")),
                 }
@@ -82,7 +88,9 @@ impl Theme {
 
     fn add_folder(&mut self, root: &Path, folder: &Path, layer: Layer) {
         for (name, origin) in files_in(root, folder) {
-            let Ok(bytes) = std::fs::read(root.join(&origin)) else { continue };
+            let Ok(bytes) = std::fs::read(root.join(&origin)) else {
+                continue;
+            };
             let file = ThemeFile {
                 origin,
                 bytes: Arc::new(bytes),
@@ -96,7 +104,9 @@ impl Theme {
 
     fn add_i18n_folder(&mut self, root: &Path, folder: &Path, diagnostics: &mut Diagnostics) {
         for (name, origin) in files_in(root, folder) {
-            let Some(lang) = name.strip_suffix(".yaml") else { continue };
+            let Some(lang) = name.strip_suffix(".yaml") else {
+                continue;
+            };
             match read_source(root, &origin) {
                 Ok(file) => {
                     self.i18n.insert(lang.to_string(), file);

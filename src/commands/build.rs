@@ -15,7 +15,10 @@ pub fn run(root: &Path, destination: &Path, base_url: Option<&str>) -> Outcome {
         Err(problems) => {
             print_problems(
                 problems,
-                &format!("the site was not built and {} was left unchanged", destination.display()),
+                &format!(
+                    "the site was not built and {} was left unchanged",
+                    destination.display()
+                ),
             );
             return Outcome::ContentErrors;
         }
@@ -24,7 +27,10 @@ pub fn run(root: &Path, destination: &Path, base_url: Option<&str>) -> Outcome {
         eprintln!("error: {error}");
         return Outcome::UsageOrIo;
     }
-    let pages = files.iter().filter(|f| f.path.extension().is_some_and(|e| e == "html")).count();
+    let pages = files
+        .iter()
+        .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
+        .count();
     eprintln!(
         "built {pages} pages ({} files) into {} in {} ms",
         files.len(),

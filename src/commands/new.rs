@@ -27,7 +27,10 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
         .map(|lang| folder.join(format!("{slug}.{lang}.md")))
         .collect();
     if let Some(existing) = paths.iter().find(|p| p.exists()) {
-        eprintln!("error: {} already exists; nothing was written", existing.display());
+        eprintln!(
+            "error: {} already exists; nothing was written",
+            existing.display()
+        );
         return Outcome::UsageOrIo;
     }
     if let Err(error) = std::fs::create_dir_all(&folder) {
@@ -49,8 +52,16 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
 /// The front matter a new document needs, with today's date and placeholders to replace.
 fn skeleton(section: Section, lang: &str, today: Date) -> String {
     let (title, summary, body) = match lang {
-        "fr" => ("Titre à compléter", "Résumé en une ou deux phrases.", "## Contexte\n\nDécrivez ici…\n"),
-        _ => ("Title to fill in", "A one- or two-sentence summary.", "## Context\n\nDescribe here…\n"),
+        "fr" => (
+            "Titre à compléter",
+            "Résumé en une ou deux phrases.",
+            "## Contexte\n\nDécrivez ici…\n",
+        ),
+        _ => (
+            "Title to fill in",
+            "A one- or two-sentence summary.",
+            "## Context\n\nDescribe here…\n",
+        ),
     };
     let year = today.year();
     let fields = match section {
@@ -63,7 +74,9 @@ fn skeleton(section: Section, lang: &str, today: Date) -> String {
         Section::Reports => format!("date: {today}\n"),
         Section::Pages => "weight: 50\nmenu: false\n".to_string(),
     };
-    format!("---\ntitle: \"{title}\"\nsummary: \"{summary}\"\n{fields}updated: {today}\n---\n\n{body}")
+    format!(
+        "---\ntitle: \"{title}\"\nsummary: \"{summary}\"\n{fields}updated: {today}\n---\n\n{body}"
+    )
 }
 
 #[cfg(test)]

@@ -7,15 +7,17 @@ use crate::diagnostics::{Diagnostic, SourceFile, Span};
 
 /// Reads `root/relative` as UTF-8 text, naming the file and byte position if it is not.
 pub fn read_source(root: &Path, relative: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
-    let bytes = std::fs::read(root.join(relative)).map_err(|error| {
-        Diagnostic::in_path(relative, format!("cannot read the file: {error}"))
-    })?;
+    let bytes = std::fs::read(root.join(relative))
+        .map_err(|error| Diagnostic::in_path(relative, format!("cannot read the file: {error}")))?;
     decode(relative, bytes)
 }
 
 fn decode(relative: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Diagnostic> {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(relative, text.strip_prefix('\u{feff}').unwrap_or(&text))),
+        Ok(text) => Ok(SourceFile::new(
+            relative,
+            text.strip_prefix('\u{feff}').unwrap_or(&text),
+        )),
         Err(error) => {
             let valid_up_to = error.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();

@@ -40,8 +40,12 @@ pub fn split(file: &Arc<SourceFile>) -> Result<Parts, Diagnostic> {
         }
         offset += text_line.len();
     }
-    Err(Diagnostic::at(file, Span::new(0, 3), "the front matter opened here is never closed")
-        .with_help("add a line `---` after the last front matter field"))
+    Err(Diagnostic::at(
+        file,
+        Span::new(0, 3),
+        "the front matter opened here is never closed",
+    )
+    .with_help("add a line `---` after the last front matter field"))
 }
 
 #[cfg(test)]
@@ -59,9 +63,15 @@ mod tests {
     #[test]
     fn unclosed_and_missing_front_matter_are_errors() {
         let unclosed = SourceFile::new("a.md", "---\ntitle: x\n# Body\n");
-        assert!(split(&unclosed).unwrap_err().message.contains("never closed"));
+        assert!(split(&unclosed)
+            .unwrap_err()
+            .message
+            .contains("never closed"));
         let missing = SourceFile::new("a.md", "# Body\n");
-        assert!(split(&missing).unwrap_err().message.contains("must start with front matter"));
+        assert!(split(&missing)
+            .unwrap_err()
+            .message
+            .contains("must start with front matter"));
         let empty = SourceFile::new("a.md", "");
         assert!(split(&empty).is_err());
     }

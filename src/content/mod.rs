@@ -25,15 +25,16 @@ pub const CONFIG_FILE: &str = "site.yaml";
 /// Reads `root/site.yaml`; without valid settings nothing else can be loaded.
 pub fn load_config(root: &Path) -> Result<Config, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
-    let file = match files::read_source(root, Path::new(CONFIG_FILE)) {
-        Ok(file) => file,
-        Err(problem) => {
-            diagnostics.push(problem.with_help(
-                "run benchlearn in a site folder (one with site.yaml), or pass --root",
-            ));
-            return Err(diagnostics);
-        }
-    };
+    let file =
+        match files::read_source(root, Path::new(CONFIG_FILE)) {
+            Ok(file) => file,
+            Err(problem) => {
+                diagnostics.push(problem.with_help(
+                    "run benchlearn in a site folder (one with site.yaml), or pass --root",
+                ));
+                return Err(diagnostics);
+            }
+        };
     config::parse(&file).map_err(|problems| {
         diagnostics.extend(problems);
         diagnostics
@@ -75,11 +76,13 @@ fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
         data.pes = pes;
         data.pes_file = Some(file);
     }
-    if let Some((file, clusters)) = load_yaml_list(root, "content/data/clusters.yaml", diagnostics) {
+    if let Some((file, clusters)) = load_yaml_list(root, "content/data/clusters.yaml", diagnostics)
+    {
         data.clusters = clusters;
         data.clusters_file = Some(file);
     }
-    if let Some((file, indicators)) = load_yaml_list(root, "content/data/indicators.yaml", diagnostics)
+    if let Some((file, indicators)) =
+        load_yaml_list(root, "content/data/indicators.yaml", diagnostics)
     {
         data.indicators = indicators;
         data.indicators_file = Some(file);
@@ -101,7 +104,10 @@ fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
                 continue;
             }
         };
-        match files::read_source(root, &path).map_err(|d| vec![d]).and_then(|f| parse(&f)) {
+        match files::read_source(root, &path)
+            .map_err(|d| vec![d])
+            .and_then(|f| parse(&f))
+        {
             Ok(list) => data.observations.extend(list),
             Err(problems) => diagnostics.extend(problems),
         }
@@ -115,12 +121,20 @@ fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
             continue;
         };
         if let Some((file, body)) = load_yaml::<AssessmentFile>(root, &path, diagnostics) {
-            data.assessments.push(Assessment { cycle, pes, file, body });
+            data.assessments.push(Assessment {
+                cycle,
+                pes,
+                file,
+                body,
+            });
         }
     }
     for path in files_under(root, "content/data/frameworks") {
         let Some(pes) = yaml_stem(&path) else {
-            diagnostics.push(Diagnostic::in_path(&path, "a framework is content/data/frameworks/<pes-id>.yaml"));
+            diagnostics.push(Diagnostic::in_path(
+                &path,
+                "a framework is content/data/frameworks/<pes-id>.yaml",
+            ));
             continue;
         };
         if let Some((file, body)) = load_yaml::<FrameworkFile>(root, &path, diagnostics) {
@@ -222,7 +236,10 @@ fn load_section<M: DeserializeOwned + Meta + Send>(
 
 /// Editors' swap and backup files sit beside documents and are never content.
 fn is_editor_temp_file(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp") || name.starts_with('#')
 }
 
@@ -236,7 +253,9 @@ fn load_document<M: DeserializeOwned + Meta>(
     let parts = front_matter::split(&file)?;
     let yaml = &file.text[parts.yaml_start..parts.yaml_end];
     let meta: M = yaml::parse_str(&file, yaml, parts.yaml_line)?;
-    let slug = meta.slug().map_or_else(|| key.clone(), |slug| slug.value.clone());
+    let slug = meta
+        .slug()
+        .map_or_else(|| key.clone(), |slug| slug.value.clone());
     Ok(Document {
         key,
         slug,
@@ -249,8 +268,15 @@ fn load_document<M: DeserializeOwned + Meta>(
 }
 
 /// `<slug>.<lang>.md` → (slug, lang), checking both.
-fn document_key(file: &Arc<SourceFile>, languages: &[String]) -> Result<(String, String), Diagnostic> {
-    let name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+fn document_key(
+    file: &Arc<SourceFile>,
+    languages: &[String],
+) -> Result<(String, String), Diagnostic> {
+    let name = file
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let problem = |message: String| Diagnostic::in_path(&file.path, message);
     let Some(stem) = name.strip_suffix(".md") else {
         return Err(problem(format!(

@@ -28,12 +28,17 @@ struct Entry {
 /// Reads a YAML list of observations.
 pub fn from_yaml(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnostic>> {
     let entries: Vec<Entry> = yaml::parse(file, 0).map_err(|d| vec![d])?;
-    let locate = |spanned_location: &serde_saphyr::Location| yaml::span_of(file, 0, spanned_location);
+    let locate =
+        |spanned_location: &serde_saphyr::Location| yaml::span_of(file, 0, spanned_location);
     Ok(entries
         .into_iter()
         .map(|entry| Observation {
             pes: located(file, locate(&entry.pes.referenced), entry.pes.value),
-            indicator: located(file, locate(&entry.indicator.referenced), entry.indicator.value),
+            indicator: located(
+                file,
+                locate(&entry.indicator.referenced),
+                entry.indicator.value,
+            ),
             year: located(file, locate(&entry.year.referenced), entry.year.value),
             value: located(file, locate(&entry.value.referenced), entry.value.value),
             breakdown: entry.breakdown,
@@ -154,10 +159,15 @@ fn check_headers(file: &Arc<SourceFile>, headers: &csv::StringRecord) -> Vec<Dia
             );
         }
     }
-    let known: Vec<&str> = REQUIRED_COLUMNS.iter().chain(&OPTIONAL_COLUMNS).copied().collect();
+    let known: Vec<&str> = REQUIRED_COLUMNS
+        .iter()
+        .chain(&OPTIONAL_COLUMNS)
+        .copied()
+        .collect();
     for header in headers.iter() {
         if !known.contains(&header) {
-            let mut problem = Diagnostic::at(file, first_line, format!("unknown column `{header}`"));
+            let mut problem =
+                Diagnostic::at(file, first_line, format!("unknown column `{header}`"));
             if let Some(help) = crate::diagnostics::did_you_mean(header, known.iter().copied()) {
                 problem = problem.with_help(help);
             }
@@ -170,7 +180,9 @@ fn check_headers(file: &Arc<SourceFile>, headers: &csv::StringRecord) -> Vec<Dia
 fn csv_error(file: &Arc<SourceFile>, error: &csv::Error) -> Diagnostic {
     let offset = error.position().map_or(0, |p| p.byte() as usize);
     let message = match error.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("this row has {len} cells; the header row has {expected_len}")
         }
         _ => format!("this is not valid CSV: {error}"),
@@ -184,11 +196,17 @@ mod tests {
 
     #[test]
     fn reads_csv_with_decimal_commas() {
-        let file = SourceFile::new("o.csv", "pes,indicator,year,value,sex\nfr-ft,exits,2022,\"48,2\",female\n");
+        let file = SourceFile::new(
+            "o.csv",
+            "pes,indicator,year,value,sex\nfr-ft,exits,2022,\"48,2\",female\n",
+        );
         let observations = from_csv(&file).unwrap();
         assert_eq!(observations.len(), 1);
         assert_eq!(observations[0].value.value, 48.2);
-        assert_eq!(observations[0].breakdown.get("sex").map(String::as_str), Some("female"));
+        assert_eq!(
+            observations[0].breakdown.get("sex").map(String::as_str),
+            Some("female")
+        );
     }
 
     #[test]
@@ -208,6 +226,8 @@ mod tests {
     fn unknown_columns_suggest_a_name() {
         let file = SourceFile::new("o.csv", "pes,indicator,yaer,value\n");
         let problems = from_csv(&file).unwrap_err();
-        assert!(problems.iter().any(|p| p.help.as_deref() == Some("did you mean `year`?")));
+        assert!(problems
+            .iter()
+            .any(|p| p.help.as_deref() == Some("did you mean `year`?")));
     }
 }

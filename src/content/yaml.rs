@@ -9,7 +9,10 @@ use crate::diagnostics::{Diagnostic, SourceFile, Span};
 
 /// Parses YAML that starts `line_offset` lines into `file` (0 for a data file, the front
 /// matter's first line for a Markdown document).
-pub fn parse<T: DeserializeOwned>(file: &Arc<SourceFile>, line_offset: usize) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(
+    file: &Arc<SourceFile>,
+    line_offset: usize,
+) -> Result<T, Diagnostic> {
     parse_str(file, yaml_text(file, line_offset), line_offset)
 }
 
@@ -67,8 +70,8 @@ fn plain_message(message: &str) -> String {
         ("invalid bool", "expected true or false"),
     ];
     for (from, to) in words {
-        if message.starts_with(from) {
-            return format!("{to}{}", &message[from.len()..]);
+        if let Some(rest) = message.strip_prefix(from) {
+            return format!("{to}{rest}");
         }
     }
     message.to_string()
@@ -91,14 +94,22 @@ mod tests {
         let file = SourceFile::new("x.yaml", "intro: x\n---\nyear: deux-mille\n");
         let error = parse::<Entry>(&file, 2).unwrap_err();
         assert_eq!(error.line_column(), Some((3, 7)));
-        assert!(error.message.starts_with("expected a whole number"), "{}", error.message);
+        assert!(
+            error.message.starts_with("expected a whole number"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]
     fn unknown_fields_are_named() {
         let file = SourceFile::new("x.yaml", "year: 2020\nyeer: 2021\n");
         let error = parse::<Entry>(&file, 0).unwrap_err();
-        assert!(error.message.contains("unknown field `yeer`"), "{}", error.message);
+        assert!(
+            error.message.contains("unknown field `yeer`"),
+            "{}",
+            error.message
+        );
         assert_eq!(error.line_column().map(|p| p.0), Some(2));
     }
 }

@@ -55,8 +55,18 @@ impl Date {
         match lang {
             "fr" => {
                 const MONTHS: [&str; 12] = [
-                    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                    "septembre", "octobre", "novembre", "décembre",
+                    "janvier",
+                    "février",
+                    "mars",
+                    "avril",
+                    "mai",
+                    "juin",
+                    "juillet",
+                    "août",
+                    "septembre",
+                    "octobre",
+                    "novembre",
+                    "décembre",
                 ];
                 let day = if self.0.day() == 1 {
                     "1er".to_string()
@@ -67,8 +77,18 @@ impl Date {
             }
             _ => {
                 const MONTHS: [&str; 12] = [
-                    "January", "February", "March", "April", "May", "June", "July", "August",
-                    "September", "October", "November", "December",
+                    "January",
+                    "February",
+                    "March",
+                    "April",
+                    "May",
+                    "June",
+                    "July",
+                    "August",
+                    "September",
+                    "October",
+                    "November",
+                    "December",
                 ];
                 format!("{} {} {}", self.0.day(), MONTHS[month], self.0.year())
             }

@@ -47,7 +47,8 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options).into_offset_iter().collect();
+    let events: Vec<(Event, Range<usize>)> =
+        Parser::new_ext(body, options).into_offset_iter().collect();
     let mut problems = Vec::new();
     let headings = anchor_headings(&events);
     let mut heading_index = 0;
@@ -56,8 +57,16 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
     let french = context.text_lang == "fr";
     for (event, range) in events {
         match event {
-            Event::Start(Tag::Heading { level, id: _, classes, attrs }) => {
-                let id = headings.get(heading_index).map(|h| h.id.clone()).unwrap_or_default();
+            Event::Start(Tag::Heading {
+                level,
+                id: _,
+                classes,
+                attrs,
+            }) => {
+                let id = headings
+                    .get(heading_index)
+                    .map(|h| h.id.clone())
+                    .unwrap_or_default();
                 heading_index += 1;
                 output.push(Event::Start(Tag::Heading {
                     level,
@@ -66,44 +75,62 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
                     attrs,
                 }));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                match resolve(&dest_url, context) {
-                    Target::Keep(url) => {
-                        dropped_links.push(false);
-                        output.push(Event::Start(Tag::Link { link_type, dest_url: url, title, id }));
-                    }
-                    Target::Drop => dropped_links.push(true),
-                    Target::Broken(message) => {
-                        problems.push(broken_link(context, &range, message));
-                        dropped_links.push(true);
-                    }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match resolve(&dest_url, context) {
+                Target::Keep(url) => {
+                    dropped_links.push(false);
+                    output.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: url,
+                        title,
+                        id,
+                    }));
                 }
-            }
+                Target::Drop => dropped_links.push(true),
+                Target::Broken(message) => {
+                    problems.push(broken_link(context, &range, message));
+                    dropped_links.push(true);
+                }
+            },
             Event::End(TagEnd::Link) => {
                 if !dropped_links.pop().unwrap_or(false) {
                     output.push(Event::End(TagEnd::Link));
                 }
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                match resolve(&dest_url, context) {
-                    Target::Keep(url) => {
-                        dropped_links.push(false);
-                        output.push(Event::Start(Tag::Image { link_type, dest_url: url, title, id }));
-                    }
-                    Target::Drop => dropped_links.push(true),
-                    Target::Broken(message) => {
-                        problems.push(broken_link(context, &range, message));
-                        dropped_links.push(true);
-                    }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match resolve(&dest_url, context) {
+                Target::Keep(url) => {
+                    dropped_links.push(false);
+                    output.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: url,
+                        title,
+                        id,
+                    }));
                 }
-            }
+                Target::Drop => dropped_links.push(true),
+                Target::Broken(message) => {
+                    problems.push(broken_link(context, &range, message));
+                    dropped_links.push(true);
+                }
+            },
             Event::End(TagEnd::Image) => {
                 if !dropped_links.pop().unwrap_or(false) {
                     output.push(Event::End(TagEnd::Image));
                 }
             }
             Event::Html(_) | Event::InlineHtml(_) if !context.allow_raw_html => {}
-            Event::Text(text) if french => output.push(Event::Text(CowStr::from(typography::french(&text)))),
+            Event::Text(text) if french => {
+                output.push(Event::Text(CowStr::from(typography::french(&text))))
+            }
             other => output.push(other),
         }
     }
@@ -140,12 +167,17 @@ fn resolve_content_link<'a>(target: &str, context: &Context<'_>) -> Target<'a> {
         Some((path, fragment)) => (path, Some(fragment)),
         None => (target, None),
     };
-    let expected = "expected @/<section>/<slug>.md with a section among practices, visits, reports, pages";
+    let expected =
+        "expected @/<section>/<slug>.md with a section among practices, visits, reports, pages";
     let Some((folder, file)) = path.split_once('/') else {
-        return Target::Broken(format!("link `@/{target}` is not a content link; {expected}"));
+        return Target::Broken(format!(
+            "link `@/{target}` is not a content link; {expected}"
+        ));
     };
     let Some(section) = Section::from_folder(folder) else {
-        return Target::Broken(format!("link `@/{target}` names no section `{folder}`; {expected}"));
+        return Target::Broken(format!(
+            "link `@/{target}` names no section `{folder}`; {expected}"
+        ));
     };
     let key = file.strip_suffix(".md").unwrap_or(file);
     match context.routes.document(section, key, context.page_lang) {
@@ -194,7 +226,11 @@ fn anchor_headings(events: &[(Event, Range<usize>)]) -> Vec<Heading> {
     for (event, _) in events {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                current = Some((*level as u8, id.as_ref().map(|id| id.to_string()), String::new()));
+                current = Some((
+                    *level as u8,
+                    id.as_ref().map(|id| id.to_string()),
+                    String::new(),
+                ));
             }
             Event::Text(text) | Event::Code(text) => {
                 if let Some((_, _, buffer)) = current.as_mut() {
@@ -204,7 +240,11 @@ fn anchor_headings(events: &[(Event, Range<usize>)]) -> Vec<Heading> {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, explicit, text)) = current.take() {
                     let base = explicit.unwrap_or_else(|| slug::slugify(&text));
-                    let base = if base.is_empty() { "section".to_string() } else { base };
+                    let base = if base.is_empty() {
+                        "section".to_string()
+                    } else {
+                        base
+                    };
                     let mut id = base.clone();
                     let mut n = 1;
                     while !used.insert(id.clone()) {
@@ -226,10 +266,24 @@ mod tests {
 
     #[test]
     fn unsafe_schemes_are_refused() {
-        for bad in ["javascript:alert(1)", "JavaScript:x", "java\tscript:x", " javascript:x", "data:text/html,x", "vbscript:x"] {
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "java\tscript:x",
+            " javascript:x",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
             assert!(!is_safe_url(bad), "{bad}");
         }
-        for good in ["https://example.org", "/fr/", "../x", "#top", "mailto:a@b.c", "page?x=a:b"] {
+        for good in [
+            "https://example.org",
+            "/fr/",
+            "../x",
+            "#top",
+            "mailto:a@b.c",
+            "page?x=a:b",
+        ] {
             assert!(is_safe_url(good), "{good}");
         }
     }

@@ -47,7 +47,11 @@ const RUST_KEYS: &[&str] = &[
 ];
 
 /// Renders every page of `site`; returns the files, or every problem met on the way.
-pub fn render(site: &Site, theme: &Theme, strings: Strings) -> Result<Vec<OutputFile>, Diagnostics> {
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    strings: Strings,
+) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut problems = Diagnostics::default();
     let languages = site.config.language_codes();
     for lang in &languages {
@@ -55,7 +59,11 @@ pub fn render(site: &Site, theme: &Theme, strings: Strings) -> Result<Vec<Output
             .iter()
             .map(|k| k.to_string())
             .chain(status_keys())
-            .chain(crate::validate::TARGET_GROUPS.iter().map(|g| format!("target_group.{g}")));
+            .chain(
+                crate::validate::TARGET_GROUPS
+                    .iter()
+                    .map(|g| format!("target_group.{g}")),
+            );
         for key in keys {
             if strings.get(lang, &key).is_none() {
                 problems.push(Diagnostic::in_path(
@@ -79,8 +87,10 @@ pub fn render(site: &Site, theme: &Theme, strings: Strings) -> Result<Vec<Output
         theme,
     };
     let jobs = renderer.jobs();
-    let results: Vec<Result<OutputFile, Vec<Diagnostic>>> =
-        jobs.par_iter().map(|job| renderer.render_job(job)).collect();
+    let results: Vec<Result<OutputFile, Vec<Diagnostic>>> = jobs
+        .par_iter()
+        .map(|job| renderer.render_job(job))
+        .collect();
     let mut files = Vec::with_capacity(results.len() + theme.static_files.len());
     for result in results {
         match result {
@@ -141,7 +151,12 @@ impl Renderer<'_> {
         let mut jobs = vec![Job::Root, Job::NotFound];
         for lang in self.routes.languages() {
             jobs.push(Job::Home(lang.clone()));
-            for listing in [Listing::Practices, Listing::Visits, Listing::Reports, Listing::Pes] {
+            for listing in [
+                Listing::Practices,
+                Listing::Visits,
+                Listing::Reports,
+                Listing::Pes,
+            ] {
                 jobs.push(Job::Listing(listing, lang.clone()));
             }
             for section in [Section::Practices, Section::Visits, Section::Reports] {
@@ -185,9 +200,19 @@ impl Renderer<'_> {
         }
     }
 
-    fn layout(&self, lang: &str, kind: &'static str, title: String, description: String, alternates: BTreeMap<String, String>) -> Layout {
+    fn layout(
+        &self,
+        lang: &str,
+        kind: &'static str,
+        title: String,
+        description: String,
+        alternates: BTreeMap<String, String>,
+    ) -> Layout {
         let config = &self.site.config;
-        let current_path = alternates.get(lang).cloned().unwrap_or_else(|| self.routes.home(lang));
+        let current_path = alternates
+            .get(lang)
+            .cloned()
+            .unwrap_or_else(|| self.routes.home(lang));
         let mut nav = vec![(self.label(lang, "nav.home"), self.routes.home(lang))];
         for (listing, key) in [
             (Listing::Practices, "nav.practices"),
@@ -202,7 +227,11 @@ impl Renderer<'_> {
             .documents
             .pages
             .iter()
-            .filter(|page| page.meta.menu && self.routes.shown_language(Section::Pages, &page.key, lang) == Some(page.lang.as_str()))
+            .filter(|page| {
+                page.meta.menu
+                    && self.routes.shown_language(Section::Pages, &page.key, lang)
+                        == Some(page.lang.as_str())
+            })
             .collect();
         menu_pages.sort_by(|a, b| (a.meta.weight, &a.key).cmp(&(b.meta.weight, &b.key)));
         for page in menu_pages {
@@ -213,7 +242,8 @@ impl Renderer<'_> {
         let nav = nav
             .into_iter()
             .map(|(label, path)| NavLink {
-                current: current_path == path || (path != self.routes.home(lang) && current_path.starts_with(&path)),
+                current: current_path == path
+                    || (path != self.routes.home(lang) && current_path.starts_with(&path)),
                 label,
                 url: self.routes.link(&path),
             })
@@ -223,7 +253,10 @@ impl Renderer<'_> {
             .languages()
             .iter()
             .map(|code| {
-                let path = alternates.get(code).cloned().unwrap_or_else(|| self.routes.home(code));
+                let path = alternates
+                    .get(code)
+                    .cloned()
+                    .unwrap_or_else(|| self.routes.home(code));
                 LanguageLink {
                     code: code.clone(),
                     name: self.label(code, "language.name"),
@@ -234,7 +267,10 @@ impl Renderer<'_> {
             })
             .collect();
         let default = self.routes.default_language();
-        let x_default = alternates.get(default).cloned().unwrap_or_else(|| self.routes.home(default));
+        let x_default = alternates
+            .get(default)
+            .cloned()
+            .unwrap_or_else(|| self.routes.home(default));
         Layout {
             lang: lang.to_string(),
             site: SiteView {
@@ -264,9 +300,16 @@ impl Renderer<'_> {
             .collect()
     }
 
-    fn page<T: Serialize>(&self, template: &str, path: String, layout: &Layout, content: T) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn page<T: Serialize>(
+        &self,
+        template: &str,
+        path: String,
+        layout: &Layout,
+        content: T,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
         let context = Value::from(minijinja::value::Serde(PageContext { layout, content }));
-        let html = templates::render(&self.env, self.theme, template, context).map_err(|d| vec![d])?;
+        let html =
+            templates::render(&self.env, self.theme, template, context).map_err(|d| vec![d])?;
         Ok(OutputFile {
             path: PathBuf::from(path),
             bytes: Arc::new(html.into_bytes()),
@@ -276,13 +319,26 @@ impl Renderer<'_> {
     fn root(&self) -> Result<OutputFile, Vec<Diagnostic>> {
         let lang = self.routes.default_language().to_string();
         let alternates = self.alternates(|l| self.routes.home(l));
-        let mut layout = self.layout(&lang, "root", self.site.config.title.text(&lang).to_string(), self.site.config.description.text(&lang).to_string(), alternates);
+        let mut layout = self.layout(
+            &lang,
+            "root",
+            self.site.config.title.text(&lang).to_string(),
+            self.site.config.description.text(&lang).to_string(),
+            alternates,
+        );
         layout.canonical = self.routes.absolute("");
         #[derive(Serialize)]
         struct Root {
             entries: Vec<LanguageEntry>,
         }
-        self.page("root.html", "index.html".into(), &layout, Root { entries: self.language_entries() })
+        self.page(
+            "root.html",
+            "index.html".into(),
+            &layout,
+            Root {
+                entries: self.language_entries(),
+            },
+        )
     }
 
     fn language_entries(&self) -> Vec<LanguageEntry> {
@@ -308,14 +364,29 @@ impl Renderer<'_> {
         struct NotFound {
             entries: Vec<LanguageEntry>,
         }
-        self.page("404.html", "404.html".into(), &layout, NotFound { entries: self.language_entries() })
+        self.page(
+            "404.html",
+            "404.html".into(),
+            &layout,
+            NotFound {
+                entries: self.language_entries(),
+            },
+        )
     }
 
     fn home(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
         let config = &self.site.config;
         let alternates = self.alternates(|l| self.routes.home(l));
-        let layout = self.layout(lang, "home", self.text(lang, config.title.text(lang)), self.text(lang, config.description.text(lang)), alternates);
-        let mut practices = self.cards(Section::Practices, lang, |key, l| self.practice_card(key, l));
+        let layout = self.layout(
+            lang,
+            "home",
+            self.text(lang, config.title.text(lang)),
+            self.text(lang, config.description.text(lang)),
+            alternates,
+        );
+        let mut practices = self.cards(Section::Practices, lang, |key, l| {
+            self.practice_card(key, l)
+        });
         practices.sort_by(|a, b| b.date_iso.cmp(&a.date_iso).then(a.title.cmp(&b.title)));
         practices.truncate(6);
         let mut visits = self.cards(Section::Visits, lang, |key, l| self.visit_card(key, l));
@@ -335,7 +406,10 @@ impl Renderer<'_> {
         }
         let counts = BTreeMap::from([
             ("pes", self.site.data.pes.len()),
-            ("practices", self.routes.document_keys(Section::Practices).count()),
+            (
+                "practices",
+                self.routes.document_keys(Section::Practices).count(),
+            ),
             ("visits", self.routes.document_keys(Section::Visits).count()),
             ("indicators", self.site.data.indicators.len()),
         ]);
@@ -347,9 +421,15 @@ impl Renderer<'_> {
                 practices,
                 visits,
                 reports,
-                practices_url: self.routes.link(&self.routes.listing(Listing::Practices, lang)),
-                visits_url: self.routes.link(&self.routes.listing(Listing::Visits, lang)),
-                reports_url: self.routes.link(&self.routes.listing(Listing::Reports, lang)),
+                practices_url: self
+                    .routes
+                    .link(&self.routes.listing(Listing::Practices, lang)),
+                visits_url: self
+                    .routes
+                    .link(&self.routes.listing(Listing::Visits, lang)),
+                reports_url: self
+                    .routes
+                    .link(&self.routes.listing(Listing::Reports, lang)),
                 pes_url: self.routes.link(&self.routes.listing(Listing::Pes, lang)),
                 counts,
             },
@@ -357,27 +437,49 @@ impl Renderer<'_> {
     }
 
     /// One card per document of `section`, in `lang` or its fallback.
-    fn cards(&self, section: Section, lang: &str, card: impl Fn(&str, &str) -> Option<Card>) -> Vec<Card> {
+    fn cards(
+        &self,
+        section: Section,
+        lang: &str,
+        card: impl Fn(&str, &str) -> Option<Card>,
+    ) -> Vec<Card> {
         let mut cards: Vec<Card> = self
             .routes
             .document_keys(section)
             .filter_map(|key| card(key, lang))
             .collect();
-        cards.sort_by(|a, b| b.date_iso.cmp(&a.date_iso).then_with(|| sort_key(&a.title).cmp(&sort_key(&b.title))));
+        cards.sort_by(|a, b| {
+            b.date_iso
+                .cmp(&a.date_iso)
+                .then_with(|| sort_key(&a.title).cmp(&sort_key(&b.title)))
+        });
         cards
     }
 
-    fn shown<'d, M>(&self, documents: &'d [Document<M>], section: Section, key: &str, lang: &str) -> Option<&'d Document<M>> {
+    fn shown<'d, M>(
+        &self,
+        documents: &'d [Document<M>],
+        section: Section,
+        key: &str,
+        lang: &str,
+    ) -> Option<&'d Document<M>> {
         let shown = self.routes.shown_language(section, key, lang)?;
         documents.iter().find(|d| d.key == key && d.lang == shown)
     }
 
-    fn base_card<M: Meta>(&self, document: &Document<M>, section: Section, lang: &str) -> Option<Card> {
+    fn base_card<M: Meta>(
+        &self,
+        document: &Document<M>,
+        section: Section,
+        lang: &str,
+    ) -> Option<Card> {
         let meta = &document.meta;
         Some(Card {
             title: self.text(&document.lang, &meta.title().value),
             summary: self.text(&document.lang, meta.summary().unwrap_or("")),
-            url: self.routes.link(&self.routes.document(section, &document.key, lang)?),
+            url: self
+                .routes
+                .link(&self.routes.document(section, &document.key, lang)?),
             text_lang: (document.lang != lang).then(|| document.lang.clone()),
             facts: Vec::new(),
             date: Some(meta.updated().value.long(lang)),
@@ -386,7 +488,12 @@ impl Renderer<'_> {
     }
 
     fn practice_card(&self, key: &str, lang: &str) -> Option<Card> {
-        let practice = self.shown(&self.site.documents.practices, Section::Practices, key, lang)?;
+        let practice = self.shown(
+            &self.site.documents.practices,
+            Section::Practices,
+            key,
+            lang,
+        )?;
         let mut card = self.base_card(practice, Section::Practices, lang)?;
         let facts = self.practice_facts(practice, lang);
         if let Some(pes) = facts.pes {
@@ -394,7 +501,12 @@ impl Renderer<'_> {
         }
         card.facts.push(facts.period);
         card.facts.push(facts.status.label);
-        card.facts.extend(facts.areas.into_iter().map(|a| format!("{} · {}", a.id, a.label)));
+        card.facts.extend(
+            facts
+                .areas
+                .into_iter()
+                .map(|a| format!("{} · {}", a.id, a.label)),
+        );
         Some(card)
     }
 
@@ -425,12 +537,16 @@ impl Renderer<'_> {
             Listing::Pes => ("pes-list", "nav.pes", "pes.intro"),
         };
         let title = self.label(lang, title_key);
-        let intro = self.strings.get(lang, intro_key).map(str::to_string).ok_or_else(|| {
-            vec![Diagnostic::in_path(
-                format!("themes/{}/i18n/{lang}.yaml", self.site.config.theme),
-                format!("UI string `{intro_key}` is missing for language `{lang}`"),
-            )]
-        })?;
+        let intro = self
+            .strings
+            .get(lang, intro_key)
+            .map(str::to_string)
+            .ok_or_else(|| {
+                vec![Diagnostic::in_path(
+                    format!("themes/{}/i18n/{lang}.yaml", self.site.config.theme),
+                    format!("UI string `{intro_key}` is missing for language `{lang}`"),
+                )]
+            })?;
         let layout = self.layout(lang, kind, title, intro, alternates);
         let path = self.routes.listing(listing, lang) + "index.html";
         match listing {
@@ -439,7 +555,13 @@ impl Renderer<'_> {
                 struct PesList {
                     rows: Vec<PesRow>,
                 }
-                let mut rows: Vec<PesRow> = self.site.data.pes.iter().map(|pes| self.pes_row(pes, lang)).collect();
+                let mut rows: Vec<PesRow> = self
+                    .site
+                    .data
+                    .pes
+                    .iter()
+                    .map(|pes| self.pes_row(pes, lang))
+                    .collect();
                 rows.sort_by_key(|row| sort_key(&row.pes.name));
                 self.page("pes_list.html", path, &layout, PesList { rows })
             }
@@ -449,8 +571,12 @@ impl Renderer<'_> {
                     items: Vec<Card>,
                 }
                 let mut cards = match listing {
-                    Listing::Practices => self.cards(Section::Practices, lang, |k, l| self.practice_card(k, l)),
-                    Listing::Visits => self.cards(Section::Visits, lang, |k, l| self.visit_card(k, l)),
+                    Listing::Practices => {
+                        self.cards(Section::Practices, lang, |k, l| self.practice_card(k, l))
+                    }
+                    Listing::Visits => {
+                        self.cards(Section::Visits, lang, |k, l| self.visit_card(k, l))
+                    }
                     _ => self.cards(Section::Reports, lang, |k, l| self.report_card(k, l)),
                 };
                 if listing == Listing::Practices {
@@ -482,7 +608,9 @@ impl Renderer<'_> {
             keys.len()
         };
         PesRow {
-            pes: self.pes_link(id, lang).unwrap_or_else(|| unreachable_pes(id)),
+            pes: self
+                .pes_link(id, lang)
+                .unwrap_or_else(|| unreachable_pes(id)),
             cluster: self
                 .site
                 .data
@@ -490,26 +618,51 @@ impl Renderer<'_> {
                 .map(|c| c.name.text(lang).to_string())
                 .unwrap_or_default(),
             network: pes.network.clone(),
-            practices: count_keys(documents.practices.iter().filter(|p| p.meta.pes.value == id).map(|p| p.key.as_str()).collect()),
-            visits: count_keys(documents.visits.iter().filter(|v| v.meta.host.value == id).map(|v| v.key.as_str()).collect()),
+            practices: count_keys(
+                documents
+                    .practices
+                    .iter()
+                    .filter(|p| p.meta.pes.value == id)
+                    .map(|p| p.key.as_str())
+                    .collect(),
+            ),
+            visits: count_keys(
+                documents
+                    .visits
+                    .iter()
+                    .filter(|v| v.meta.host.value == id)
+                    .map(|v| v.key.as_str())
+                    .collect(),
+            ),
         }
     }
 
-    fn document(&self, section: Section, key: &str, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn document(
+        &self,
+        section: Section,
+        key: &str,
+        lang: &str,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
         let documents = &self.site.documents;
         match section {
             Section::Practices => {
-                let practice = self.shown(&documents.practices, section, key, lang).ok_or_else(Vec::new)?;
+                let practice = self
+                    .shown(&documents.practices, section, key, lang)
+                    .ok_or_else(Vec::new)?;
                 let facts = self.practice_facts(practice, lang);
                 self.document_page("practice.html", "practice", practice, section, lang, facts)
             }
             Section::Visits => {
-                let visit = self.shown(&documents.visits, section, key, lang).ok_or_else(Vec::new)?;
+                let visit = self
+                    .shown(&documents.visits, section, key, lang)
+                    .ok_or_else(Vec::new)?;
                 let facts = self.visit_facts(visit, lang);
                 self.document_page("visit.html", "visit", visit, section, lang, facts)
             }
             Section::Reports => {
-                let report = self.shown(&documents.reports, section, key, lang).ok_or_else(Vec::new)?;
+                let report = self
+                    .shown(&documents.reports, section, key, lang)
+                    .ok_or_else(Vec::new)?;
                 #[derive(Serialize)]
                 struct ReportFacts {
                     date: String,
@@ -522,7 +675,9 @@ impl Renderer<'_> {
                 self.document_page("report.html", "report", report, section, lang, facts)
             }
             Section::Pages => {
-                let page = self.shown(&documents.pages, section, key, lang).ok_or_else(Vec::new)?;
+                let page = self
+                    .shown(&documents.pages, section, key, lang)
+                    .ok_or_else(Vec::new)?;
                 self.document_page("page.html", "page", page, section, lang, ())
             }
         }
@@ -548,10 +703,18 @@ impl Renderer<'_> {
         let (rendered, problems) = markdown::render(document.body(), &context);
         // A fallback page repeats the original's body: report its links once, from the original.
         if !problems.is_empty() {
-            return Err(if document.lang == lang { problems } else { Vec::new() });
+            return Err(if document.lang == lang {
+                problems
+            } else {
+                Vec::new()
+            });
         }
         let meta = &document.meta;
-        let alternates = self.alternates(|l| self.routes.document(section, &document.key, l).unwrap_or_else(|| self.routes.home(l)));
+        let alternates = self.alternates(|l| {
+            self.routes
+                .document(section, &document.key, l)
+                .unwrap_or_else(|| self.routes.home(l))
+        });
         let title = self.text(&document.lang, &meta.title().value);
         let summary = self.text(&document.lang, meta.summary().unwrap_or(""));
         let mut layout = self.layout(lang, kind, title.clone(), summary.clone(), alternates);
@@ -575,7 +738,11 @@ impl Renderer<'_> {
             updated_iso: meta.updated().value.to_string(),
             text_lang: document.lang.clone(),
         };
-        let path = self.routes.document(section, &document.key, lang).unwrap_or_default() + "index.html";
+        let path = self
+            .routes
+            .document(section, &document.key, lang)
+            .unwrap_or_default()
+            + "index.html";
         self.page(template, path, &layout, DocumentPage { doc, facts })
     }
 
@@ -586,7 +753,12 @@ impl Renderer<'_> {
             .iter()
             .map(|area| Labelled {
                 id: area.value.clone(),
-                label: self.site.data.area_by_id(&area.value).map(|a| a.name.text(lang).to_string()).unwrap_or_default(),
+                label: self
+                    .site
+                    .data
+                    .area_by_id(&area.value)
+                    .map(|a| a.name.text(lang).to_string())
+                    .unwrap_or_default(),
             })
             .collect();
         let target_groups = meta
@@ -598,9 +770,15 @@ impl Renderer<'_> {
             })
             .collect();
         let period = match &meta.end_year {
-            Some(end) if end.value != meta.start_year.value => format!("{}–{}", meta.start_year.value, end.value),
+            Some(end) if end.value != meta.start_year.value => {
+                format!("{}–{}", meta.start_year.value, end.value)
+            }
             Some(_) => meta.start_year.value.to_string(),
-            None => format!("{} {}", self.label(lang, "practice.since"), meta.start_year.value),
+            None => format!(
+                "{} {}",
+                self.label(lang, "practice.since"),
+                meta.start_year.value
+            ),
         };
         PracticeFacts {
             pes: self.pes_link(&meta.pes.value, lang),
@@ -632,7 +810,8 @@ impl Renderer<'_> {
             count,
         })
         .collect();
-        let text_list = |items: &[String]| items.iter().map(|i| self.text(&visit.lang, i)).collect();
+        let text_list =
+            |items: &[String]| items.iter().map(|i| self.text(&visit.lang, i)).collect();
         VisitFacts {
             host: self.pes_link(&meta.host.value, lang),
             dates: date_range(meta.start_date.value, meta.end_date.value, lang),
@@ -652,10 +831,17 @@ impl Renderer<'_> {
 
     fn pes_profile(&self, id: &str, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
         let data = &self.site.data;
-        let Some(pes) = data.pes_by_id(id) else { return Err(Vec::new()) };
-        let link = self.pes_link(id, lang).unwrap_or_else(|| unreachable_pes(id));
+        let Some(pes) = data.pes_by_id(id) else {
+            return Err(Vec::new());
+        };
+        let link = self
+            .pes_link(id, lang)
+            .unwrap_or_else(|| unreachable_pes(id));
         let alternates = self.alternates(|l| self.routes.pes(id, l));
-        let description = data.cluster_by_id(&pes.cluster.value).map(|c| c.name.text(lang).to_string()).unwrap_or_default();
+        let description = data
+            .cluster_by_id(&pes.cluster.value)
+            .map(|c| c.name.text(lang).to_string())
+            .unwrap_or_default();
         let layout = self.layout(lang, "pes", link.name.clone(), description, alternates);
         let cluster = data.cluster_by_id(&pes.cluster.value);
         let peers = data
@@ -665,12 +851,17 @@ impl Renderer<'_> {
             .filter_map(|other| self.pes_link(&other.id.value, lang))
             .collect();
         let practices = self.cards(Section::Practices, lang, |key, l| {
-            let practice = self.shown(&self.site.documents.practices, Section::Practices, key, l)?;
-            (practice.meta.pes.value == id).then(|| self.practice_card(key, l)).flatten()
+            let practice =
+                self.shown(&self.site.documents.practices, Section::Practices, key, l)?;
+            (practice.meta.pes.value == id)
+                .then(|| self.practice_card(key, l))
+                .flatten()
         });
         let visits = self.cards(Section::Visits, lang, |key, l| {
             let visit = self.shown(&self.site.documents.visits, Section::Visits, key, l)?;
-            (visit.meta.host.value == id).then(|| self.visit_card(key, l)).flatten()
+            (visit.meta.host.value == id)
+                .then(|| self.visit_card(key, l))
+                .flatten()
         });
         let profile = PesProfile {
             network: pes.network.clone(),
@@ -678,7 +869,9 @@ impl Renderer<'_> {
                 id: c.id.value.clone(),
                 label: c.name.text(lang).to_string(),
             }),
-            cluster_description: cluster.map(|c| self.text(lang, c.description.text(lang))).unwrap_or_default(),
+            cluster_description: cluster
+                .map(|c| self.text(lang, c.description.text(lang)))
+                .unwrap_or_default(),
             website: pes
                 .website
                 .as_ref()
@@ -691,7 +884,12 @@ impl Renderer<'_> {
             visits,
             pes: link,
         };
-        self.page("pes.html", self.routes.pes(id, lang) + "index.html", &layout, profile)
+        self.page(
+            "pes.html",
+            self.routes.pes(id, lang) + "index.html",
+            &layout,
+            profile,
+        )
     }
 
     fn latest_values(&self, id: &str, lang: &str) -> Vec<IndicatorValue> {
@@ -702,7 +900,11 @@ impl Renderer<'_> {
                 let latest = data
                     .observations
                     .iter()
-                    .filter(|o| o.pes.value == id && o.indicator.value == indicator.id.value && o.breakdown.is_empty())
+                    .filter(|o| {
+                        o.pes.value == id
+                            && o.indicator.value == indicator.id.value
+                            && o.breakdown.is_empty()
+                    })
                     .max_by_key(|o| o.year.value)?;
                 Some(IndicatorValue {
                     name: indicator.name.text(lang).to_string(),
@@ -715,7 +917,11 @@ impl Renderer<'_> {
 
     fn latest_assessment(&self, id: &str, lang: &str) -> Option<AssessmentView> {
         let data = &self.site.data;
-        let assessment = data.assessments.iter().filter(|a| a.pes == id).max_by(|a, b| a.cycle.cmp(&b.cycle))?;
+        let assessment = data
+            .assessments
+            .iter()
+            .filter(|a| a.pes == id)
+            .max_by(|a, b| a.cycle.cmp(&b.cycle))?;
         let areas = data
             .areas
             .iter()
@@ -741,7 +947,11 @@ impl Renderer<'_> {
             })
             .collect();
         let list = |field: &Option<crate::model::text::Translated<Vec<String>>>| {
-            field.as_ref().and_then(|f| f.get(lang)).cloned().unwrap_or_default()
+            field
+                .as_ref()
+                .and_then(|f| f.get(lang))
+                .cloned()
+                .unwrap_or_default()
         };
         Some(AssessmentView {
             cycle: assessment.cycle.clone(),
@@ -768,7 +978,11 @@ fn sort_key(text: &str) -> String {
     slug::slugify(text)
 }
 
-fn date_range(start: crate::model::text::Date, end: crate::model::text::Date, lang: &str) -> String {
+fn date_range(
+    start: crate::model::text::Date,
+    end: crate::model::text::Date,
+    lang: &str,
+) -> String {
     if start == end {
         start.long(lang)
     } else {

@@ -123,7 +123,12 @@ impl Routes {
     }
 
     /// Which language's text a document shows in `lang`: its own, or the fallback's.
-    pub fn shown_language<'s>(&'s self, section: Section, key: &str, lang: &'s str) -> Option<&'s str> {
+    pub fn shown_language<'s>(
+        &'s self,
+        section: Section,
+        key: &str,
+        lang: &'s str,
+    ) -> Option<&'s str> {
         let translations = self.documents.get(&(section, key.to_string()))?;
         if translations.contains_key(lang) {
             return Some(lang);

@@ -12,7 +12,10 @@ use crate::i18n::Strings;
 use crate::theme::Theme;
 
 /// Builds the engine with every template of the theme, reporting each one that does not parse.
-pub fn environment(theme: &Theme, strings: Arc<Strings>) -> (Environment<'static>, Vec<Diagnostic>) {
+pub fn environment(
+    theme: &Theme,
+    strings: Arc<Strings>,
+) -> (Environment<'static>, Vec<Diagnostic>) {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|name| {
@@ -34,7 +37,10 @@ pub fn environment(theme: &Theme, strings: Arc<Strings>) -> (Environment<'static
         let source = match String::from_utf8(file.bytes.to_vec()) {
             Ok(source) => source,
             Err(_) => {
-                problems.push(Diagnostic::in_path(&file.origin, "the template is not UTF-8 text"));
+                problems.push(Diagnostic::in_path(
+                    &file.origin,
+                    "the template is not UTF-8 text",
+                ));
                 continue;
             }
         };
@@ -90,7 +96,10 @@ pub fn render(
                 let text = String::from_utf8_lossy(&file.bytes).into_owned();
                 template_problem(&SourceFile::new(&file.origin, text), &error)
             }
-            None => Diagnostic::in_path(format!("templates/{failing}"), format!("template error: {error}")),
+            None => Diagnostic::in_path(
+                format!("templates/{failing}"),
+                format!("template error: {error}"),
+            ),
         }
     })
 }

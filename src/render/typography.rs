@@ -96,7 +96,10 @@ mod tests {
     #[test]
     fn leaves_times_and_urls_alone() {
         assert_eq!(french("à 10:30"), "à 10:30");
-        assert_eq!(french("voir https://example.org"), "voir https://example.org");
+        assert_eq!(
+            french("voir https://example.org"),
+            "voir https://example.org"
+        );
         assert_eq!(french("?!"), "?!");
     }
 }

@@ -41,7 +41,11 @@ fn check_pes(checker: &mut Checker<'_>) {
         checker.reference(place, &pes.cluster, "cluster", clusters.iter().copied());
         if let Some(website) = &pes.website {
             if !is_web_url(&website.value) {
-                checker.report(place, website, format!("`{}` is not an http(s) address", website.value));
+                checker.report(
+                    place,
+                    website,
+                    format!("`{}` is not an http(s) address", website.value),
+                );
             }
         }
     }
@@ -51,31 +55,46 @@ fn check_pes(checker: &mut Checker<'_>) {
 /// Whether a link from data may be published: only web addresses, never `javascript:` and co.
 pub(crate) fn is_web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && !lower.contains(char::is_whitespace)
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !lower.contains(char::is_whitespace)
 }
 
 fn check_clusters(checker: &mut Checker<'_>) {
     let data = &checker.site.data;
-    let Some(file) = &data.clusters_file else { return };
+    let Some(file) = &data.clusters_file else {
+        return;
+    };
     let place = Place::data(file);
     for cluster in &data.clusters {
         checker.slug(place, &cluster.id, "cluster id");
         checker.translations(place, &cluster.name, "name");
         checker.translations(place, &cluster.description, "description");
     }
-    duplicates(checker, place, data.clusters.iter().map(|c| &c.id), "cluster id");
+    duplicates(
+        checker,
+        place,
+        data.clusters.iter().map(|c| &c.id),
+        "cluster id",
+    );
 }
 
 fn check_indicators(checker: &mut Checker<'_>) {
     let data = &checker.site.data;
-    let Some(file) = &data.indicators_file else { return };
+    let Some(file) = &data.indicators_file else {
+        return;
+    };
     let place = Place::data(file);
     for indicator in &data.indicators {
         checker.slug(place, &indicator.id, "indicator id");
         checker.translations(place, &indicator.name, "name");
         checker.translations(place, &indicator.definition, "definition");
     }
-    duplicates(checker, place, data.indicators.iter().map(|i| &i.id), "indicator id");
+    duplicates(
+        checker,
+        place,
+        data.indicators.iter().map(|i| &i.id),
+        "indicator id",
+    );
 }
 
 fn check_areas(checker: &mut Checker<'_>) {
@@ -85,18 +104,27 @@ fn check_areas(checker: &mut Checker<'_>) {
     for area in &data.areas {
         let id = &area.id.value;
         if !(id.len() == 1 && ("A"..="Z").contains(&id.as_str())) {
-            checker.report(place, &area.id, format!("`{id}` is not an area id; expected one capital letter such as `A`"));
+            checker.report(
+                place,
+                &area.id,
+                format!("`{id}` is not an area id; expected one capital letter such as `A`"),
+            );
         }
         checker.translations(place, &area.name, "name");
         for enabler in &area.enablers {
-            let valid = enabler.id.value.strip_prefix(id.as_str()).is_some_and(|rest| {
-                !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())
-            });
+            let valid = enabler
+                .id
+                .value
+                .strip_prefix(id.as_str())
+                .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()));
             if !valid {
                 checker.report(
                     place,
                     &enabler.id,
-                    format!("`{}` is not an enabler id of area {id}; expected `{id}1`, `{id}2` …", enabler.id.value),
+                    format!(
+                        "`{}` is not an enabler id of area {id}; expected `{id}1`, `{id}2` …",
+                        enabler.id.value
+                    ),
                 );
             }
             checker.translations(place, &enabler.name, "name");
@@ -106,36 +134,57 @@ fn check_areas(checker: &mut Checker<'_>) {
     duplicates(
         checker,
         place,
-        data.areas.iter().flat_map(|a| a.enablers.iter().map(|e| &e.id)),
+        data.areas
+            .iter()
+            .flat_map(|a| a.enablers.iter().map(|e| &e.id)),
         "enabler id",
     );
 }
 
 fn located_problem<T>(located: &Located<T>, message: String) -> Diagnostic {
-    Diagnostic::at(&located.file, Span::new(located.offset, located.len), message)
+    Diagnostic::at(
+        &located.file,
+        Span::new(located.offset, located.len),
+        message,
+    )
 }
+
+/// What makes an observation unique: PES, indicator, year and breakdown.
+type ObservationKey<'a> = (&'a str, &'a str, i32, &'a BTreeMap<String, String>);
 
 fn check_observations(checker: &mut Checker<'_>) {
     let data = &checker.site.data;
     let pes_ids: Vec<&str> = data.pes.iter().map(|p| p.id.value.as_str()).collect();
-    let indicator_ids: Vec<&str> = data.indicators.iter().map(|i| i.id.value.as_str()).collect();
+    let indicator_ids: Vec<&str> = data
+        .indicators
+        .iter()
+        .map(|i| i.id.value.as_str())
+        .collect();
     let this_year = checker.today.year();
-    let mut seen: BTreeMap<(&str, &str, i32, &BTreeMap<String, String>), &Located<i32>> = BTreeMap::new();
+    let mut seen: BTreeMap<ObservationKey, &Located<i32>> = BTreeMap::new();
     for observation in &data.observations {
         if !pes_ids.contains(&observation.pes.value.as_str()) {
-            let mut problem = located_problem(&observation.pes, format!("unknown PES `{}`", observation.pes.value));
+            let mut problem = located_problem(
+                &observation.pes,
+                format!("unknown PES `{}`", observation.pes.value),
+            );
             if let Some(help) = did_you_mean(&observation.pes.value, pes_ids.iter().copied()) {
                 problem = problem.with_help(help);
             }
             checker.problems.push(problem);
         }
-        let indicator = data.indicators.iter().find(|i| i.id.value == observation.indicator.value);
+        let indicator = data
+            .indicators
+            .iter()
+            .find(|i| i.id.value == observation.indicator.value);
         if indicator.is_none() {
             let mut problem = located_problem(
                 &observation.indicator,
                 format!("unknown indicator `{}`", observation.indicator.value),
             );
-            if let Some(help) = did_you_mean(&observation.indicator.value, indicator_ids.iter().copied()) {
+            if let Some(help) =
+                did_you_mean(&observation.indicator.value, indicator_ids.iter().copied())
+            {
                 problem = problem.with_help(help);
             }
             checker.problems.push(problem);
@@ -149,7 +198,9 @@ fn check_observations(checker: &mut Checker<'_>) {
         }
         if let Some(indicator) = indicator {
             if let Some(message) = unit_problem(indicator.unit, observation.value.value) {
-                checker.problems.push(located_problem(&observation.value, message));
+                checker
+                    .problems
+                    .push(located_problem(&observation.value, message));
             }
         }
         let key = (
@@ -178,12 +229,12 @@ fn check_observations(checker: &mut Checker<'_>) {
 /// Why a value cannot be in `unit`, if it cannot.
 fn unit_problem(unit: Unit, value: f64) -> Option<String> {
     match unit {
-        Unit::Percent if !(0.0..=100.0).contains(&value) => {
-            Some(format!("{value} is not a percentage; expected a value from 0 to 100"))
-        }
-        Unit::Count | Unit::Days | Unit::Months | Unit::Ratio | Unit::Score if value < 0.0 => {
-            Some(format!("{value} is negative; this indicator's values are 0 or more"))
-        }
+        Unit::Percent if !(0.0..=100.0).contains(&value) => Some(format!(
+            "{value} is not a percentage; expected a value from 0 to 100"
+        )),
+        Unit::Count | Unit::Days | Unit::Months | Unit::Ratio | Unit::Score if value < 0.0 => Some(
+            format!("{value} is negative; this indicator's values are 0 or more"),
+        ),
         _ => None,
     }
 }
@@ -195,7 +246,10 @@ fn check_assessment(checker: &mut Checker<'_>, assessment: &Assessment) {
     if !pes_ids.contains(&assessment.pes.as_str()) {
         let mut problem = Diagnostic::in_path(
             &assessment.file.path,
-            format!("unknown PES `{}` (the file name names the PES)", assessment.pes),
+            format!(
+                "unknown PES `{}` (the file name names the PES)",
+                assessment.pes
+            ),
         );
         if let Some(help) = did_you_mean(&assessment.pes, pes_ids.iter().copied()) {
             problem = problem.with_help(help);
@@ -221,7 +275,12 @@ fn check_assessment(checker: &mut Checker<'_>, assessment: &Assessment) {
             checker.translations(place, comment, "comment");
         }
     }
-    duplicates(checker, place, body.scores.iter().map(|s| &s.enabler), "score for enabler");
+    duplicates(
+        checker,
+        place,
+        body.scores.iter().map(|s| &s.enabler),
+        "score for enabler",
+    );
     if let Some(strengths) = &body.strengths {
         checker.translations(place, strengths, "strengths");
     }
@@ -235,7 +294,10 @@ fn score_in_range(checker: &mut Checker<'_>, place: Place<'_>, value: &Spanned<i
         checker.report(
             place,
             value,
-            format!("{name} score {} is out of range; maturity scores run from 1 to 6", value.value),
+            format!(
+                "{name} score {} is out of range; maturity scores run from 1 to 6",
+                value.value
+            ),
         );
     }
 }
@@ -247,7 +309,10 @@ fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
         let pes_ids = site.data.pes.iter().map(|p| p.id.value.as_str());
         let mut problem = Diagnostic::in_path(
             &framework.file.path,
-            format!("unknown PES `{}` (the file name names the PES)", framework.pes),
+            format!(
+                "unknown PES `{}` (the file name names the PES)",
+                framework.pes
+            ),
         );
         if let Some(help) = did_you_mean(&framework.pes, pes_ids) {
             problem = problem.with_help(help);
@@ -269,7 +334,11 @@ fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
             let this_year = checker.today.year();
             for (year, actual) in &kpi.actuals {
                 if *year > this_year {
-                    checker.report(place, actual, format!("an actual for {year} is in the future"));
+                    checker.report(
+                        place,
+                        actual,
+                        format!("an actual for {year} is in the future"),
+                    );
                 }
                 if let Some(message) = unit_problem(kpi.unit, actual.value) {
                     checker.report(place, actual, message);
@@ -282,8 +351,17 @@ fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
             }
         }
     }
-    duplicates(checker, place, body.pillars.iter().map(|p| &p.id), "pillar id");
-    let kpi_ids: Vec<&Spanned<String>> = body.pillars.iter().flat_map(|p| p.kpis.iter().map(|k| &k.id)).collect();
+    duplicates(
+        checker,
+        place,
+        body.pillars.iter().map(|p| &p.id),
+        "pillar id",
+    );
+    let kpi_ids: Vec<&Spanned<String>> = body
+        .pillars
+        .iter()
+        .flat_map(|p| p.kpis.iter().map(|k| &k.id))
+        .collect();
     duplicates(checker, place, kpi_ids.iter().copied(), "KPI id");
     for activity in &body.activities {
         checker.translations(place, &activity.name, "name");

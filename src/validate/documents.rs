@@ -9,7 +9,12 @@ pub(super) fn check(checker: &mut Checker<'_>) {
     let site = checker.site;
     let documents = &site.documents;
     let pes_ids: Vec<&str> = site.data.pes.iter().map(|p| p.id.value.as_str()).collect();
-    let area_ids: Vec<&str> = site.data.areas.iter().map(|a| a.id.value.as_str()).collect();
+    let area_ids: Vec<&str> = site
+        .data
+        .areas
+        .iter()
+        .map(|a| a.id.value.as_str())
+        .collect();
     for practice in &documents.practices {
         let place = place_of(practice);
         let meta = &practice.meta;
@@ -26,7 +31,10 @@ pub(super) fn check(checker: &mut Checker<'_>) {
                 checker.report(
                     place,
                     end,
-                    format!("end year {} is before the start year {}", end.value, meta.start_year.value),
+                    format!(
+                        "end year {} is before the start year {}",
+                        end.value, meta.start_year.value
+                    ),
                 );
             }
         }
@@ -40,14 +48,20 @@ pub(super) fn check(checker: &mut Checker<'_>) {
             checker.report(
                 place,
                 &meta.end_date,
-                format!("the end date {} is before the start date {}", meta.end_date.value, meta.start_date.value),
+                format!(
+                    "the end date {} is before the start date {}",
+                    meta.end_date.value, meta.start_date.value
+                ),
             );
         }
         if meta.updated.value < meta.start_date.value {
             checker.report(
                 place,
                 &meta.updated,
-                format!("`updated` {} is before the visit started ({})", meta.updated.value, meta.start_date.value),
+                format!(
+                    "`updated` {} is before the visit started ({})",
+                    meta.updated.value, meta.start_date.value
+                ),
             );
         }
     }
@@ -91,7 +105,10 @@ fn check_common<M: Meta>(checker: &mut Checker<'_>, documents: &[Document<M>]) {
                 Some(slug) => checker.report(place, slug, message),
                 None => checker
                     .problems
-                    .push(crate::diagnostics::Diagnostic::in_path(&document.file.path, message)),
+                    .push(crate::diagnostics::Diagnostic::in_path(
+                        &document.file.path,
+                        message,
+                    )),
             }
         } else {
             urls.insert(key, document);

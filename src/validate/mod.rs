@@ -56,7 +56,10 @@ struct Place<'a> {
 
 impl<'a> Place<'a> {
     fn data(file: &'a Arc<SourceFile>) -> Self {
-        Place { file, line_offset: 0 }
+        Place {
+            file,
+            line_offset: 0,
+        }
     }
 }
 
@@ -65,7 +68,12 @@ impl Checker<'_> {
         self.problems.push(self.problem(place, value, message));
     }
 
-    fn problem<T>(&self, place: Place<'_>, value: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
+    fn problem<T>(
+        &self,
+        place: Place<'_>,
+        value: &Spanned<T>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic::at(
             place.file,
             span_of(place.file, place.line_offset, &value.referenced),
@@ -74,7 +82,8 @@ impl Checker<'_> {
     }
 
     fn translations<T>(&mut self, place: Place<'_>, field: &Translated<T>, name: &str) {
-        let problems = translations::check(field, &self.languages, place.file, place.line_offset, name);
+        let problems =
+            translations::check(field, &self.languages, place.file, place.line_offset, name);
         self.problems.extend(problems);
     }
 
@@ -126,7 +135,10 @@ impl Checker<'_> {
             self.report(
                 place,
                 year,
-                format!("{what} {} is out of range; expected a year from 1900 to {this_year}", year.value),
+                format!(
+                    "{what} {} is out of range; expected a year from 1900 to {this_year}",
+                    year.value
+                ),
             );
         }
     }
@@ -137,7 +149,10 @@ impl Checker<'_> {
             self.report(
                 place,
                 date,
-                format!("{what} {} is in the future (today is {})", date.value, self.today),
+                format!(
+                    "{what} {} is in the future (today is {})",
+                    date.value, self.today
+                ),
             );
         }
     }
@@ -157,7 +172,10 @@ fn duplicates<'v>(
             checker.report(
                 place,
                 id,
-                format!("duplicate {kind} `{}`; it is already defined on line {line}", id.value),
+                format!(
+                    "duplicate {kind} `{}`; it is already defined on line {line}",
+                    id.value
+                ),
             );
         } else {
             seen.push(id);

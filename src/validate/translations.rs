@@ -31,7 +31,11 @@ pub fn check<T>(
             problems.push(problem);
         }
     }
-    let anchor = field.0.values().next().map(|value| span_of(file, line_offset, &value.referenced));
+    let anchor = field
+        .0
+        .values()
+        .next()
+        .map(|value| span_of(file, line_offset, &value.referenced));
     for lang in languages {
         if !field.0.contains_key(lang) {
             let message = format!("`{name}` has no `{lang}` translation");
