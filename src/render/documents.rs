@@ -1,0 +1,213 @@
+//! Document pages: good practices, study visits, reports and free pages.
+
+use super::date_range;
+use super::markdown;
+use super::views::{Count, DocView, Labelled, PracticeFacts, TranslationNotice, VisitFacts};
+use super::OutputFile;
+use super::Renderer;
+use crate::diagnostics::Diagnostic;
+use crate::model::documents::Document;
+use crate::model::documents::Meta;
+use crate::model::documents::PracticeMeta;
+use crate::model::documents::Section;
+use crate::model::documents::VisitMeta;
+use minijinja::Value;
+use serde::Serialize;
+
+impl Renderer<'_> {
+    pub(super) fn document(
+        &self,
+        section: Section,
+        key: &str,
+        lang: &str,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
+        let documents = &self.site.documents;
+        match section {
+            Section::Practices => {
+                let practice = self
+                    .shown(&documents.practices, section, key, lang)
+                    .ok_or_else(Vec::new)?;
+                let facts = self.practice_facts(practice, lang);
+                self.document_page("practice.html", "practice", practice, section, lang, facts)
+            }
+            Section::Visits => {
+                let visit = self
+                    .shown(&documents.visits, section, key, lang)
+                    .ok_or_else(Vec::new)?;
+                let facts = self.visit_facts(visit, lang);
+                self.document_page("visit.html", "visit", visit, section, lang, facts)
+            }
+            Section::Reports => {
+                let report = self
+                    .shown(&documents.reports, section, key, lang)
+                    .ok_or_else(Vec::new)?;
+                #[derive(Serialize)]
+                struct ReportFacts {
+                    date: String,
+                    date_iso: String,
+                }
+                let facts = ReportFacts {
+                    date: report.meta.date.value.long(lang),
+                    date_iso: report.meta.date.value.to_string(),
+                };
+                self.document_page("report.html", "report", report, section, lang, facts)
+            }
+            Section::Pages => {
+                let page = self
+                    .shown(&documents.pages, section, key, lang)
+                    .ok_or_else(Vec::new)?;
+                self.document_page("page.html", "page", page, section, lang, ())
+            }
+        }
+    }
+
+    pub(super) fn document_page<M: Meta, F: Serialize>(
+        &self,
+        template: &str,
+        kind: &'static str,
+        document: &Document<M>,
+        section: Section,
+        lang: &str,
+        facts: F,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
+        let context = markdown::Context {
+            file: &document.file,
+            body_offset: document.body_offset,
+            page_lang: lang,
+            text_lang: &document.lang,
+            routes: &self.routes,
+            allow_raw_html: self.site.config.options.allow_raw_html,
+        };
+        let (rendered, problems) = markdown::render(document.body(), &context);
+        // A fallback page repeats the original's body: report its links once, from the original.
+        if !problems.is_empty() {
+            return Err(if document.lang == lang {
+                problems
+            } else {
+                Vec::new()
+            });
+        }
+        let meta = &document.meta;
+        let alternates = self.alternates(|l| {
+            self.routes
+                .document(section, &document.key, l)
+                .unwrap_or_else(|| self.routes.home(l))
+        });
+        let title = self.text(&document.lang, &meta.title().value);
+        let summary = self.text(&document.lang, meta.summary().unwrap_or(""));
+        let mut layout = self.layout(lang, kind, title.clone(), summary.clone(), alternates);
+        if document.lang != lang {
+            layout.notice = Some(TranslationNotice {
+                shown_lang: document.lang.clone(),
+                shown_lang_name: self.label(&document.lang, "language.name"),
+            });
+        }
+        #[derive(Serialize)]
+        struct DocumentPage<F: Serialize> {
+            doc: DocView,
+            facts: F,
+        }
+        let doc = DocView {
+            title,
+            summary,
+            html: Value::from_safe_string(rendered.html),
+            headings: rendered.headings,
+            updated: meta.updated().value.long(lang),
+            updated_iso: meta.updated().value.to_string(),
+            text_lang: document.lang.clone(),
+        };
+        let path = self
+            .routes
+            .document(section, &document.key, lang)
+            .unwrap_or_default()
+            + "index.html";
+        self.page(template, path, &layout, DocumentPage { doc, facts })
+    }
+
+    pub(super) fn practice_facts(
+        &self,
+        practice: &Document<PracticeMeta>,
+        lang: &str,
+    ) -> PracticeFacts {
+        let meta = &practice.meta;
+        let areas = meta
+            .areas
+            .iter()
+            .map(|area| Labelled {
+                id: area.value.clone(),
+                label: self
+                    .site
+                    .data
+                    .area_by_id(&area.value)
+                    .map(|a| a.name.text(lang).to_string())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let target_groups = meta
+            .target_groups
+            .iter()
+            .map(|group| Labelled {
+                id: group.value.clone(),
+                label: self.label(lang, &format!("target_group.{}", group.value)),
+            })
+            .collect();
+        let period = match &meta.end_year {
+            Some(end) if end.value != meta.start_year.value => {
+                format!("{}–{}", meta.start_year.value, end.value)
+            }
+            Some(_) => meta.start_year.value.to_string(),
+            None => format!(
+                "{} {}",
+                self.label(lang, "practice.since"),
+                meta.start_year.value
+            ),
+        };
+        PracticeFacts {
+            pes: self.pes_link(&meta.pes.value, lang),
+            areas,
+            target_groups,
+            period,
+            status: Labelled {
+                id: meta.status.key().to_string(),
+                label: self.label(lang, &format!("status.{}", meta.status.key())),
+            },
+            results: meta.results.as_ref().map(|r| self.text(&practice.lang, r)),
+            contact: meta.contact.clone(),
+        }
+    }
+
+    pub(super) fn visit_facts(&self, visit: &Document<VisitMeta>, lang: &str) -> VisitFacts {
+        let meta = &visit.meta;
+        let p = &meta.participants;
+        let participants: Vec<Count> = [
+            ("visit.officials", p.officials),
+            ("visit.experts", p.experts),
+            ("visit.observers", p.observers),
+            ("visit.coordinators", p.coordinators),
+        ]
+        .into_iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(key, count)| Count {
+            label: self.label(lang, key),
+            count,
+        })
+        .collect();
+        let text_list =
+            |items: &[String]| items.iter().map(|i| self.text(&visit.lang, i)).collect();
+        VisitFacts {
+            host: self.pes_link(&meta.host.value, lang),
+            dates: date_range(meta.start_date.value, meta.end_date.value, lang),
+            start_iso: meta.start_date.value.to_string(),
+            end_iso: meta.end_date.value.to_string(),
+            location: meta.location.clone(),
+            organiser: meta.organiser.clone(),
+            participants_total: p.officials + p.experts + p.observers + p.coordinators,
+            participants,
+            experts: meta.experts.clone(),
+            partners: meta.partners.clone(),
+            objectives: text_list(&meta.objectives),
+            kpis: text_list(&meta.kpis),
+            next_steps: text_list(&meta.next_steps),
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! The parts every page shares: layout, navigation, language switcher and alternates.
+
+use super::routes::Listing;
+use super::views::{LanguageEntry, LanguageLink, Layout, NavLink, SiteView};
+use super::Renderer;
+use crate::model::documents::Document;
+use crate::model::documents::Section;
+use std::collections::BTreeMap;
+
+impl Renderer<'_> {
+    pub(super) fn layout(
+        &self,
+        lang: &str,
+        kind: &'static str,
+        title: String,
+        description: String,
+        alternates: BTreeMap<String, String>,
+    ) -> Layout {
+        let config = &self.site.config;
+        let current_path = alternates
+            .get(lang)
+            .cloned()
+            .unwrap_or_else(|| self.routes.home(lang));
+        let mut nav = vec![(self.label(lang, "nav.home"), self.routes.home(lang))];
+        for (listing, key) in [
+            (Listing::Practices, "nav.practices"),
+            (Listing::Visits, "nav.visits"),
+            (Listing::Reports, "nav.reports"),
+            (Listing::Pes, "nav.pes"),
+        ] {
+            nav.push((self.label(lang, key), self.routes.listing(listing, lang)));
+        }
+        let mut menu_pages: Vec<&Document<_>> = self
+            .site
+            .documents
+            .pages
+            .iter()
+            .filter(|page| {
+                page.meta.menu
+                    && self.routes.shown_language(Section::Pages, &page.key, lang)
+                        == Some(page.lang.as_str())
+            })
+            .collect();
+        menu_pages.sort_by(|a, b| (a.meta.weight, &a.key).cmp(&(b.meta.weight, &b.key)));
+        for page in menu_pages {
+            if let Some(path) = self.routes.document(Section::Pages, &page.key, lang) {
+                nav.push((self.text(&page.lang, &page.meta.title.value), path));
+            }
+        }
+        let nav = nav
+            .into_iter()
+            .map(|(label, path)| NavLink {
+                current: current_path == path
+                    || (path != self.routes.home(lang) && current_path.starts_with(&path)),
+                label,
+                url: self.routes.link(&path),
+            })
+            .collect();
+        let languages = self
+            .routes
+            .languages()
+            .iter()
+            .map(|code| {
+                let path = alternates
+                    .get(code)
+                    .cloned()
+                    .unwrap_or_else(|| self.routes.home(code));
+                LanguageLink {
+                    code: code.clone(),
+                    name: self.label(code, "language.name"),
+                    url: self.routes.link(&path),
+                    absolute: self.routes.absolute(&path),
+                    current: code == lang,
+                }
+            })
+            .collect();
+        let default = self.routes.default_language();
+        let x_default = alternates
+            .get(default)
+            .cloned()
+            .unwrap_or_else(|| self.routes.home(default));
+        Layout {
+            lang: lang.to_string(),
+            site: SiteView {
+                title: self.text(lang, config.title.text(lang)),
+                description: self.text(lang, config.description.text(lang)),
+                home: self.routes.link(&self.routes.home(lang)),
+                illustrative_data: config.options.illustrative_data,
+            },
+            kind,
+            title,
+            description,
+            nav,
+            languages,
+            x_default: self.routes.absolute(&x_default),
+            canonical: self.routes.absolute(&current_path),
+            notice: None,
+            stylesheet: self.routes.link("style.css"),
+        }
+    }
+
+    /// Paths of a page that exists in every language at `path_of(lang)`.
+    pub(super) fn alternates(&self, path_of: impl Fn(&str) -> String) -> BTreeMap<String, String> {
+        self.routes
+            .languages()
+            .iter()
+            .map(|lang| (lang.clone(), path_of(lang)))
+            .collect()
+    }
+
+    pub(super) fn language_entries(&self) -> Vec<LanguageEntry> {
+        self.routes
+            .languages()
+            .iter()
+            .map(|code| LanguageEntry {
+                code: code.clone(),
+                name: self.label(code, "language.name"),
+                title: self.text(code, self.site.config.title.text(code)),
+                description: self.text(code, self.site.config.description.text(code)),
+                url: self.routes.link(&self.routes.home(code)),
+            })
+            .collect()
+    }
+}

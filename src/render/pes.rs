@@ -1,0 +1,199 @@
+//! PES pages: the member list and each member's profile.
+
+use super::format;
+use super::views::{
+    AreaScore, AssessmentView, IndicatorValue, Labelled, PesLink, PesProfile, PesRow,
+};
+use super::OutputFile;
+use super::Renderer;
+use crate::diagnostics::Diagnostic;
+use crate::model::data::Pes;
+use crate::model::documents::Section;
+
+impl Renderer<'_> {
+    /// A link to the PES with `id`, if there is one (validation reports unknown ids).
+    pub(super) fn pes_link(&self, id: &str, lang: &str) -> Option<PesLink> {
+        self.site
+            .data
+            .pes_by_id(id)
+            .map(|pes| self.link_to(pes, lang))
+    }
+
+    fn link_to(&self, pes: &Pes, lang: &str) -> PesLink {
+        let id = pes.id.value.as_str();
+        PesLink {
+            id: id.to_string(),
+            name: pes.name.text(lang).to_string(),
+            acronym: pes.acronym.clone(),
+            country: pes.country.value.clone(),
+            url: self.routes.link(&self.routes.pes(id, lang)),
+        }
+    }
+
+    pub(super) fn pes_row(&self, pes: &Pes, lang: &str) -> PesRow {
+        let id = pes.id.value.as_str();
+        let documents = &self.site.documents;
+        let count_keys = |keys: Vec<&str>| {
+            let mut keys = keys;
+            keys.sort_unstable();
+            keys.dedup();
+            keys.len()
+        };
+        PesRow {
+            pes: self.link_to(pes, lang),
+            cluster: self
+                .site
+                .data
+                .cluster_by_id(&pes.cluster.value)
+                .map(|c| c.name.text(lang).to_string())
+                .unwrap_or_default(),
+            network: pes.network.clone(),
+            practices: count_keys(
+                documents
+                    .practices
+                    .iter()
+                    .filter(|p| p.meta.pes.value == id)
+                    .map(|p| p.key.as_str())
+                    .collect(),
+            ),
+            visits: count_keys(
+                documents
+                    .visits
+                    .iter()
+                    .filter(|v| v.meta.host.value == id)
+                    .map(|v| v.key.as_str())
+                    .collect(),
+            ),
+        }
+    }
+
+    pub(super) fn pes_profile(&self, id: &str, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+        let data = &self.site.data;
+        let Some(pes) = data.pes_by_id(id) else {
+            return Err(Vec::new());
+        };
+        let link = self.link_to(pes, lang);
+        let alternates = self.alternates(|l| self.routes.pes(id, l));
+        let description = data
+            .cluster_by_id(&pes.cluster.value)
+            .map(|c| c.name.text(lang).to_string())
+            .unwrap_or_default();
+        let layout = self.layout(lang, "pes", link.name.clone(), description, alternates);
+        let cluster = data.cluster_by_id(&pes.cluster.value);
+        let peers = data
+            .pes
+            .iter()
+            .filter(|other| other.cluster.value == pes.cluster.value && other.id.value != id)
+            .filter_map(|other| self.pes_link(&other.id.value, lang))
+            .collect();
+        let practices = self.cards(Section::Practices, lang, |key, l| {
+            let practice =
+                self.shown(&self.site.documents.practices, Section::Practices, key, l)?;
+            (practice.meta.pes.value == id)
+                .then(|| self.practice_card(key, l))
+                .flatten()
+        });
+        let visits = self.cards(Section::Visits, lang, |key, l| {
+            let visit = self.shown(&self.site.documents.visits, Section::Visits, key, l)?;
+            (visit.meta.host.value == id)
+                .then(|| self.visit_card(key, l))
+                .flatten()
+        });
+        let profile = PesProfile {
+            network: pes.network.clone(),
+            cluster: cluster.map(|c| Labelled {
+                id: c.id.value.clone(),
+                label: c.name.text(lang).to_string(),
+            }),
+            cluster_description: cluster
+                .map(|c| self.text(lang, c.description.text(lang)))
+                .unwrap_or_default(),
+            website: pes
+                .website
+                .as_ref()
+                .map(|w| w.value.clone())
+                .filter(|w| crate::validate::data::is_web_url(w)),
+            peers,
+            indicators: self.latest_values(id, lang),
+            assessment: self.latest_assessment(id, lang),
+            practices,
+            visits,
+            pes: link,
+        };
+        self.page(
+            "pes.html",
+            self.routes.pes(id, lang) + "index.html",
+            &layout,
+            profile,
+        )
+    }
+
+    pub(super) fn latest_values(&self, id: &str, lang: &str) -> Vec<IndicatorValue> {
+        let data = &self.site.data;
+        data.indicators
+            .iter()
+            .filter_map(|indicator| {
+                let latest = data
+                    .observations
+                    .iter()
+                    .filter(|o| {
+                        o.pes.value == id
+                            && o.indicator.value == indicator.id.value
+                            && o.breakdown.is_empty()
+                    })
+                    .max_by_key(|o| o.year.value)?;
+                Some(IndicatorValue {
+                    name: indicator.name.text(lang).to_string(),
+                    value: format::value(latest.value.value, indicator.unit, lang),
+                    year: latest.year.value,
+                })
+            })
+            .collect()
+    }
+
+    pub(super) fn latest_assessment(&self, id: &str, lang: &str) -> Option<AssessmentView> {
+        let data = &self.site.data;
+        let assessment = data
+            .assessments
+            .iter()
+            .filter(|a| a.pes == id)
+            .max_by(|a, b| a.cycle.cmp(&b.cycle))?;
+        let areas = data
+            .areas
+            .iter()
+            .filter_map(|area| {
+                let scores: Vec<_> = assessment
+                    .body
+                    .scores
+                    .iter()
+                    .filter(|s| area.enablers.iter().any(|e| e.id.value == s.enabler.value))
+                    .collect();
+                if scores.is_empty() {
+                    return None;
+                }
+                let mean = |pick: &dyn Fn(&crate::model::data::Score) -> i64| {
+                    scores.iter().map(|s| pick(s) as f64).sum::<f64>() / scores.len() as f64
+                };
+                Some(AreaScore {
+                    id: area.id.value.clone(),
+                    name: area.name.text(lang).to_string(),
+                    self_score: format::number(mean(&|s| s.self_score.value), 1, lang),
+                    peer_score: format::number(mean(&|s| s.peer.value), 1, lang),
+                })
+            })
+            .collect();
+        let list = |field: &Option<crate::model::text::Translated<Vec<String>>>| {
+            field
+                .as_ref()
+                .and_then(|f| f.get(lang))
+                .cloned()
+                .unwrap_or_default()
+        };
+        Some(AssessmentView {
+            cycle: assessment.cycle.clone(),
+            areas,
+            strengths: list(&assessment.body.strengths),
+            improvements: list(&assessment.body.improvements),
+        })
+    }
+}
