@@ -39,7 +39,7 @@ impl Renderer<'_> {
     pub(super) fn not_found(&self) -> Result<OutputFile, Vec<Diagnostic>> {
         let lang = self.routes.default_language().to_string();
         let alternates = self.alternates(|l| self.routes.home(l));
-        let title = self.label(&lang, "nav.home");
+        let title = self.label(&lang, "notfound.title");
         let layout = self.layout(&lang, "not-found", title, String::new(), alternates);
         #[derive(Serialize)]
         struct NotFound {

@@ -44,6 +44,7 @@ const RUST_KEYS: &[&str] = &[
     "nav.visits",
     "nav.reports",
     "nav.pes",
+    "notfound.title",
     "practice.since",
     "visit.officials",
     "visit.experts",
