@@ -40,7 +40,11 @@ impl Renderer<'_> {
         let lang = self.routes.default_language().to_string();
         let alternates = self.alternates(|l| self.routes.home(l));
         let title = self.label(&lang, "notfound.title");
-        let layout = self.layout(&lang, "not-found", title, String::new(), alternates);
+        let mut layout = self.layout(&lang, "not-found", title, String::new(), alternates);
+        // The 404 page stands in for any address: no navigation entry is the current one.
+        for item in &mut layout.nav {
+            item.current = false;
+        }
         #[derive(Serialize)]
         struct NotFound {
             entries: Vec<LanguageEntry>,

@@ -233,9 +233,15 @@ fn date_range(
     end: crate::model::text::Date,
     lang: &str,
 ) -> String {
+    let (from, to) = (start.long(lang), end.long(lang));
     if start == end {
-        start.long(lang)
+        return from;
+    }
+    // "3–5 February 2020" rather than repeating a shared month and year.
+    if start.0.year() == end.0.year() && start.0.month() == end.0.month() {
+        let day = from.split(' ').next().unwrap_or_default();
+        format!("{day}–{to}")
     } else {
-        format!("{} – {}", start.long(lang), end.long(lang))
+        format!("{from} – {to}")
     }
 }
