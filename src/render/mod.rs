@@ -14,6 +14,7 @@ mod layout;
 mod listings;
 mod pes;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -23,7 +24,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
-use crate::model::documents::Section;
+use crate::model::documents::{Document, Documents, Section};
 use crate::model::Site;
 use crate::theme::Theme;
 use routes::{Listing, Routes};
@@ -88,6 +89,7 @@ pub fn render(
     let renderer = Renderer {
         site,
         routes: Routes::new(&site.config, &site.documents),
+        positions: document_positions(&site.documents),
         strings,
         env,
         theme,
@@ -138,6 +140,9 @@ enum Job {
 struct Renderer<'a> {
     site: &'a Site,
     routes: Routes,
+    /// Section → key → language → index in that section's document list, so finding a
+    /// translation is a lookup rather than a scan (lists and profiles do it per card).
+    positions: BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>>,
     strings: Arc<Strings>,
     env: Environment<'static>,
     theme: &'a Theme,
@@ -221,6 +226,30 @@ impl Renderer<'_> {
             bytes: Arc::new(html.into_bytes()),
         })
     }
+}
+
+fn document_positions(
+    documents: &Documents,
+) -> BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>> {
+    fn add<M>(
+        positions: &mut BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>>,
+        section: Section,
+        documents: &[Document<M>],
+    ) {
+        let by_key = positions.entry(section).or_default();
+        for (index, document) in documents.iter().enumerate() {
+            by_key
+                .entry(document.key.clone())
+                .or_default()
+                .insert(document.lang.clone(), index);
+        }
+    }
+    let mut positions = BTreeMap::new();
+    add(&mut positions, Section::Practices, &documents.practices);
+    add(&mut positions, Section::Visits, &documents.visits);
+    add(&mut positions, Section::Reports, &documents.reports);
+    add(&mut positions, Section::Pages, &documents.pages);
+    positions
 }
 
 /// Sorting that ignores case and accents, so « Évaluation » sorts with the E's.
