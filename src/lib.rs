@@ -15,4 +15,5 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod theme;
+pub mod translation_status;
 pub mod validate;

@@ -93,6 +93,10 @@ pub struct PracticeMeta {
     #[serde(default)]
     pub slug: Option<Spanned<String>>,
     pub updated: Spanned<Date>,
+    #[serde(default)]
+    pub created: Option<Spanned<Date>>,
+    #[serde(default)]
+    pub translated_from: Option<Spanned<String>>,
     pub pes: Spanned<String>,
     pub areas: Vec<Spanned<String>>,
     #[serde(default)]
@@ -131,6 +135,10 @@ pub struct VisitMeta {
     #[serde(default)]
     pub slug: Option<Spanned<String>>,
     pub updated: Spanned<Date>,
+    #[serde(default)]
+    pub created: Option<Spanned<Date>>,
+    #[serde(default)]
+    pub translated_from: Option<Spanned<String>>,
     pub host: Spanned<String>,
     pub start_date: Spanned<Date>,
     pub end_date: Spanned<Date>,
@@ -160,6 +168,10 @@ pub struct ReportMeta {
     #[serde(default)]
     pub slug: Option<Spanned<String>>,
     pub updated: Spanned<Date>,
+    #[serde(default)]
+    pub created: Option<Spanned<Date>>,
+    #[serde(default)]
+    pub translated_from: Option<Spanned<String>>,
     pub date: Spanned<Date>,
 }
 
@@ -174,6 +186,10 @@ pub struct PageMeta {
     pub slug: Option<Spanned<String>>,
     pub updated: Spanned<Date>,
     #[serde(default)]
+    pub created: Option<Spanned<Date>>,
+    #[serde(default)]
+    pub translated_from: Option<Spanned<String>>,
+    #[serde(default)]
     pub weight: i32,
     #[serde(default)]
     pub menu: bool,
@@ -185,6 +201,10 @@ pub trait Meta {
     fn summary(&self) -> Option<&str>;
     fn slug(&self) -> Option<&Spanned<String>>;
     fn updated(&self) -> &Spanned<Date>;
+    /// When the document was first published, if the author says so.
+    fn created(&self) -> Option<&Spanned<Date>>;
+    /// The language this document was translated from, where the author declares it.
+    fn translated_from(&self) -> Option<&Spanned<String>>;
 }
 
 macro_rules! impl_meta {
@@ -194,6 +214,8 @@ macro_rules! impl_meta {
             fn summary(&self) -> Option<&str> { self.summary.as_deref() }
             fn slug(&self) -> Option<&Spanned<String>> { self.slug.as_ref() }
             fn updated(&self) -> &Spanned<Date> { &self.updated }
+            fn created(&self) -> Option<&Spanned<Date>> { self.created.as_ref() }
+            fn translated_from(&self) -> Option<&Spanned<String>> { self.translated_from.as_ref() }
         }
     )*};
 }
