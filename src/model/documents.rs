@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::text::{Date, Spanned};
@@ -62,7 +63,7 @@ impl<M> Document<M> {
 }
 
 /// Lifecycle of a good practice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum PracticeStatus {
     Pilot,
@@ -84,25 +85,35 @@ impl PracticeStatus {
 }
 
 /// Front matter of a good practice.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PracticeMeta {
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
     #[serde(default)]
     pub summary: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub slug: Option<Spanned<String>>,
+    #[schemars(with = "Date")]
     pub updated: Spanned<Date>,
     #[serde(default)]
+    #[schemars(with = "Option<Date>")]
     pub created: Option<Spanned<Date>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub translated_from: Option<Spanned<String>>,
+    #[schemars(with = "String")]
     pub pes: Spanned<String>,
+    #[schemars(with = "Vec<String>")]
     pub areas: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub target_groups: Vec<Spanned<String>>,
+    #[schemars(with = "i32")]
     pub start_year: Spanned<i32>,
     #[serde(default)]
+    #[schemars(with = "Option<i32>")]
     pub end_year: Option<Spanned<i32>>,
     pub status: PracticeStatus,
     #[serde(default)]
@@ -112,7 +123,7 @@ pub struct PracticeMeta {
 }
 
 /// Participants of a study visit, counted by role.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participants {
     #[serde(default)]
@@ -126,21 +137,29 @@ pub struct Participants {
 }
 
 /// Front matter of a study-visit report.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VisitMeta {
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
     #[serde(default)]
     pub summary: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub slug: Option<Spanned<String>>,
+    #[schemars(with = "Date")]
     pub updated: Spanned<Date>,
     #[serde(default)]
+    #[schemars(with = "Option<Date>")]
     pub created: Option<Spanned<Date>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub translated_from: Option<Spanned<String>>,
+    #[schemars(with = "String")]
     pub host: Spanned<String>,
+    #[schemars(with = "Date")]
     pub start_date: Spanned<Date>,
+    #[schemars(with = "Date")]
     pub end_date: Spanned<Date>,
     pub location: String,
     pub organiser: String,
@@ -159,35 +178,46 @@ pub struct VisitMeta {
 }
 
 /// Front matter of a network report.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportMeta {
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
     #[serde(default)]
     pub summary: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub slug: Option<Spanned<String>>,
+    #[schemars(with = "Date")]
     pub updated: Spanned<Date>,
     #[serde(default)]
+    #[schemars(with = "Option<Date>")]
     pub created: Option<Spanned<Date>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub translated_from: Option<Spanned<String>>,
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
 }
 
 /// Front matter of a free page.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
     #[serde(default)]
     pub summary: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub slug: Option<Spanned<String>>,
+    #[schemars(with = "Date")]
     pub updated: Spanned<Date>,
     #[serde(default)]
+    #[schemars(with = "Option<Date>")]
     pub created: Option<Spanned<Date>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub translated_from: Option<Spanned<String>>,
     #[serde(default)]
     pub weight: i32,
