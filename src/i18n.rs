@@ -74,7 +74,9 @@ impl Strings {
         let Some(own) = self.by_lang.get(lang) else {
             return all.into_iter().collect();
         };
-        all.into_iter().filter(|key| !own.contains_key(*key)).collect()
+        all.into_iter()
+            .filter(|key| !own.contains_key(*key))
+            .collect()
     }
 
     /// The string for `key` in `lang`, or `None` so the caller can report it.

@@ -146,7 +146,10 @@ impl Kind {
         let mut value = self.generic_schema().to_value();
         with_languages(&mut value, languages);
         if let Some(object) = value.as_object_mut() {
-            object.insert("title".into(), json!(format!("benchlearn: {}", self.applies_to())));
+            object.insert(
+                "title".into(),
+                json!(format!("benchlearn: {}", self.applies_to())),
+            );
         }
         value
     }
@@ -173,7 +176,9 @@ fn with_languages(value: &mut Value, languages: &[String]) {
                 with_languages(child, languages);
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(|item| with_languages(item, languages)),
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| with_languages(item, languages)),
         _ => {}
     }
 }
@@ -221,7 +226,10 @@ mod tests {
             modeline(Path::new("site.yaml"), Kind::Site),
             "# yaml-language-server: $schema=schemas/site.schema.json"
         );
-        assert_eq!(Kind::of_path(Path::new("content/data/observations/a.csv")), None);
+        assert_eq!(
+            Kind::of_path(Path::new("content/data/observations/a.csv")),
+            None
+        );
     }
 
     #[test]

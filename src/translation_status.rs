@@ -133,19 +133,22 @@ struct Context<'s> {
 impl<'s> Context<'s> {
     fn section<M: Meta>(self, section: Section, documents: &[Document<M>]) -> Context<'s> {
         let lang = self.status.lang.clone();
-        let find = |key: &str, lang: &str| documents.iter().find(|d| d.key == key && d.lang == lang);
+        let find =
+            |key: &str, lang: &str| documents.iter().find(|d| d.key == key && d.lang == lang);
         let mut keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
         keys.sort_unstable();
         keys.dedup();
         for key in keys {
             let Some(own) = find(key, &lang) else {
-                let source = find(key, self.default)
-                    .or_else(|| documents.iter().find(|d| d.key == key));
+                let source =
+                    find(key, self.default).or_else(|| documents.iter().find(|d| d.key == key));
                 if let Some(source) = source {
                     self.status.missing.push(Missing {
                         section: section.folder(),
                         key: key.to_string(),
-                        file: path_text(&source.file.path.with_file_name(format!("{key}.{lang}.md"))),
+                        file: path_text(
+                            &source.file.path.with_file_name(format!("{key}.{lang}.md")),
+                        ),
                         source_file: path_text(&source.file.path),
                     });
                 }

@@ -75,12 +75,14 @@ impl Renderer<'_> {
             write_document_declaration: true,
             indent_size: Some(2),
         };
-        let mut bytes = feed.write_with_config(Vec::new(), config).map_err(|error| {
-            vec![Diagnostic::in_path(
-                self.routes.feed(lang),
-                format!("cannot write the feed: {error}"),
-            )]
-        })?;
+        let mut bytes = feed
+            .write_with_config(Vec::new(), config)
+            .map_err(|error| {
+                vec![Diagnostic::in_path(
+                    self.routes.feed(lang),
+                    format!("cannot write the feed: {error}"),
+                )]
+            })?;
         bytes.push(b'\n');
         Ok(OutputFile {
             path: PathBuf::from(self.routes.feed(lang)),
@@ -104,9 +106,9 @@ impl Renderer<'_> {
             .filter(|document| document.lang == lang)
             .filter_map(|document| {
                 let meta = &document.meta;
-                let url = self
-                    .routes
-                    .absolute(&self.routes.document(section, &document.key, lang)?);
+                let url =
+                    self.routes
+                        .absolute(&self.routes.document(section, &document.key, lang)?);
                 let entry = Entry {
                     title: Text::plain(self.text(lang, &meta.title().value)),
                     id: url.clone(),

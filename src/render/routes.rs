@@ -57,7 +57,6 @@ impl Listing {
         Listing::Pes,
     ];
 
-
     fn config_key(self) -> &'static str {
         match self {
             Listing::Practices => "practices",

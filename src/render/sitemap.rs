@@ -171,8 +171,14 @@ mod tests {
             alternates: vec![("fr".to_string(), "https://example.org/&fr".to_string())],
         }];
         let text = String::from_utf8(write_sitemap(&urls).expect("writes")).expect("UTF-8");
-        assert!(text.contains("<loc>https://example.org/a?b=1&amp;c=&lt;2&gt;</loc>"), "{text}");
-        assert!(text.contains(r#"href="https://example.org/&amp;fr""#), "{text}");
+        assert!(
+            text.contains("<loc>https://example.org/a?b=1&amp;c=&lt;2&gt;</loc>"),
+            "{text}"
+        );
+        assert!(
+            text.contains(r#"href="https://example.org/&amp;fr""#),
+            "{text}"
+        );
         assert!(text.contains("<lastmod>2024-01-02</lastmod>"), "{text}");
     }
 }

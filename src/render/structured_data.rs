@@ -188,8 +188,13 @@ impl Renderer<'_> {
             }
             Section::Visits => {
                 let visit = self.shown(&documents.visits, section, key, lang)?;
-                let mut value =
-                    self.work("Report", visit, section, lang, Some(visit.meta.end_date.value))?;
+                let mut value = self.work(
+                    "Report",
+                    visit,
+                    section,
+                    lang,
+                    Some(visit.meta.end_date.value),
+                )?;
                 let meta = &visit.meta;
                 if let Some(object) = value.as_object_mut() {
                     object.insert(
@@ -217,7 +222,13 @@ impl Renderer<'_> {
             }
             Section::Reports => {
                 let report = self.shown(&documents.reports, section, key, lang)?;
-                self.work("Report", report, section, lang, Some(report.meta.date.value))
+                self.work(
+                    "Report",
+                    report,
+                    section,
+                    lang,
+                    Some(report.meta.date.value),
+                )
             }
             Section::Pages => {
                 let page = self.shown(&documents.pages, section, key, lang)?;
@@ -349,7 +360,10 @@ mod tests {
         assert_eq!(value["@type"], "Dataset");
         assert_eq!(value["inLanguage"], "en");
         assert_eq!(value["name"], "Transitions to employment");
-        assert_eq!(value["url"], "https://example.org/en/benchmarks/transitions/");
+        assert_eq!(
+            value["url"],
+            "https://example.org/en/benchmarks/transitions/"
+        );
         let distribution = value["distribution"].as_array().expect("a list");
         assert_eq!(distribution.len(), 2);
         assert_eq!(distribution[0]["@type"], "DataDownload");

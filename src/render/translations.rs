@@ -17,6 +17,10 @@ impl Renderer<'_> {
         let mut layout = self.layout(&lang, "translations", title, String::new(), alternates);
         let path = self.routes.translation_status();
         layout.canonical = self.routes.absolute(&path);
+        // The page is in no section: no navigation entry is the current one.
+        for item in &mut layout.nav {
+            item.current = false;
+        }
         #[derive(Serialize)]
         struct StatusPage {
             status: TranslationStatus,

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{Checker, Place, TARGET_GROUPS};
-use crate::diagnostics::did_you_mean;
+use crate::diagnostics::suggest;
 use crate::model::documents::{Document, Meta};
 use crate::model::text::Spanned;
 
@@ -161,7 +161,10 @@ fn check_source<M: Meta>(
         );
         return;
     }
-    if documents.iter().any(|d| d.key == document.key && d.lang == lang) {
+    if documents
+        .iter()
+        .any(|d| d.key == document.key && d.lang == lang)
+    {
         return;
     }
     let expected = document
@@ -180,9 +183,12 @@ fn check_source<M: Meta>(
         .iter()
         .filter(|d| d.lang == lang)
         .map(|d| d.key.as_str());
-    problem = match did_you_mean(&document.key, others) {
+    problem = match suggest(&document.key, others) {
         Some(near) => problem.with_help(format!(
-            "was the source renamed? {near} (rename this file to match, or remove `translated_from`)"
+            "was it renamed to {}? Rename this file to match, or remove `translated_from`",
+            expected
+                .with_file_name(format!("{near}.{lang}.md"))
+                .display()
         )),
         None => problem.with_help(
             "restore the source, or remove `translated_from` if this document is now the original",
