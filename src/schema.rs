@@ -7,7 +7,8 @@
 
 use std::path::{Component, Path};
 
-use schemars::{schema_for, Schema};
+use schemars::generate::SchemaSettings;
+use schemars::Schema;
 use serde_json::{json, Map, Value};
 
 use crate::config::Config;
@@ -124,20 +125,23 @@ impl Kind {
         })
     }
 
+    /// The schema as the types describe it, in JSON Schema draft 7: the draft that YAML
+    /// language servers support best.
     fn generic_schema(self) -> Schema {
+        let generator = SchemaSettings::draft07().into_generator();
         match self {
-            Kind::Site => schema_for!(Config),
-            Kind::Pes => schema_for!(Vec<Pes>),
-            Kind::Clusters => schema_for!(Vec<Cluster>),
-            Kind::Indicators => schema_for!(Vec<Indicator>),
-            Kind::Areas => schema_for!(Vec<Area>),
-            Kind::Observations => crate::content::observations::yaml_schema(),
-            Kind::Assessment => schema_for!(AssessmentFile),
-            Kind::Framework => schema_for!(FrameworkFile),
-            Kind::Practice => schema_for!(PracticeMeta),
-            Kind::Visit => schema_for!(VisitMeta),
-            Kind::Report => schema_for!(ReportMeta),
-            Kind::Page => schema_for!(PageMeta),
+            Kind::Site => generator.into_root_schema_for::<Config>(),
+            Kind::Pes => generator.into_root_schema_for::<Vec<Pes>>(),
+            Kind::Clusters => generator.into_root_schema_for::<Vec<Cluster>>(),
+            Kind::Indicators => generator.into_root_schema_for::<Vec<Indicator>>(),
+            Kind::Areas => generator.into_root_schema_for::<Vec<Area>>(),
+            Kind::Observations => crate::content::observations::yaml_schema(generator),
+            Kind::Assessment => generator.into_root_schema_for::<AssessmentFile>(),
+            Kind::Framework => generator.into_root_schema_for::<FrameworkFile>(),
+            Kind::Practice => generator.into_root_schema_for::<PracticeMeta>(),
+            Kind::Visit => generator.into_root_schema_for::<VisitMeta>(),
+            Kind::Report => generator.into_root_schema_for::<ReportMeta>(),
+            Kind::Page => generator.into_root_schema_for::<PageMeta>(),
         }
     }
 

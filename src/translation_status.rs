@@ -74,13 +74,6 @@ pub struct Stale {
     pub source_updated: String,
 }
 
-impl LanguageStatus {
-    /// Whether nothing is missing or stale in this language.
-    pub fn is_complete(&self) -> bool {
-        self.missing.is_empty() && self.stale.is_empty() && self.missing_strings.is_empty()
-    }
-}
-
 /// Loads the site at `root` as far as needed to tell its translation status. Only unreadable
 /// settings stop it: other content problems are for `benchlearn check` to report.
 pub fn load(root: &Path) -> Result<TranslationStatus, Diagnostics> {
@@ -111,67 +104,61 @@ pub fn compute(site: &Site, strings: &Strings) -> TranslationStatus {
                 strings_file: format!("themes/{}/i18n/{lang}.yaml", site.config.theme),
                 lang,
             };
-            let ctx = Context {
-                status: &mut status,
+            add_section(
+                &mut status,
                 default,
-            };
-            ctx.section(Section::Practices, &documents.practices)
-                .section(Section::Visits, &documents.visits)
-                .section(Section::Reports, &documents.reports)
-                .section(Section::Pages, &documents.pages);
+                Section::Practices,
+                &documents.practices,
+            );
+            add_section(&mut status, default, Section::Visits, &documents.visits);
+            add_section(&mut status, default, Section::Reports, &documents.reports);
+            add_section(&mut status, default, Section::Pages, &documents.pages);
             status
         })
         .collect();
     TranslationStatus { languages }
 }
 
-struct Context<'s> {
-    status: &'s mut LanguageStatus,
-    default: &'s str,
-}
-
-impl<'s> Context<'s> {
-    fn section<M: Meta>(self, section: Section, documents: &[Document<M>]) -> Context<'s> {
-        let lang = self.status.lang.clone();
-        let find =
-            |key: &str, lang: &str| documents.iter().find(|d| d.key == key && d.lang == lang);
-        let mut keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        for key in keys {
-            let Some(own) = find(key, &lang) else {
-                let source =
-                    find(key, self.default).or_else(|| documents.iter().find(|d| d.key == key));
-                if let Some(source) = source {
-                    self.status.missing.push(Missing {
-                        section: section.folder(),
-                        key: key.to_string(),
-                        file: path_text(
-                            &source.file.path.with_file_name(format!("{key}.{lang}.md")),
-                        ),
-                        source_file: path_text(&source.file.path),
-                    });
-                }
-                continue;
-            };
-            let has = |other: &str| find(key, other).is_some();
-            let source = source_language(own, self.default, has).and_then(|l| find(key, &l));
+/// Adds the missing and stale documents of one section to a language's status.
+fn add_section<M: Meta>(
+    status: &mut LanguageStatus,
+    default: &str,
+    section: Section,
+    documents: &[Document<M>],
+) {
+    let lang = status.lang.clone();
+    let find = |key: &str, lang: &str| documents.iter().find(|d| d.key == key && d.lang == lang);
+    let mut keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    for key in keys {
+        let Some(own) = find(key, &lang) else {
+            let source = find(key, default).or_else(|| documents.iter().find(|d| d.key == key));
             if let Some(source) = source {
-                let (updated, source_updated) =
-                    (own.meta.updated().value, source.meta.updated().value);
-                if source_updated > updated {
-                    self.status.stale.push(Stale {
-                        section: section.folder(),
-                        key: key.to_string(),
-                        file: path_text(&own.file.path),
-                        updated: updated.to_string(),
-                        source_file: path_text(&source.file.path),
-                        source_updated: source_updated.to_string(),
-                    });
-                }
+                status.missing.push(Missing {
+                    section: section.folder(),
+                    key: key.to_string(),
+                    file: path_text(&source.file.path.with_file_name(format!("{key}.{lang}.md"))),
+                    source_file: path_text(&source.file.path),
+                });
             }
+            continue;
+        };
+        let has = |other: &str| find(key, other).is_some();
+        let Some(source) = source_language(own, default, has).and_then(|l| find(key, &l)) else {
+            continue;
+        };
+        let (updated, source_updated) = (own.meta.updated().value, source.meta.updated().value);
+        if source_updated > updated {
+            status.stale.push(Stale {
+                section: section.folder(),
+                key: key.to_string(),
+                file: path_text(&own.file.path),
+                updated: updated.to_string(),
+                source_file: path_text(&source.file.path),
+                source_updated: source_updated.to_string(),
+            });
         }
-        self
     }
 }
 

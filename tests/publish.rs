@@ -775,3 +775,39 @@ fn new_documents_name_their_schema_and_validate_against_it() {
         }
     }
 }
+
+#[test]
+fn missing_ui_strings_are_listed_with_the_file_to_complete() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_tree(&fixture("publish"), dir.path());
+    let built_in = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/en.yaml");
+    let english: String = std::fs::read_to_string(built_in)
+        .expect("built-in strings")
+        .lines()
+        .filter(|line| !line.starts_with("  print:"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let folder = dir.path().join("themes/default/i18n");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    std::fs::write(folder.join("en.yaml"), english).expect("write");
+    let run = benchlearn(dir.path(), &["check", "--translations"]);
+    let table = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        table.contains("en: 1 missing, 1 stale, 1 UI strings missing"),
+        "{table}"
+    );
+    let row = table
+        .lines()
+        .find(|l| l.contains("publishing.print"))
+        .unwrap_or_else(|| panic!("a row for the key in:\n{table}"));
+    assert!(
+        row.contains("UI string") && row.contains("add it to themes/default/i18n/en.yaml"),
+        "{row}"
+    );
+    assert!(
+        table.contains("fr: 1 missing, 0 stale, 0 UI strings missing"),
+        "{table}"
+    );
+    // A missing UI string is also an error of the build.
+    assert_eq!(run.status.code(), Some(1));
+}

@@ -32,8 +32,8 @@ struct Entry {
 }
 
 /// The JSON Schema of a YAML observations file, for `benchlearn schema`.
-pub fn yaml_schema() -> schemars::Schema {
-    schemars::schema_for!(Vec<Entry>)
+pub fn yaml_schema(generator: schemars::SchemaGenerator) -> schemars::Schema {
+    generator.into_root_schema_for::<Vec<Entry>>()
 }
 
 /// Reads a YAML list of observations.
