@@ -273,12 +273,12 @@ fn sitemap_lists_every_public_page_with_reciprocal_hreflang() {
     let pages: BTreeSet<String> = site
         .html_files()
         .into_iter()
-        .filter(|f| f != "404.html" && !f.starts_with("translations/"))
+        .filter(|f| f != "404.html" && !f.contains("/translations/"))
         .map(|f| format!("{BASE}{}", f.trim_end_matches("index.html")))
         .collect();
     let listed: BTreeSet<String> = alternates_of.keys().cloned().collect();
     assert_eq!(listed, pages);
-    assert!(!text.contains("translations/"));
+    assert!(!text.contains("/translations/"));
 
     for (loc, links) in &alternates_of {
         if loc == BASE {
@@ -340,11 +340,8 @@ fn every_page_has_canonical_feeds_and_sharing_metadata() {
             "{file} links both languages' feeds: {feeds:?}"
         );
         for feed in &feeds {
-            assert!(feed.starts_with("/preview/pr-7/"), "{file}: {feed}");
-            assert!(site
-                .output
-                .join(feed.trim_start_matches("/preview/pr-7/"))
-                .is_file());
+            assert!(feed.starts_with(BASE), "{file}: {feed}");
+            assert!(site.output.join(feed.trim_start_matches(BASE)).is_file());
         }
         assert_eq!(
             attr(&page, r#"meta[property="og:url"]"#, "content"),
@@ -368,7 +365,7 @@ fn every_page_has_canonical_feeds_and_sharing_metadata() {
     // The English feed comes first on English pages.
     assert_eq!(
         attr(&page, r#"link[type="application/atom+xml"]"#, "href").as_deref(),
-        Some("/preview/pr-7/en/atom.xml")
+        Some(format!("{BASE}en/atom.xml").as_str())
     );
 }
 
@@ -498,17 +495,30 @@ fn translation_status_in_the_terminal_and_for_editors() {
         assert_ne!(&row[column..column + 1], " ", "{row}");
     }
 
-    let page = site.html("translations/index.html");
-    assert_eq!(
-        attr(&page, r#"meta[name="robots"]"#, "content").as_deref(),
-        Some("noindex")
-    );
-    let text: String = select(&page, "main")[0].text().collect();
-    assert!(text.contains("content/practices/beta.en.md"));
-    assert!(text.contains("content/practices/alpha.en.md"));
-    assert!(text.contains("content/pages/privacy.fr.md"));
+    // The editors' page exists in every language, each with every language's tables.
+    for (path, heading) in [
+        ("fr/translations/index.html", "État des traductions"),
+        ("en/translations/index.html", "Translation status"),
+    ] {
+        let page = site.html(path);
+        assert_eq!(
+            attr(&page, r#"meta[name="robots"]"#, "content").as_deref(),
+            Some("noindex"),
+            "{path}"
+        );
+        let title: String = select(&page, "h1")[0].text().collect();
+        assert_eq!(title, heading);
+        let text: String = select(&page, "main")[0].text().collect();
+        assert!(text.contains("content/practices/beta.en.md"), "{path}");
+        assert!(text.contains("content/practices/alpha.en.md"), "{path}");
+        assert!(text.contains("content/pages/privacy.fr.md"), "{path}");
+        assert!(
+            select(&page, r#".main-nav [aria-current]"#).is_empty(),
+            "{path}: no navigation entry is current"
+        );
+    }
     for file in site.html_files() {
-        if file.starts_with("translations/") {
+        if file.contains("/translations/") {
             continue;
         }
         let page = site.html(&file);
@@ -568,14 +578,15 @@ fn publishing_output_is_deterministic() {
         "en/atom.xml",
         "sitemap.xml",
         "robots.txt",
-        "translations/index.html",
+        "fr/translations/index.html",
+        "en/translations/index.html",
     ] {
         assert_eq!(first.read(file), second.read(file), "{file}");
     }
 }
 
 #[test]
-fn bad_dates_and_orphan_translations_are_reported_with_file_and_line() {
+fn bad_dates_orphan_translations_and_reserved_addresses_are_reported() {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_tree(&fixture("publish"), dir.path());
     copy_tree(&fixture("publish_bad"), dir.path());
@@ -603,7 +614,13 @@ fn bad_dates_and_orphan_translations_are_reported_with_file_and_line() {
         errors.contains("was it renamed to content/practices/gama.fr.md?"),
         "{errors}"
     );
-    assert!(errors.contains("3 problems found"), "{errors}");
+    assert!(
+        errors.contains(
+            "content/pages/translations.en.md: the address /en/translations/ is reserved for the translation status page"
+        ),
+        "{errors}"
+    );
+    assert!(errors.contains("4 problems found"), "{errors}");
 }
 
 /// The YAML of a content file: the whole file, or a Markdown document's front matter.
@@ -780,16 +797,14 @@ fn new_documents_name_their_schema_and_validate_against_it() {
 fn missing_ui_strings_are_listed_with_the_file_to_complete() {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_tree(&fixture("publish"), dir.path());
-    let built_in = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/en.yaml");
-    let english: String = std::fs::read_to_string(built_in)
-        .expect("built-in strings")
-        .lines()
-        .filter(|line| !line.starts_with("  print:"))
-        .map(|line| format!("{line}\n"))
-        .collect();
+    // The site adds a French label that has no English counterpart.
     let folder = dir.path().join("themes/default/i18n");
     std::fs::create_dir_all(&folder).expect("mkdir");
-    std::fs::write(folder.join("en.yaml"), english).expect("write");
+    std::fs::write(
+        folder.join("fr.yaml"),
+        "publishing:\n  print: \"Imprimer\"\n  share: \"Partager\"\n",
+    )
+    .expect("write");
     let run = benchlearn(dir.path(), &["check", "--translations"]);
     let table = String::from_utf8_lossy(&run.stdout);
     assert!(
@@ -798,7 +813,7 @@ fn missing_ui_strings_are_listed_with_the_file_to_complete() {
     );
     let row = table
         .lines()
-        .find(|l| l.contains("publishing.print"))
+        .find(|l| l.contains("publishing.share"))
         .unwrap_or_else(|| panic!("a row for the key in:\n{table}"));
     assert!(
         row.contains("UI string") && row.contains("add it to themes/default/i18n/en.yaml"),

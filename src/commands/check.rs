@@ -11,6 +11,9 @@ use crate::translation_status;
 /// With `translations`, first prints each language's missing and stale translations and
 /// missing UI strings; they are for editors to plan, not errors.
 pub fn run(root: &Path, translations: bool) -> Outcome {
+    if let Err(outcome) = super::require_site(root) {
+        return outcome;
+    }
     if translations {
         match translation_status::load(root) {
             Ok(status) => print!("{}", status.table()),

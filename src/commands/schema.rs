@@ -8,6 +8,9 @@ use crate::schema;
 
 /// Writes the schemas of the site at `root` into `destination`.
 pub fn run(root: &Path, destination: &Path) -> Outcome {
+    if let Err(outcome) = super::require_site(root) {
+        return outcome;
+    }
     let config = match content::load_config(root) {
         Ok(config) => config,
         Err(problems) => {

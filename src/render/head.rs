@@ -26,7 +26,7 @@ pub struct Publishing {
     pub print_script: Option<String>,
 }
 
-/// A `<link rel="alternate" type="application/atom+xml">`.
+/// A `<link rel="alternate" type="application/atom+xml">`, with the feed's absolute URL.
 #[derive(Debug, Serialize)]
 pub struct FeedLink {
     pub lang: String,
@@ -56,7 +56,7 @@ impl Renderer<'_> {
             .map(|code| FeedLink {
                 lang: code.to_string(),
                 title: self.label(code, "publishing.feed"),
-                url: self.routes.link(&self.routes.feed(code)),
+                url: self.routes.absolute(&self.routes.feed(code)),
             })
             .collect();
         let document = DOCUMENT_KINDS.contains(&kind);

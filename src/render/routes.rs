@@ -1,10 +1,14 @@
 //! The URL map: one place that decides every page's address, used for links, the language
 //! switcher, hreflang alternates and output paths alike.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::Config;
 use crate::model::documents::{Document, Documents, Section};
+
+/// The segment of the translation status page below each language (`/fr/translations/`); free
+/// pages cannot take it.
+pub const TRANSLATION_STATUS_SLUG: &str = "translations";
 
 /// A page's address as a path below the site root, always ending in `/` (`fr/spe/fr-ft/`).
 pub type PagePath = String;
@@ -19,6 +23,8 @@ pub struct Routes {
     section_slugs: BTreeMap<(String, String), String>,
     /// (section, key) → language → URL slug of that translation.
     documents: BTreeMap<(Section, String), BTreeMap<String, String>>,
+    /// Documents whose files could not be loaded (already reported).
+    unloaded: BTreeSet<(Section, String)>,
 }
 
 /// What a link target in `@/section/key.md` form is.
@@ -89,6 +95,7 @@ impl Routes {
             base_url: config.base_url().to_string(),
             section_slugs,
             documents: BTreeMap::new(),
+            unloaded: documents.unloaded.iter().cloned().collect(),
         };
         routes.add(Section::Practices, &documents.practices);
         routes.add(Section::Visits, &documents.visits);
@@ -165,6 +172,11 @@ impl Routes {
         translations.keys().next().map(String::as_str)
     }
 
+    /// Whether a document exists but could not be loaded, so links to it are not broken.
+    pub fn unloaded(&self, section: Section, key: &str) -> bool {
+        self.unloaded.contains(&(section, key.to_string()))
+    }
+
     /// Every document key of a section, sorted.
     pub fn document_keys(&self, section: Section) -> impl Iterator<Item = &str> {
         self.documents
@@ -218,9 +230,9 @@ impl Routes {
         format!("{lang}/atom.xml")
     }
 
-    /// The editors' translation status page, outside every language section.
-    pub fn translation_status(&self) -> PagePath {
-        "translations/".to_string()
+    /// The editors' translation status page in `lang` (`fr/translations/`).
+    pub fn translation_status(&self, lang: &str) -> PagePath {
+        format!("{lang}/{TRANSLATION_STATUS_SLUG}/")
     }
 
     /// A root-relative link for use in `href` (`/benchlearning/fr/`).

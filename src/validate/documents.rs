@@ -6,6 +6,7 @@ use super::{Checker, Place, TARGET_GROUPS};
 use crate::diagnostics::suggest;
 use crate::model::documents::{Document, Meta};
 use crate::model::text::Spanned;
+use crate::render::routes::TRANSLATION_STATUS_SLUG;
 
 pub(super) fn check(checker: &mut Checker<'_>) {
     let site = checker.site;
@@ -74,6 +75,9 @@ pub(super) fn check(checker: &mut Checker<'_>) {
     check_common(checker, &documents.visits);
     check_common(checker, &documents.reports);
     check_common(checker, &documents.pages);
+    for page in &documents.pages {
+        check_reserved(checker, page);
+    }
 }
 
 fn place_of<M>(document: &Document<M>) -> Place<'_> {
@@ -195,4 +199,30 @@ fn check_source<M: Meta>(
         ),
     };
     checker.problems.push(problem);
+}
+
+/// A free page published at the top of a language cannot take the translation status page's
+/// address.
+fn check_reserved<M: Meta>(checker: &mut Checker<'_>, page: &Document<M>) {
+    let at_top = checker
+        .site
+        .config
+        .sections
+        .pages
+        .get(&page.lang)
+        .is_some_and(|slug| slug.is_empty());
+    if !at_top || page.slug != TRANSLATION_STATUS_SLUG {
+        return;
+    }
+    let message = format!(
+        "the address /{}/{}/ is reserved for the translation status page",
+        page.lang, TRANSLATION_STATUS_SLUG
+    );
+    match page.meta.slug() {
+        Some(slug) => checker.report(place_of(page), slug, message),
+        None => checker.problems.push(
+            crate::diagnostics::Diagnostic::in_path(&page.file.path, message)
+                .with_help("rename the file, or give it another `slug:`"),
+        ),
+    }
 }
