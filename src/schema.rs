@@ -149,6 +149,13 @@ impl Kind {
     pub fn schema(self, languages: &[String]) -> Value {
         let mut value = self.generic_schema().to_value();
         with_languages(&mut value, languages);
+        if self == Kind::Practice {
+            // Target groups are a fixed list, so editors can offer it.
+            let items = &mut value["properties"]["target_groups"]["items"];
+            if let Some(items) = items.as_object_mut() {
+                items.insert("enum".into(), json!(crate::validate::TARGET_GROUPS));
+            }
+        }
         if let Some(object) = value.as_object_mut() {
             object.insert(
                 "title".into(),
@@ -243,5 +250,12 @@ mod tests {
         let text = schema.to_string();
         assert!(!text.contains(TRANSLATED_SCHEMA_MARKER), "{text}");
         assert!(text.contains(r#""required":["fr","en"]"#), "{text}");
+    }
+
+    #[test]
+    fn target_groups_are_offered() {
+        let schema = Kind::Practice.schema(&["fr".to_string()]);
+        let groups = &schema["properties"]["target_groups"]["items"]["enum"];
+        assert_eq!(groups[0], "youth");
     }
 }

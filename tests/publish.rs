@@ -734,13 +734,13 @@ fn schemas_validate_the_example_content_and_reject_broken_files() {
 
     let practice = validator(&dir.path().join("practice.schema.json"));
     let broken = as_json(
-        "title: x\npes: fr-ft\nareas: [A]\nstart_year: twenty\nstatus: finished\nupdated: 2024-13\nauthor: me\n",
+        "title: x\npes: fr-ft\nareas: [A]\ntarget_groups: [teenagers]\nstart_year: twenty\nstatus: finished\nupdated: 2024-13\nauthor: me\n",
     );
     let errors: Vec<String> = practice
         .iter_errors(&broken)
         .map(|e| e.instance_path().to_string())
         .collect();
-    for field in ["/start_year", "/status", "/updated"] {
+    for field in ["/start_year", "/status", "/updated", "/target_groups/0", ""] {
         assert!(errors.iter().any(|e| e == field), "{field} in {errors:?}");
     }
     assert!(!practice.is_valid(&broken));
