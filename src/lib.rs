@@ -14,5 +14,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod schema;
 pub mod theme;
+pub mod translation_status;
 pub mod validate;

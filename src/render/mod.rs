@@ -14,6 +14,12 @@ mod layout;
 mod listings;
 mod pes;
 
+pub mod feeds;
+mod head;
+pub mod sitemap;
+pub mod structured_data;
+mod translations;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -51,6 +57,8 @@ const RUST_KEYS: &[&str] = &[
     "visit.experts",
     "visit.observers",
     "visit.coordinators",
+    "publishing.feed",
+    "publishing.translations_title",
 ];
 
 /// Renders every page of `site`; returns the files, or every problem met on the way.
@@ -135,6 +143,10 @@ enum Job {
     Document(Section, String, String),
     Pes(String, String),
     Page(String, String),
+    Feed(String),
+    Sitemap,
+    Robots,
+    TranslationStatus(String),
 }
 
 struct Renderer<'a> {
@@ -181,7 +193,10 @@ impl Renderer<'_> {
             for pes in &self.site.data.pes {
                 jobs.push(Job::Pes(pes.id.value.clone(), lang.clone()));
             }
+            jobs.push(Job::Feed(lang.clone()));
+            jobs.push(Job::TranslationStatus(lang.clone()));
         }
+        jobs.extend([Job::Sitemap, Job::Robots]);
         jobs
     }
 
@@ -194,6 +209,10 @@ impl Renderer<'_> {
             Job::Document(section, key, lang) => self.document(*section, key, lang),
             Job::Page(key, lang) => self.document(Section::Pages, key, lang),
             Job::Pes(id, lang) => self.pes_profile(id, lang),
+            Job::Feed(lang) => self.feed(lang),
+            Job::Sitemap => self.sitemap(),
+            Job::Robots => Ok(self.robots()),
+            Job::TranslationStatus(lang) => self.translation_status(lang),
         }
     }
 
