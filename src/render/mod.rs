@@ -14,6 +14,14 @@ mod layout;
 mod listings;
 mod pes;
 
+pub mod charts;
+mod areas;
+mod assessments;
+mod downloads;
+mod figures;
+mod frameworks;
+mod indicators;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -64,6 +72,7 @@ pub fn render(
             .iter()
             .map(|k| k.to_string())
             .chain(status_keys())
+            .chain(figures::BENCH_KEYS.iter().map(|k| k.to_string()))
             .chain(
                 crate::validate::TARGET_GROUPS
                     .iter()
@@ -132,6 +141,17 @@ enum Job {
     Document(Section, String, String),
     Pes(String, String),
     Page(String, String),
+    Indicators(String),
+    /// Indicator id, optional cluster id, language.
+    Indicator(String, Option<String>, String),
+    Assessments(String),
+    AssessmentCycle(String, String),
+    Area(String, String),
+    Frameworks(String),
+    Framework(String, String),
+    /// A CSV download: one indicator's, or (`None`) the whole dataset.
+    Csv(Option<String>),
+    Json(String),
 }
 
 struct Renderer<'a> {
@@ -175,7 +195,9 @@ impl Renderer<'_> {
             for pes in &self.site.data.pes {
                 jobs.push(Job::Pes(pes.id.value.clone(), lang.clone()));
             }
+            self.bench_jobs(lang, &mut jobs);
         }
+        self.download_jobs(&mut jobs);
         jobs
     }
 
@@ -188,6 +210,18 @@ impl Renderer<'_> {
             Job::Document(section, key, lang) => self.document(*section, key, lang),
             Job::Page(key, lang) => self.document(Section::Pages, key, lang),
             Job::Pes(id, lang) => self.pes_profile(id, lang),
+            Job::Indicators(lang) => self.indicators_index(lang),
+            Job::Indicator(id, cluster, lang) => self.indicator_page(id, cluster.as_deref(), lang),
+            Job::Assessments(lang) => self.assessments_index(lang),
+            Job::AssessmentCycle(cycle, lang) => self.assessment_cycle(cycle, lang),
+            Job::Area(id, lang) => self.area_page(id, lang),
+            Job::Frameworks(lang) => self.frameworks_index(lang),
+            Job::Framework(pes, lang) => self.framework_page(pes, lang),
+            Job::Csv(indicator) => self.csv_download(indicator.as_deref()),
+            Job::Json(id) => {
+                let indicator = self.site.data.indicators.iter().find(|i| &i.id.value == id);
+                indicator.map_or(Err(Vec::new()), |i| self.json_download(i))
+            }
         }
     }
 
