@@ -269,10 +269,13 @@ impl Renderer<'_> {
                         .counts
                         .iter()
                         .map(|&count| {
-                            (count > 0).then(|| {
-                                let level = 1 + (count * 5).div_ceil(most).min(5);
-                                (level as u8, format::number(count as f64, 0, lang))
-                            })
+                            // No PES at a score is a count of zero, not a gap: level 0.
+                            let level = if count == 0 {
+                                0
+                            } else {
+                                1 + (count * 5).div_ceil(most).min(5)
+                            };
+                            Some((level as u8, format::number(count as f64, 0, lang)))
                         })
                         .collect(),
                 })

@@ -12,12 +12,12 @@ use crate::analysis::progress;
 use crate::diagnostics::Diagnostic;
 use crate::model::data::{ActivityStatus, Framework, Kpi};
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct IndexPage {
     frameworks: Vec<FrameworkLink>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub(super) struct FrameworkLink {
     pub pes: Option<PesLink>,
     pub title: String,
@@ -26,7 +26,7 @@ pub(super) struct FrameworkLink {
     pub on_track: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct FrameworkPage {
     pes: Option<PesLink>,
     title: String,
@@ -35,14 +35,14 @@ struct FrameworkPage {
     index_url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct PillarView {
     id: String,
     name: String,
     kpis: Vec<KpiView>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct KpiView {
     id: String,
     name: String,
@@ -56,7 +56,7 @@ struct KpiView {
     owner: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct KpiYearRow {
     year: i32,
     target: Cell,
@@ -64,7 +64,7 @@ struct KpiYearRow {
     progress: Cell,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct Latest {
     year: i32,
     progress: String,
@@ -72,7 +72,7 @@ struct Latest {
     reached: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct ActivityRow {
     name: String,
     kpi: Option<String>,

@@ -34,7 +34,7 @@ struct IndexRow {
     year: Option<i32>,
     median: Option<String>,
     first: Option<String>,
-    sparkline: String,
+    sparkline: minijinja::Value,
     trend: String,
 }
 
@@ -43,6 +43,7 @@ struct IndicatorPage {
     indicator: IndicatorHead,
     cluster: Option<ClusterHead>,
     network_url: String,
+    index_url: String,
     year: Option<i32>,
     network_median: Option<String>,
     cluster_median: Option<String>,
@@ -150,7 +151,7 @@ impl Renderer<'_> {
             year: table.latest_year(),
             median: last.map(|(_, v)| fmt(v)),
             first: first.map(|(_, v)| fmt(v)),
-            sparkline: charts::sparkline(&meta, &medians),
+            sparkline: minijinja::Value::from_safe_string(charts::sparkline(&meta, &medians)),
             trend,
             indicator: head,
         }
@@ -230,6 +231,7 @@ impl Renderer<'_> {
                 description: self.text(lang, c.description.text(lang)),
             }),
             network_url: head.url.clone(),
+            index_url: self.routes.link(&self.routes.indicators(lang)),
             year,
             network_median: network_median.map(fmt),
             cluster_median: cluster_median.map(fmt),

@@ -21,6 +21,7 @@ mod downloads;
 mod figures;
 mod frameworks;
 mod indicators;
+mod profile;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -29,9 +29,9 @@ pub struct BarChart {
     pub gap_label: String,
 }
 
-const WIDTH: f64 = 420.0;
-const LABEL: f64 = 104.0;
-const VALUE_SPACE: f64 = 58.0;
+const WIDTH: f64 = 360.0;
+const LABEL: f64 = 78.0;
+const VALUE_SPACE: f64 = 60.0;
 const ROW: f64 = 24.0;
 const BAR: f64 = 14.0;
 
@@ -99,7 +99,7 @@ pub fn bar_chart(chart: &BarChart, format: Format<'_>) -> String {
             middle + 4.0,
             "end",
             &format!("chart-label{emphasis}"),
-            &fit(&bar.label, 16),
+            &fit(&bar.label, 11),
         );
         match bar.value {
             Some(value) => {
@@ -111,7 +111,7 @@ pub fn bar_chart(chart: &BarChart, format: Format<'_>) -> String {
                     n((end - LABEL).max(0.5)),
                     n(BAR)
                 );
-                svg += &text(end + 4.0, middle + 4.0, "start", "chart-value", &format(value));
+                svg += &text(WIDTH - 2.0, middle + 4.0, "end", "chart-value", &format(value));
             }
             None => {
                 svg += &text(LABEL + 4.0, middle + 4.0, "start", "chart-gap", &chart.gap_label);

@@ -22,7 +22,7 @@ pub struct GroupedBars {
     pub max: f64,
 }
 
-const WIDTH: f64 = 420.0;
+const WIDTH: f64 = 360.0;
 const LABEL: f64 = 40.0;
 const RIGHT: f64 = 34.0;
 const BAR: f64 = 11.0;

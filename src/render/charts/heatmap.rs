@@ -3,7 +3,8 @@
 
 use super::{fit, n, open, text, Meta};
 
-/// One row: its label and, per column, a level (1–6) and the text to print, or a gap.
+/// One row: its label and, per column, a level (0 for none, 1–6) and the text to print, or
+/// a gap.
 #[derive(Debug, Clone)]
 pub struct HeatmapRow {
     pub label: String,
@@ -43,7 +44,7 @@ pub fn heatmap(chart: &Heatmap) -> String {
         for (c, cell) in row.cells.iter().enumerate() {
             let x = LABEL + CELL_W * c as f64;
             let (class, content) = match cell {
-                Some((level, content)) => (format!("heat-{}", level.clamp(&1, &6)), content.as_str()),
+                Some((level, content)) => (format!("heat-{}", level.min(&6)), content.as_str()),
                 None => ("heat-none".to_string(), "–"),
             };
             svg += &format!(

@@ -22,9 +22,9 @@ pub struct LineChart {
     pub lines: Vec<Line>,
 }
 
-const WIDTH: f64 = 420.0;
-const LEFT: f64 = 46.0;
-const RIGHT: f64 = 84.0;
+const WIDTH: f64 = 360.0;
+const LEFT: f64 = 42.0;
+const RIGHT: f64 = 96.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 26.0;
 const LABEL_GAP: f64 = 11.0;
@@ -118,7 +118,7 @@ pub fn line_chart(chart: &LineChart, format: Format<'_>) -> String {
         }
         svg += "</g>";
         if let Some((px, py)) = points.iter().flatten().last() {
-            ends.push((*py, *px, fit(&line.label, 13), class));
+            ends.push((*py, *px, fit(&line.label, 15), class));
         }
     }
     svg += &end_labels(ends, plot_right, TOP, height - BOTTOM);
@@ -182,7 +182,7 @@ fn end_labels(mut ends: Vec<(f64, f64, String, String)>, right: f64, top: f64, b
             n(right + 8.0),
             n(label_y)
         );
-        svg += &text(right + 10.0, label_y + 4.0, "start", "chart-label", label);
+        svg += &text(right + 10.0, label_y + 4.0, "start", "chart-label is-small", label);
     }
     svg
 }
