@@ -38,7 +38,11 @@ pub fn area_means(areas: &[Area], assessment: &Assessment) -> Vec<AreaMean> {
             let count = scores.len() as f64;
             Some(AreaMean {
                 area: area.id.value.clone(),
-                self_mean: scores.iter().map(|s| s.self_score.value as f64).sum::<f64>() / count,
+                self_mean: scores
+                    .iter()
+                    .map(|s| s.self_score.value as f64)
+                    .sum::<f64>()
+                    / count,
                 peer_mean: scores.iter().map(|s| s.peer.value as f64).sum::<f64>() / count,
             })
         })

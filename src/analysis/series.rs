@@ -109,9 +109,15 @@ mod tests {
 
     fn table() -> IndicatorTable {
         let mut values = BTreeMap::new();
-        values.insert("a".to_string(), BTreeMap::from([(2023, 40.0), (2024, 44.0)]));
+        values.insert(
+            "a".to_string(),
+            BTreeMap::from([(2023, 40.0), (2024, 44.0)]),
+        );
         values.insert("b".to_string(), BTreeMap::from([(2024, 50.0)]));
-        values.insert("c".to_string(), BTreeMap::from([(2022, 30.0), (2024, 44.0)]));
+        values.insert(
+            "c".to_string(),
+            BTreeMap::from([(2022, 30.0), (2024, 44.0)]),
+        );
         IndicatorTable {
             better: Some(Better::Higher),
             years: vec![2022, 2023, 2024],

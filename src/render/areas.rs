@@ -40,12 +40,7 @@ struct AreaScoreRow {
 
 impl Renderer<'_> {
     /// The practices filed under `area`, newest first.
-    pub(super) fn area_practices(
-        &self,
-        area: &str,
-        pes: Option<&str>,
-        lang: &str,
-    ) -> Vec<Card> {
+    pub(super) fn area_practices(&self, area: &str, pes: Option<&str>, lang: &str) -> Vec<Card> {
         self.cards(Section::Practices, lang, |key, l| {
             let practice =
                 self.shown(&self.site.documents.practices, Section::Practices, key, l)?;
@@ -74,7 +69,11 @@ impl Renderer<'_> {
             let network_median = maturity::area_median(data, cycle, id);
             median = network_median.map(score);
             let mut order: Vec<(&String, f64)> = peer.iter().map(|(p, s)| (p, *s)).collect();
-            order.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal).then(a.0.cmp(b.0)));
+            order.sort_by(|a, b| {
+                b.1.partial_cmp(&a.1)
+                    .unwrap_or(Ordering::Equal)
+                    .then(a.0.cmp(b.0))
+            });
             let chart = BarChart {
                 meta: Meta {
                     id: "area-scores".to_string(),
@@ -115,7 +114,8 @@ impl Renderer<'_> {
                 })
                 .collect();
             enablers = self.enabler_rows(cycle, Some(id), lang);
-            distribution = Some(self.distribution_chart("area-distribution", cycle, &enablers, lang));
+            distribution =
+                Some(self.distribution_chart("area-distribution", cycle, &enablers, lang));
         }
         let alternates = self.alternates(|l| self.routes.area(id, l));
         let title = format!("{id} — {name}");

@@ -101,7 +101,9 @@ impl Renderer<'_> {
             .into_iter()
             .rev()
             .map(|cycle| CycleLink {
-                url: self.routes.link(&self.routes.assessment_cycle(&cycle, lang)),
+                url: self
+                    .routes
+                    .link(&self.routes.assessment_cycle(&cycle, lang)),
                 assessed: maturity::in_cycle(data, &cycle).len(),
                 cycle,
             })

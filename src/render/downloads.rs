@@ -84,7 +84,11 @@ impl Renderer<'_> {
             .observations
             .iter()
             .filter(|o| indicator.is_none_or(|id| o.indicator.value == id))
-            .filter(|o| data.indicators.iter().any(|i| i.id.value == o.indicator.value))
+            .filter(|o| {
+                data.indicators
+                    .iter()
+                    .any(|i| i.id.value == o.indicator.value)
+            })
             .collect();
         observations.sort_by(|a, b| {
             (&a.indicator.value, &a.pes.value, a.year.value, &a.breakdown).cmp(&(
@@ -120,14 +124,20 @@ impl Renderer<'_> {
     }
 
     /// A CSV of `indicator`'s observations, or of all of them.
-    pub(super) fn csv_download(&self, indicator: Option<&str>) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(super) fn csv_download(
+        &self,
+        indicator: Option<&str>,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
         let path = match indicator {
             Some(id) => self.routes.download(&format!("indicators/{id}.csv")),
             None => self.routes.download("observations.csv"),
         };
         let mut writer = csv::Writer::from_writer(Vec::new());
         let problem = |e: &dyn std::fmt::Display| {
-            vec![Diagnostic::in_path(&path, format!("cannot write the CSV download: {e}"))]
+            vec![Diagnostic::in_path(
+                &path,
+                format!("cannot write the CSV download: {e}"),
+            )]
         };
         for row in self.rows(indicator) {
             writer.serialize(row).map_err(|e| problem(&e))?;
@@ -143,7 +153,10 @@ impl Renderer<'_> {
     }
 
     /// A JSON file with `indicator`'s definition and observations.
-    pub(super) fn json_download(&self, indicator: &Indicator) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(super) fn json_download(
+        &self,
+        indicator: &Indicator,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
         let id = indicator.id.value.as_str();
         let path = self.routes.download(&format!("indicators/{id}.json"));
         let file = JsonFile {
@@ -162,7 +175,10 @@ impl Renderer<'_> {
             observations: self.rows(Some(id)),
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| {
-            vec![Diagnostic::in_path(&path, format!("cannot write the JSON download: {e}"))]
+            vec![Diagnostic::in_path(
+                &path,
+                format!("cannot write the JSON download: {e}"),
+            )]
         })?;
         bytes.push(b'\n');
         Ok(OutputFile {

@@ -93,7 +93,9 @@ impl Renderer<'_> {
         FrameworkLink {
             pes: self.pes_link(&framework.pes, lang),
             title: self.text(lang, framework.body.title.text(lang)),
-            url: self.routes.link(&self.routes.framework(&framework.pes, lang)),
+            url: self
+                .routes
+                .link(&self.routes.framework(&framework.pes, lang)),
             on_track: kpis
                 .iter()
                 .filter_map(|k| progress::latest(k)?.progress)

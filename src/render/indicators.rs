@@ -144,7 +144,11 @@ impl Renderer<'_> {
         };
         let meta = Meta {
             id: format!("spark-{}", head.id),
-            title: format!("{} — {}", head.name, self.label(lang, "bench.network_median")),
+            title: format!(
+                "{} — {}",
+                head.name,
+                self.label(lang, "bench.network_median")
+            ),
             desc: trend.clone(),
         };
         IndexRow {
@@ -179,9 +183,8 @@ impl Renderer<'_> {
         let fmt = |v: f64| format::value(v, indicator.unit, lang);
         let year = table.latest_year();
         let network_median = year.and_then(|y| table.median(y, |_| true));
-        let cluster_median = cluster.and_then(|c| {
-            year.and_then(|y| table.median(y, |p| self.cluster_of(p) == c.id.value))
-        });
+        let cluster_median = cluster
+            .and_then(|c| year.and_then(|y| table.median(y, |p| self.cluster_of(p) == c.id.value)));
         let (bars, bar_rows) = match year {
             Some(year) => self.latest_bars(indicator, &head, &table, &members, year, cluster, lang),
             None => (None, Vec::new()),
@@ -200,7 +203,13 @@ impl Renderer<'_> {
                 (!missing.is_empty())
                     .then(|| format!("{} : {}", self.chart_label(pes), missing.join(", ")))
             })
-            .map(|line| if lang == "fr" { line } else { line.replace(" : ", ": ") })
+            .map(|line| {
+                if lang == "fr" {
+                    line
+                } else {
+                    line.replace(" : ", ": ")
+                }
+            })
             .collect();
         let notes = self.observation_notes(id, &members, lang);
         let clusters = data
@@ -208,23 +217,37 @@ impl Renderer<'_> {
             .iter()
             .map(|c| ClusterLink {
                 name: c.name.text(lang).to_string(),
-                url: self.routes.link(&self.routes.indicator_cluster(id, &c.id.value, lang)),
+                url: self
+                    .routes
+                    .link(&self.routes.indicator_cluster(id, &c.id.value, lang)),
                 median: year
                     .and_then(|y| table.median(y, |p| self.cluster_of(p) == c.id.value))
                     .map(fmt),
-                members: data.pes.iter().filter(|p| p.cluster.value == c.id.value).count(),
+                members: data
+                    .pes
+                    .iter()
+                    .filter(|p| p.cluster.value == c.id.value)
+                    .count(),
                 current: cluster.is_some_and(|current| current.id.value == c.id.value),
             })
             .collect();
-        let (title, path_of): (String, Box<dyn Fn(&str) -> String>) = match cluster {
-            Some(c) => (
-                format!("{} — {}", head.name, c.name.text(lang)),
-                Box::new(move |l| self.routes.indicator_cluster(id, &c.id.value, l)),
-            ),
-            None => (head.name.clone(), Box::new(move |l| self.routes.indicator(id, l))),
+        let cluster_id = cluster.map(|c| c.id.value.as_str());
+        let path_of = |l: &str| match cluster_id {
+            Some(c) => self.routes.indicator_cluster(id, c, l),
+            None => self.routes.indicator(id, l),
         };
-        let alternates = self.alternates(&path_of);
-        let layout = self.layout(lang, "indicator", title, head.definition.clone(), alternates);
+        let title = match cluster {
+            Some(c) => format!("{} — {}", head.name, c.name.text(lang)),
+            None => head.name.clone(),
+        };
+        let alternates = self.alternates(path_of);
+        let layout = self.layout(
+            lang,
+            "indicator",
+            title,
+            head.definition.clone(),
+            alternates,
+        );
         let page = IndicatorPage {
             cluster: cluster.map(|c| ClusterHead {
                 name: c.name.text(lang).to_string(),
@@ -244,11 +267,20 @@ impl Renderer<'_> {
             gaps,
             notes,
             clusters,
-            csv: self.routes.link(&self.routes.download(&format!("indicators/{id}.csv"))),
-            json: self.routes.link(&self.routes.download(&format!("indicators/{id}.json"))),
+            csv: self
+                .routes
+                .link(&self.routes.download(&format!("indicators/{id}.csv"))),
+            json: self
+                .routes
+                .link(&self.routes.download(&format!("indicators/{id}.json"))),
             indicator: head,
         };
-        self.page("indicator.html", path_of(lang) + "index.html", &layout, page)
+        self.page(
+            "indicator.html",
+            path_of(lang) + "index.html",
+            &layout,
+            page,
+        )
     }
 
     /// The bar chart of `year`, best first and gaps last, and its table.
@@ -280,7 +312,11 @@ impl Renderer<'_> {
             .map(|(pes, value)| Bar {
                 label: self.chart_label(pes),
                 value: *value,
-                marker: if cluster.is_none() { cluster_median_of(pes) } else { None },
+                marker: if cluster.is_none() {
+                    cluster_median_of(pes)
+                } else {
+                    None
+                },
                 highlight: false,
             })
             .collect();
@@ -289,7 +325,10 @@ impl Renderer<'_> {
                 table.median(year, |p| members.contains(&p)),
                 self.label(lang, "bench.cluster_median"),
             ),
-            None => (table.median(year, |_| true), self.label(lang, "bench.network_median")),
+            None => (
+                table.median(year, |_| true),
+                self.label(lang, "bench.network_median"),
+            ),
         };
         let caption = format!("{} — {year}", head.name);
         let chart = BarChart {

@@ -14,9 +14,9 @@ mod layout;
 mod listings;
 mod pes;
 
-pub mod charts;
 mod areas;
 mod assessments;
+pub mod charts;
 mod downloads;
 mod figures;
 mod frameworks;

@@ -105,7 +105,9 @@ impl Renderer<'_> {
                         .join(", "),
                 };
                 Some(StandingRow {
-                    url: self.routes.link(&self.routes.indicator(&indicator.id.value, lang)),
+                    url: self
+                        .routes
+                        .link(&self.routes.indicator(&indicator.id.value, lang)),
                     year: standing.year,
                     value: fmt(standing.value),
                     cluster_rank: Renderer::rank_text(
@@ -140,7 +142,11 @@ impl Renderer<'_> {
         let chart = GroupedBars {
             meta: Meta {
                 id: "maturity".to_string(),
-                title: format!("{} {}", self.label(lang, "bench.maturity_title"), assessment.cycle),
+                title: format!(
+                    "{} {}",
+                    self.label(lang, "bench.maturity_title"),
+                    assessment.cycle
+                ),
                 desc: means
                     .iter()
                     .map(|m| {

@@ -60,7 +60,13 @@ pub fn bar_chart(chart: &BarChart, format: Format<'_>) -> String {
     let mut legend_y = 18.0;
     if has_marker {
         svg += &diamond(LABEL + 6.0, legend_y - 4.0, "chart-marker");
-        svg += &text(LABEL + 16.0, legend_y, "start", "chart-legend", &chart.marker_label);
+        svg += &text(
+            LABEL + 16.0,
+            legend_y,
+            "start",
+            "chart-legend",
+            &chart.marker_label,
+        );
         legend_y += 18.0;
     }
     if let Some(reference) = chart.reference {
@@ -88,7 +94,13 @@ pub fn bar_chart(chart: &BarChart, format: Format<'_>) -> String {
             n(top),
             n(plot_bottom)
         );
-        svg += &text(tx, plot_bottom + 15.0, "middle", "chart-tick", &format(*tick));
+        svg += &text(
+            tx,
+            plot_bottom + 15.0,
+            "middle",
+            "chart-tick",
+            &format(*tick),
+        );
     }
     for (index, bar) in chart.bars.iter().enumerate() {
         let y = top + ROW * index as f64;
@@ -111,10 +123,22 @@ pub fn bar_chart(chart: &BarChart, format: Format<'_>) -> String {
                     n((end - LABEL).max(0.5)),
                     n(BAR)
                 );
-                svg += &text(WIDTH - 2.0, middle + 4.0, "end", "chart-value", &format(value));
+                svg += &text(
+                    WIDTH - 2.0,
+                    middle + 4.0,
+                    "end",
+                    "chart-value",
+                    &format(value),
+                );
             }
             None => {
-                svg += &text(LABEL + 4.0, middle + 4.0, "start", "chart-gap", &chart.gap_label);
+                svg += &text(
+                    LABEL + 4.0,
+                    middle + 4.0,
+                    "start",
+                    "chart-gap",
+                    &chart.gap_label,
+                );
             }
         }
         if let Some(marker) = bar.marker {

@@ -59,13 +59,25 @@ pub fn grouped_bars(chart: &GroupedBars, format: Format<'_>) -> String {
             n(top),
             n(plot_bottom)
         );
-        svg += &text(tx, plot_bottom + 15.0, "middle", "chart-tick", &format(tick));
+        svg += &text(
+            tx,
+            plot_bottom + 15.0,
+            "middle",
+            "chart-tick",
+            &format(tick),
+        );
         tick += 1.0;
     }
     for (g, group) in chart.groups.iter().enumerate() {
         let gy = top + per_group * g as f64 + 5.0;
         let middle = gy + BAR * chart.series.len() as f64 / 2.0;
-        svg += &text(LABEL - 6.0, middle + 4.0, "end", "chart-label", &fit(&group.label, 5));
+        svg += &text(
+            LABEL - 6.0,
+            middle + 4.0,
+            "end",
+            "chart-label",
+            &fit(&group.label, 5),
+        );
         for (s, value) in group.values.iter().enumerate() {
             let Some(value) = value else { continue };
             let class = chart.series.get(s).map_or("", |(_, c)| c.as_str());
@@ -78,7 +90,13 @@ pub fn grouped_bars(chart: &GroupedBars, format: Format<'_>) -> String {
                 n((end - LABEL).max(0.5)),
                 n(BAR - 2.0)
             );
-            svg += &text(end + 3.0, by + BAR - 2.0, "start", "chart-value is-small", &format(*value));
+            svg += &text(
+                end + 3.0,
+                by + BAR - 2.0,
+                "start",
+                "chart-value is-small",
+                &format(*value),
+            );
         }
     }
     svg += "</svg>";

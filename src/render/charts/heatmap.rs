@@ -40,7 +40,13 @@ pub fn heatmap(chart: &Heatmap) -> String {
     }
     for (r, row) in chart.rows.iter().enumerate() {
         let y = TOP + CELL_H * r as f64;
-        svg += &text(LABEL - 6.0, y + CELL_H / 2.0 + 4.0, "end", "chart-label", &fit(&row.label, 9));
+        svg += &text(
+            LABEL - 6.0,
+            y + CELL_H / 2.0 + 4.0,
+            "end",
+            "chart-label",
+            &fit(&row.label, 9),
+        );
         for (c, cell) in row.cells.iter().enumerate() {
             let x = LABEL + CELL_W * c as f64;
             let (class, content) = match cell {
@@ -54,7 +60,13 @@ pub fn heatmap(chart: &Heatmap) -> String {
                 n(CELL_W - 2.0),
                 n(CELL_H - 2.0)
             );
-            svg += &text(x + CELL_W / 2.0, y + CELL_H / 2.0 + 4.0, "middle", "chart-cell-text", content);
+            svg += &text(
+                x + CELL_W / 2.0,
+                y + CELL_H / 2.0 + 4.0,
+                "middle",
+                "chart-cell-text",
+                content,
+            );
             svg += "</g>";
         }
     }

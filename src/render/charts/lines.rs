@@ -161,7 +161,12 @@ fn marker(x: f64, y: f64, series: usize, reference: bool) -> String {
 
 /// Labels at the right of the plot, spread so none overlaps, each tied to its line's last
 /// point by a thin leader.
-fn end_labels(mut ends: Vec<(f64, f64, String, String)>, right: f64, top: f64, bottom: f64) -> String {
+fn end_labels(
+    mut ends: Vec<(f64, f64, String, String)>,
+    right: f64,
+    top: f64,
+    bottom: f64,
+) -> String {
     ends.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
     let mut placed: Vec<f64> = Vec::with_capacity(ends.len());
     for (y, ..) in &ends {
@@ -182,7 +187,13 @@ fn end_labels(mut ends: Vec<(f64, f64, String, String)>, right: f64, top: f64, b
             n(right + 8.0),
             n(label_y)
         );
-        svg += &text(right + 10.0, label_y + 4.0, "start", "chart-label is-small", label);
+        svg += &text(
+            right + 10.0,
+            label_y + 4.0,
+            "start",
+            "chart-label is-small",
+            label,
+        );
     }
     svg
 }

@@ -48,10 +48,15 @@ mod tests {
     #[test]
     fn ticks_are_round() {
         let (min, max, ticks) = nice(0.0, 67.3, 5);
-        assert_eq!((min, max), (0.0, 70.0));
-        assert_eq!(ticks, vec![0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0]);
-        let scale = Scale { min, max, start: 0.0, end: 140.0 };
-        assert_eq!(scale.at(35.0), 70.0);
+        assert_eq!((min, max), (0.0, 80.0));
+        assert_eq!(ticks, vec![0.0, 20.0, 40.0, 60.0, 80.0]);
+        let scale = Scale {
+            min,
+            max,
+            start: 0.0,
+            end: 140.0,
+        };
+        assert_eq!(scale.at(40.0), 70.0);
     }
 
     #[test]

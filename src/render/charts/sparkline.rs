@@ -13,8 +13,16 @@ pub fn sparkline(meta: &Meta, values: &[Option<f64>]) -> String {
     let known: Vec<f64> = values.iter().flatten().copied().collect();
     let low = known.iter().copied().fold(f64::INFINITY, f64::min);
     let high = known.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let (low, high) = if known.is_empty() { (0.0, 1.0) } else { (low, high) };
-    let (low, high) = if high > low { (low, high) } else { (low - 1.0, high + 1.0) };
+    let (low, high) = if known.is_empty() {
+        (0.0, 1.0)
+    } else {
+        (low, high)
+    };
+    let (low, high) = if high > low {
+        (low, high)
+    } else {
+        (low - 1.0, high + 1.0)
+    };
     let y = Scale {
         min: low,
         max: high,
@@ -45,7 +53,11 @@ pub fn sparkline(meta: &Meta, values: &[Option<f64>]) -> String {
     let mut svg = open(meta, "sparkline", WIDTH, HEIGHT);
     svg += &format!(r#"<path d="{path}" class="chart-line"/>"#);
     if let Some((px, py)) = last {
-        svg += &format!(r#"<circle cx="{}" cy="{}" r="2.5" class="chart-point"/>"#, n(px), n(py));
+        svg += &format!(
+            r#"<circle cx="{}" cy="{}" r="2.5" class="chart-point"/>"#,
+            n(px),
+            n(py)
+        );
     }
     svg += "</svg>";
     svg
