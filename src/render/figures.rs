@@ -13,6 +13,7 @@ pub(super) const BENCH_KEYS: &[&str] = &[
     "bench.nav_indicators",
     "bench.nav_assessments",
     "bench.no_data",
+    "bench.colon",
     "bench.network_median",
     "bench.cluster_median",
     "bench.self",

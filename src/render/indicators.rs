@@ -133,14 +133,12 @@ impl Renderer<'_> {
         let head = self.indicator_head(indicator, lang);
         let first = table.years.first().zip(medians.first().copied().flatten());
         let last = table.latest_year().zip(medians.last().copied().flatten());
+        let colon = self.label(lang, "bench.colon");
         let trend = match (first, last) {
-            (Some((y0, v0)), Some((y1, v1))) => format!("{y0} : {} → {y1} : {}", fmt(v0), fmt(v1)),
+            (Some((y0, v0)), Some((y1, v1))) => {
+                format!("{y0}{colon} {} → {y1}{colon} {}", fmt(v0), fmt(v1))
+            }
             _ => String::new(),
-        };
-        let trend = if lang == "fr" {
-            trend
-        } else {
-            trend.replace(" : ", ": ")
         };
         let meta = Meta {
             id: format!("spark-{}", head.id),
@@ -191,6 +189,7 @@ impl Renderer<'_> {
         };
         let (lines, series_rows, median_row) =
             self.time_series(indicator, &head, &table, &members, cluster, lang);
+        let colon = self.label(lang, "bench.colon");
         let gaps = members
             .iter()
             .filter_map(|pes| {
@@ -201,14 +200,7 @@ impl Renderer<'_> {
                     .map(i32::to_string)
                     .collect();
                 (!missing.is_empty())
-                    .then(|| format!("{} : {}", self.chart_label(pes), missing.join(", ")))
-            })
-            .map(|line| {
-                if lang == "fr" {
-                    line
-                } else {
-                    line.replace(" : ", ": ")
-                }
+                    .then(|| format!("{}{colon} {}", self.chart_label(pes), missing.join(", ")))
             })
             .collect();
         let notes = self.observation_notes(id, &members, lang);
@@ -476,12 +468,10 @@ impl Renderer<'_> {
             .collect();
         notes.sort();
         notes.dedup();
+        let colon = self.label(lang, "bench.colon");
         notes
             .into_iter()
-            .map(|(pes, year, note)| {
-                let sep = if lang == "fr" { "\u{a0}:" } else { ":" };
-                format!("{pes}, {year}{sep} {note}")
-            })
+            .map(|(pes, year, note)| format!("{pes}, {year}{colon} {note}"))
             .collect()
     }
 }

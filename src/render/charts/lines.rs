@@ -83,6 +83,7 @@ pub fn line_chart(chart: &LineChart, format: Format<'_>) -> String {
     let mut ends = Vec::new();
     let mut ordinary = 0;
     for line in &chart.lines {
+        let series = ordinary;
         let class = if line.reference {
             "chart-line is-reference".to_string()
         } else {
@@ -114,7 +115,7 @@ pub fn line_chart(chart: &LineChart, format: Format<'_>) -> String {
         }
         svg += &format!(r#"<g class="{class}"><path d="{path}"/>"#);
         for (px, py) in points.iter().flatten() {
-            svg += &marker(*px, *py, ordinary, line.reference);
+            svg += &marker(*px, *py, series, line.reference);
         }
         svg += "</g>";
         if let Some((px, py)) = points.iter().flatten().last() {
