@@ -14,6 +14,7 @@ pub(super) const BENCH_KEYS: &[&str] = &[
     "bench.nav_assessments",
     "bench.no_data",
     "bench.colon",
+    "bench.median_line",
     "bench.network_median",
     "bench.cluster_median",
     "bench.self",

@@ -417,12 +417,16 @@ impl Renderer<'_> {
                 highlight: false,
             })
             .collect();
-        lines.push(Line {
-            label: median_label.clone(),
-            values: medians.clone(),
-            reference: true,
-            highlight: false,
-        });
+        // The median goes first so that it is drawn under the lines of the PES.
+        lines.insert(
+            0,
+            Line {
+                label: self.label(lang, "bench.median_line"),
+                values: medians.clone(),
+                reference: true,
+                highlight: false,
+            },
+        );
         let first = table.years.first().copied().unwrap_or_default();
         let last = table.latest_year().unwrap_or_default();
         let caption = format!("{} — {first}–{last}", head.name);

@@ -13,6 +13,9 @@ use crate::analysis::series::IndicatorTable;
 use crate::analysis::{learning, maturity};
 use crate::model::data::Unit;
 
+/// How many good practices a learn-from suggestion lists, so a profile stays readable.
+const PRACTICES_PER_AREA: usize = 3;
+
 #[derive(Debug, Serialize)]
 pub(super) struct PesBench {
     standings: Vec<StandingRow>,
@@ -208,11 +211,12 @@ impl Renderer<'_> {
             .into_iter()
             .map(|suggestion| {
                 let area = suggestion.area.as_str();
-                let practices = suggestion
+                let mut practices: Vec<Card> = suggestion
                     .peers
                     .iter()
                     .flat_map(|peer| self.area_practices(area, Some(&peer.pes), lang))
                     .collect();
+                practices.truncate(PRACTICES_PER_AREA);
                 LearnView {
                     name: data
                         .area_by_id(area)
