@@ -44,6 +44,7 @@ struct CyclePage {
     distribution: Figure,
     enablers: Vec<EnablerRow>,
     others: Vec<CycleLink>,
+    sort_script: String,
 }
 
 #[derive(Serialize)]
@@ -208,6 +209,7 @@ impl Renderer<'_> {
                 .into_iter()
                 .filter(|c| c.cycle != cycle)
                 .collect(),
+            sort_script: self.sort_script(),
         };
         self.page(
             "assessment.html",

@@ -33,6 +33,7 @@ struct FrameworkPage {
     pillars: Vec<PillarView>,
     activities: Vec<ActivityRow>,
     index_url: String,
+    sort_script: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -197,6 +198,7 @@ impl Renderer<'_> {
                 pillars,
                 activities,
                 index_url: self.routes.link(&self.routes.frameworks(lang)),
+                sort_script: self.sort_script(),
             },
         )
     }
