@@ -359,23 +359,3 @@ fn builds_are_byte_identical() {
         fs::read(second.join("data/observations.csv")).expect("csv")
     );
 }
-
-#[test]
-fn tables_read_without_javascript_and_sorting_is_an_external_script() {
-    let dir = site();
-    let out = build(dir.path());
-    assert!(out.join("sort-tables.js").is_file());
-    let html = page(&out, "en/indicators/placement");
-    let scripts = Selector::parse("script").expect("selector");
-    let sources: Vec<&str> = html
-        .select(&scripts)
-        .map(|s| {
-            assert_eq!(s.inner_html().trim(), "", "inline script");
-            s.value().attr("src").unwrap_or_default()
-        })
-        .collect();
-    assert_eq!(sources, ["/sort-tables.js"]);
-    // Every number is in the HTML, in the table, before any script runs.
-    let cells = texts(&html, "table[data-sortable] tbody td.num");
-    assert!(cells.contains(&"44%".to_string()), "{cells:?}");
-}

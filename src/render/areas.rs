@@ -29,7 +29,6 @@ struct AreaPage {
     enablers: Vec<EnablerRow>,
     practices: Vec<Card>,
     assessments_url: String,
-    sort_script: String,
 }
 
 #[derive(Serialize)]
@@ -135,7 +134,6 @@ impl Renderer<'_> {
             enablers,
             practices: self.area_practices(id, None, lang),
             assessments_url: self.routes.link(&self.routes.assessments(lang)),
-            sort_script: self.sort_script(),
         };
         self.page(
             "area.html",

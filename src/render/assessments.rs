@@ -44,7 +44,6 @@ struct CyclePage {
     distribution: Figure,
     enablers: Vec<EnablerRow>,
     others: Vec<CycleLink>,
-    sort_script: String,
 }
 
 #[derive(Serialize)]
@@ -209,7 +208,6 @@ impl Renderer<'_> {
                 .into_iter()
                 .filter(|c| c.cycle != cycle)
                 .collect(),
-            sort_script: self.sort_script(),
         };
         self.page(
             "assessment.html",

@@ -138,11 +138,6 @@ impl Renderer<'_> {
             .map_or("", |p| p.cluster.value.as_str())
     }
 
-    /// The theme's click-to-sort script for data tables (progressive enhancement).
-    pub(super) fn sort_script(&self) -> String {
-        self.routes.link("sort-tables.js")
-    }
-
     /// "3 / 12", a rank out of how many.
     pub(super) fn rank_text(rank: usize, count: usize, lang: &str) -> String {
         format!(

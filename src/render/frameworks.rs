@@ -33,7 +33,6 @@ struct FrameworkPage {
     pillars: Vec<PillarView>,
     activities: Vec<ActivityRow>,
     index_url: String,
-    sort_script: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -198,7 +197,6 @@ impl Renderer<'_> {
                 pillars,
                 activities,
                 index_url: self.routes.link(&self.routes.frameworks(lang)),
-                sort_script: self.sort_script(),
             },
         )
     }

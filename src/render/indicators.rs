@@ -20,7 +20,6 @@ struct IndexPage {
     categories: Vec<Category>,
     frameworks_url: String,
     download_all: String,
-    sort_script: String,
 }
 
 #[derive(Serialize)]
@@ -59,7 +58,6 @@ struct IndicatorPage {
     clusters: Vec<ClusterLink>,
     csv: String,
     json: String,
-    sort_script: String,
 }
 
 #[derive(Serialize)]
@@ -120,7 +118,6 @@ impl Renderer<'_> {
                 categories,
                 frameworks_url: self.routes.link(&self.routes.frameworks(lang)),
                 download_all: self.routes.link(&self.routes.download("observations.csv")),
-                sort_script: self.sort_script(),
             },
         )
     }
@@ -269,7 +266,6 @@ impl Renderer<'_> {
                 .routes
                 .link(&self.routes.download(&format!("indicators/{id}.json"))),
             indicator: head,
-            sort_script: self.sort_script(),
         };
         self.page(
             "indicator.html",

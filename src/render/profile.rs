@@ -23,7 +23,6 @@ pub(super) struct PesBench {
     learn_from: Vec<LearnView>,
     framework: Option<FrameworkLink>,
     indicators_url: String,
-    sort_script: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -82,7 +81,6 @@ impl Renderer<'_> {
             learn_from: self.learn_views(id, lang),
             framework: self.framework_of(id, lang),
             indicators_url: self.routes.link(&self.routes.indicators(lang)),
-            sort_script: self.sort_script(),
         }
     }
 
