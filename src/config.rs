@@ -47,6 +47,14 @@ pub struct SectionSlugs {
     pub pes: BTreeMap<String, String>,
     #[serde(default = "default_pages")]
     pub pages: BTreeMap<String, String>,
+    #[serde(default = "default_indicators")]
+    pub indicators: BTreeMap<String, String>,
+    #[serde(default = "default_assessments")]
+    pub assessments: BTreeMap<String, String>,
+    #[serde(default = "default_areas")]
+    pub areas: BTreeMap<String, String>,
+    #[serde(default = "default_frameworks")]
+    pub frameworks: BTreeMap<String, String>,
 }
 
 fn slugs(fr: &str, en: &str) -> BTreeMap<String, String> {
@@ -70,6 +78,18 @@ fn default_pes() -> BTreeMap<String, String> {
 fn default_pages() -> BTreeMap<String, String> {
     slugs("", "")
 }
+fn default_indicators() -> BTreeMap<String, String> {
+    slugs("indicateurs", "indicators")
+}
+fn default_assessments() -> BTreeMap<String, String> {
+    slugs("evaluations", "assessments")
+}
+fn default_areas() -> BTreeMap<String, String> {
+    slugs("domaines", "areas")
+}
+fn default_frameworks() -> BTreeMap<String, String> {
+    slugs("cadres-performance", "frameworks")
+}
 
 impl Default for SectionSlugs {
     fn default() -> Self {
@@ -79,6 +99,10 @@ impl Default for SectionSlugs {
             reports: default_reports(),
             pes: default_pes(),
             pages: default_pages(),
+            indicators: default_indicators(),
+            assessments: default_assessments(),
+            areas: default_areas(),
+            frameworks: default_frameworks(),
         }
     }
 }
@@ -195,6 +219,10 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
         ("reports", &sections.reports),
         ("pes", &sections.pes),
         ("pages", &sections.pages),
+        ("indicators", &sections.indicators),
+        ("assessments", &sections.assessments),
+        ("areas", &sections.areas),
+        ("frameworks", &sections.frameworks),
     ] {
         for code in &codes {
             match map.get(code) {

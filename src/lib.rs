@@ -5,6 +5,7 @@
 //! [`model`] → [`render`] (with [`theme`] and [`i18n`]) → [`output`]; [`pipeline`] runs it and
 //! [`commands`] sit on top.
 
+pub mod analysis;
 pub mod commands;
 pub mod config;
 pub mod content;

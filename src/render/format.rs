@@ -37,19 +37,48 @@ pub fn number(value: f64, decimals: usize, lang: &str) -> String {
     }
 }
 
-/// A value in its unit: `48,2 %` in French, `48.2%` in English.
-pub fn value(value: f64, unit: Unit, lang: &str) -> String {
-    let decimals = match unit {
+/// How many decimals a unit's values are printed with.
+fn decimals(unit: Unit) -> usize {
+    match unit {
         Unit::Count => 0,
         Unit::Ratio => 2,
         _ => 1,
-    };
-    let figure = number(value, decimals, lang);
+    }
+}
+
+/// A value in its unit: `48,2 %` in French, `48.2%` in English.
+pub fn value(value: f64, unit: Unit, lang: &str) -> String {
+    let figure = number(value, decimals(unit), lang);
     match (unit, lang) {
         (Unit::Percent, "fr") => format!("{figure}{NNBSP}%"),
         (Unit::Percent, _) => format!("{figure}%"),
         _ => figure,
     }
+}
+
+/// A difference between two values, always signed (`+1,2`, `−0,4`), in the value's unit:
+/// percentages change by points (`pt` in French, `pp` in English).
+pub fn change(delta: f64, unit: Unit, lang: &str) -> String {
+    let digits = number(delta.abs(), decimals(unit), lang);
+    let sign = if digits == "0" {
+        "±"
+    } else if delta < 0.0 {
+        "−"
+    } else {
+        "+"
+    };
+    match unit {
+        Unit::Percent => {
+            let points = if lang == "fr" { "pt" } else { "pp" };
+            format!("{sign}{digits}{NNBSP}{points}")
+        }
+        _ => format!("{sign}{digits}"),
+    }
+}
+
+/// A share as a percentage with no decimals (`73 %`, `73%`), for progress figures.
+pub fn share(ratio: f64, lang: &str) -> String {
+    value((ratio * 100.0).round(), Unit::Count, lang) + if lang == "fr" { "\u{202f}%" } else { "%" }
 }
 
 #[cfg(test)]
@@ -64,5 +93,13 @@ mod tests {
         assert_eq!(value(12500.0, Unit::Count, "en"), "12,500");
         assert_eq!(number(-3.0, 1, "en"), "-3");
         assert_eq!(number(0.25, 2, "fr"), "0,25");
+    }
+
+    #[test]
+    fn changes_are_signed() {
+        assert_eq!(change(1.26, Unit::Percent, "en"), "+1.3\u{202f}pp");
+        assert_eq!(change(-4.0, Unit::Days, "fr"), "−4");
+        assert_eq!(change(0.0, Unit::Score, "en"), "±0");
+        assert_eq!(share(0.734, "fr"), "73\u{202f}%");
     }
 }

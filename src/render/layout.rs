@@ -30,6 +30,14 @@ impl Renderer<'_> {
         ] {
             nav.push((self.label(lang, key), self.routes.listing(listing, lang)));
         }
+        nav.push((
+            self.label(lang, "bench.nav_indicators"),
+            self.routes.indicators(lang),
+        ));
+        nav.push((
+            self.label(lang, "bench.nav_assessments"),
+            self.routes.assessments(lang),
+        ));
         let mut menu_pages: Vec<&Document<_>> = self
             .site
             .documents

@@ -14,8 +14,16 @@ mod layout;
 mod listings;
 mod pes;
 
+mod areas;
+mod assessments;
+pub mod charts;
+mod downloads;
 pub mod feeds;
+mod figures;
+mod frameworks;
 mod head;
+mod indicators;
+mod profile;
 pub mod sitemap;
 pub mod structured_data;
 mod translations;
@@ -74,6 +82,7 @@ pub fn render(
             .iter()
             .map(|k| k.to_string())
             .chain(status_keys())
+            .chain(figures::BENCH_KEYS.iter().map(|k| k.to_string()))
             .chain(
                 crate::validate::TARGET_GROUPS
                     .iter()
@@ -147,6 +156,17 @@ enum Job {
     Sitemap,
     Robots,
     TranslationStatus(String),
+    Indicators(String),
+    /// Indicator id, optional cluster id, language.
+    Indicator(String, Option<String>, String),
+    Assessments(String),
+    AssessmentCycle(String, String),
+    Area(String, String),
+    Frameworks(String),
+    Framework(String, String),
+    /// A CSV download: one indicator's, or (`None`) the whole dataset.
+    Csv(Option<String>),
+    Json(String),
 }
 
 struct Renderer<'a> {
@@ -195,8 +215,10 @@ impl Renderer<'_> {
             }
             jobs.push(Job::Feed(lang.clone()));
             jobs.push(Job::TranslationStatus(lang.clone()));
+            self.bench_jobs(lang, &mut jobs);
         }
         jobs.extend([Job::Sitemap, Job::Robots]);
+        self.download_jobs(&mut jobs);
         jobs
     }
 
@@ -213,6 +235,18 @@ impl Renderer<'_> {
             Job::Sitemap => self.sitemap(),
             Job::Robots => Ok(self.robots()),
             Job::TranslationStatus(lang) => self.translation_status(lang),
+            Job::Indicators(lang) => self.indicators_index(lang),
+            Job::Indicator(id, cluster, lang) => self.indicator_page(id, cluster.as_deref(), lang),
+            Job::Assessments(lang) => self.assessments_index(lang),
+            Job::AssessmentCycle(cycle, lang) => self.assessment_cycle(cycle, lang),
+            Job::Area(id, lang) => self.area_page(id, lang),
+            Job::Frameworks(lang) => self.frameworks_index(lang),
+            Job::Framework(pes, lang) => self.framework_page(pes, lang),
+            Job::Csv(indicator) => self.csv_download(indicator.as_deref()),
+            Job::Json(id) => {
+                let indicator = self.site.data.indicators.iter().find(|i| &i.id.value == id);
+                indicator.map_or(Err(Vec::new()), |i| self.json_download(i))
+            }
         }
     }
 

@@ -1,9 +1,6 @@
 //! PES pages: the member list and each member's profile.
 
-use super::format;
-use super::views::{
-    AreaScore, AssessmentView, IndicatorValue, Labelled, PesLink, PesProfile, PesRow,
-};
+use super::views::{AssessmentView, Labelled, PesLink, PesProfile, PesRow};
 use super::OutputFile;
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
@@ -117,7 +114,7 @@ impl Renderer<'_> {
                 .map(|w| w.value.clone())
                 .filter(|w| crate::validate::data::is_web_url(w)),
             peers,
-            indicators: self.latest_values(id, lang),
+            bench: self.pes_bench(id, lang),
             assessment: self.latest_assessment(id, lang),
             practices,
             visits,
@@ -131,29 +128,6 @@ impl Renderer<'_> {
         )
     }
 
-    pub(super) fn latest_values(&self, id: &str, lang: &str) -> Vec<IndicatorValue> {
-        let data = &self.site.data;
-        data.indicators
-            .iter()
-            .filter_map(|indicator| {
-                let latest = data
-                    .observations
-                    .iter()
-                    .filter(|o| {
-                        o.pes.value == id
-                            && o.indicator.value == indicator.id.value
-                            && o.breakdown.is_empty()
-                    })
-                    .max_by_key(|o| o.year.value)?;
-                Some(IndicatorValue {
-                    name: indicator.name.text(lang).to_string(),
-                    value: format::value(latest.value.value, indicator.unit, lang),
-                    year: latest.year.value,
-                })
-            })
-            .collect()
-    }
-
     pub(super) fn latest_assessment(&self, id: &str, lang: &str) -> Option<AssessmentView> {
         let data = &self.site.data;
         let assessment = data
@@ -161,30 +135,6 @@ impl Renderer<'_> {
             .iter()
             .filter(|a| a.pes == id)
             .max_by(|a, b| a.cycle.cmp(&b.cycle))?;
-        let areas = data
-            .areas
-            .iter()
-            .filter_map(|area| {
-                let scores: Vec<_> = assessment
-                    .body
-                    .scores
-                    .iter()
-                    .filter(|s| area.enablers.iter().any(|e| e.id.value == s.enabler.value))
-                    .collect();
-                if scores.is_empty() {
-                    return None;
-                }
-                let mean = |pick: &dyn Fn(&crate::model::data::Score) -> i64| {
-                    scores.iter().map(|s| pick(s) as f64).sum::<f64>() / scores.len() as f64
-                };
-                Some(AreaScore {
-                    id: area.id.value.clone(),
-                    name: area.name.text(lang).to_string(),
-                    self_score: format::number(mean(&|s| s.self_score.value), 1, lang),
-                    peer_score: format::number(mean(&|s| s.peer.value), 1, lang),
-                })
-            })
-            .collect();
         let list = |field: &Option<crate::model::text::Translated<Vec<String>>>| {
             field
                 .as_ref()
@@ -194,7 +144,6 @@ impl Renderer<'_> {
         };
         Some(AssessmentView {
             cycle: assessment.cycle.clone(),
-            areas,
             strengths: list(&assessment.body.strengths),
             improvements: list(&assessment.body.improvements),
         })

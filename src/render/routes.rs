@@ -43,6 +43,9 @@ pub enum PageId {
     Listing(Listing),
     Document(Section, String),
     Pes(String),
+    /// A benchmark page (indicators, assessments, areas, frameworks), by its default-language
+    /// path.
+    Benchmark(PagePath),
 }
 
 /// A logical page and its address in every site language: the hreflang group of the sitemap
@@ -83,6 +86,10 @@ impl Routes {
             ("reports", &slugs.reports),
             ("pes", &slugs.pes),
             ("pages", &slugs.pages),
+            ("indicators", &slugs.indicators),
+            ("assessments", &slugs.assessments),
+            ("areas", &slugs.areas),
+            ("frameworks", &slugs.frameworks),
         ] {
             for (lang, slug) in map {
                 section_slugs.insert((name.to_string(), lang.clone()), slug.clone());
@@ -137,6 +144,55 @@ impl Routes {
 
     pub fn pes(&self, id: &str, lang: &str) -> PagePath {
         format!("{}{id}/", self.listing(Listing::Pes, lang))
+    }
+
+    /// The index of indicators by category.
+    pub fn indicators(&self, lang: &str) -> PagePath {
+        format!("{lang}/{}/", self.section_slug("indicators", lang))
+    }
+
+    /// One indicator across the whole network.
+    pub fn indicator(&self, id: &str, lang: &str) -> PagePath {
+        format!("{}{id}/", self.indicators(lang))
+    }
+
+    /// One indicator within one cluster (peer group).
+    pub fn indicator_cluster(&self, id: &str, cluster: &str, lang: &str) -> PagePath {
+        format!("{}{cluster}/", self.indicator(id, lang))
+    }
+
+    /// The assessments index: cycles and excellence areas.
+    pub fn assessments(&self, lang: &str) -> PagePath {
+        format!("{lang}/{}/", self.section_slug("assessments", lang))
+    }
+
+    /// One assessment cycle: heatmap, distributions, gaps.
+    pub fn assessment_cycle(&self, cycle: &str, lang: &str) -> PagePath {
+        format!("{}{cycle}/", self.assessments(lang))
+    }
+
+    /// One excellence area (`a`, `b` … in the URL).
+    pub fn area(&self, id: &str, lang: &str) -> PagePath {
+        format!(
+            "{lang}/{}/{}/",
+            self.section_slug("areas", lang),
+            id.to_ascii_lowercase()
+        )
+    }
+
+    /// The list of performance frameworks.
+    pub fn frameworks(&self, lang: &str) -> PagePath {
+        format!("{lang}/{}/", self.section_slug("frameworks", lang))
+    }
+
+    /// One PES's performance framework.
+    pub fn framework(&self, pes: &str, lang: &str) -> PagePath {
+        format!("{}{pes}/", self.frameworks(lang))
+    }
+
+    /// A data download, the same for every language (`data/indicators/<id>.csv`).
+    pub fn download(&self, file: &str) -> String {
+        format!("data/{file}")
     }
 
     /// The address of a document in `lang`: its own translation's slug, or, where it has no

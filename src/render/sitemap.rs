@@ -42,8 +42,13 @@ impl Renderer<'_> {
             lastmod: None,
             alternates: Vec::new(),
         }];
-        for group in self.routes.page_groups(pes_ids) {
-            urls.extend(self.group_urls(&group));
+        for group in self
+            .routes
+            .page_groups(pes_ids)
+            .iter()
+            .chain(&self.bench_page_groups())
+        {
+            urls.extend(self.group_urls(group));
         }
         let bytes = write_sitemap(&urls).map_err(|error| {
             vec![Diagnostic::in_path(

@@ -143,24 +143,8 @@ pub struct PesRow {
 }
 
 #[derive(Debug, Serialize)]
-pub struct IndicatorValue {
-    pub name: String,
-    pub value: String,
-    pub year: i32,
-}
-
-#[derive(Debug, Serialize)]
-pub struct AreaScore {
-    pub id: String,
-    pub name: String,
-    pub self_score: String,
-    pub peer_score: String,
-}
-
-#[derive(Debug, Serialize)]
 pub struct AssessmentView {
     pub cycle: String,
-    pub areas: Vec<AreaScore>,
     pub strengths: Vec<String>,
     pub improvements: Vec<String>,
 }
@@ -173,7 +157,8 @@ pub struct PesProfile {
     pub cluster_description: String,
     pub website: Option<String>,
     pub peers: Vec<PesLink>,
-    pub indicators: Vec<IndicatorValue>,
+    /// Standings, maturity profile, learn-from suggestions and framework.
+    pub bench: super::profile::PesBench,
     pub assessment: Option<AssessmentView>,
     pub practices: Vec<Card>,
     pub visits: Vec<Card>,

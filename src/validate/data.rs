@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::{duplicates, Checker, Place};
 use crate::diagnostics::{did_you_mean, Diagnostic, Span};
-use crate::model::data::{Assessment, Framework, Located, Unit};
+use crate::model::data::{Assessment, Framework, Kpi, Located, Unit};
 use crate::model::text::Spanned;
 
 pub(super) fn check(checker: &mut Checker<'_>) {
@@ -303,6 +303,24 @@ fn score_in_range(checker: &mut Checker<'_>, place: Place<'_>, value: &Spanned<i
     }
 }
 
+/// Targets and actuals measure progress from the baseline, so they cannot predate it.
+fn before_baseline(checker: &mut Checker<'_>, place: Place<'_>, kpi: &Kpi) {
+    let baseline = kpi.baseline.year.value;
+    for (kind, values) in [("target", &kpi.targets), ("actual", &kpi.actuals)] {
+        let article = if kind == "actual" { "an" } else { "a" };
+        for (year, value) in values.range(..baseline) {
+            checker.report(
+                place,
+                value,
+                format!(
+                    "KPI `{}` has {article} {kind} for {year}, before its baseline year {baseline}; progress is measured from the baseline",
+                    kpi.id.value
+                ),
+            );
+        }
+    }
+}
+
 fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
     let site = checker.site;
     let place = Place::data(&framework.file);
@@ -350,6 +368,7 @@ fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
                     checker.report(place, target, message);
                 }
             }
+            before_baseline(checker, place, kpi);
         }
     }
     duplicates(

@@ -1,0 +1,145 @@
+//! Excellence-area pages: the area's enablers, how the network scores in it and the good
+//! practices filed under it.
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+use super::assessments::EnablerRow;
+use super::charts::{self, Bar, BarChart, Meta};
+use super::figures::{Cell, Figure};
+use super::format;
+use super::views::{Card, PesLink};
+use super::{OutputFile, Renderer};
+use crate::analysis::maturity;
+use crate::diagnostics::Diagnostic;
+use crate::model::data::Unit;
+use crate::model::documents::Section;
+
+#[derive(Serialize)]
+struct AreaPage {
+    id: String,
+    name: String,
+    cycle: Option<String>,
+    cycle_url: Option<String>,
+    scores: Option<Figure>,
+    score_rows: Vec<AreaScoreRow>,
+    median: Option<String>,
+    distribution: Option<Figure>,
+    enablers: Vec<EnablerRow>,
+    practices: Vec<Card>,
+    assessments_url: String,
+}
+
+#[derive(Serialize)]
+struct AreaScoreRow {
+    pes: PesLink,
+    peer: Cell,
+    self_score: Cell,
+}
+
+impl Renderer<'_> {
+    /// The practices filed under `area`, newest first.
+    pub(super) fn area_practices(&self, area: &str, pes: Option<&str>, lang: &str) -> Vec<Card> {
+        self.cards(Section::Practices, lang, |key, l| {
+            let practice =
+                self.shown(&self.site.documents.practices, Section::Practices, key, l)?;
+            let filed = practice.meta.areas.iter().any(|a| a.value == area)
+                && pes.is_none_or(|p| practice.meta.pes.value == p);
+            filed.then(|| self.practice_card(key, l)).flatten()
+        })
+    }
+
+    pub(super) fn area_page(&self, id: &str, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+        let data = &self.site.data;
+        let Some(area) = data.area_by_id(id) else {
+            return Err(Vec::new());
+        };
+        let name = area.name.text(lang).to_string();
+        let cycle = maturity::cycles(data).pop();
+        let score = |v: f64| format::value(v, Unit::Score, lang);
+        let mut scores = None;
+        let mut score_rows = Vec::new();
+        let mut median = None;
+        let mut distribution = None;
+        let mut enablers = self.enabler_rows("", Some(id), lang);
+        if let Some(cycle) = &cycle {
+            let peer = maturity::peer_means_of_area(data, cycle, id);
+            let heat = maturity::heatmap(data, cycle);
+            let network_median = maturity::area_median(data, cycle, id);
+            median = network_median.map(score);
+            let mut order: Vec<(&String, f64)> = peer.iter().map(|(p, s)| (p, *s)).collect();
+            order.sort_by(|a, b| {
+                b.1.partial_cmp(&a.1)
+                    .unwrap_or(Ordering::Equal)
+                    .then(a.0.cmp(b.0))
+            });
+            let chart = BarChart {
+                meta: Meta {
+                    id: "area-scores".to_string(),
+                    title: format!("{id} — {name} — {cycle}"),
+                    desc: self.label(lang, "bench.area_scores_desc"),
+                },
+                bars: order
+                    .iter()
+                    .map(|(pes, value)| Bar {
+                        label: self.chart_label(pes),
+                        value: Some(*value),
+                        marker: None,
+                        highlight: false,
+                    })
+                    .collect(),
+                reference: network_median,
+                reference_label: self.label(lang, "bench.network_median"),
+                marker_label: String::new(),
+                gap_label: self.label(lang, "bench.no_data"),
+            };
+            scores = Some(Figure::new(
+                charts::bar_chart(&chart, &score),
+                chart.meta.title.clone(),
+            ));
+            score_rows = order
+                .iter()
+                .filter_map(|(pes, value)| {
+                    let self_mean = heat
+                        .get(*pes)?
+                        .iter()
+                        .find(|m| m.area == id)
+                        .map(|m| m.self_mean);
+                    Some(AreaScoreRow {
+                        pes: self.pes_link(pes, lang)?,
+                        peer: Cell::number(Some(*value), score),
+                        self_score: Cell::number(self_mean, score),
+                    })
+                })
+                .collect();
+            enablers = self.enabler_rows(cycle, Some(id), lang);
+            distribution =
+                Some(self.distribution_chart("area-distribution", cycle, &enablers, lang));
+        }
+        let alternates = self.alternates(|l| self.routes.area(id, l));
+        let title = format!("{id} — {name}");
+        let layout = self.layout(lang, "area", title, name.clone(), alternates);
+        let page = AreaPage {
+            id: id.to_string(),
+            name,
+            cycle_url: cycle
+                .as_ref()
+                .map(|c| self.routes.link(&self.routes.assessment_cycle(c, lang))),
+            cycle,
+            scores,
+            score_rows,
+            median,
+            distribution,
+            enablers,
+            practices: self.area_practices(id, None, lang),
+            assessments_url: self.routes.link(&self.routes.assessments(lang)),
+        };
+        self.page(
+            "area.html",
+            self.routes.area(id, lang) + "index.html",
+            &layout,
+            page,
+        )
+    }
+}

@@ -1,0 +1,288 @@
+//! Assessment pages: the index of cycles and areas, and per cycle the heatmap of peer scores
+//! (PES × area), the distribution of scores per enabler and the self–peer gaps.
+
+use serde::Serialize;
+
+use super::charts::{self, Heatmap, HeatmapRow, Meta};
+use super::figures::{Cell, Figure};
+use super::format;
+use super::views::PesLink;
+use super::{OutputFile, Renderer};
+use crate::analysis::maturity;
+use crate::diagnostics::Diagnostic;
+use crate::model::data::Unit;
+
+#[derive(Serialize)]
+struct IndexPage {
+    cycles: Vec<CycleLink>,
+    areas: Vec<AreaLink>,
+}
+
+#[derive(Serialize)]
+struct CycleLink {
+    cycle: String,
+    url: String,
+    assessed: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct AreaLink {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub enablers: usize,
+}
+
+#[derive(Serialize)]
+struct CyclePage {
+    cycle: String,
+    areas: Vec<AreaLink>,
+    heatmap: Figure,
+    rows: Vec<ScoreRow>,
+    medians: Vec<Cell>,
+    gap_rows: Vec<GapRow>,
+    distribution: Figure,
+    enablers: Vec<EnablerRow>,
+    others: Vec<CycleLink>,
+}
+
+#[derive(Serialize)]
+struct ScoreRow {
+    pes: PesLink,
+    cells: Vec<Cell>,
+}
+
+#[derive(Serialize)]
+struct GapRow {
+    pes: PesLink,
+    cells: Vec<GapCell>,
+    overrated: usize,
+}
+
+#[derive(Serialize)]
+struct GapCell {
+    text: Option<String>,
+    sort: String,
+    /// Self-assessment above the peer assessment.
+    over: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct EnablerRow {
+    pub id: String,
+    pub name: String,
+    pub counts: Vec<usize>,
+    pub median: Option<String>,
+}
+
+/// The heat level of a mean maturity score: its rounded value, 1–6.
+fn level(score: f64) -> u8 {
+    score.round().clamp(1.0, 6.0) as u8
+}
+
+impl Renderer<'_> {
+    pub(super) fn area_links(&self, lang: &str) -> Vec<AreaLink> {
+        self.site
+            .data
+            .areas
+            .iter()
+            .map(|area| AreaLink {
+                id: area.id.value.clone(),
+                name: area.name.text(lang).to_string(),
+                url: self.routes.link(&self.routes.area(&area.id.value, lang)),
+                enablers: area.enablers.len(),
+            })
+            .collect()
+    }
+
+    fn cycle_links(&self, lang: &str) -> Vec<CycleLink> {
+        let data = &self.site.data;
+        maturity::cycles(data)
+            .into_iter()
+            .rev()
+            .map(|cycle| CycleLink {
+                url: self
+                    .routes
+                    .link(&self.routes.assessment_cycle(&cycle, lang)),
+                assessed: maturity::in_cycle(data, &cycle).len(),
+                cycle,
+            })
+            .collect()
+    }
+
+    pub(super) fn assessments_index(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+        let title = self.label(lang, "bench.nav_assessments");
+        let description = self.label(lang, "bench.assessments_intro");
+        let alternates = self.alternates(|l| self.routes.assessments(l));
+        let layout = self.layout(lang, "assessments", title, description, alternates);
+        self.page(
+            "assessments.html",
+            self.routes.assessments(lang) + "index.html",
+            &layout,
+            IndexPage {
+                cycles: self.cycle_links(lang),
+                areas: self.area_links(lang),
+            },
+        )
+    }
+
+    pub(super) fn assessment_cycle(
+        &self,
+        cycle: &str,
+        lang: &str,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
+        let data = &self.site.data;
+        let score = |v: f64| format::value(v, Unit::Score, lang);
+        let heat = maturity::heatmap(data, cycle);
+        let areas = self.area_links(lang);
+        let mut rows = Vec::new();
+        let mut heat_rows = Vec::new();
+        let mut gap_rows = Vec::new();
+        for (pes, means) in &heat {
+            let Some(link) = self.pes_link(pes, lang) else {
+                continue;
+            };
+            let find = |area: &str| means.iter().find(|m| m.area == area);
+            heat_rows.push(HeatmapRow {
+                label: self.chart_label(pes),
+                cells: areas
+                    .iter()
+                    .map(|a| find(&a.id).map(|m| (level(m.peer_mean), score(m.peer_mean))))
+                    .collect(),
+            });
+            rows.push(ScoreRow {
+                pes: link.clone(),
+                cells: areas
+                    .iter()
+                    .map(|a| Cell::number(find(&a.id).map(|m| m.peer_mean), score))
+                    .collect(),
+            });
+            let cells: Vec<GapCell> = areas
+                .iter()
+                .map(|a| {
+                    let gap = find(&a.id).map(|m| m.gap());
+                    GapCell {
+                        text: gap.map(|g| format::change(g, Unit::Score, lang)),
+                        sort: gap.map(|g| g.to_string()).unwrap_or_default(),
+                        over: gap.is_some_and(|g| g >= 0.05),
+                    }
+                })
+                .collect();
+            gap_rows.push(GapRow {
+                pes: link,
+                overrated: cells.iter().filter(|c| c.over).count(),
+                cells,
+            });
+        }
+        let medians = areas
+            .iter()
+            .map(|a| Cell::number(maturity::area_median(data, cycle, &a.id), score))
+            .collect();
+        let heatmap = Heatmap {
+            meta: Meta {
+                id: "heatmap".to_string(),
+                title: format!("{} {cycle}", self.label(lang, "bench.heatmap_title")),
+                desc: self.label(lang, "bench.heatmap_desc"),
+            },
+            columns: areas.iter().map(|a| a.id.clone()).collect(),
+            rows: heat_rows,
+        };
+        let enablers = self.enabler_rows(cycle, None, lang);
+        let distribution = self.distribution_chart("distribution", cycle, &enablers, lang);
+        let title = format!("{} {cycle}", self.label(lang, "bench.cycle_title"));
+        let alternates = self.alternates(|l| self.routes.assessment_cycle(cycle, l));
+        let description = self.label(lang, "bench.cycle_intro");
+        let layout = self.layout(lang, "assessment", title, description, alternates);
+        let heatmap_figure = Figure::new(charts::heatmap(&heatmap), heatmap.meta.title.clone());
+        let page = CyclePage {
+            cycle: cycle.to_string(),
+            areas,
+            heatmap: heatmap_figure,
+            rows,
+            medians,
+            gap_rows,
+            distribution,
+            enablers,
+            others: self
+                .cycle_links(lang)
+                .into_iter()
+                .filter(|c| c.cycle != cycle)
+                .collect(),
+        };
+        self.page(
+            "assessment.html",
+            self.routes.assessment_cycle(cycle, lang) + "index.html",
+            &layout,
+            page,
+        )
+    }
+
+    /// The distribution of peer scores of each enabler (of `area`, or all) in `cycle`.
+    pub(super) fn enabler_rows(
+        &self,
+        cycle: &str,
+        area: Option<&str>,
+        lang: &str,
+    ) -> Vec<EnablerRow> {
+        let data = &self.site.data;
+        data.areas
+            .iter()
+            .filter(|a| area.is_none_or(|id| a.id.value == id))
+            .flat_map(|a| a.enablers.iter())
+            .map(|enabler| {
+                let id = enabler.id.value.as_str();
+                EnablerRow {
+                    id: id.to_string(),
+                    name: enabler.name.text(lang).to_string(),
+                    counts: maturity::enabler_distribution(data, cycle, id).to_vec(),
+                    median: maturity::enabler_median(data, cycle, id)
+                        .map(|m| format::value(m, Unit::Score, lang)),
+                }
+            })
+            .collect()
+    }
+
+    /// A heatmap of enablers × scores 1–6, each cell the number of PES given that score.
+    pub(super) fn distribution_chart(
+        &self,
+        id: &str,
+        cycle: &str,
+        enablers: &[EnablerRow],
+        lang: &str,
+    ) -> Figure {
+        let most = enablers
+            .iter()
+            .flat_map(|e| e.counts.iter().copied())
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let chart = Heatmap {
+            meta: Meta {
+                id: id.to_string(),
+                title: format!("{} {cycle}", self.label(lang, "bench.distribution_title")),
+                desc: self.label(lang, "bench.distribution_desc"),
+            },
+            columns: (1..=6).map(|s| s.to_string()).collect(),
+            rows: enablers
+                .iter()
+                .map(|e| HeatmapRow {
+                    label: e.id.clone(),
+                    cells: e
+                        .counts
+                        .iter()
+                        .map(|&count| {
+                            // No PES at a score is a count of zero, not a gap: level 0.
+                            let level = if count == 0 {
+                                0
+                            } else {
+                                1 + (count * 5).div_ceil(most).min(5)
+                            };
+                            Some((level as u8, format::number(count as f64, 0, lang)))
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        Figure::new(charts::heatmap(&chart), chart.meta.title.clone())
+    }
+}

@@ -1,0 +1,108 @@
+//! Static SVG charts made at build time: bars, lines, grouped bars, heatmaps and sparklines.
+//!
+//! Every chart is an `<svg role="img">` with a `<title>` and `<desc>` in the page's language,
+//! a `viewBox` so it scales to its container, and CSS classes instead of colours so the theme
+//! decides how light, dark and print look. Series differ by more than colour: labels,
+//! markers, outlines and dash patterns. Pages put the same numbers in a table beside each one.
+
+mod bars;
+mod grouped;
+mod heatmap;
+mod lines;
+mod scale;
+mod sparkline;
+
+pub use bars::{bar_chart, progress_bar, Bar, BarChart};
+pub use grouped::{grouped_bars, Group, GroupedBars};
+pub use heatmap::{heatmap, Heatmap, HeatmapRow};
+pub use lines::{line_chart, Line, LineChart};
+pub use sparkline::sparkline;
+
+use std::fmt::Write;
+
+/// What every chart needs to describe itself: a unique id on its page, and the accessible
+/// title and description.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub desc: String,
+}
+
+/// Formats a number for an axis or a label, in the page's language.
+pub type Format<'a> = &'a dyn Fn(f64) -> String;
+
+/// Escapes text for SVG content and attribute values.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A coordinate with one decimal: small files, identical across builds.
+fn n(value: f64) -> String {
+    let text = format!("{value:.1}");
+    text.strip_suffix(".0").map_or(text.clone(), str::to_string)
+}
+
+/// The opening of a chart: the `<svg>` element with its title and description.
+fn open(meta: &Meta, kind: &str, width: f64, height: f64) -> String {
+    let id = escape(&meta.id);
+    let mut svg = String::new();
+    // Writing to a String cannot fail.
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
+        w = n(width),
+        h = n(height),
+        title = escape(&meta.title),
+        desc = escape(&meta.desc),
+    );
+    svg
+}
+
+/// A text element; `anchor` is `start`, `middle` or `end`.
+fn text(x: f64, y: f64, anchor: &str, class: &str, content: &str) -> String {
+    format!(
+        r#"<text x="{}" y="{}" text-anchor="{anchor}" class="{class}">{}</text>"#,
+        n(x),
+        n(y),
+        escape(content)
+    )
+}
+
+/// Shortens a label to `max` characters, with an ellipsis, so it fits its column.
+fn fit(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_string()
+    } else {
+        let mut short: String = label.chars().take(max.saturating_sub(1)).collect();
+        short.push('…');
+        short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape(r#"<a & "b">"#), "&lt;a &amp; &quot;b&quot;&gt;");
+    }
+
+    #[test]
+    fn coordinates_are_short() {
+        assert_eq!(n(12.0), "12");
+        assert_eq!(n(12.345), "12.3");
+    }
+}

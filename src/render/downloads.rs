@@ -1,0 +1,189 @@
+//! Data downloads: each indicator's observations as CSV and JSON, and the whole dataset as one
+//! CSV. Column names are a published interface (see `docs/downloads.md`); keep them stable.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::{OutputFile, Renderer};
+use crate::diagnostics::Diagnostic;
+use crate::model::data::{Better, Indicator, Observation, Unit};
+use crate::model::text::Translated;
+
+/// The columns of every CSV download, in order.
+pub const COLUMNS: [&str; 9] = [
+    "indicator",
+    "pes",
+    "cluster",
+    "year",
+    "value",
+    "unit",
+    "breakdown",
+    "note",
+    "source",
+];
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    indicator: JsonIndicator<'a>,
+    columns: [&'static str; 9],
+    observations: Vec<Row>,
+}
+
+#[derive(Serialize)]
+struct JsonIndicator<'a> {
+    id: &'a str,
+    name: BTreeMap<String, String>,
+    definition: BTreeMap<String, String>,
+    unit: &'static str,
+    better: &'static str,
+    category: &'a str,
+}
+
+/// One observation as downloads write it.
+#[derive(Serialize)]
+struct Row {
+    indicator: String,
+    pes: String,
+    cluster: String,
+    year: i32,
+    value: f64,
+    unit: &'static str,
+    /// `sex=female;age=15-24`, empty for totals.
+    breakdown: String,
+    note: String,
+    source: String,
+}
+
+/// A translated text as a plain language → text map.
+fn plain(text: &Translated<String>) -> BTreeMap<String, String> {
+    text.0
+        .iter()
+        .map(|(lang, value)| (lang.clone(), value.value.clone()))
+        .collect()
+}
+
+fn unit_name(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent => "percent",
+        Unit::Count => "count",
+        Unit::Ratio => "ratio",
+        Unit::Score => "score",
+        Unit::Days => "days",
+        Unit::Months => "months",
+    }
+}
+
+impl Renderer<'_> {
+    /// The observations of `indicator` (or all), sorted by indicator, PES, year and breakdown.
+    fn rows(&self, indicator: Option<&str>) -> Vec<Row> {
+        let data = &self.site.data;
+        let mut observations: Vec<&Observation> = data
+            .observations
+            .iter()
+            .filter(|o| indicator.is_none_or(|id| o.indicator.value == id))
+            .filter(|o| {
+                data.indicators
+                    .iter()
+                    .any(|i| i.id.value == o.indicator.value)
+            })
+            .collect();
+        observations.sort_by(|a, b| {
+            (&a.indicator.value, &a.pes.value, a.year.value, &a.breakdown).cmp(&(
+                &b.indicator.value,
+                &b.pes.value,
+                b.year.value,
+                &b.breakdown,
+            ))
+        });
+        observations
+            .into_iter()
+            .map(|o| Row {
+                indicator: o.indicator.value.clone(),
+                pes: o.pes.value.clone(),
+                cluster: self.cluster_of(&o.pes.value).to_string(),
+                year: o.year.value,
+                value: o.value.value,
+                unit: data
+                    .indicators
+                    .iter()
+                    .find(|i| i.id.value == o.indicator.value)
+                    .map_or("", |i| unit_name(i.unit)),
+                breakdown: o
+                    .breakdown
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                note: o.note.clone().unwrap_or_default(),
+                source: o.source.clone().unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    /// A CSV of `indicator`'s observations, or of all of them.
+    pub(super) fn csv_download(
+        &self,
+        indicator: Option<&str>,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
+        let path = match indicator {
+            Some(id) => self.routes.download(&format!("indicators/{id}.csv")),
+            None => self.routes.download("observations.csv"),
+        };
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let problem = |e: &dyn std::fmt::Display| {
+            vec![Diagnostic::in_path(
+                &path,
+                format!("cannot write the CSV download: {e}"),
+            )]
+        };
+        for row in self.rows(indicator) {
+            writer.serialize(row).map_err(|e| problem(&e))?;
+        }
+        let mut bytes = writer.into_inner().map_err(|e| problem(&e))?;
+        if bytes.is_empty() {
+            bytes = format!("{}\n", COLUMNS.join(",")).into_bytes();
+        }
+        Ok(OutputFile {
+            path: PathBuf::from(path),
+            bytes: Arc::new(bytes),
+        })
+    }
+
+    /// A JSON file with `indicator`'s definition and observations.
+    pub(super) fn json_download(
+        &self,
+        indicator: &Indicator,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
+        let id = indicator.id.value.as_str();
+        let path = self.routes.download(&format!("indicators/{id}.json"));
+        let file = JsonFile {
+            indicator: JsonIndicator {
+                id,
+                name: plain(&indicator.name),
+                definition: plain(&indicator.definition),
+                unit: unit_name(indicator.unit),
+                better: match indicator.better {
+                    Better::Higher => "higher",
+                    Better::Lower => "lower",
+                },
+                category: &indicator.category,
+            },
+            columns: COLUMNS,
+            observations: self.rows(Some(id)),
+        };
+        let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| {
+            vec![Diagnostic::in_path(
+                &path,
+                format!("cannot write the JSON download: {e}"),
+            )]
+        })?;
+        bytes.push(b'\n');
+        Ok(OutputFile {
+            path: PathBuf::from(path),
+            bytes: Arc::new(bytes),
+        })
+    }
+}

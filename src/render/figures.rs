@@ -1,0 +1,234 @@
+//! What the benchmark pages share: a chart with its caption, table cells that keep a raw
+//! value for sorting, and the labels of units, directions and categories.
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::format;
+use super::routes::{PageGroup, PageId, PagePath};
+use super::Renderer;
+use crate::model::data::{Better, Indicator, Unit};
+
+/// UI strings the benchmark pages look up from Rust; checked before rendering starts.
+pub(super) const BENCH_KEYS: &[&str] = &[
+    "bench.nav_indicators",
+    "bench.nav_assessments",
+    "bench.no_data",
+    "bench.colon",
+    "bench.median_line",
+    "bench.network_median",
+    "bench.cluster_median",
+    "bench.self",
+    "bench.peer",
+    "bench.unit.percent",
+    "bench.unit.count",
+    "bench.unit.ratio",
+    "bench.unit.score",
+    "bench.unit.days",
+    "bench.unit.months",
+    "bench.better.higher",
+    "bench.better.lower",
+    "bench.activity.planned",
+    "bench.activity.in-progress",
+    "bench.activity.done",
+    "bench.activity.delayed",
+];
+
+/// A chart ready for a `<figure>`: its SVG and its visible caption.
+#[derive(Debug, Serialize)]
+pub(super) struct Figure {
+    pub svg: Value,
+    pub caption: String,
+}
+
+impl Figure {
+    pub fn new(svg: String, caption: String) -> Figure {
+        Figure {
+            svg: Value::from_safe_string(svg),
+            caption,
+        }
+    }
+}
+
+/// A table cell: the text shown (`None` is a gap) and a raw value for sorting scripts.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct Cell {
+    pub text: Option<String>,
+    pub sort: String,
+}
+
+impl Cell {
+    pub fn number(value: Option<f64>, text: impl Fn(f64) -> String) -> Cell {
+        Cell {
+            text: value.map(&text),
+            sort: value.map(|v| v.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// An indicator's identity as its pages and lists show it.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct IndicatorHead {
+    pub id: String,
+    pub name: String,
+    pub definition: String,
+    pub unit: String,
+    pub better: String,
+    pub category: String,
+    pub url: String,
+}
+
+impl Renderer<'_> {
+    pub(super) fn unit_label(&self, unit: Unit, lang: &str) -> String {
+        let key = match unit {
+            Unit::Percent => "bench.unit.percent",
+            Unit::Count => "bench.unit.count",
+            Unit::Ratio => "bench.unit.ratio",
+            Unit::Score => "bench.unit.score",
+            Unit::Days => "bench.unit.days",
+            Unit::Months => "bench.unit.months",
+        };
+        self.label(lang, key)
+    }
+
+    pub(super) fn better_label(&self, better: Better, lang: &str) -> String {
+        self.label(
+            lang,
+            match better {
+                Better::Higher => "bench.better.higher",
+                Better::Lower => "bench.better.lower",
+            },
+        )
+    }
+
+    /// A category's label from the theme (`bench.category.<id>`), or the id itself.
+    pub(super) fn category_label(&self, category: &str, lang: &str) -> String {
+        self.strings
+            .get(lang, &format!("bench.category.{category}"))
+            .map_or_else(|| category.to_string(), str::to_string)
+    }
+
+    pub(super) fn indicator_head(&self, indicator: &Indicator, lang: &str) -> IndicatorHead {
+        let id = indicator.id.value.as_str();
+        IndicatorHead {
+            id: id.to_string(),
+            name: self.text(lang, indicator.name.text(lang)),
+            definition: self.text(lang, indicator.definition.text(lang)),
+            unit: self.unit_label(indicator.unit, lang),
+            better: self.better_label(indicator.better, lang),
+            category: self.category_label(&indicator.category, lang),
+            url: self.routes.link(&self.routes.indicator(id, lang)),
+        }
+    }
+
+    /// The short label of a PES in charts: its acronym, or its id if it has none.
+    pub(super) fn chart_label(&self, pes: &str) -> String {
+        self.site
+            .data
+            .pes_by_id(pes)
+            .map(|p| p.acronym.clone())
+            .filter(|a| !a.is_empty())
+            .unwrap_or_else(|| pes.to_string())
+    }
+
+    /// The cluster id of a PES, empty when unknown.
+    pub(super) fn cluster_of(&self, pes: &str) -> &str {
+        self.site
+            .data
+            .pes_by_id(pes)
+            .map_or("", |p| p.cluster.value.as_str())
+    }
+
+    /// "3 / 12", a rank out of how many.
+    pub(super) fn rank_text(rank: usize, count: usize, lang: &str) -> String {
+        format!(
+            "{} / {}",
+            format::number(rank as f64, 0, lang),
+            format::number(count as f64, 0, lang)
+        )
+    }
+}
+
+impl Renderer<'_> {
+    /// The benchmark pages of one language.
+    pub(super) fn bench_jobs(&self, lang: &str, jobs: &mut Vec<super::Job>) {
+        use super::Job;
+        let data = &self.site.data;
+        jobs.push(Job::Indicators(lang.to_string()));
+        for indicator in &data.indicators {
+            let id = indicator.id.value.clone();
+            jobs.push(Job::Indicator(id.clone(), None, lang.to_string()));
+            for cluster in &data.clusters {
+                jobs.push(Job::Indicator(
+                    id.clone(),
+                    Some(cluster.id.value.clone()),
+                    lang.to_string(),
+                ));
+            }
+        }
+        jobs.push(Job::Assessments(lang.to_string()));
+        for cycle in crate::analysis::maturity::cycles(data) {
+            jobs.push(Job::AssessmentCycle(cycle, lang.to_string()));
+        }
+        for area in &data.areas {
+            jobs.push(Job::Area(area.id.value.clone(), lang.to_string()));
+        }
+        jobs.push(Job::Frameworks(lang.to_string()));
+        for framework in &data.frameworks {
+            jobs.push(Job::Framework(framework.pes.clone(), lang.to_string()));
+        }
+    }
+
+    /// The pages `bench_jobs` renders, as hreflang groups for the sitemap.
+    pub(super) fn bench_page_groups(&self) -> Vec<PageGroup> {
+        let data = &self.site.data;
+        let routes = &self.routes;
+        let mut pages: Vec<Box<dyn Fn(&str) -> PagePath + '_>> = vec![
+            Box::new(|lang| routes.indicators(lang)),
+            Box::new(|lang| routes.assessments(lang)),
+            Box::new(|lang| routes.frameworks(lang)),
+        ];
+        for indicator in &data.indicators {
+            let id = indicator.id.value.as_str();
+            pages.push(Box::new(move |lang| routes.indicator(id, lang)));
+            for cluster in &data.clusters {
+                let cluster = cluster.id.value.as_str();
+                pages.push(Box::new(move |lang| {
+                    routes.indicator_cluster(id, cluster, lang)
+                }));
+            }
+        }
+        for cycle in crate::analysis::maturity::cycles(data) {
+            pages.push(Box::new(move |lang| routes.assessment_cycle(&cycle, lang)));
+        }
+        for area in &data.areas {
+            let id = area.id.value.as_str();
+            pages.push(Box::new(move |lang| routes.area(id, lang)));
+        }
+        for framework in &data.frameworks {
+            let pes = framework.pes.as_str();
+            pages.push(Box::new(move |lang| routes.framework(pes, lang)));
+        }
+        pages
+            .into_iter()
+            .map(|path_of| PageGroup {
+                id: PageId::Benchmark(path_of(routes.default_language())),
+                paths: routes
+                    .languages()
+                    .iter()
+                    .map(|lang| (lang.clone(), path_of(lang)))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The data downloads, the same for every language.
+    pub(super) fn download_jobs(&self, jobs: &mut Vec<super::Job>) {
+        use super::Job;
+        jobs.push(Job::Csv(None));
+        for indicator in &self.site.data.indicators {
+            jobs.push(Job::Csv(Some(indicator.id.value.clone())));
+            jobs.push(Job::Json(indicator.id.value.clone()));
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Performance framework pages: KPIs grouped by pillar with baseline, targets, actuals and
+//! progress, and the activity plan with its status.
+
+use serde::Serialize;
+
+use super::charts::{self, Meta};
+use super::figures::{Cell, Figure};
+use super::format;
+use super::views::{Labelled, PesLink};
+use super::{OutputFile, Renderer};
+use crate::analysis::progress;
+use crate::diagnostics::Diagnostic;
+use crate::model::data::{ActivityStatus, Framework, Kpi};
+
+#[derive(Debug, Serialize)]
+struct IndexPage {
+    frameworks: Vec<FrameworkLink>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct FrameworkLink {
+    pub pes: Option<PesLink>,
+    pub title: String,
+    pub url: String,
+    pub kpis: usize,
+    pub on_track: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct FrameworkPage {
+    pes: Option<PesLink>,
+    title: String,
+    pillars: Vec<PillarView>,
+    activities: Vec<ActivityRow>,
+    index_url: String,
+}
+
+#[derive(Debug, Serialize)]
+struct PillarView {
+    id: String,
+    name: String,
+    kpis: Vec<KpiView>,
+}
+
+#[derive(Debug, Serialize)]
+struct KpiView {
+    id: String,
+    name: String,
+    formula: Option<String>,
+    unit: String,
+    baseline: String,
+    baseline_year: i32,
+    years: Vec<KpiYearRow>,
+    latest: Option<Latest>,
+    source: Option<String>,
+    owner: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct KpiYearRow {
+    year: i32,
+    target: Cell,
+    actual: Cell,
+    progress: Cell,
+}
+
+#[derive(Debug, Serialize)]
+struct Latest {
+    year: i32,
+    progress: String,
+    bar: Figure,
+    reached: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct ActivityRow {
+    name: String,
+    kpi: Option<String>,
+    responsible: String,
+    due: String,
+    due_iso: String,
+    status: Labelled,
+}
+
+impl Renderer<'_> {
+    fn framework_link(&self, framework: &Framework, lang: &str) -> FrameworkLink {
+        let kpis: Vec<&Kpi> = framework
+            .body
+            .pillars
+            .iter()
+            .flat_map(|p| p.kpis.iter())
+            .collect();
+        FrameworkLink {
+            pes: self.pes_link(&framework.pes, lang),
+            title: self.text(lang, framework.body.title.text(lang)),
+            url: self
+                .routes
+                .link(&self.routes.framework(&framework.pes, lang)),
+            on_track: kpis
+                .iter()
+                .filter_map(|k| progress::latest(k)?.progress)
+                .filter(|p| *p >= 1.0)
+                .count(),
+            kpis: kpis.len(),
+        }
+    }
+
+    /// The link to `pes`'s framework, if it has one.
+    pub(super) fn framework_of(&self, pes: &str, lang: &str) -> Option<FrameworkLink> {
+        self.site
+            .data
+            .frameworks
+            .iter()
+            .find(|f| f.pes == pes)
+            .map(|f| self.framework_link(f, lang))
+    }
+
+    pub(super) fn frameworks_index(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+        let mut frameworks: Vec<FrameworkLink> = self
+            .site
+            .data
+            .frameworks
+            .iter()
+            .map(|f| self.framework_link(f, lang))
+            .collect();
+        frameworks.sort_by(|a, b| a.url.cmp(&b.url));
+        let title = self.label(lang, "bench.frameworks_title");
+        let description = self.label(lang, "bench.frameworks_intro");
+        let alternates = self.alternates(|l| self.routes.frameworks(l));
+        let layout = self.layout(lang, "frameworks", title, description, alternates);
+        self.page(
+            "frameworks.html",
+            self.routes.frameworks(lang) + "index.html",
+            &layout,
+            IndexPage { frameworks },
+        )
+    }
+
+    pub(super) fn framework_page(
+        &self,
+        pes: &str,
+        lang: &str,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
+        let Some(framework) = self.site.data.frameworks.iter().find(|f| f.pes == pes) else {
+            return Err(Vec::new());
+        };
+        let body = &framework.body;
+        let pillars = body
+            .pillars
+            .iter()
+            .map(|pillar| PillarView {
+                id: pillar.id.value.clone(),
+                name: self.text(lang, pillar.name.text(lang)),
+                kpis: pillar.kpis.iter().map(|k| self.kpi_view(k, lang)).collect(),
+            })
+            .collect();
+        let kpi_name = |id: &str| {
+            body.pillars
+                .iter()
+                .flat_map(|p| p.kpis.iter())
+                .find(|k| k.id.value == id)
+                .map(|k| self.text(lang, k.name.text(lang)))
+        };
+        let activities = body
+            .activities
+            .iter()
+            .map(|activity| {
+                let status = match activity.status {
+                    ActivityStatus::Planned => "planned",
+                    ActivityStatus::InProgress => "in-progress",
+                    ActivityStatus::Done => "done",
+                    ActivityStatus::Delayed => "delayed",
+                };
+                ActivityRow {
+                    name: self.text(lang, activity.name.text(lang)),
+                    kpi: activity.kpi.as_ref().and_then(|k| kpi_name(&k.value)),
+                    responsible: activity.responsible.clone(),
+                    due: activity.due.long(lang),
+                    due_iso: activity.due.to_string(),
+                    status: Labelled {
+                        id: status.to_string(),
+                        label: self.label(lang, &format!("bench.activity.{status}")),
+                    },
+                }
+            })
+            .collect();
+        let title = self.text(lang, body.title.text(lang));
+        let alternates = self.alternates(|l| self.routes.framework(pes, l));
+        let layout = self.layout(lang, "framework", title.clone(), String::new(), alternates);
+        self.page(
+            "framework.html",
+            self.routes.framework(pes, lang) + "index.html",
+            &layout,
+            FrameworkPage {
+                pes: self.pes_link(pes, lang),
+                title,
+                pillars,
+                activities,
+                index_url: self.routes.link(&self.routes.frameworks(lang)),
+            },
+        )
+    }
+
+    fn kpi_view(&self, kpi: &Kpi, lang: &str) -> KpiView {
+        let fmt = |v: f64| format::value(v, kpi.unit, lang);
+        let share = |p: f64| format::share(p, lang);
+        let name = self.text(lang, kpi.name.text(lang));
+        let latest = progress::latest(kpi).and_then(|latest| {
+            let ratio = latest.progress?;
+            let text = share(ratio);
+            let meta = Meta {
+                id: format!("progress-{}", kpi.id.value),
+                title: format!("{name} — {}", latest.year),
+                desc: format!("{} {text}", self.label(lang, "bench.progress")),
+            };
+            Some(Latest {
+                year: latest.year,
+                bar: Figure::new(
+                    charts::progress_bar(&meta, progress::clamped(ratio), &text),
+                    meta.title.clone(),
+                ),
+                progress: text,
+                reached: ratio >= 1.0,
+            })
+        });
+        KpiView {
+            id: kpi.id.value.clone(),
+            formula: kpi.formula.as_ref().map(|f| self.text(lang, f.text(lang))),
+            unit: self.unit_label(kpi.unit, lang),
+            baseline: fmt(kpi.baseline.value),
+            baseline_year: kpi.baseline.year.value,
+            years: progress::years(kpi)
+                .into_iter()
+                .map(|y| KpiYearRow {
+                    year: y.year,
+                    target: Cell::number(y.target, fmt),
+                    actual: Cell::number(y.actual, fmt),
+                    progress: Cell::number(y.progress, share),
+                })
+                .collect(),
+            latest,
+            source: kpi.source.clone(),
+            owner: kpi.owner.clone(),
+            name,
+        }
+    }
+}

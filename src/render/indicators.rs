@@ -1,0 +1,481 @@
+//! Indicator pages: the index by category, one page per indicator across the network, and the
+//! same page restricted to one cluster (peer group).
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+use super::charts::{self, Bar, BarChart, Line, LineChart, Meta};
+use super::figures::{Cell, Figure, IndicatorHead};
+use super::format;
+use super::views::{Labelled, PesLink};
+use super::{OutputFile, Renderer};
+use crate::analysis::series::IndicatorTable;
+use crate::analysis::stats;
+use crate::diagnostics::Diagnostic;
+use crate::model::data::{Cluster, Indicator};
+
+#[derive(Serialize)]
+struct IndexPage {
+    categories: Vec<Category>,
+    frameworks_url: String,
+    download_all: String,
+}
+
+#[derive(Serialize)]
+struct Category {
+    label: String,
+    indicators: Vec<IndexRow>,
+}
+
+#[derive(Serialize)]
+struct IndexRow {
+    indicator: IndicatorHead,
+    year: Option<i32>,
+    median: Option<String>,
+    first: Option<String>,
+    sparkline: minijinja::Value,
+    trend: String,
+}
+
+#[derive(Serialize)]
+struct IndicatorPage {
+    indicator: IndicatorHead,
+    cluster: Option<ClusterHead>,
+    network_url: String,
+    index_url: String,
+    year: Option<i32>,
+    network_median: Option<String>,
+    cluster_median: Option<String>,
+    bars: Option<Figure>,
+    bar_rows: Vec<BarRow>,
+    lines: Option<Figure>,
+    years: Vec<i32>,
+    series_rows: Vec<SeriesRow>,
+    median_row: Vec<Cell>,
+    gaps: Vec<String>,
+    notes: Vec<String>,
+    clusters: Vec<ClusterLink>,
+    csv: String,
+    json: String,
+}
+
+#[derive(Serialize)]
+struct ClusterHead {
+    name: String,
+    description: String,
+}
+
+#[derive(Serialize)]
+struct BarRow {
+    pes: PesLink,
+    cluster: Labelled,
+    value: Cell,
+    cluster_median: Cell,
+    cluster_rank: Cell,
+    network_rank: Cell,
+}
+
+#[derive(Serialize)]
+struct SeriesRow {
+    pes: PesLink,
+    cells: Vec<Cell>,
+}
+
+#[derive(Serialize)]
+struct ClusterLink {
+    name: String,
+    url: String,
+    median: Option<String>,
+    members: usize,
+    current: bool,
+}
+
+impl Renderer<'_> {
+    pub(super) fn indicators_index(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+        let data = &self.site.data;
+        let mut categories: Vec<Category> = Vec::new();
+        for indicator in &data.indicators {
+            let label = self.category_label(&indicator.category, lang);
+            let row = self.index_row(indicator, lang);
+            match categories.iter_mut().find(|c| c.label == label) {
+                Some(category) => category.indicators.push(row),
+                None => categories.push(Category {
+                    label,
+                    indicators: vec![row],
+                }),
+            }
+        }
+        let title = self.label(lang, "bench.nav_indicators");
+        let description = self.label(lang, "bench.indicators_intro");
+        let alternates = self.alternates(|l| self.routes.indicators(l));
+        let layout = self.layout(lang, "indicators", title, description, alternates);
+        self.page(
+            "indicators.html",
+            self.routes.indicators(lang) + "index.html",
+            &layout,
+            IndexPage {
+                categories,
+                frameworks_url: self.routes.link(&self.routes.frameworks(lang)),
+                download_all: self.routes.link(&self.routes.download("observations.csv")),
+            },
+        )
+    }
+
+    fn index_row(&self, indicator: &Indicator, lang: &str) -> IndexRow {
+        let table = IndicatorTable::new(&self.site.data, indicator);
+        let medians: Vec<Option<f64>> = table
+            .years
+            .iter()
+            .map(|year| table.median(*year, |_| true))
+            .collect();
+        let fmt = |v: f64| format::value(v, indicator.unit, lang);
+        let head = self.indicator_head(indicator, lang);
+        let first = table.years.first().zip(medians.first().copied().flatten());
+        let last = table.latest_year().zip(medians.last().copied().flatten());
+        let colon = self.label(lang, "bench.colon");
+        let trend = match (first, last) {
+            (Some((y0, v0)), Some((y1, v1))) => {
+                format!("{y0}{colon} {} → {y1}{colon} {}", fmt(v0), fmt(v1))
+            }
+            _ => String::new(),
+        };
+        let meta = Meta {
+            id: format!("spark-{}", head.id),
+            title: format!(
+                "{} — {}",
+                head.name,
+                self.label(lang, "bench.network_median")
+            ),
+            desc: trend.clone(),
+        };
+        IndexRow {
+            year: table.latest_year(),
+            median: last.map(|(_, v)| fmt(v)),
+            first: first.map(|(_, v)| fmt(v)),
+            sparkline: minijinja::Value::from_safe_string(charts::sparkline(&meta, &medians)),
+            trend,
+            indicator: head,
+        }
+    }
+
+    pub(super) fn indicator_page(
+        &self,
+        id: &str,
+        cluster: Option<&str>,
+        lang: &str,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
+        let data = &self.site.data;
+        let Some(indicator) = data.indicators.iter().find(|i| i.id.value == id) else {
+            return Err(Vec::new());
+        };
+        let cluster = cluster.and_then(|c| data.cluster_by_id(c));
+        let head = self.indicator_head(indicator, lang);
+        let table = IndicatorTable::new(data, indicator);
+        let members: Vec<&str> = data
+            .pes
+            .iter()
+            .filter(|p| cluster.is_none_or(|c| p.cluster.value == c.id.value))
+            .map(|p| p.id.value.as_str())
+            .collect();
+        let fmt = |v: f64| format::value(v, indicator.unit, lang);
+        let year = table.latest_year();
+        let network_median = year.and_then(|y| table.median(y, |_| true));
+        let cluster_median = cluster
+            .and_then(|c| year.and_then(|y| table.median(y, |p| self.cluster_of(p) == c.id.value)));
+        let (bars, bar_rows) = match year {
+            Some(year) => self.latest_bars(indicator, &head, &table, &members, year, cluster, lang),
+            None => (None, Vec::new()),
+        };
+        let (lines, series_rows, median_row) =
+            self.time_series(indicator, &head, &table, &members, cluster, lang);
+        let colon = self.label(lang, "bench.colon");
+        let gaps = members
+            .iter()
+            .filter_map(|pes| {
+                let missing: Vec<String> = table
+                    .years
+                    .iter()
+                    .filter(|y| table.value(pes, **y).is_none())
+                    .map(i32::to_string)
+                    .collect();
+                (!missing.is_empty())
+                    .then(|| format!("{}{colon} {}", self.chart_label(pes), missing.join(", ")))
+            })
+            .collect();
+        let notes = self.observation_notes(id, &members, lang);
+        let clusters = data
+            .clusters
+            .iter()
+            .map(|c| ClusterLink {
+                name: c.name.text(lang).to_string(),
+                url: self
+                    .routes
+                    .link(&self.routes.indicator_cluster(id, &c.id.value, lang)),
+                median: year
+                    .and_then(|y| table.median(y, |p| self.cluster_of(p) == c.id.value))
+                    .map(fmt),
+                members: data
+                    .pes
+                    .iter()
+                    .filter(|p| p.cluster.value == c.id.value)
+                    .count(),
+                current: cluster.is_some_and(|current| current.id.value == c.id.value),
+            })
+            .collect();
+        let cluster_id = cluster.map(|c| c.id.value.as_str());
+        let path_of = |l: &str| match cluster_id {
+            Some(c) => self.routes.indicator_cluster(id, c, l),
+            None => self.routes.indicator(id, l),
+        };
+        let title = match cluster {
+            Some(c) => format!("{} — {}", head.name, c.name.text(lang)),
+            None => head.name.clone(),
+        };
+        let alternates = self.alternates(path_of);
+        let layout = self.layout(
+            lang,
+            "indicator",
+            title,
+            head.definition.clone(),
+            alternates,
+        );
+        let page = IndicatorPage {
+            cluster: cluster.map(|c| ClusterHead {
+                name: c.name.text(lang).to_string(),
+                description: self.text(lang, c.description.text(lang)),
+            }),
+            network_url: head.url.clone(),
+            index_url: self.routes.link(&self.routes.indicators(lang)),
+            year,
+            network_median: network_median.map(fmt),
+            cluster_median: cluster_median.map(fmt),
+            bars,
+            bar_rows,
+            lines,
+            years: table.years.clone(),
+            series_rows,
+            median_row,
+            gaps,
+            notes,
+            clusters,
+            csv: self
+                .routes
+                .link(&self.routes.download(&format!("indicators/{id}.csv"))),
+            json: self
+                .routes
+                .link(&self.routes.download(&format!("indicators/{id}.json"))),
+            indicator: head,
+        };
+        self.page(
+            "indicator.html",
+            path_of(lang) + "index.html",
+            &layout,
+            page,
+        )
+    }
+
+    /// The bar chart of `year`, best first and gaps last, and its table.
+    #[allow(clippy::too_many_arguments)]
+    fn latest_bars(
+        &self,
+        indicator: &Indicator,
+        head: &IndicatorHead,
+        table: &IndicatorTable,
+        members: &[&str],
+        year: i32,
+        cluster: Option<&Cluster>,
+        lang: &str,
+    ) -> (Option<Figure>, Vec<BarRow>) {
+        let fmt = |v: f64| format::value(v, indicator.unit, lang);
+        let mut order: Vec<(&str, Option<f64>)> =
+            members.iter().map(|p| (*p, table.value(p, year))).collect();
+        order.sort_by(|a, b| match (a.1, b.1) {
+            (Some(x), Some(y)) => stats::compare(x, y, indicator.better).then(a.0.cmp(b.0)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => a.0.cmp(b.0),
+        });
+        let network = table.values_in(year, |_| true);
+        let cluster_median_of =
+            |pes: &str| table.median(year, |p| self.cluster_of(p) == self.cluster_of(pes));
+        let bars = order
+            .iter()
+            .map(|(pes, value)| Bar {
+                label: self.chart_label(pes),
+                value: *value,
+                marker: if cluster.is_none() {
+                    cluster_median_of(pes)
+                } else {
+                    None
+                },
+                highlight: false,
+            })
+            .collect();
+        let (reference, reference_label) = match cluster {
+            Some(_) => (
+                table.median(year, |p| members.contains(&p)),
+                self.label(lang, "bench.cluster_median"),
+            ),
+            None => (
+                table.median(year, |_| true),
+                self.label(lang, "bench.network_median"),
+            ),
+        };
+        let caption = format!("{} — {year}", head.name);
+        let chart = BarChart {
+            meta: Meta {
+                id: "bars".to_string(),
+                title: caption.clone(),
+                desc: format!(
+                    "{} {} {}",
+                    self.label(lang, "bench.bars_desc"),
+                    reference_label,
+                    reference.map(fmt).unwrap_or_default()
+                ),
+            },
+            bars,
+            reference,
+            reference_label,
+            marker_label: self.label(lang, "bench.cluster_median"),
+            gap_label: format!("{} {year}", self.label(lang, "bench.no_data")),
+        };
+        let svg = charts::bar_chart(&chart, &fmt);
+        let rank_cell = |value: Option<f64>, all: &[f64]| Cell {
+            text: value.map(|v| {
+                Renderer::rank_text(stats::rank(v, all, indicator.better), all.len(), lang)
+            }),
+            sort: value
+                .map(|v| stats::rank(v, all, indicator.better).to_string())
+                .unwrap_or_default(),
+        };
+        let rows = order
+            .iter()
+            .filter_map(|(pes, value)| {
+                let link = self.pes_link(pes, lang)?;
+                let cluster_id = self.cluster_of(pes);
+                let in_cluster = table.values_in(year, |p| self.cluster_of(p) == cluster_id);
+                Some(BarRow {
+                    pes: link,
+                    cluster: Labelled {
+                        id: cluster_id.to_string(),
+                        label: self
+                            .site
+                            .data
+                            .cluster_by_id(cluster_id)
+                            .map(|c| c.name.text(lang).to_string())
+                            .unwrap_or_default(),
+                    },
+                    value: Cell::number(*value, fmt),
+                    cluster_median: Cell::number(cluster_median_of(pes), fmt),
+                    cluster_rank: rank_cell(*value, &in_cluster),
+                    network_rank: rank_cell(*value, &network),
+                })
+            })
+            .collect();
+        (Some(Figure::new(svg, chart.meta.title.clone())), rows)
+    }
+
+    /// The time-series chart of the members and their median, and its table.
+    fn time_series(
+        &self,
+        indicator: &Indicator,
+        head: &IndicatorHead,
+        table: &IndicatorTable,
+        members: &[&str],
+        cluster: Option<&Cluster>,
+        lang: &str,
+    ) -> (Option<Figure>, Vec<SeriesRow>, Vec<Cell>) {
+        if table.years.is_empty() {
+            return (None, Vec::new(), Vec::new());
+        }
+        let fmt = |v: f64| format::value(v, indicator.unit, lang);
+        let reported: Vec<&str> = members
+            .iter()
+            .copied()
+            .filter(|p| table.values.contains_key(*p))
+            .collect();
+        let medians: Vec<Option<f64>> = table
+            .years
+            .iter()
+            .map(|y| table.median(*y, |p| reported.contains(&p)))
+            .collect();
+        let median_label = self.label(
+            lang,
+            if cluster.is_some() {
+                "bench.cluster_median"
+            } else {
+                "bench.network_median"
+            },
+        );
+        let mut lines: Vec<Line> = reported
+            .iter()
+            .map(|pes| Line {
+                label: self.chart_label(pes),
+                values: table.years.iter().map(|y| table.value(pes, *y)).collect(),
+                reference: false,
+                highlight: false,
+            })
+            .collect();
+        // The median goes first so that it is drawn under the lines of the PES.
+        lines.insert(
+            0,
+            Line {
+                label: self.label(lang, "bench.median_line"),
+                values: medians.clone(),
+                reference: true,
+                highlight: false,
+            },
+        );
+        let first = table.years.first().copied().unwrap_or_default();
+        let last = table.latest_year().unwrap_or_default();
+        let caption = format!("{} — {first}–{last}", head.name);
+        let chart = LineChart {
+            meta: Meta {
+                id: "lines".to_string(),
+                title: caption.clone(),
+                desc: format!("{} {median_label}.", self.label(lang, "bench.lines_desc")),
+            },
+            years: table.years.clone(),
+            lines,
+        };
+        let svg = charts::line_chart(&chart, &fmt);
+        let rows = reported
+            .iter()
+            .filter_map(|pes| {
+                Some(SeriesRow {
+                    pes: self.pes_link(pes, lang)?,
+                    cells: table
+                        .years
+                        .iter()
+                        .map(|y| Cell::number(table.value(pes, *y), fmt))
+                        .collect(),
+                })
+            })
+            .collect();
+        let median_row = medians.iter().map(|m| Cell::number(*m, fmt)).collect();
+        (Some(Figure::new(svg, caption)), rows, median_row)
+    }
+
+    /// Notes attached to this indicator's observations of `members`, each with PES and year.
+    fn observation_notes(&self, id: &str, members: &[&str], lang: &str) -> Vec<String> {
+        let mut notes: Vec<(String, i32, String)> = self
+            .site
+            .data
+            .observations
+            .iter()
+            .filter(|o| o.indicator.value == id && members.contains(&o.pes.value.as_str()))
+            .filter_map(|o| {
+                let note = o.note.as_ref()?;
+                Some((self.chart_label(&o.pes.value), o.year.value, note.clone()))
+            })
+            .collect();
+        notes.sort();
+        notes.dedup();
+        let colon = self.label(lang, "bench.colon");
+        notes
+            .into_iter()
+            .map(|(pes, year, note)| format!("{pes}, {year}{colon} {note}"))
+            .collect()
+    }
+}

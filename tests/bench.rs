@@ -1,0 +1,361 @@
+//! Benchmarks, assessments and frameworks: builds a small site with known numbers and checks
+//! the medians, ranks, gaps, learn-from suggestions and progress figures a member reads in the
+//! HTML and the downloads, and that bad data is reported with its file and line.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bench");
+
+/// A copy of the fixture in a temporary folder, so tests can break it without sharing.
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    copy(Path::new(FIXTURE), dir.path());
+    dir
+}
+
+fn copy(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create folder");
+    for entry in fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("fixture entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy fixture file");
+        }
+    }
+}
+
+fn run(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_benchlearn"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .expect("run benchlearn")
+}
+
+/// Builds the site and returns its output folder.
+fn build(root: &Path) -> PathBuf {
+    let out = root.join("output");
+    let output = run(
+        root,
+        &["build", "--output", out.to_str().expect("UTF-8 path")],
+    );
+    assert!(
+        output.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
+
+fn page(out: &Path, path: &str) -> Html {
+    let text = fs::read_to_string(out.join(path).join("index.html"))
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    Html::parse_document(&text)
+}
+
+/// The text of each element matching `selector`, whitespace collapsed.
+fn texts(html: &Html, selector: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).expect("valid selector");
+    html.select(&selector)
+        .map(|e| e.text().collect::<Vec<_>>().join(" "))
+        .map(|t| t.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// The cells of the table row whose header starts with `name`, in the table captioned `caption`.
+fn row(html: &Html, caption: &str, name: &str) -> Vec<String> {
+    let tables = Selector::parse("table").expect("selector");
+    let rows = Selector::parse("tr").expect("selector");
+    let cells = Selector::parse("th, td").expect("selector");
+    for table in html.select(&tables) {
+        let text: String = table.text().collect();
+        if !text.contains(caption) {
+            continue;
+        }
+        for tr in table.select(&rows) {
+            let values: Vec<String> = tr
+                .select(&cells)
+                .map(|c| {
+                    let t: Vec<&str> = c.text().collect();
+                    t.join(" ")
+                        .split_ascii_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            if values.first().is_some_and(|v| v.starts_with(name)) {
+                return values;
+            }
+        }
+    }
+    panic!("no row `{name}` in a table captioned `{caption}`");
+}
+
+#[test]
+fn indicator_page_shows_medians_ranks_and_gaps() {
+    let dir = site();
+    let out = build(dir.path());
+    let html = page(&out, "en/indicators/placement");
+    let facts = texts(&html, ".facts div");
+    // 2024 values 44, 50, 36, 36: an even count, so the mean of the middle two, 40.
+    assert!(
+        facts.contains(&"Network median 2024 40%".to_string()),
+        "{facts:?}"
+    );
+    let caption = "Value of each service";
+    assert_eq!(
+        row(&html, caption, "Bravo"),
+        ["Bravo Service BRV", "North", "50%", "47%", "1 / 2", "1 / 4"]
+    );
+    // Delta and Echo tie at 36%: both third, nobody fourth.
+    assert_eq!(row(&html, caption, "Delta")[5], "3 / 4");
+    assert_eq!(row(&html, caption, "Echo")[5], "3 / 4");
+    // Charlie reported 2023 only: a gap in 2024, never a zero.
+    let charlie = row(&html, caption, "Charlie");
+    assert_eq!(charlie[2], "– no value");
+    let series = row(&html, "Value of each service per year", "CHA");
+    assert_eq!(series, ["CHA", "60%", "– no value"]);
+    let median = row(&html, "Value of each service per year", "Network median");
+    assert_eq!(median, ["Network median", "40%", "40%"]);
+    let bars = texts(&html, "svg.chart-bars text");
+    assert!(bars.contains(&"no value for 2024".to_string()), "{bars:?}");
+    let svg = Selector::parse("figure svg[role=img]").expect("selector");
+    for chart in html.select(&svg) {
+        let markup = chart.html();
+        assert!(markup.contains("<title"), "chart without title");
+        assert!(markup.contains("<desc"), "chart without description");
+        assert!(!markup.contains("fill=\""), "hard-coded colour in {markup}");
+    }
+}
+
+#[test]
+fn french_pages_write_numbers_the_french_way() {
+    let dir = site();
+    let out = build(dir.path());
+    let html = page(&out, "fr/indicateurs/placement");
+    let facts = texts(&html, ".facts div");
+    assert!(
+        facts.contains(&"Médiane du réseau 2024 40\u{202f}%".to_string()),
+        "{facts:?}"
+    );
+    let profile = page(&out, "fr/spe/a1");
+    let placement = row(&profile, "Dernière valeur", "Placement");
+    assert_eq!(placement[1], "44\u{202f}%");
+    assert_eq!(placement[5], "+4\u{202f}pt");
+}
+
+#[test]
+fn cluster_view_compares_with_peers_only() {
+    let dir = site();
+    let out = build(dir.path());
+    let html = page(&out, "en/indicators/placement/north");
+    let facts = texts(&html, ".facts div");
+    assert!(
+        facts.contains(&"Peer-group median 2024 47%".to_string()),
+        "{facts:?}"
+    );
+    let services: Vec<String> = texts(&html, "table tbody th a");
+    assert!(
+        services.iter().all(|s| !s.contains("Delta")),
+        "{services:?}"
+    );
+    let lower_better = page(&out, "en/indicators/duration");
+    // Lower is better: 200 ranks first, and the two 200s tie.
+    assert_eq!(
+        row(&lower_better, "Value of each service", "Bravo")[5],
+        "1 / 3"
+    );
+    assert_eq!(
+        row(&lower_better, "Value of each service", "Delta")[5],
+        "1 / 3"
+    );
+    assert_eq!(
+        row(&lower_better, "Value of each service", "Alpha")[5],
+        "3 / 3"
+    );
+}
+
+#[test]
+fn profile_shows_standing_maturity_and_learn_from() {
+    let dir = site();
+    let out = build(dir.path());
+    let html = page(&out, "en/pes/a1");
+    let placement = row(&html, "Latest value of each indicator", "Placement");
+    assert_eq!(
+        placement[1..6],
+        ["44%", "2024", "2 / 2", "2 / 4", "+4\u{202f}pp"]
+    );
+    let steering = row(&html, "Mean score per excellence area", "A Steering");
+    assert_eq!(steering[1..], ["4.5", "3", "+1.5 ▲"]);
+    // Area A: peer 3 against a network median of 4.5 → learn from the north peers first.
+    let learn = texts(&html, "#learn-A + p + p + ul li");
+    assert_eq!(
+        learn,
+        [
+            "Charlie Service — 5.5 same peer group",
+            "Bravo Service — 4 same peer group",
+            "Delta Service — 5"
+        ]
+    );
+    let practices = texts(&html, ".learn .card-title");
+    assert!(
+        practices.contains(&"Charlie's dashboards".to_string()),
+        "{practices:?}"
+    );
+    // Area B: peer 2 against a median of 3; Delta scored 2 too, so it is not suggested.
+    let learn_b = texts(&html, "#learn-B + p + p + ul li");
+    assert_eq!(
+        learn_b,
+        [
+            "Bravo Service — 5 same peer group",
+            "Charlie Service — 4 same peer group"
+        ]
+    );
+    let framework = texts(&html, "#pes-framework + p");
+    assert_eq!(framework, ["Alpha framework — 2 KPIs, 1 on target"]);
+}
+
+#[test]
+fn assessment_cycle_shows_heatmap_gaps_and_distribution() {
+    let dir = site();
+    let out = build(dir.path());
+    let html = page(&out, "en/assessments/2024");
+    let median = row(
+        &html,
+        "Mean peer score per service and area",
+        "Network median",
+    );
+    assert_eq!(median, ["Network median", "4.5", "3"]);
+    let gaps = row(&html, "Mean self score minus mean peer score", "ALF");
+    assert_eq!(gaps, ["ALF", "+1.5 ▲", "±0", "1"]);
+    let charlie = row(&html, "Mean self score minus mean peer score", "CHA");
+    assert_eq!(charlie, ["CHA", "±0", "−1", "0"]);
+    let b1 = row(&html, "Number of services per peer score", "B1");
+    assert_eq!(b1, ["B1 Profiling", "0", "2", "0", "1", "1", "0", "3"]);
+    let area = page(&out, "en/areas/a");
+    let cards = texts(&area, ".card-title");
+    assert_eq!(cards, ["Charlie's dashboards"]);
+}
+
+#[test]
+fn framework_progress_is_measured_from_the_baseline() {
+    let dir = site();
+    let out = build(dir.path());
+    let html = page(&out, "en/frameworks/a1");
+    // (25 − 10) ÷ (30 − 10) = 75 %.
+    assert_eq!(
+        row(&html, "Placements — target", "2024"),
+        ["2024", "30%", "25%", "75%"]
+    );
+    // (250 − 100) ÷ (200 − 100) = 150 %: shown as is, the bar stops at the end.
+    assert_eq!(
+        row(&html, "Offices — target", "2024"),
+        ["2024", "200", "250", "150%"]
+    );
+    assert_eq!(
+        row(&html, "Offices — target", "2023"),
+        ["2023", "150", "– no value", "– no value"]
+    );
+    let bar = fs::read_to_string(out.join("en/frameworks/a1/index.html")).expect("page");
+    assert!(bar.contains(r#"<rect x="0" y="3" width="160" height="12" class="chart-bar"/>"#));
+    let status = texts(&html, ".activity");
+    assert_eq!(status, ["Done"]);
+}
+
+#[test]
+fn downloads_hold_every_value_and_no_invented_zero() {
+    let dir = site();
+    let out = build(dir.path());
+    let csv = fs::read_to_string(out.join("data/indicators/placement.csv")).expect("csv");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("indicator,pes,cluster,year,value,unit,breakdown,note,source")
+    );
+    assert!(csv.contains("placement,a1,north,2024,44.0,percent,,New method,test"));
+    assert!(csv.contains("placement,a1,north,2024,41.0,percent,sex=female,,test"));
+    assert!(
+        !csv.contains("placement,a3,north,2024"),
+        "a gap became a row"
+    );
+    let all = fs::read_to_string(out.join("data/observations.csv")).expect("csv");
+    assert_eq!(all.lines().count(), 1 + 10 + 3);
+    let json = fs::read_to_string(out.join("data/indicators/duration.json")).expect("json");
+    assert!(json.contains("\"better\": \"lower\""));
+    assert!(json.contains("\"value\": 300.0"));
+    let html = page(&out, "en/indicators/placement");
+    let links: Vec<String> = texts(&html, ".facts a[download]");
+    assert_eq!(links, ["CSV", "JSON"]);
+}
+
+#[test]
+fn bad_data_is_reported_with_file_and_line() {
+    let dir = site();
+    let root = dir.path();
+    let edit = |path: &str, from: &str, to: &str| {
+        let file = root.join(path);
+        let text = fs::read_to_string(&file).expect("fixture file");
+        assert!(text.contains(from), "{path} has no `{from}`");
+        fs::write(&file, text.replacen(from, to, 1)).expect("write fixture");
+    };
+    let csv = "content/data/observations/placement.csv";
+    edit(csv, "b2,placement,2024", "zz,placement,2024");
+    edit(csv, "b1,placement,2024,36", "b1,placement,2024,136");
+    edit(csv, "a2,placement,2023", "a2,placemnt,2023");
+    let a3 = "content/data/assessments/2024/a3.yaml";
+    edit(a3, "enabler: B1", "enabler: Z9");
+    edit(a3, "peer: 6", "peer: 7");
+    let framework = "content/data/frameworks/a1.yaml";
+    edit(framework, "kpi: offices", "kpi: ofices");
+    edit(
+        framework,
+        "actuals: {2024: 25}",
+        "actuals: {2019: 5, 2024: 25}",
+    );
+    let output = run(root, &["check"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for (message, place) in [
+        ("unknown PES `zz`", "placement.csv:10:1"),
+        ("136 is not a percentage", "placement.csv:9:19"),
+        ("unknown indicator `placemnt`", "placement.csv:3:4"),
+        ("unknown enabler `Z9`", "a3.yaml:4:15"),
+        ("peer score 7 is out of range", "a3.yaml:2:34"),
+        ("unknown KPI `ofices`", "a1.yaml:20:10"),
+        (
+            "has an actual for 2019, before its baseline year 2020",
+            "a1.yaml:11:",
+        ),
+    ] {
+        assert!(
+            stderr.contains(message),
+            "missing `{message}` in:\n{stderr}"
+        );
+        assert!(stderr.contains(place), "missing `{place}` in:\n{stderr}");
+    }
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    let dir = site();
+    let first = build(dir.path());
+    let a = fs::read(first.join("en/assessments/2024/index.html")).expect("page");
+    let b_csv = fs::read(first.join("data/observations.csv")).expect("csv");
+    fs::rename(&first, dir.path().join("first")).expect("move");
+    let second = build(dir.path());
+    assert_eq!(
+        a,
+        fs::read(second.join("en/assessments/2024/index.html")).expect("page")
+    );
+    assert_eq!(
+        b_csv,
+        fs::read(second.join("data/observations.csv")).expect("csv")
+    );
+}
