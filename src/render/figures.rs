@@ -78,6 +78,9 @@ pub(super) struct IndicatorHead {
     pub url: String,
 }
 
+/// A page's path in a given language.
+type PathOf<'a> = Box<dyn Fn(&str) -> PagePath + 'a>;
+
 impl Renderer<'_> {
     pub(super) fn unit_label(&self, unit: Unit, lang: &str) -> String {
         let key = match unit {
@@ -183,7 +186,7 @@ impl Renderer<'_> {
     pub(super) fn bench_page_groups(&self) -> Vec<PageGroup> {
         let data = &self.site.data;
         let routes = &self.routes;
-        let mut pages: Vec<Box<dyn Fn(&str) -> PagePath + '_>> = vec![
+        let mut pages: Vec<PathOf<'_>> = vec![
             Box::new(|lang| routes.indicators(lang)),
             Box::new(|lang| routes.assessments(lang)),
             Box::new(|lang| routes.frameworks(lang)),
