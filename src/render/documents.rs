@@ -96,6 +96,7 @@ impl Renderer<'_> {
         let title = self.text(&document.lang, &meta.title().value);
         let summary = self.text(&document.lang, meta.summary().unwrap_or(""));
         let mut layout = self.layout(lang, kind, title.clone(), summary.clone(), alternates);
+        layout.index = self.document_record(section, &document.key, lang);
         if document.lang != lang {
             layout.notice = Some(TranslationNotice {
                 shown_lang: document.lang.clone(),

@@ -96,6 +96,8 @@ impl Renderer<'_> {
             canonical: self.routes.absolute(&current_path),
             notice: None,
             stylesheet: self.routes.link("style.css"),
+            search: self.search_box(lang),
+            index: None,
         }
     }
 

@@ -13,6 +13,7 @@ mod documents;
 mod layout;
 mod listings;
 mod pes;
+mod search_page;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -64,6 +65,12 @@ pub fn render(
             .iter()
             .map(|k| k.to_string())
             .chain(status_keys())
+            .chain(
+                search_page::SEARCH_KEYS
+                    .iter()
+                    .filter(|_| site.config.search.enabled)
+                    .map(|k| k.to_string()),
+            )
             .chain(
                 crate::validate::TARGET_GROUPS
                     .iter()
@@ -132,6 +139,7 @@ enum Job {
     Document(Section, String, String),
     Pes(String, String),
     Page(String, String),
+    Search(String),
 }
 
 struct Renderer<'a> {
@@ -175,6 +183,9 @@ impl Renderer<'_> {
             for pes in &self.site.data.pes {
                 jobs.push(Job::Pes(pes.id.value.clone(), lang.clone()));
             }
+            if self.site.config.search.enabled {
+                jobs.push(Job::Search(lang.clone()));
+            }
         }
         jobs
     }
@@ -188,6 +199,7 @@ impl Renderer<'_> {
             Job::Document(section, key, lang) => self.document(*section, key, lang),
             Job::Page(key, lang) => self.document(Section::Pages, key, lang),
             Job::Pes(id, lang) => self.pes_profile(id, lang),
+            Job::Search(lang) => self.search_page(lang),
         }
     }
 

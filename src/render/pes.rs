@@ -78,7 +78,8 @@ impl Renderer<'_> {
             .cluster_by_id(&pes.cluster.value)
             .map(|c| c.name.text(lang).to_string())
             .unwrap_or_default();
-        let layout = self.layout(lang, "pes", link.name.clone(), description, alternates);
+        let mut layout = self.layout(lang, "pes", link.name.clone(), description, alternates);
+        layout.index = self.pes_record(pes, lang);
         let cluster = data.cluster_by_id(&pes.cluster.value);
         let peers = data
             .pes

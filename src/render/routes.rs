@@ -51,6 +51,7 @@ impl Routes {
             ("reports", &slugs.reports),
             ("pes", &slugs.pes),
             ("pages", &slugs.pages),
+            ("search", &slugs.search),
         ] {
             for (lang, slug) in map {
                 section_slugs.insert((name.to_string(), lang.clone()), slug.clone());
@@ -100,6 +101,11 @@ impl Routes {
 
     pub fn listing(&self, listing: Listing, lang: &str) -> PagePath {
         format!("{lang}/{}/", self.section_slug(listing.config_key(), lang))
+    }
+
+    /// The search page of `lang` (`fr/recherche/`).
+    pub fn search(&self, lang: &str) -> PagePath {
+        format!("{lang}/{}/", self.section_slug("search", lang))
     }
 
     pub fn pes(&self, id: &str, lang: &str) -> PagePath {
