@@ -53,7 +53,6 @@
       bundlePath: data.bundle,
       showImages: false,
       showSubResults: true,
-      resetStyles: false,
       autofocus: true,
       debounceTimeoutMs: 200,
       processResult: processResult,
