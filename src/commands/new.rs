@@ -13,6 +13,9 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
         eprintln!("error: `{slug}` is not a valid slug; use lower-case a-z, 0-9 and single hyphens, e.g. youth-guarantee");
         return Outcome::UsageOrIo;
     }
+    if let Err(outcome) = super::require_site(root) {
+        return outcome;
+    }
     let config = match content::load_config(root) {
         Ok(config) => config,
         Err(problems) => {

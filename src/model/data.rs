@@ -230,6 +230,9 @@ pub struct Data {
     pub areas_file: Option<Arc<SourceFile>>,
     pub assessments: Vec<Assessment>,
     pub frameworks: Vec<Framework>,
+    /// Files defining ids (`pes.yaml`, `clusters.yaml`, …) that exist but could not be loaded.
+    /// Their own error is reported; references to the ids they define are not checked.
+    pub unloaded: Vec<std::path::PathBuf>,
 }
 
 impl Data {

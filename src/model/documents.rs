@@ -206,4 +206,7 @@ pub struct Documents {
     pub visits: Vec<Document<VisitMeta>>,
     pub reports: Vec<Document<ReportMeta>>,
     pub pages: Vec<Document<PageMeta>>,
+    /// (section, key) of files that could not be loaded: their own error is reported, and links
+    /// to them are not reported as broken on top of it.
+    pub unloaded: Vec<(Section, String)>,
 }

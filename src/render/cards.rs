@@ -37,7 +37,8 @@ impl Renderer<'_> {
         lang: &str,
     ) -> Option<&'d Document<M>> {
         let shown = self.routes.shown_language(section, key, lang)?;
-        documents.iter().find(|d| d.key == key && d.lang == shown)
+        let position = *self.positions.get(&section)?.get(key)?.get(shown)?;
+        documents.get(position)
     }
 
     pub(super) fn base_card<M: Meta>(

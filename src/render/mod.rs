@@ -15,6 +15,7 @@ mod listings;
 mod pes;
 mod search_page;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,7 +25,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
-use crate::model::documents::Section;
+use crate::model::documents::{Document, Documents, Section};
 use crate::model::Site;
 use crate::theme::Theme;
 use routes::{Listing, Routes};
@@ -45,6 +46,7 @@ const RUST_KEYS: &[&str] = &[
     "nav.visits",
     "nav.reports",
     "nav.pes",
+    "notfound.title",
     "practice.since",
     "visit.officials",
     "visit.experts",
@@ -94,6 +96,7 @@ pub fn render(
     let renderer = Renderer {
         site,
         routes: Routes::new(&site.config, &site.documents),
+        positions: document_positions(&site.documents),
         strings,
         env,
         theme,
@@ -145,6 +148,9 @@ enum Job {
 struct Renderer<'a> {
     site: &'a Site,
     routes: Routes,
+    /// Section → key → language → index in that section's document list, so finding a
+    /// translation is a lookup rather than a scan (lists and profiles do it per card).
+    positions: BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>>,
     strings: Arc<Strings>,
     env: Environment<'static>,
     theme: &'a Theme,
@@ -234,6 +240,30 @@ impl Renderer<'_> {
     }
 }
 
+fn document_positions(
+    documents: &Documents,
+) -> BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>> {
+    fn add<M>(
+        positions: &mut BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>>,
+        section: Section,
+        documents: &[Document<M>],
+    ) {
+        let by_key = positions.entry(section).or_default();
+        for (index, document) in documents.iter().enumerate() {
+            by_key
+                .entry(document.key.clone())
+                .or_default()
+                .insert(document.lang.clone(), index);
+        }
+    }
+    let mut positions = BTreeMap::new();
+    add(&mut positions, Section::Practices, &documents.practices);
+    add(&mut positions, Section::Visits, &documents.visits);
+    add(&mut positions, Section::Reports, &documents.reports);
+    add(&mut positions, Section::Pages, &documents.pages);
+    positions
+}
+
 /// Sorting that ignores case and accents, so « Évaluation » sorts with the E's.
 fn sort_key(text: &str) -> String {
     slug::slugify(text)
@@ -244,9 +274,15 @@ fn date_range(
     end: crate::model::text::Date,
     lang: &str,
 ) -> String {
+    let (from, to) = (start.long(lang), end.long(lang));
     if start == end {
-        start.long(lang)
+        return from;
+    }
+    // "3–5 February 2020" rather than repeating a shared month and year.
+    if start.0.year() == end.0.year() && start.0.month() == end.0.month() {
+        let day = from.split(' ').next().unwrap_or_default();
+        format!("{day}–{to}")
     } else {
-        format!("{} – {}", start.long(lang), end.long(lang))
+        format!("{from} – {to}")
     }
 }

@@ -1,7 +1,7 @@
 //! The URL map: one place that decides every page's address, used for links, the language
 //! switcher, hreflang alternates and output paths alike.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::Config;
 use crate::model::documents::{Document, Documents, Section};
@@ -19,6 +19,8 @@ pub struct Routes {
     section_slugs: BTreeMap<(String, String), String>,
     /// (section, key) → language → URL slug of that translation.
     documents: BTreeMap<(Section, String), BTreeMap<String, String>>,
+    /// Documents whose files could not be loaded (already reported).
+    unloaded: BTreeSet<(Section, String)>,
 }
 
 /// What a link target in `@/section/key.md` form is.
@@ -64,6 +66,7 @@ impl Routes {
             base_url: config.base_url().to_string(),
             section_slugs,
             documents: BTreeMap::new(),
+            unloaded: documents.unloaded.iter().cloned().collect(),
         };
         routes.add(Section::Practices, &documents.practices);
         routes.add(Section::Visits, &documents.visits);
@@ -143,6 +146,11 @@ impl Routes {
             return Some(&self.default_language);
         }
         translations.keys().next().map(String::as_str)
+    }
+
+    /// Whether a document exists but could not be loaded, so links to it are not broken.
+    pub fn unloaded(&self, section: Section, key: &str) -> bool {
+        self.unloaded.contains(&(section, key.to_string()))
     }
 
     /// Every document key of a section, sorted.
