@@ -24,7 +24,10 @@ fn entry(output: &Path, folder: &str) -> String {
 fn filters(html: &Html) -> BTreeMap<String, Vec<String>> {
     let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for span in select(html, "[data-pagefind-filter]") {
-        let name = span.value().attr("data-pagefind-filter").unwrap_or_default();
+        let name = span
+            .value()
+            .attr("data-pagefind-filter")
+            .unwrap_or_default();
         found
             .entry(name.to_string())
             .or_default()
@@ -40,8 +43,14 @@ fn one_index_per_language_with_only_the_default_ui() {
     let entry = entry(&output, "pagefind");
     // French: two practices and two PES profiles; English: one practice (the other exists
     // only in French, shown as a fallback that is left out) and two PES profiles.
-    assert!(entry.contains(r#""fr":{"#) && entry.contains(r#""page_count":4"#), "{entry}");
-    assert!(entry.contains(r#""en":{"#) && entry.contains(r#""page_count":3"#), "{entry}");
+    assert!(
+        entry.contains(r#""fr":{"#) && entry.contains(r#""page_count":4"#),
+        "{entry}"
+    );
+    assert!(
+        entry.contains(r#""en":{"#) && entry.contains(r#""page_count":3"#),
+        "{entry}"
+    );
     for used in [
         "pagefind.js",
         "pagefind-worker.js",
@@ -50,7 +59,10 @@ fn one_index_per_language_with_only_the_default_ui() {
         "wasm.fr.pagefind",
         "wasm.en.pagefind",
     ] {
-        assert!(output.join("pagefind").join(used).is_file(), "{used} missing");
+        assert!(
+            output.join("pagefind").join(used).is_file(),
+            "{used} missing"
+        );
     }
     let bundle = snapshot(&output.join("pagefind"));
     for name in bundle.keys() {
@@ -111,7 +123,12 @@ fn searchable_pages_carry_their_facets_in_their_language() {
     assert_eq!(facets["Public cible"].len(), 1);
     let shown: Vec<String> = select(&practice, "[data-pagefind-meta]")
         .iter()
-        .map(|m| m.value().attr("data-pagefind-meta").unwrap_or_default().to_string())
+        .map(|m| {
+            m.value()
+                .attr("data-pagefind-meta")
+                .unwrap_or_default()
+                .to_string()
+        })
         .collect();
     assert_eq!(shown, ["Type de contenu", "SPE"]);
 
@@ -126,7 +143,9 @@ fn every_page_has_a_labelled_search_box_that_works_without_javascript() {
     let output = site.build_ok();
     for (name, text) in html_pages(&output) {
         let lang = name.split('/').next().unwrap_or_default();
-        if !["fr", "en"].contains(&lang) || name.contains("/recherche/") || name.contains("/search/")
+        if !["fr", "en"].contains(&lang)
+            || name.contains("/recherche/")
+            || name.contains("/search/")
         {
             continue;
         }
@@ -154,8 +173,16 @@ fn the_search_page_of_each_language_loads_the_ui_and_says_it_needs_javascript() 
     let site = Site::copy("search");
     let output = site.build_ok();
     for (path, other, needs_js) in [
-        ("fr/recherche/index.html", "/benchlearning/en/search/", "JavaScript"),
-        ("en/search/index.html", "/benchlearning/fr/recherche/", "JavaScript"),
+        (
+            "fr/recherche/index.html",
+            "/benchlearning/en/search/",
+            "JavaScript",
+        ),
+        (
+            "en/search/index.html",
+            "/benchlearning/fr/recherche/",
+            "JavaScript",
+        ),
     ] {
         let html = parsed(&output, path);
         let ui = select(&html, "#search");
@@ -233,5 +260,9 @@ fn a_bad_bundle_folder_is_reported_in_site_yaml() {
     run.assert_code(1);
     assert!(run.stderr.contains("site.yaml"), "{}", run.stderr);
     assert!(run.stderr.contains("search.folder"), "{}", run.stderr);
-    assert!(run.stderr.contains(":7:"), "no line of site.yaml: {}", run.stderr);
+    assert!(
+        run.stderr.contains(":7:"),
+        "no line of site.yaml: {}",
+        run.stderr
+    );
 }

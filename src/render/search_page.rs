@@ -180,13 +180,20 @@ impl Renderer<'_> {
         Some(record)
     }
 
-    /// The record of a PES profile: findable by its name, acronym and country.
-    pub(super) fn pes_record(&self, pes: &Pes, lang: &str) -> Option<SearchRecord> {
+    /// A record with only the content-type facet, `kind_key` naming the type's UI string:
+    /// what a new page family sets as `layout.index` to be searchable (docs/theming.md).
+    pub(super) fn typed_record(&self, lang: &str, kind_key: &str) -> Option<SearchRecord> {
         if !self.site.config.search.enabled {
             return None;
         }
         let mut record = SearchRecord::default();
-        self.typed(&mut record, lang, "pes.kind");
+        self.typed(&mut record, lang, kind_key);
+        Some(record)
+    }
+
+    /// The record of a PES profile: findable by its name, acronym and country.
+    pub(super) fn pes_record(&self, pes: &Pes, lang: &str) -> Option<SearchRecord> {
+        let mut record = self.typed_record(lang, "pes.kind")?;
         self.of_pes(&mut record, &pes.id.value, lang);
         Some(record)
     }

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -29,8 +30,8 @@ after(async () => {
 });
 
 /** A page that can only reach the local server, with its errors collected. */
-async function openPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function openPage(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   await context.route((u) => u.origin !== base.origin, (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();
   const errors = [];
@@ -169,6 +170,23 @@ describe('search', () => {
     await page.waitForURL((u) => u.pathname === new URL(href, base).pathname);
     await close();
   });
+
+  for (const [lang, colorScheme] of [['fr', 'light'], ['en', 'light'], ['fr', 'dark']]) {
+    test(`axe (WCAG 2.1 A/AA) on the ${lang} search page with results and a facet open, ${colorScheme}`, async () => {
+      const axePath = fileURLToPath(new URL('./node_modules/axe-core/axe.min.js', import.meta.url));
+      const { page, close } = await openPage({ colorScheme });
+      await page.goto(url(searchPage[lang]));
+      await search(page, lang === 'fr' ? 'emploi' : 'employment');
+      await page.locator('.pagefind-ui__filter-block summary').first().click();
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.html.slice(0, 120)).join(' | ')}`);
+      });
+      assert.deepEqual(violations, []);
+      await close();
+    });
+  }
 
   test('without JavaScript the search page says search needs it', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
