@@ -266,3 +266,16 @@ fn a_bad_bundle_folder_is_reported_in_site_yaml() {
         run.stderr
     );
 }
+
+#[test]
+fn a_free_page_cannot_take_the_search_page_address() {
+    let site = Site::copy("search");
+    site.write(
+        "content/pages/search.en.md",
+        "---\ntitle: \"Search tips\"\nupdated: 2024-03-01\n---\n\nHow to search.\n",
+    );
+    let run = site.run(&["build"]);
+    run.assert_code(1);
+    assert!(run.stderr.contains("search.en.md"), "{}", run.stderr);
+    assert!(run.stderr.contains("/en/search/"), "{}", run.stderr);
+}
