@@ -65,6 +65,21 @@ impl Strings {
         strings
     }
 
+    /// Keys defined in some language but not in `lang`, sorted: what a translator must add.
+    pub fn missing_keys(&self, lang: &str) -> Vec<&str> {
+        let all: BTreeSet<&str> = self
+            .by_lang
+            .values()
+            .flat_map(|map| map.keys().map(String::as_str))
+            .collect();
+        let Some(own) = self.by_lang.get(lang) else {
+            return all.into_iter().collect();
+        };
+        all.into_iter()
+            .filter(|key| !own.contains_key(*key))
+            .collect()
+    }
+
     /// The string for `key` in `lang`, or `None` so the caller can report it.
     pub fn get(&self, lang: &str, key: &str) -> Option<&str> {
         self.by_lang.get(lang)?.get(key).map(String::as_str)

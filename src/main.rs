@@ -30,7 +30,17 @@ enum Command {
         base_url: Option<String>,
     },
     /// Check data, front matter, references, links and translations without writing anything.
-    Check,
+    Check {
+        /// Also list, per language, missing and stale translations and missing UI strings.
+        #[arg(long)]
+        translations: bool,
+    },
+    /// Write JSON Schema files for every data file and front-matter kind, for editors.
+    Schema {
+        /// Where to write the schemas (default: <root>/schemas).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Create a document skeleton in every language of the site.
     New {
         /// What kind of document to create.
@@ -72,7 +82,11 @@ fn main() {
             }
             commands::build::run(&cli.root, &destination, base_url.as_deref())
         }
-        Command::Check => commands::check::run(&cli.root),
+        Command::Check { translations } => commands::check::run(&cli.root, translations),
+        Command::Schema { output } => {
+            let destination = output.unwrap_or_else(|| cli.root.join("schemas"));
+            commands::schema::run(&cli.root, &destination)
+        }
         Command::New { kind, slug } => commands::new::run(&cli.root, kind.into(), &slug),
     };
     std::process::exit(outcome.exit_code());

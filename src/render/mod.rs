@@ -15,6 +15,12 @@ mod listings;
 mod pes;
 mod search_page;
 
+pub mod feeds;
+mod head;
+pub mod sitemap;
+pub mod structured_data;
+mod translations;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -52,6 +58,8 @@ const RUST_KEYS: &[&str] = &[
     "visit.experts",
     "visit.observers",
     "visit.coordinators",
+    "publishing.feed",
+    "publishing.translations_title",
 ];
 
 /// Renders every page of `site`; returns the files, or every problem met on the way.
@@ -143,6 +151,10 @@ enum Job {
     Pes(String, String),
     Page(String, String),
     Search(String),
+    Feed(String),
+    Sitemap,
+    Robots,
+    TranslationStatus(String),
 }
 
 struct Renderer<'a> {
@@ -192,7 +204,10 @@ impl Renderer<'_> {
             if self.site.config.search.enabled {
                 jobs.push(Job::Search(lang.clone()));
             }
+            jobs.push(Job::Feed(lang.clone()));
+            jobs.push(Job::TranslationStatus(lang.clone()));
         }
+        jobs.extend([Job::Sitemap, Job::Robots]);
         jobs
     }
 
@@ -206,6 +221,10 @@ impl Renderer<'_> {
             Job::Page(key, lang) => self.document(Section::Pages, key, lang),
             Job::Pes(id, lang) => self.pes_profile(id, lang),
             Job::Search(lang) => self.search_page(lang),
+            Job::Feed(lang) => self.feed(lang),
+            Job::Sitemap => self.sitemap(),
+            Job::Robots => Ok(self.robots()),
+            Job::TranslationStatus(lang) => self.translation_status(lang),
         }
     }
 

@@ -80,6 +80,9 @@ impl Renderer<'_> {
             .unwrap_or_default();
         let mut layout = self.layout(lang, "pes", link.name.clone(), description, alternates);
         layout.index = self.pes_record(pes, lang);
+        layout.publishing.structured_data = Some(super::head::script_value(
+            &self.pes_structured_data(pes, lang),
+        ));
         let cluster = data.cluster_by_id(&pes.cluster.value);
         let peers = data
             .pes

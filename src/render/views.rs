@@ -25,6 +25,8 @@ pub struct Layout {
     pub search: Option<super::search_page::SearchBox>,
     /// Set on pages the search index holds: their facets and result labels.
     pub index: Option<super::search_page::SearchRecord>,
+    /// Feeds, sharing metadata, structured data, robots and print script.
+    pub publishing: super::head::Publishing,
 }
 
 #[derive(Debug, Clone, Serialize)]
