@@ -27,6 +27,8 @@ pub struct Config {
     pub sections: SectionSlugs,
     #[serde(default)]
     pub options: Options,
+    #[serde(default)]
+    pub search: SearchOptions,
 }
 
 fn default_theme() -> String {
@@ -55,6 +57,8 @@ pub struct SectionSlugs {
     pub areas: BTreeMap<String, String>,
     #[serde(default = "default_frameworks")]
     pub frameworks: BTreeMap<String, String>,
+    #[serde(default = "default_search")]
+    pub search: BTreeMap<String, String>,
 }
 
 fn slugs(fr: &str, en: &str) -> BTreeMap<String, String> {
@@ -90,6 +94,9 @@ fn default_areas() -> BTreeMap<String, String> {
 fn default_frameworks() -> BTreeMap<String, String> {
     slugs("cadres-performance", "frameworks")
 }
+fn default_search() -> BTreeMap<String, String> {
+    slugs("recherche", "search")
+}
 
 impl Default for SectionSlugs {
     fn default() -> Self {
@@ -103,6 +110,38 @@ impl Default for SectionSlugs {
             assessments: default_assessments(),
             areas: default_areas(),
             frameworks: default_frameworks(),
+            search: default_search(),
+        }
+    }
+}
+
+/// Full-text search: on by default; a site may turn it off or move Pagefind's bundle.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SearchOptions {
+    /// Build the index, the search pages and the header search box.
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// The folder of the output, below its root, that holds the index and Pagefind's UI.
+    #[serde(default = "default_search_folder")]
+    #[schemars(with = "String")]
+    pub folder: Spanned<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_search_folder() -> Spanned<String> {
+    use serde_saphyr::Location;
+    Spanned::new("pagefind".to_string(), Location::UNKNOWN, Location::UNKNOWN)
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            enabled: true,
+            folder: default_search_folder(),
         }
     }
 }
@@ -223,6 +262,7 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
         ("assessments", &sections.assessments),
         ("areas", &sections.areas),
         ("frameworks", &sections.frameworks),
+        ("search", &sections.search),
     ] {
         for code in &codes {
             match map.get(code) {
@@ -246,5 +286,21 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
             }
         }
     }
+    problems.extend(check_search_folder(&config.search.folder, file));
     problems
+}
+
+/// The bundle folder is one plain path segment, so it can neither escape the output nor
+/// shadow a language's pages.
+fn check_search_folder(folder: &Spanned<String>, file: &Arc<SourceFile>) -> Option<Diagnostic> {
+    use crate::content::yaml::span_of;
+    let name = &folder.value;
+    let valid = crate::model::text::is_valid_slug(name) && name.len() != 2;
+    (!valid).then(|| {
+        Diagnostic::at(
+            file,
+            span_of(file, 0, &folder.referenced),
+            format!("`search.folder` is `{name}`; expected one folder name of a-z, 0-9 and - (not a language code)"),
+        )
+    })
 }

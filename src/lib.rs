@@ -16,6 +16,7 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod schema;
+pub mod search;
 pub mod theme;
 pub mod translation_status;
 pub mod validate;

@@ -1,4 +1,5 @@
-//! The whole pipeline in one call: configuration → loading → validation → rendering.
+//! The whole pipeline in one call: configuration → loading → validation → rendering → search
+//! index.
 //! Commands call this; only `build` goes on to write the result.
 
 use std::path::Path;
@@ -7,6 +8,7 @@ use crate::content;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Strings;
 use crate::render::{self, OutputFile};
+use crate::search;
 use crate::theme::Theme;
 use crate::validate;
 
@@ -29,5 +31,12 @@ pub fn compile(root: &Path, base_url: Option<&str>) -> Result<Vec<OutputFile>, D
         }
         return Err(problems);
     }
-    render::render(&site, &theme, strings)
+    let mut files = render::render(&site, &theme, strings)?;
+    let bundle = search::index(&site.config, &files).map_err(|error| {
+        let mut problems = Diagnostics::default();
+        problems.push(error.into_diagnostic());
+        problems
+    })?;
+    files.extend(bundle);
+    Ok(files)
 }

@@ -269,11 +269,17 @@ fn sitemap_lists_every_public_page_with_reciprocal_hreflang() {
         );
     }
 
-    // Every HTML page of the site is listed, except the 404 page and the editors' page.
+    // Every HTML page of the site is listed, except the 404 page, the editors' page and the
+    // search pages (no content of their own, `noindex`).
     let pages: BTreeSet<String> = site
         .html_files()
         .into_iter()
-        .filter(|f| f != "404.html" && !f.contains("/translations/"))
+        .filter(|f| {
+            f != "404.html"
+                && !f.contains("/translations/")
+                && !f.ends_with("/search/index.html")
+                && !f.ends_with("/recherche/index.html")
+        })
         .map(|f| format!("{BASE}{}", f.trim_end_matches("index.html")))
         .collect();
     let listed: BTreeSet<String> = alternates_of.keys().cloned().collect();
@@ -527,7 +533,10 @@ fn translation_status_in_the_terminal_and_for_editors() {
             "{file} links to the editors' page"
         );
         assert!(
-            attr(&page, r#"meta[name="robots"]"#, "content").is_none() || file == "404.html",
+            attr(&page, r#"meta[name="robots"]"#, "content").is_none()
+                || file == "404.html"
+                || file.ends_with("/search/index.html")
+                || file.ends_with("/recherche/index.html"),
             "{file} is public and indexable"
         );
     }

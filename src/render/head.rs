@@ -37,7 +37,7 @@ pub struct FeedLink {
 /// Page kinds that are documents: shared as articles, printable.
 const DOCUMENT_KINDS: [&str; 3] = ["practice", "visit", "report"];
 /// Page kinds search engines should not index.
-const NOINDEX_KINDS: [&str; 2] = ["not-found", "translations"];
+const NOINDEX_KINDS: [&str; 3] = ["not-found", "translations", "search"];
 
 impl Renderer<'_> {
     /// The head metadata of a page of `kind` in `lang` at the absolute URL `canonical`.

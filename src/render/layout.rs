@@ -106,6 +106,8 @@ impl Renderer<'_> {
             canonical,
             notice: None,
             stylesheet: self.routes.link("style.css"),
+            search: self.search_box(lang),
+            index: None,
             publishing,
         }
     }

@@ -13,6 +13,7 @@ mod documents;
 mod layout;
 mod listings;
 mod pes;
+mod search_page;
 
 mod areas;
 mod assessments;
@@ -84,6 +85,12 @@ pub fn render(
             .chain(status_keys())
             .chain(figures::BENCH_KEYS.iter().map(|k| k.to_string()))
             .chain(
+                search_page::SEARCH_KEYS
+                    .iter()
+                    .filter(|_| site.config.search.enabled)
+                    .map(|k| k.to_string()),
+            )
+            .chain(
                 crate::validate::TARGET_GROUPS
                     .iter()
                     .map(|g| format!("target_group.{g}")),
@@ -152,6 +159,7 @@ enum Job {
     Document(Section, String, String),
     Pes(String, String),
     Page(String, String),
+    Search(String),
     Feed(String),
     Sitemap,
     Robots,
@@ -213,6 +221,9 @@ impl Renderer<'_> {
             for pes in &self.site.data.pes {
                 jobs.push(Job::Pes(pes.id.value.clone(), lang.clone()));
             }
+            if self.site.config.search.enabled {
+                jobs.push(Job::Search(lang.clone()));
+            }
             jobs.push(Job::Feed(lang.clone()));
             jobs.push(Job::TranslationStatus(lang.clone()));
             self.bench_jobs(lang, &mut jobs);
@@ -231,6 +242,7 @@ impl Renderer<'_> {
             Job::Document(section, key, lang) => self.document(*section, key, lang),
             Job::Page(key, lang) => self.document(Section::Pages, key, lang),
             Job::Pes(id, lang) => self.pes_profile(id, lang),
+            Job::Search(lang) => self.search_page(lang),
             Job::Feed(lang) => self.feed(lang),
             Job::Sitemap => self.sitemap(),
             Job::Robots => Ok(self.robots()),

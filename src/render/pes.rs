@@ -76,6 +76,7 @@ impl Renderer<'_> {
             .map(|c| c.name.text(lang).to_string())
             .unwrap_or_default();
         let mut layout = self.layout(lang, "pes", link.name.clone(), description, alternates);
+        layout.index = self.pes_record(pes, lang);
         layout.publishing.structured_data = Some(super::head::script_value(
             &self.pes_structured_data(pes, lang),
         ));

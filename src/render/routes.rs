@@ -90,6 +90,7 @@ impl Routes {
             ("assessments", &slugs.assessments),
             ("areas", &slugs.areas),
             ("frameworks", &slugs.frameworks),
+            ("search", &slugs.search),
         ] {
             for (lang, slug) in map {
                 section_slugs.insert((name.to_string(), lang.clone()), slug.clone());
@@ -140,6 +141,11 @@ impl Routes {
 
     pub fn listing(&self, listing: Listing, lang: &str) -> PagePath {
         format!("{lang}/{}/", self.section_slug(listing.config_key(), lang))
+    }
+
+    /// The search page of `lang` (`fr/recherche/`).
+    pub fn search(&self, lang: &str) -> PagePath {
+        format!("{lang}/{}/", self.section_slug("search", lang))
     }
 
     pub fn pes(&self, id: &str, lang: &str) -> PagePath {

@@ -21,6 +21,10 @@ pub struct Layout {
     /// Set where the page shows text in another language than the page's own.
     pub notice: Option<TranslationNotice>,
     pub stylesheet: String,
+    /// The header's search box; absent when the site turns search off.
+    pub search: Option<super::search_page::SearchBox>,
+    /// Set on pages the search index holds: their facets and result labels.
+    pub index: Option<super::search_page::SearchRecord>,
     /// Feeds, sharing metadata, structured data, robots and print script.
     pub publishing: super::head::Publishing,
 }

@@ -3,6 +3,7 @@
 
 pub mod data;
 mod documents;
+mod search;
 pub mod translations;
 
 use std::sync::Arc;
@@ -36,6 +37,7 @@ pub fn validate(site: &Site) -> Diagnostics {
     };
     data::check(&mut checker);
     documents::check(&mut checker);
+    search::check(&mut checker);
     checker.problems
 }
 

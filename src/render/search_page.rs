@@ -1,0 +1,234 @@
+//! Search on the rendered site: the search page of each language, the header's search box,
+//! and the facets and result labels of each searchable page, which templates write as
+//! `data-pagefind-*` attributes for [`crate::search`] to index.
+
+use serde::Serialize;
+
+use super::views::Layout;
+use super::OutputFile;
+use super::Renderer;
+use crate::diagnostics::Diagnostic;
+use crate::model::data::Pes;
+use crate::model::documents::{Document, Meta, Section};
+
+/// UI strings the Rust side uses for facet names and types, checked before rendering.
+pub(super) const SEARCH_KEYS: &[&str] = &[
+    "search.filter_type",
+    "search.filter_pes",
+    "search.filter_country",
+    "search.filter_area",
+    "search.filter_year",
+    "search.filter_target_group",
+    "search.kind_page",
+    "practice.kind",
+    "visit.kind",
+    "report.kind",
+    "pes.kind",
+];
+
+/// The header's search form: a plain GET form to the search page, so it works without
+/// JavaScript and loads nothing until the visitor searches.
+#[derive(Debug, Serialize)]
+pub struct SearchBox {
+    pub url: String,
+}
+
+/// What a searchable page tells the index: facets to filter on and labels for its result.
+#[derive(Debug, Default, Serialize)]
+pub struct SearchRecord {
+    pub filters: Vec<Field>,
+    pub meta: Vec<Field>,
+}
+
+/// A facet or label: its name in the page's language and one value.
+#[derive(Debug, Serialize)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+}
+
+/// The search page's own content.
+#[derive(Debug, Serialize)]
+struct SearchView {
+    /// Folder of Pagefind's bundle, with a trailing slash.
+    bundle: String,
+    ui_script: String,
+    ui_stylesheet: String,
+    script: String,
+    /// The same search in the site's other languages.
+    other_languages: Vec<OtherSearch>,
+}
+
+#[derive(Debug, Serialize)]
+struct OtherSearch {
+    code: String,
+    name: String,
+    url: String,
+}
+
+impl SearchRecord {
+    fn filter(&mut self, name: &str, value: impl Into<String>) {
+        self.filters.push(Field {
+            name: name.to_string(),
+            value: value.into(),
+        });
+    }
+
+    fn meta(&mut self, name: &str, value: impl Into<String>) {
+        self.meta.push(Field {
+            name: name.to_string(),
+            value: value.into(),
+        });
+    }
+}
+
+impl Renderer<'_> {
+    pub(super) fn search_box(&self, lang: &str) -> Option<SearchBox> {
+        self.site.config.search.enabled.then(|| SearchBox {
+            url: self.routes.link(&self.routes.search(lang)),
+        })
+    }
+
+    pub(super) fn search_page(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+        let alternates = self.alternates(|l| self.routes.search(l));
+        let title = self.label(lang, "search.title");
+        let description = self.label(lang, "search.intro");
+        let layout: Layout = self.layout(lang, "search", title, description, alternates);
+        let bundle = self
+            .routes
+            .link(&format!("{}/", self.site.config.search.folder.value));
+        let other_languages = self
+            .routes
+            .languages()
+            .iter()
+            .filter(|code| *code != lang)
+            .map(|code| OtherSearch {
+                code: code.clone(),
+                name: self.label(code, "language.name"),
+                url: self.routes.link(&self.routes.search(code)),
+            })
+            .collect();
+        let view = SearchView {
+            ui_script: format!("{bundle}pagefind-ui.js"),
+            ui_stylesheet: format!("{bundle}pagefind-ui.css"),
+            script: self.routes.link("search.js"),
+            bundle,
+            other_languages,
+        };
+        self.page(
+            "search.html",
+            self.routes.search(lang) + "index.html",
+            &layout,
+            view,
+        )
+    }
+
+    /// The record of a document shown in `lang`; none for a page that shows another
+    /// language's text, which that language's index already holds.
+    pub(super) fn document_record(
+        &self,
+        section: Section,
+        key: &str,
+        lang: &str,
+    ) -> Option<SearchRecord> {
+        if !self.site.config.search.enabled
+            || self.routes.shown_language(section, key, lang) != Some(lang)
+        {
+            return None;
+        }
+        let documents = &self.site.documents;
+        let mut record = SearchRecord::default();
+        match section {
+            Section::Practices => {
+                let practice = find(&documents.practices, key, lang)?;
+                let meta = &practice.meta;
+                self.typed(&mut record, lang, "practice.kind");
+                self.of_pes(&mut record, &meta.pes.value, lang);
+                let area_facet = self.label(lang, "search.filter_area");
+                for area in &meta.areas {
+                    if let Some(found) = self.site.data.area_by_id(&area.value) {
+                        let name = found.name.text(lang);
+                        record.filter(&area_facet, format!("{} – {name}", area.value));
+                    }
+                }
+                let year = self.label(lang, "search.filter_year");
+                record.filter(&year, meta.start_year.value.to_string());
+                let group_facet = self.label(lang, "search.filter_target_group");
+                for group in &meta.target_groups {
+                    let label = self.label(lang, &format!("target_group.{}", group.value));
+                    record.filter(&group_facet, label);
+                }
+            }
+            Section::Visits => {
+                let visit = find(&documents.visits, key, lang)?;
+                self.typed(&mut record, lang, "visit.kind");
+                self.of_pes(&mut record, &visit.meta.host.value, lang);
+                let year = self.label(lang, "search.filter_year");
+                record.filter(&year, visit.meta.start_date.value.year().to_string());
+            }
+            Section::Reports => {
+                let report = find(&documents.reports, key, lang)?;
+                self.typed(&mut record, lang, "report.kind");
+                let year = self.label(lang, "search.filter_year");
+                record.filter(&year, report.meta.date.value.year().to_string());
+            }
+            Section::Pages => {
+                find(&documents.pages, key, lang)?;
+                self.typed(&mut record, lang, "search.kind_page");
+            }
+        }
+        Some(record)
+    }
+
+    /// A record with only the content-type facet, `kind_key` naming the type's UI string:
+    /// what a new page family sets as `layout.index` to be searchable (docs/theming.md).
+    pub(super) fn typed_record(&self, lang: &str, kind_key: &str) -> Option<SearchRecord> {
+        if !self.site.config.search.enabled {
+            return None;
+        }
+        let mut record = SearchRecord::default();
+        self.typed(&mut record, lang, kind_key);
+        Some(record)
+    }
+
+    /// The record of a PES profile: findable by its name, acronym and country.
+    pub(super) fn pes_record(&self, pes: &Pes, lang: &str) -> Option<SearchRecord> {
+        let mut record = self.typed_record(lang, "pes.kind")?;
+        self.of_pes(&mut record, &pes.id.value, lang);
+        Some(record)
+    }
+
+    /// The content-type facet, also shown on the result.
+    fn typed(&self, record: &mut SearchRecord, lang: &str, kind_key: &str) {
+        let name = self.label(lang, "search.filter_type");
+        let kind = self.label(lang, kind_key);
+        record.filter(&name, kind.clone());
+        record.meta(&name, kind);
+    }
+
+    /// The PES and country facets, the PES also shown on the result.
+    fn of_pes(&self, record: &mut SearchRecord, id: &str, lang: &str) {
+        let Some(pes) = self.site.data.pes_by_id(id) else {
+            return;
+        };
+        let name = self.label(lang, "search.filter_pes");
+        let full_name = pes.name.text(lang);
+        let pes_name = if full_name.contains(&pes.acronym) {
+            full_name.to_string()
+        } else {
+            format!("{full_name} ({})", pes.acronym)
+        };
+        record.filter(&name, pes_name.clone());
+        record.meta(&name, pes_name);
+        let country = self.label(lang, "search.filter_country");
+        record.filter(&country, pes.country.value.clone());
+    }
+}
+
+fn find<'d, M: Meta>(
+    documents: &'d [Document<M>],
+    key: &str,
+    lang: &str,
+) -> Option<&'d Document<M>> {
+    documents.iter().find(|d| d.key == key && d.lang == lang)
+}
