@@ -29,6 +29,21 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Build the site in memory, serve it and rebuild and reload the browser on every save.
+    Serve {
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback exposes the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes instead of relying on file events (network drives, containers).
+        #[arg(long)]
+        poll: bool,
+    },
     /// Check data, front matter, references, links and translations without writing anything.
     Check,
     /// Create a document skeleton in every language of the site.
@@ -72,6 +87,18 @@ fn main() {
             }
             commands::build::run(&cli.root, &destination, base_url.as_deref())
         }
+        Command::Serve {
+            port,
+            bind,
+            open,
+            poll,
+        } => commands::serve::run(&commands::serve::Options {
+            root: cli.root,
+            bind,
+            port,
+            open,
+            poll,
+        }),
         Command::Check => commands::check::run(&cli.root),
         Command::New { kind, slug } => commands::new::run(&cli.root, kind.into(), &slug),
     };

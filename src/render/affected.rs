@@ -1,0 +1,56 @@
+//! Which pages show which inputs, so a preview rebuild renders only the pages an edit touches.
+//!
+//! Each rule errs on the side of rendering: a page that might show a change is re-rendered.
+
+use super::routes::Listing;
+use super::Job;
+use crate::model::documents::Section;
+
+/// Something that changed since the last render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A document (every language of the key): its pages and every page that lists it.
+    Document(Section, String),
+    /// Observations, assessments or frameworks: the figures PES pages show.
+    Measures,
+}
+
+impl Job {
+    /// Whether this page shows anything in `changes`.
+    pub(super) fn shows_any(&self, changes: &[Change]) -> bool {
+        changes.iter().any(|change| self.shows(change))
+    }
+
+    fn shows(&self, change: &Change) -> bool {
+        match change {
+            // Free pages can be in the main menu, which every page shows.
+            Change::Document(Section::Pages, _) => true,
+            Change::Document(section, key) => self.shows_document(*section, key),
+            Change::Measures => matches!(self, Job::Pes(..) | Job::Listing(Listing::Pes, _)),
+        }
+    }
+
+    fn shows_document(&self, section: Section, key: &str) -> bool {
+        match self {
+            Job::Root | Job::NotFound => false,
+            Job::Home(_) => true,
+            Job::Listing(listing, _) => {
+                *listing == Listing::Pes || listing_of(section) == Some(*listing)
+            }
+            // Every language: the other translation's switcher and notice point at this one.
+            Job::Document(own, own_key, _) => *own == section && own_key == key,
+            Job::Page(..) => false,
+            Job::Pes(..) => matches!(section, Section::Practices | Section::Visits),
+        }
+    }
+}
+
+/// The catalogue that lists a section's documents; free pages have none.
+fn listing_of(section: Section) -> Option<Listing> {
+    match section {
+        Section::Practices => Some(Listing::Practices),
+        Section::Visits => Some(Listing::Visits),
+        Section::Reports => Some(Listing::Reports),
+        Section::Pages => None,
+    }
+}
