@@ -138,10 +138,9 @@ impl Builder {
         for (touched, path) in &touched {
             if let Touched::Document(section) = touched {
                 match reload_document(&mut loaded, *section, &self.root, path) {
-                    Ok(Some(key)) => changes.push(Change::Document(*section, key)),
-                    // Added, removed or re-slugged: links everywhere may change.
-                    Ok(None) => render_all = true,
-                    Err(()) => return self.full(),
+                    Reloaded::InPlace(key) => changes.push(Change::Document(*section, key)),
+                    Reloaded::Moved => render_all = true,
+                    Reloaded::Unloadable => return self.full(),
                 }
             }
         }
@@ -173,10 +172,9 @@ fn classify(path: &Path) -> Touched {
         .filter_map(|c| c.as_os_str().to_str())
         .collect();
     match parts.as_slice() {
-        ["content", "data", kind, ..] if parts.len() > 3 => match *kind {
-            "observations" | "assessments" | "frameworks" => Touched::Measures,
-            _ => Touched::Everything,
-        },
+        ["content", "data", "observations" | "assessments" | "frameworks", _, ..] => {
+            Touched::Measures
+        }
         ["content", "data", _] => Touched::Data,
         ["content", folder, .., name] if name.ends_with(".md") => {
             Section::from_folder(folder).map_or(Touched::Everything, Touched::Document)
@@ -187,15 +185,18 @@ fn classify(path: &Path) -> Touched {
     }
 }
 
-/// Reads one document again into the loaded site. `Ok(Some(key))` when it was edited in place
-/// (same key and URL), `Ok(None)` when documents or URLs were added or removed, `Err` when it
-/// does not load (the full rebuild then reports why).
-fn reload_document(
-    loaded: &mut Loaded,
-    section: Section,
-    root: &Path,
-    path: &Path,
-) -> Result<Option<String>, ()> {
+/// What reading a document again did to the loaded site.
+enum Reloaded {
+    /// Edited in place: same key, language and URL.
+    InPlace(String),
+    /// Added, removed or given another URL: links on any page may change.
+    Moved,
+    /// It does not load; a full rebuild reports why with every other problem.
+    Unloadable,
+}
+
+/// Reads one document again into the loaded site.
+fn reload_document(loaded: &mut Loaded, section: Section, root: &Path, path: &Path) -> Reloaded {
     let languages = loaded.site.config.language_codes();
     let documents = &mut loaded.site.documents;
     match section {
@@ -211,27 +212,33 @@ fn replace<M: DeserializeOwned + Meta>(
     root: &Path,
     path: &Path,
     languages: &[String],
-) -> Result<Option<String>, ()> {
+) -> Reloaded {
     let position = documents.iter().position(|d| d.file.path == path);
     if !root.join(path).is_file() {
         if let Some(index) = position {
             documents.remove(index);
         }
-        return Ok(None);
+        return Reloaded::Moved;
     }
-    let document: Document<M> = content::load_document(root, path, languages).map_err(|_| ())?;
+    let Ok(document) = content::load_document::<M>(root, path, languages) else {
+        return Reloaded::Unloadable;
+    };
     let Some(index) = position else {
         // Same order as a full load: by path.
         let index = documents.partition_point(|d| d.file.path.as_path() < path);
         documents.insert(index, document);
-        return Ok(None);
+        return Reloaded::Moved;
     };
     let old = &documents[index];
     let same_place =
         old.key == document.key && old.slug == document.slug && old.lang == document.lang;
     let key = document.key.clone();
     documents[index] = document;
-    Ok(same_place.then_some(key))
+    if same_place {
+        Reloaded::InPlace(key)
+    } else {
+        Reloaded::Moved
+    }
 }
 
 #[cfg(test)]
