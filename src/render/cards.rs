@@ -1,12 +1,48 @@
 //! Cards: documents as they appear in lists, on the home page and on PES profiles.
 
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
 use super::date_range;
 use super::sort_key;
 use super::views::Card;
 use super::Renderer;
 use crate::model::documents::Document;
+use crate::model::documents::Documents;
 use crate::model::documents::Meta;
 use crate::model::documents::Section;
+
+/// Where each document version sits in its section, so lists of thousands of documents look
+/// each one up directly instead of scanning the section.
+pub(super) struct DocumentIndex<'a> {
+    /// (section, key, language) → position in that section's list.
+    positions: HashMap<(Section, &'a str, &'a str), usize>,
+}
+
+impl<'a> DocumentIndex<'a> {
+    pub(super) fn new(documents: &'a Documents) -> Self {
+        let mut positions = HashMap::new();
+        let mut add = |section: Section, versions: Vec<(&'a str, &'a str)>| {
+            for (position, (key, lang)) in versions.into_iter().enumerate() {
+                // The first of duplicate versions wins, as a scan would find it; validation
+                // reports the duplicate.
+                positions.entry((section, key, lang)).or_insert(position);
+            }
+        };
+        add(Section::Practices, versions(&documents.practices));
+        add(Section::Visits, versions(&documents.visits));
+        add(Section::Reports, versions(&documents.reports));
+        add(Section::Pages, versions(&documents.pages));
+        DocumentIndex { positions }
+    }
+}
+
+fn versions<M>(documents: &[Document<M>]) -> Vec<(&str, &str)> {
+    documents
+        .iter()
+        .map(|d| (d.key.as_str(), d.lang.as_str()))
+        .collect()
+}
 
 impl Renderer<'_> {
     /// One card per document of `section`, in `lang` or its fallback.
@@ -21,11 +57,8 @@ impl Renderer<'_> {
             .document_keys(section)
             .filter_map(|key| card(key, lang))
             .collect();
-        cards.sort_by(|a, b| {
-            b.date_iso
-                .cmp(&a.date_iso)
-                .then_with(|| sort_key(&a.title).cmp(&sort_key(&b.title)))
-        });
+        // Newest first, then by title; keys computed once per card, not per comparison.
+        cards.sort_by_cached_key(|card| (Reverse(card.date_iso.clone()), sort_key(&card.title)));
         cards
     }
 
@@ -37,7 +70,8 @@ impl Renderer<'_> {
         lang: &str,
     ) -> Option<&'d Document<M>> {
         let shown = self.routes.shown_language(section, key, lang)?;
-        documents.iter().find(|d| d.key == key && d.lang == shown)
+        let position = *self.index.positions.get(&(section, key, shown))?;
+        documents.get(position)
     }
 
     pub(super) fn base_card<M: Meta>(

@@ -111,6 +111,7 @@ fn render_jobs(
         strings,
         env,
         theme,
+        index: cards::DocumentIndex::new(&site.documents),
     };
     let jobs: Vec<Job> = renderer
         .jobs()
@@ -165,6 +166,7 @@ struct Renderer<'a> {
     strings: Arc<Strings>,
     env: Environment<'static>,
     theme: &'a Theme,
+    index: cards::DocumentIndex<'a>,
 }
 
 /// A page's layout fields and its own content, flattened into one template context.
