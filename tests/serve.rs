@@ -265,6 +265,9 @@ fn saves_are_served_and_open_pages_told_to_reload() {
         "the new title in the catalogue",
         |r| r.body.contains("Coaching saved by rename"),
     );
+    serve.wait_for("/en/pes/fr-ft/", "the new title on its PES profile", |r| {
+        r.body.contains("Coaching saved by rename")
+    });
     wait_for_builds(&events, 3);
 
     assert!(

@@ -9,8 +9,13 @@ use crate::model::documents::Section;
 /// Something that changed since the last render.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    /// A document (every language of the key): its pages and every page that lists it.
-    Document(Section, String),
+    /// A document edited in place (every language of its key): its pages, the lists that show
+    /// it, and the profiles of `pes`, the members it belongs to before and after the edit.
+    Document {
+        section: Section,
+        key: String,
+        pes: Vec<String>,
+    },
     /// Observations, assessments or frameworks: the figures PES pages show.
     Measures,
 }
@@ -24,13 +29,16 @@ impl Job {
     fn shows(&self, change: &Change) -> bool {
         match change {
             // Free pages can be in the main menu, which every page shows.
-            Change::Document(Section::Pages, _) => true,
-            Change::Document(section, key) => self.shows_document(*section, key),
+            Change::Document {
+                section: Section::Pages,
+                ..
+            } => true,
+            Change::Document { section, key, pes } => self.shows_document(*section, key, pes),
             Change::Measures => matches!(self, Job::Pes(..) | Job::Listing(Listing::Pes, _)),
         }
     }
 
-    fn shows_document(&self, section: Section, key: &str) -> bool {
+    fn shows_document(&self, section: Section, key: &str, pes: &[String]) -> bool {
         match self {
             Job::Root | Job::NotFound => false,
             Job::Home(_) => true,
@@ -40,7 +48,7 @@ impl Job {
             // Every language: the other translation's switcher and notice point at this one.
             Job::Document(own, own_key, _) => *own == section && own_key == key,
             Job::Page(..) => false,
-            Job::Pes(..) => matches!(section, Section::Practices | Section::Visits),
+            Job::Pes(id, _) => pes.contains(id),
         }
     }
 }

@@ -138,7 +138,11 @@ impl Builder {
         for (touched, path) in &touched {
             if let Touched::Document(section) = touched {
                 match reload_document(&mut loaded, *section, &self.root, path) {
-                    Reloaded::InPlace(key) => changes.push(Change::Document(*section, key)),
+                    Reloaded::InPlace { key, pes } => changes.push(Change::Document {
+                        section: *section,
+                        key,
+                        pes,
+                    }),
                     Reloaded::Moved => render_all = true,
                     Reloaded::Unloadable => return self.full(),
                 }
@@ -187,8 +191,9 @@ fn classify(path: &Path) -> Touched {
 
 /// What reading a document again did to the loaded site.
 enum Reloaded {
-    /// Edited in place: same key, language and URL.
-    InPlace(String),
+    /// Edited in place: same key, language and URL; `pes` are the members it belonged to
+    /// before and after.
+    InPlace { key: String, pes: Vec<String> },
     /// Added, removed or given another URL: links on any page may change.
     Moved,
     /// It does not load; a full rebuild reports why with every other problem.
@@ -200,10 +205,14 @@ fn reload_document(loaded: &mut Loaded, section: Section, root: &Path, path: &Pa
     let languages = loaded.site.config.language_codes();
     let documents = &mut loaded.site.documents;
     match section {
-        Section::Practices => replace(&mut documents.practices, root, path, &languages),
-        Section::Visits => replace(&mut documents.visits, root, path, &languages),
-        Section::Reports => replace(&mut documents.reports, root, path, &languages),
-        Section::Pages => replace(&mut documents.pages, root, path, &languages),
+        Section::Practices => replace(&mut documents.practices, root, path, &languages, |m| {
+            Some(m.pes.value.clone())
+        }),
+        Section::Visits => replace(&mut documents.visits, root, path, &languages, |m| {
+            Some(m.host.value.clone())
+        }),
+        Section::Reports => replace(&mut documents.reports, root, path, &languages, |_| None),
+        Section::Pages => replace(&mut documents.pages, root, path, &languages, |_| None),
     }
 }
 
@@ -212,6 +221,7 @@ fn replace<M: DeserializeOwned + Meta>(
     root: &Path,
     path: &Path,
     languages: &[String],
+    member: impl Fn(&M) -> Option<String>,
 ) -> Reloaded {
     let position = documents.iter().position(|d| d.file.path == path);
     if !root.join(path).is_file() {
@@ -233,9 +243,14 @@ fn replace<M: DeserializeOwned + Meta>(
     let same_place =
         old.key == document.key && old.slug == document.slug && old.lang == document.lang;
     let key = document.key.clone();
+    let mut pes: Vec<String> = [member(&old.meta), member(&document.meta)]
+        .into_iter()
+        .flatten()
+        .collect();
+    pes.dedup();
     documents[index] = document;
     if same_place {
-        Reloaded::InPlace(key)
+        Reloaded::InPlace { key, pes }
     } else {
         Reloaded::Moved
     }
