@@ -23,6 +23,11 @@ struct Serve {
 impl Serve {
     /// Copies the fixture site to a temporary folder and serves it on a free port.
     fn start() -> Serve {
+        Serve::start_after(|_| {})
+    }
+
+    /// Like [`Serve::start`], with `prepare` run on the site root before the server starts.
+    fn start_after(prepare: impl FnOnce(&Path)) -> Serve {
         let dir = tempfile::tempdir().expect("temporary folder");
         let root = dir.path().join("site");
         copy_dir(
@@ -30,6 +35,7 @@ impl Serve {
             &root,
         );
         std::fs::write(dir.path().join("secret.txt"), "TOP-SECRET-OUTSIDE").expect("write");
+        prepare(&root);
         let mut child = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
             .args(["serve", "--port", "0", "--root"])
             .arg(&root)
@@ -340,6 +346,36 @@ fn a_broken_file_shows_the_error_over_the_last_good_site_until_fixed() {
         !r.body.contains("benchlearn-error")
     });
     assert!(fixed.body.contains("Intensive coaching"));
+}
+
+#[test]
+fn a_site_broken_from_the_start_shows_the_error_then_the_site_once_fixed() {
+    let practice_text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/serve")
+            .join(PRACTICE),
+    )
+    .expect("fixture practice");
+    let serve = Serve::start_after(|root| {
+        let broken = practice_text.replace("pes: fr-ft", "pes: fr-pe");
+        std::fs::write(root.join(PRACTICE), broken).expect("break the practice");
+    });
+    let waiting = serve.get(PRACTICE_PAGE);
+    assert_eq!(waiting.status, 404);
+    assert!(
+        waiting.body.contains("benchlearn-error"),
+        "overlay without a site"
+    );
+    assert!(waiting.body.contains("unknown PES `fr-pe`"));
+    assert!(
+        waiting.body.contains("/__benchlearn/events"),
+        "reloads once fixed"
+    );
+
+    serve.write(PRACTICE, &practice_text);
+    let fixed = serve.wait_for(PRACTICE_PAGE, "the site", |r| r.status == 200);
+    assert!(fixed.body.contains("Intensive coaching"));
+    assert!(!fixed.body.contains("benchlearn-error"));
 }
 
 #[test]

@@ -91,7 +91,9 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
         Resolved::NotFound if snapshot.files.contains_key("404.html") => {
             file_response(&snapshot, "404.html", StatusCode::NOT_FOUND)
         }
-        Resolved::NotFound => plain(StatusCode::NOT_FOUND, "not found\n"),
+        // No site yet (the first build failed): an empty page that still shows the overlay
+        // and reloads once the site builds.
+        Resolved::NotFound => respond(&snapshot, "404.html", EMPTY_PAGE, StatusCode::NOT_FOUND),
         Resolved::BadPath => plain(StatusCode::BAD_REQUEST, "bad path\n"),
     };
     if method == Method::HEAD {
@@ -173,8 +175,16 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The page served where the site has no 404 page of its own.
+const EMPTY_PAGE: &[u8] = b"<!doctype html><html><head><meta charset=\"utf-8\"><title>404</title></head><body></body></html>";
+
 fn file_response(snapshot: &Snapshot, name: &str, status: StatusCode) -> Response<Body> {
-    let bytes = &snapshot.files[name];
+    // Callers only name files they found in this snapshot.
+    respond(snapshot, name, &snapshot.files[name], status)
+}
+
+/// `bytes` as the file `name`, with the live-reload script (and overlay) in HTML pages.
+fn respond(snapshot: &Snapshot, name: &str, bytes: &[u8], status: StatusCode) -> Response<Body> {
     let content_type = content_type(name);
     let body = if content_type.starts_with("text/html") {
         let mut extra = reload::script(snapshot.version);
@@ -186,7 +196,7 @@ fn file_response(snapshot: &Snapshot, name: &str, status: StatusCode) -> Respons
         }
         Body::from(reload::inject(bytes, &extra))
     } else {
-        Body::from(bytes.as_ref().clone())
+        Body::from(bytes.to_vec())
     };
     let mut response = Response::new(body);
     *response.status_mut() = status;
