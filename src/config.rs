@@ -3,19 +3,23 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::model::text::{Spanned, Translated};
 
 /// The settings of a site, as written in `site.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub title: Translated<String>,
     pub description: Translated<String>,
+    #[schemars(with = "String")]
     pub base_url: Spanned<String>,
+    #[schemars(with = "Vec<String>")]
     pub languages: Vec<Spanned<String>>,
+    #[schemars(with = "String")]
     pub default_language: Spanned<String>,
     #[serde(default = "default_theme")]
     pub theme: String,
@@ -30,7 +34,7 @@ fn default_theme() -> String {
 }
 
 /// The URL segment of each section, per language (`/fr/bonnes-pratiques/`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionSlugs {
     #[serde(default = "default_practices")]
@@ -80,7 +84,7 @@ impl Default for SectionSlugs {
 }
 
 /// Switches a site may turn on.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     /// Keep raw HTML written in Markdown. Off by default: content is untrusted.

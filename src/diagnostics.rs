@@ -42,6 +42,22 @@ impl SourceFile {
         self.text.len()
     }
 
+    /// `span` moved inside the text and onto character boundaries, so any position a parser
+    /// reports can be shown without slicing a character in two.
+    pub fn clamp(&self, span: Span) -> Span {
+        let text = &self.text;
+        let start = floor_char_boundary(text, span.offset.min(text.len()));
+        let mut end = span
+            .offset
+            .saturating_add(span.len)
+            .min(text.len())
+            .max(start);
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end - start)
+    }
+
     /// 1-based line and column of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
@@ -90,7 +106,7 @@ impl Diagnostic {
         Diagnostic {
             file: Some(Arc::clone(file)),
             path: None,
-            span: Some(span),
+            span: Some(file.clamp(span)),
             message: message.into(),
             help: None,
         }
@@ -323,6 +339,16 @@ mod tests {
         assert_eq!(&file.text[offset..offset + 2], "é");
         assert_eq!(file.line_column(offset), (2, 7));
         assert_eq!(file.line_column(0), (1, 1));
+    }
+
+    #[test]
+    fn spans_are_kept_on_character_boundaries() {
+        let file = SourceFile::new("a.csv", "é,à\n");
+        assert_eq!(file.clamp(Span::new(1, 1)), Span::new(0, 2));
+        assert_eq!(file.clamp(Span::new(40, 3)), Span::new(6, 0));
+        let diagnostic = Diagnostic::at(&file, Span::new(4, 1), "x");
+        assert_eq!(diagnostic.line_column(), Some((1, 3)));
+        assert!(diagnostic.render(false).contains("a.csv:1:"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! UI strings per language, from the theme's `i18n/<lang>.yaml` files.
 //!
-//! A key present in one language and missing in another is an error, so a page never shows a
-//! blank where a label should be.
+//! Theme layers merge key by key, so a site overrides one label without copying the file. A key
+//! present in one language and missing in another is an error, so a page never shows a blank
+//! where a label should be.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -29,29 +30,29 @@ impl Strings {
     /// Reads the theme's string files for `languages` and checks they define the same keys.
     pub fn load(theme: &Theme, languages: &[String], diagnostics: &mut Diagnostics) -> Strings {
         let mut strings = Strings::default();
-        let mut files: BTreeMap<&str, &Arc<SourceFile>> = BTreeMap::new();
+        let mut last_file: BTreeMap<&str, &Arc<SourceFile>> = BTreeMap::new();
         for lang in languages {
-            let Some(file) = theme.i18n.get(lang) else {
+            let Some(files) = theme.i18n.get(lang).filter(|files| !files.is_empty()) else {
                 diagnostics.push(Diagnostic::in_path(
                     format!("themes/<theme>/i18n/{lang}.yaml"),
                     format!("the theme has no UI strings for language `{lang}`"),
                 ));
                 continue;
             };
-            match crate::content::yaml::parse::<BTreeMap<String, Tree>>(file, 0) {
-                Ok(tree) => {
-                    let mut flat = BTreeMap::new();
-                    flatten("", tree, &mut flat);
-                    strings.by_lang.insert(lang.clone(), flat);
-                    files.insert(lang, file);
+            let mut flat = BTreeMap::new();
+            for file in files {
+                match crate::content::yaml::parse::<BTreeMap<String, Tree>>(file, 0) {
+                    Ok(tree) => flatten("", tree, &mut flat),
+                    Err(problem) => diagnostics.push(problem),
                 }
-                Err(problem) => diagnostics.push(problem),
+                last_file.insert(lang, file);
             }
+            strings.by_lang.insert(lang.clone(), flat);
         }
         let all_keys: BTreeSet<&String> = strings.by_lang.values().flat_map(|m| m.keys()).collect();
         for (lang, map) in &strings.by_lang {
             for key in all_keys.iter().filter(|key| !map.contains_key(**key)) {
-                let file = files[lang.as_str()];
+                let file = last_file[lang.as_str()];
                 diagnostics.push(
                     Diagnostic::in_path(
                         &file.path,
@@ -62,6 +63,21 @@ impl Strings {
             }
         }
         strings
+    }
+
+    /// Keys defined in some language but not in `lang`, sorted: what a translator must add.
+    pub fn missing_keys(&self, lang: &str) -> Vec<&str> {
+        let all: BTreeSet<&str> = self
+            .by_lang
+            .values()
+            .flat_map(|map| map.keys().map(String::as_str))
+            .collect();
+        let Some(own) = self.by_lang.get(lang) else {
+            return all.into_iter().collect();
+        };
+        all.into_iter()
+            .filter(|key| !own.contains_key(*key))
+            .collect()
     }
 
     /// The string for `key` in `lang`, or `None` so the caller can report it.

@@ -14,6 +14,8 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod schema;
 pub mod serve;
 pub mod theme;
+pub mod translation_status;
 pub mod validate;

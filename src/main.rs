@@ -45,7 +45,17 @@ enum Command {
         poll: bool,
     },
     /// Check data, front matter, references, links and translations without writing anything.
-    Check,
+    Check {
+        /// Also list, per language, missing and stale translations and missing UI strings.
+        #[arg(long)]
+        translations: bool,
+    },
+    /// Write JSON Schema files for every data file and front-matter kind, for editors.
+    Schema {
+        /// Where to write the schemas (default: <root>/schemas).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Create a document skeleton in every language of the site.
     New {
         /// What kind of document to create.
@@ -99,7 +109,11 @@ fn main() {
             open,
             poll,
         }),
-        Command::Check => commands::check::run(&cli.root),
+        Command::Check { translations } => commands::check::run(&cli.root, translations),
+        Command::Schema { output } => {
+            let destination = output.unwrap_or_else(|| cli.root.join("schemas"));
+            commands::schema::run(&cli.root, &destination)
+        }
         Command::New { kind, slug } => commands::new::run(&cli.root, kind.into(), &slug),
     };
     std::process::exit(outcome.exit_code());

@@ -30,8 +30,8 @@ pub struct Theme {
     pub templates: BTreeMap<String, ThemeFile>,
     /// Path under `static/` → file, copied to the output root.
     pub static_files: BTreeMap<String, ThemeFile>,
-    /// Language → the i18n file for it.
-    pub i18n: BTreeMap<String, Arc<SourceFile>>,
+    /// Language → its i18n files, built-in first: later files override earlier ones key by key.
+    pub i18n: BTreeMap<String, Vec<Arc<SourceFile>>>,
 }
 
 impl Theme {
@@ -76,14 +76,15 @@ impl Theme {
                     continue;
                 };
                 match std::str::from_utf8(&bytes) {
-                    Ok(text) => {
-                        self.i18n
-                            .insert(lang.to_string(), SourceFile::new(origin, text));
-                    }
+                    Ok(text) => self.add_strings(lang, SourceFile::new(origin, text)),
                     Err(_) => diagnostics.push(Diagnostic::in_path(origin, "not UTF-8")),
                 }
             }
         }
+    }
+
+    fn add_strings(&mut self, lang: &str, file: Arc<SourceFile>) {
+        self.i18n.entry(lang.to_string()).or_default().push(file);
     }
 
     fn add_folder(&mut self, root: &Path, folder: &Path, layer: Layer) {
@@ -108,9 +109,7 @@ impl Theme {
                 continue;
             };
             match read_source(root, &origin) {
-                Ok(file) => {
-                    self.i18n.insert(lang.to_string(), file);
-                }
+                Ok(file) => self.add_strings(lang, file),
                 Err(problem) => diagnostics.push(problem),
             }
         }

@@ -9,6 +9,9 @@ use crate::pipeline;
 
 /// Builds the site at `root` into `destination`.
 pub fn run(root: &Path, destination: &Path, base_url: Option<&str>) -> Outcome {
+    if let Err(outcome) = super::require_site(root) {
+        return outcome;
+    }
     let started = Instant::now();
     let files = match pipeline::compile(root, base_url) {
         Ok(files) => files,

@@ -4,9 +4,25 @@ use std::path::Path;
 
 use super::{print_problems, Outcome};
 use crate::pipeline;
+use crate::translation_status;
 
 /// Validates the site at `root`, including links and templates, without writing the site.
-pub fn run(root: &Path) -> Outcome {
+///
+/// With `translations`, first prints each language's missing and stale translations and
+/// missing UI strings; they are for editors to plan, not errors.
+pub fn run(root: &Path, translations: bool) -> Outcome {
+    if let Err(outcome) = super::require_site(root) {
+        return outcome;
+    }
+    if translations {
+        match translation_status::load(root) {
+            Ok(status) => print!("{}", status.table()),
+            Err(problems) => {
+                print_problems(problems, "fix site.yaml first");
+                return Outcome::ContentErrors;
+            }
+        }
+    }
     match pipeline::compile(root, None) {
         Ok(files) => {
             eprintln!("no problems found ({} files would be written)", files.len());

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod new;
+pub mod schema;
 pub mod serve;
 
 use std::io::IsTerminal;
@@ -28,6 +29,19 @@ impl Outcome {
             Outcome::UsageOrIo => 2,
         }
     }
+}
+
+/// Whether `root` is a site folder; a wrong `--root` is a usage error, not a content error.
+pub fn require_site(root: &std::path::Path) -> Result<(), Outcome> {
+    if root.join(crate::content::CONFIG_FILE).is_file() {
+        return Ok(());
+    }
+    eprintln!(
+        "error: there is no {} in {}: run benchlearn in a site folder, or pass --root DIR",
+        crate::content::CONFIG_FILE,
+        root.display()
+    );
+    Err(Outcome::UsageOrIo)
 }
 
 /// Prints every problem, then how many there were.

@@ -6,12 +6,16 @@ use super::Outcome;
 use crate::content;
 use crate::model::documents::Section;
 use crate::model::text::{is_valid_slug, Date};
+use crate::schema;
 
 /// Creates `content/<section>/<slug>.<lang>.md` for each site language.
 pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
     if !is_valid_slug(slug) {
         eprintln!("error: `{slug}` is not a valid slug; use lower-case a-z, 0-9 and single hyphens, e.g. youth-guarantee");
         return Outcome::UsageOrIo;
+    }
+    if let Err(outcome) = super::require_site(root) {
+        return outcome;
     }
     let config = match content::load_config(root) {
         Ok(config) => config,
@@ -39,7 +43,11 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
     }
     let today = Date::today();
     for (lang, path) in languages.iter().zip(&paths) {
-        let text = skeleton(section, lang, today);
+        let relative = Path::new("content")
+            .join(section.folder())
+            .join(format!("{slug}.{lang}.md"));
+        let modeline = schema::modeline(&relative, schema::Kind::of_section(section));
+        let text = skeleton(section, lang, today, &modeline);
         if let Err(error) = std::fs::write(path, text) {
             eprintln!("error: cannot write {}: {error}", path.display());
             return Outcome::UsageOrIo;
@@ -50,7 +58,8 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
 }
 
 /// The front matter a new document needs, with today's date and placeholders to replace.
-fn skeleton(section: Section, lang: &str, today: Date) -> String {
+/// Its first line names the schema so the author's editor completes and checks the fields.
+fn skeleton(section: Section, lang: &str, today: Date, modeline: &str) -> String {
     let (title, summary, body) = match lang {
         "fr" => (
             "Titre à compléter",
@@ -75,7 +84,7 @@ fn skeleton(section: Section, lang: &str, today: Date) -> String {
         Section::Pages => "weight: 50\nmenu: false\n".to_string(),
     };
     format!(
-        "---\ntitle: \"{title}\"\nsummary: \"{summary}\"\n{fields}updated: {today}\n---\n\n{body}"
+        "---\n{modeline}\ntitle: \"{title}\"\nsummary: \"{summary}\"\n{fields}created: {today}\nupdated: {today}\n---\n\n{body}"
     )
 }
 
@@ -87,8 +96,9 @@ mod tests {
     fn skeletons_parse_as_front_matter() {
         let today = Date::parse("2026-01-02").expect("valid date");
         for section in Section::ALL {
-            let text = skeleton(section, "fr", today);
-            assert!(text.starts_with("---\ntitle:"));
+            let text = skeleton(section, "fr", today, "# yaml-language-server: $schema=x");
+            assert!(text.starts_with("---\n# yaml-language-server: $schema=x\ntitle:"));
+            assert!(text.contains("created: 2026-01-02"));
             assert!(text.contains("updated: 2026-01-02"));
         }
     }

@@ -92,6 +92,19 @@ pub fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
         data.areas = areas;
         data.areas_file = Some(file);
     }
+    for (relative, loaded) in [
+        ("content/data/pes.yaml", data.pes_file.is_some()),
+        ("content/data/clusters.yaml", data.clusters_file.is_some()),
+        (
+            "content/data/indicators.yaml",
+            data.indicators_file.is_some(),
+        ),
+        ("content/data/areas.yaml", data.areas_file.is_some()),
+    ] {
+        if !loaded && root.join(relative).exists() {
+            data.unloaded.push(PathBuf::from(relative));
+        }
+    }
     for path in files_under(root, "content/data/observations") {
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         let parse = match extension {
@@ -203,11 +216,25 @@ fn files_under(root: &Path, relative: &str) -> Vec<PathBuf> {
 }
 
 fn load_documents(root: &Path, languages: &[String], diagnostics: &mut Diagnostics) -> Documents {
+    let mut unloaded = Vec::new();
     Documents {
-        practices: load_section(root, Section::Practices, languages, diagnostics),
-        visits: load_section(root, Section::Visits, languages, diagnostics),
-        reports: load_section(root, Section::Reports, languages, diagnostics),
-        pages: load_section(root, Section::Pages, languages, diagnostics),
+        practices: load_section(
+            root,
+            Section::Practices,
+            languages,
+            diagnostics,
+            &mut unloaded,
+        ),
+        visits: load_section(root, Section::Visits, languages, diagnostics, &mut unloaded),
+        reports: load_section(
+            root,
+            Section::Reports,
+            languages,
+            diagnostics,
+            &mut unloaded,
+        ),
+        pages: load_section(root, Section::Pages, languages, diagnostics, &mut unloaded),
+        unloaded,
     }
 }
 
@@ -216,6 +243,7 @@ fn load_section<M: DeserializeOwned + Meta + Send>(
     section: Section,
     languages: &[String],
     diagnostics: &mut Diagnostics,
+    unloaded: &mut Vec<(Section, String)>,
 ) -> Vec<Document<M>> {
     let paths: Vec<PathBuf> = files_under(root, &format!("content/{}", section.folder()))
         .into_iter()
@@ -226,10 +254,19 @@ fn load_section<M: DeserializeOwned + Meta + Send>(
         .map(|path| load_document(root, path, languages))
         .collect();
     let mut documents = Vec::new();
-    for result in results {
+    for (path, result) in paths.iter().zip(results) {
         match result {
             Ok(document) => documents.push(document),
-            Err(problem) => diagnostics.push(problem),
+            Err(problem) => {
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default();
+                if let Some((key, _)) = name.strip_suffix(".md").and_then(|s| s.rsplit_once('.')) {
+                    unloaded.push((section, key.to_string()));
+                }
+                diagnostics.push(problem);
+            }
         }
     }
     documents

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::yaml;
@@ -10,12 +11,17 @@ use crate::diagnostics::{Diagnostic, SourceFile, Span};
 use crate::model::data::{Located, Observation};
 use crate::model::text::Spanned;
 
-#[derive(Debug, Deserialize)]
+/// One observation as written in YAML.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct Entry {
+    #[schemars(with = "String")]
     pes: Spanned<String>,
+    #[schemars(with = "String")]
     indicator: Spanned<String>,
+    #[schemars(with = "i32")]
     year: Spanned<i32>,
+    #[schemars(with = "f64")]
     value: Spanned<f64>,
     #[serde(default)]
     breakdown: BTreeMap<String, String>,
@@ -23,6 +29,11 @@ struct Entry {
     note: Option<String>,
     #[serde(default)]
     source: Option<String>,
+}
+
+/// The JSON Schema of a YAML observations file, for `benchlearn schema`.
+pub fn yaml_schema(generator: schemars::SchemaGenerator) -> schemars::Schema {
+    generator.into_root_schema_for::<Vec<Entry>>()
 }
 
 /// Reads a YAML list of observations.

@@ -25,11 +25,27 @@ pub fn parse_str<T: DeserializeOwned>(
     // serde-saphyr's default options already refuse duplicate keys.
     serde_saphyr::from_str(yaml).map_err(|error| {
         let message = plain_message(&error.without_snippet().to_string());
-        match error.location() {
+        // A missing field has no line of its own: the parser points at the last key given. In
+        // front matter (which has no nested required fields) the opening `---` is clearer.
+        let missing = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.strip_suffix('`'))
+            .map(str::to_string);
+        let problem = match error.location() {
+            _ if missing.is_some() && line_offset > 0 => {
+                Diagnostic::at_line(file, line_offset, 1, message)
+            }
             Some(location) if location.line() > 0 => {
                 Diagnostic::at(file, span_of(file, line_offset, &location), message)
             }
             _ => Diagnostic::at_line(file, line_offset + 1, 1, message),
+        };
+        match missing {
+            Some(field) if line_offset > 0 => {
+                problem.with_help(format!("add `{field}: …` to the front matter"))
+            }
+            Some(field) => problem.with_help(format!("add `{field}: …` to this entry")),
+            None => problem,
         }
     })
 }
@@ -73,6 +89,19 @@ fn plain_message(message: &str) -> String {
         if let Some(rest) = message.strip_prefix(from) {
             return format!("{to}{rest}");
         }
+    }
+    // The parser's advice here is for programmers ("use Option<String>", "set DuplicateKeyPolicy").
+    if message.starts_with("cannot deserialize null into string") {
+        return "the value is empty; expected text".to_string();
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key") {
+        return match rest
+            .strip_prefix(": ")
+            .and_then(|r| r.split(", set ").next())
+        {
+            Some(key) => format!("duplicate key `{key}`; a field may be given only once"),
+            None => "duplicate key; a field may be given only once".to_string(),
+        };
     }
     message.to_string()
 }

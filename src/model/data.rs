@@ -7,36 +7,42 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::text::{Date, Spanned, Translated};
 use crate::diagnostics::SourceFile;
 
 /// A public employment service taking part in the network.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pes {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: Translated<String>,
     pub acronym: String,
+    #[schemars(with = "String")]
     pub country: Spanned<String>,
     pub network: String,
+    #[schemars(with = "String")]
     pub cluster: Spanned<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub website: Option<Spanned<String>>,
 }
 
 /// A peer group of PES with similar labour markets.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cluster {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: Translated<String>,
     pub description: Translated<String>,
 }
 
 /// What an indicator counts, which fixes its valid range and how values are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Unit {
     Percent,
@@ -48,7 +54,7 @@ pub enum Unit {
 }
 
 /// Whether a higher or a lower value means better performance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Better {
     Higher,
@@ -56,9 +62,10 @@ pub enum Better {
 }
 
 /// A quantitative benchmarking indicator.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: Translated<String>,
     pub definition: Translated<String>,
@@ -89,27 +96,30 @@ pub struct Located<T> {
 }
 
 /// An excellence area (A–G) of the qualitative assessment.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: Translated<String>,
     pub enablers: Vec<Enabler>,
 }
 
 /// A performance enabler within an area, scored on the 1–6 maturity scale.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Enabler {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: Translated<String>,
 }
 
 /// The file body of `assessments/<cycle>/<pes>.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentFile {
     #[serde(default)]
+    #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<Date>>,
     pub scores: Vec<Score>,
     #[serde(default)]
@@ -128,19 +138,22 @@ pub struct Assessment {
 }
 
 /// The maturity scores given to one enabler.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Score {
+    #[schemars(with = "String")]
     pub enabler: Spanned<String>,
     #[serde(rename = "self")]
+    #[schemars(with = "i64")]
     pub self_score: Spanned<i64>,
+    #[schemars(with = "i64")]
     pub peer: Spanned<i64>,
     #[serde(default)]
     pub comment: Option<Translated<String>>,
 }
 
 /// The file body of `frameworks/<pes>.yaml`: a PES's performance assessment framework.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkFile {
     pub title: Translated<String>,
@@ -158,18 +171,20 @@ pub struct Framework {
 }
 
 /// A strategic pillar grouping KPIs.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pillar {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: Translated<String>,
     pub kpis: Vec<Kpi>,
 }
 
 /// A key performance indicator with its baseline, yearly targets and actuals.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: Translated<String>,
     #[serde(default)]
@@ -177,8 +192,10 @@ pub struct Kpi {
     pub unit: Unit,
     pub baseline: Baseline,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<i32, f64>")]
     pub targets: BTreeMap<i32, Spanned<f64>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<i32, f64>")]
     pub actuals: BTreeMap<i32, Spanned<f64>>,
     #[serde(default)]
     pub source: Option<String>,
@@ -187,15 +204,16 @@ pub struct Kpi {
 }
 
 /// The value a KPI started from.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
+    #[schemars(with = "i32")]
     pub year: Spanned<i32>,
     pub value: f64,
 }
 
 /// Where an activity of the plan stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActivityStatus {
     Planned,
@@ -205,11 +223,12 @@ pub enum ActivityStatus {
 }
 
 /// A step of a framework's activity plan.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     pub name: Translated<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub kpi: Option<Spanned<String>>,
     pub responsible: String,
     pub due: Date,
@@ -230,6 +249,9 @@ pub struct Data {
     pub areas_file: Option<Arc<SourceFile>>,
     pub assessments: Vec<Assessment>,
     pub frameworks: Vec<Framework>,
+    /// Files defining ids (`pes.yaml`, `clusters.yaml`, …) that exist but could not be loaded.
+    /// Their own error is reported; references to the ids they define are not checked.
+    pub unloaded: Vec<std::path::PathBuf>,
 }
 
 impl Data {

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::text::{Date, Spanned};
@@ -62,7 +63,7 @@ impl<M> Document<M> {
 }
 
 /// Lifecycle of a good practice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum PracticeStatus {
     Pilot,
@@ -84,31 +85,59 @@ impl PracticeStatus {
 }
 
 /// Front matter of a good practice.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PracticeMeta {
+    /// The title, in the file's language.
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// One or two sentences for lists, feeds, search results and sharing.
     #[serde(default)]
     pub summary: Option<String>,
+    /// The URL segment, where it should differ from the file name's slug.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub slug: Option<Spanned<String>>,
+    /// Date of the last meaningful change, YYYY-MM-DD: used by feeds, the sitemap and the translation status.
+    #[schemars(with = "Date")]
     pub updated: Spanned<Date>,
+    /// Date of first publication, YYYY-MM-DD, if known; not after `updated`.
+    #[serde(default)]
+    #[schemars(with = "Option<Date>")]
+    pub created: Option<Spanned<Date>>,
+    /// The language this document was translated from (e.g. `fr`); its version in that language must exist.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub translated_from: Option<Spanned<String>>,
+    /// Id of the PES behind the practice, from content/data/pes.yaml.
+    #[schemars(with = "String")]
     pub pes: Spanned<String>,
+    /// Excellence areas A–G the practice contributes to.
+    #[schemars(with = "Vec<String>")]
     pub areas: Vec<Spanned<String>>,
+    /// Groups the practice serves: youth, long-term-unemployed, older-workers, women, migrants, people-with-disabilities, employers, low-skilled, all-jobseekers, staff.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub target_groups: Vec<Spanned<String>>,
+    /// Year the practice started.
+    #[schemars(with = "i32")]
     pub start_year: Spanned<i32>,
+    /// Year the practice ended, if it has.
     #[serde(default)]
+    #[schemars(with = "Option<i32>")]
     pub end_year: Option<Spanned<i32>>,
+    /// Where the practice stands.
     pub status: PracticeStatus,
+    /// Results in a few sentences, plain text.
     #[serde(default)]
     pub results: Option<String>,
+    /// Who to contact, plain text.
     #[serde(default)]
     pub contact: Option<String>,
 }
 
 /// Participants of a study visit, counted by role.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participants {
     #[serde(default)]
@@ -122,59 +151,122 @@ pub struct Participants {
 }
 
 /// Front matter of a study-visit report.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VisitMeta {
+    /// The title, in the file's language.
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// One or two sentences for lists, feeds, search results and sharing.
     #[serde(default)]
     pub summary: Option<String>,
+    /// The URL segment, where it should differ from the file name's slug.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub slug: Option<Spanned<String>>,
+    /// Date of the last meaningful change, YYYY-MM-DD: used by feeds, the sitemap and the translation status.
+    #[schemars(with = "Date")]
     pub updated: Spanned<Date>,
+    /// Date of first publication, YYYY-MM-DD, if known; not after `updated`.
+    #[serde(default)]
+    #[schemars(with = "Option<Date>")]
+    pub created: Option<Spanned<Date>>,
+    /// The language this document was translated from (e.g. `fr`); its version in that language must exist.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub translated_from: Option<Spanned<String>>,
+    /// Id of the host PES, from content/data/pes.yaml.
+    #[schemars(with = "String")]
     pub host: Spanned<String>,
+    /// First day of the visit, YYYY-MM-DD.
+    #[schemars(with = "Date")]
     pub start_date: Spanned<Date>,
+    /// Last day of the visit, YYYY-MM-DD.
+    #[schemars(with = "Date")]
     pub end_date: Spanned<Date>,
+    /// Where the visit took place.
     pub location: String,
+    /// Who organised the visit.
     pub organiser: String,
+    /// Participants counted by role.
     #[serde(default)]
     pub participants: Participants,
+    /// Names of the contributing experts.
     #[serde(default)]
     pub experts: Vec<String>,
+    /// Partner organisations.
     #[serde(default)]
     pub partners: Vec<String>,
+    /// Objectives of the visit.
     #[serde(default)]
     pub objectives: Vec<String>,
+    /// Key performance indicators defined during the visit.
     #[serde(default)]
     pub kpis: Vec<String>,
+    /// Agreed next steps.
     #[serde(default)]
     pub next_steps: Vec<String>,
 }
 
 /// Front matter of a network report.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportMeta {
+    /// The title, in the file's language.
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// One or two sentences for lists, feeds, search results and sharing.
     #[serde(default)]
     pub summary: Option<String>,
+    /// The URL segment, where it should differ from the file name's slug.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub slug: Option<Spanned<String>>,
+    /// Date of the last meaningful change, YYYY-MM-DD: used by feeds, the sitemap and the translation status.
+    #[schemars(with = "Date")]
     pub updated: Spanned<Date>,
+    /// Date of first publication, YYYY-MM-DD, if known; not after `updated`.
+    #[serde(default)]
+    #[schemars(with = "Option<Date>")]
+    pub created: Option<Spanned<Date>>,
+    /// The language this document was translated from (e.g. `fr`); its version in that language must exist.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub translated_from: Option<Spanned<String>>,
+    /// Publication date of the report, YYYY-MM-DD.
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
 }
 
 /// Front matter of a free page.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
+    /// The title, in the file's language.
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// One or two sentences for lists, feeds, search results and sharing.
     #[serde(default)]
     pub summary: Option<String>,
+    /// The URL segment, where it should differ from the file name's slug.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub slug: Option<Spanned<String>>,
+    /// Date of the last meaningful change, YYYY-MM-DD: used by feeds, the sitemap and the translation status.
+    #[schemars(with = "Date")]
     pub updated: Spanned<Date>,
+    /// Date of first publication, YYYY-MM-DD, if known; not after `updated`.
+    #[serde(default)]
+    #[schemars(with = "Option<Date>")]
+    pub created: Option<Spanned<Date>>,
+    /// The language this document was translated from (e.g. `fr`); its version in that language must exist.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub translated_from: Option<Spanned<String>>,
+    /// Order in the navigation, lower first.
     #[serde(default)]
     pub weight: i32,
+    /// Whether the page is listed in the main navigation.
     #[serde(default)]
     pub menu: bool,
 }
@@ -185,6 +277,10 @@ pub trait Meta {
     fn summary(&self) -> Option<&str>;
     fn slug(&self) -> Option<&Spanned<String>>;
     fn updated(&self) -> &Spanned<Date>;
+    /// When the document was first published, if the author says so.
+    fn created(&self) -> Option<&Spanned<Date>>;
+    /// The language this document was translated from, where the author declares it.
+    fn translated_from(&self) -> Option<&Spanned<String>>;
 }
 
 macro_rules! impl_meta {
@@ -194,6 +290,8 @@ macro_rules! impl_meta {
             fn summary(&self) -> Option<&str> { self.summary.as_deref() }
             fn slug(&self) -> Option<&Spanned<String>> { self.slug.as_ref() }
             fn updated(&self) -> &Spanned<Date> { &self.updated }
+            fn created(&self) -> Option<&Spanned<Date>> { self.created.as_ref() }
+            fn translated_from(&self) -> Option<&Spanned<String>> { self.translated_from.as_ref() }
         }
     )*};
 }
@@ -206,4 +304,7 @@ pub struct Documents {
     pub visits: Vec<Document<VisitMeta>>,
     pub reports: Vec<Document<ReportMeta>>,
     pub pages: Vec<Document<PageMeta>>,
+    /// (section, key) of files that could not be loaded: their own error is reported, and links
+    /// to them are not reported as broken on top of it.
+    pub unloaded: Vec<(Section, String)>,
 }

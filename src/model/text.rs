@@ -1,7 +1,10 @@
 //! Value types shared by every kind of content: translated text, dates, located values.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
 use serde::{Deserialize, Deserializer};
 pub use serde_saphyr::Spanned;
@@ -24,6 +27,33 @@ impl Translated<String> {
     /// The value in `lang`, or an empty string: validation has already reported a missing one.
     pub fn text(&self, lang: &str) -> &str {
         self.get(lang).map_or("", String::as_str)
+    }
+}
+
+/// Marks a translated field in a generated JSON Schema, for `benchlearn schema` to list the
+/// site's own languages in place of any two-letter key.
+pub const TRANSLATED_SCHEMA_MARKER: &str = "x-benchlearn-translated";
+
+/// In a JSON Schema, a map from language code to the value: `{fr: …, en: …}`.
+impl<T: JsonSchema> JsonSchema for Translated<T> {
+    fn schema_name() -> Cow<'static, str> {
+        format!("Translated_{}", T::schema_name()).into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let value = generator.subschema_for::<T>();
+        let mut schema = json_schema!({
+            "type": "object",
+            "description": "One value per site language, keyed by language code: {fr: …, en: …}",
+            "propertyNames": {"pattern": "^[a-z]{2}$"},
+            "additionalProperties": value,
+        });
+        schema.insert(TRANSLATED_SCHEMA_MARKER.into(), true.into());
+        schema
     }
 }
 
@@ -103,6 +133,22 @@ impl fmt::Display for Date {
             Ok(text) => f.write_str(&text),
             Err(_) => Err(fmt::Error),
         }
+    }
+}
+
+/// In a JSON Schema, a `YYYY-MM-DD` string.
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A date written YYYY-MM-DD, e.g. 2024-03-01",
+        })
     }
 }
 

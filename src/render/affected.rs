@@ -40,7 +40,10 @@ impl Job {
 
     fn shows_document(&self, section: Section, key: &str, pes: &[String]) -> bool {
         match self {
-            Job::Root | Job::NotFound => false,
+            Job::Root | Job::NotFound | Job::Robots => false,
+            // Feeds and the sitemap list documents with their dates; the status page compares
+            // the dates of translations.
+            Job::Feed(_) | Job::Sitemap | Job::TranslationStatus(_) => true,
             Job::Home(_) => true,
             Job::Listing(listing, _) => {
                 *listing == Listing::Pes || listing_of(section) == Some(*listing)

@@ -1,48 +1,14 @@
 //! Cards: documents as they appear in lists, on the home page and on PES profiles.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use super::date_range;
 use super::sort_key;
 use super::views::Card;
 use super::Renderer;
 use crate::model::documents::Document;
-use crate::model::documents::Documents;
 use crate::model::documents::Meta;
 use crate::model::documents::Section;
-
-/// Where each document version sits in its section, so lists of thousands of documents look
-/// each one up directly instead of scanning the section.
-pub(super) struct DocumentIndex<'a> {
-    /// (section, key, language) → position in that section's list.
-    positions: HashMap<(Section, &'a str, &'a str), usize>,
-}
-
-impl<'a> DocumentIndex<'a> {
-    pub(super) fn new(documents: &'a Documents) -> Self {
-        let mut positions = HashMap::new();
-        let mut add = |section: Section, versions: Vec<(&'a str, &'a str)>| {
-            for (position, (key, lang)) in versions.into_iter().enumerate() {
-                // The first of duplicate versions wins, as a scan would find it; validation
-                // reports the duplicate.
-                positions.entry((section, key, lang)).or_insert(position);
-            }
-        };
-        add(Section::Practices, versions(&documents.practices));
-        add(Section::Visits, versions(&documents.visits));
-        add(Section::Reports, versions(&documents.reports));
-        add(Section::Pages, versions(&documents.pages));
-        DocumentIndex { positions }
-    }
-}
-
-fn versions<M>(documents: &[Document<M>]) -> Vec<(&str, &str)> {
-    documents
-        .iter()
-        .map(|d| (d.key.as_str(), d.lang.as_str()))
-        .collect()
-}
 
 impl Renderer<'_> {
     /// One card per document of `section`, in `lang` or its fallback.
@@ -70,7 +36,7 @@ impl Renderer<'_> {
         lang: &str,
     ) -> Option<&'d Document<M>> {
         let shown = self.routes.shown_language(section, key, lang)?;
-        let position = *self.index.positions.get(&(section, key, shown))?;
+        let position = *self.positions.get(&section)?.get(key)?.get(shown)?;
         documents.get(position)
     }
 

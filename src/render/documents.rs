@@ -96,6 +96,9 @@ impl Renderer<'_> {
         let title = self.text(&document.lang, &meta.title().value);
         let summary = self.text(&document.lang, meta.summary().unwrap_or(""));
         let mut layout = self.layout(lang, kind, title.clone(), summary.clone(), alternates);
+        layout.publishing.structured_data = self
+            .document_structured_data(section, &document.key, lang)
+            .map(|value| super::head::script_value(&value));
         if document.lang != lang {
             layout.notice = Some(TranslationNotice {
                 shown_lang: document.lang.clone(),

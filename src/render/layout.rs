@@ -79,6 +79,8 @@ impl Renderer<'_> {
             .get(default)
             .cloned()
             .unwrap_or_else(|| self.routes.home(default));
+        let canonical = self.routes.absolute(&current_path);
+        let publishing = self.publishing(kind, lang, &title, &description, &canonical);
         Layout {
             lang: lang.to_string(),
             site: SiteView {
@@ -93,9 +95,10 @@ impl Renderer<'_> {
             nav,
             languages,
             x_default: self.routes.absolute(&x_default),
-            canonical: self.routes.absolute(&current_path),
+            canonical,
             notice: None,
             stylesheet: self.routes.link("style.css"),
+            publishing,
         }
     }
 

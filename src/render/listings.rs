@@ -39,8 +39,12 @@ impl Renderer<'_> {
     pub(super) fn not_found(&self) -> Result<OutputFile, Vec<Diagnostic>> {
         let lang = self.routes.default_language().to_string();
         let alternates = self.alternates(|l| self.routes.home(l));
-        let title = self.label(&lang, "nav.home");
-        let layout = self.layout(&lang, "not-found", title, String::new(), alternates);
+        let title = self.label(&lang, "notfound.title");
+        let mut layout = self.layout(&lang, "not-found", title, String::new(), alternates);
+        // The 404 page stands in for any address: no navigation entry is the current one.
+        for item in &mut layout.nav {
+            item.current = false;
+        }
         #[derive(Serialize)]
         struct NotFound {
             entries: Vec<LanguageEntry>,

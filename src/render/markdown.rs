@@ -127,6 +127,13 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
                     output.push(Event::End(TagEnd::Image));
                 }
             }
+            // Footnote labels become ids: an underscore prefix keeps them apart from headings'.
+            Event::FootnoteReference(label) => {
+                output.push(Event::FootnoteReference(footnote_id(&label)))
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                output.push(Event::Start(Tag::FootnoteDefinition(footnote_id(&label))))
+            }
             Event::Html(_) | Event::InlineHtml(_) if !context.allow_raw_html => {}
             Event::Text(text) if french => {
                 output.push(Event::Text(CowStr::from(typography::french(&text))))
@@ -137,6 +144,10 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, output.into_iter());
     (Rendered { html, headings }, problems)
+}
+
+fn footnote_id(label: &str) -> CowStr<'static> {
+    CowStr::from(format!("fn_{label}"))
 }
 
 enum Target<'a> {
@@ -189,6 +200,8 @@ fn resolve_content_link<'a>(target: &str, context: &Context<'_>) -> Target<'a> {
             }
             Target::Keep(CowStr::from(url))
         }
+        // The target's own error is reported; the build fails without the link being reported too.
+        None if context.routes.unloaded(section, key) => Target::Drop,
         None => {
             let keys: Vec<&str> = context.routes.document_keys(section).collect();
             let mut message = format!("broken link: there is no document `{folder}/{key}`");
@@ -217,11 +230,15 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// Ids the layout itself uses around a body. Themes give their other elements ids with an
+/// underscore (`practice_results`), which heading slugs never contain, so ids stay unique.
+const LAYOUT_IDS: [&str; 1] = ["main"];
+
 /// Gives every heading an id from its text (or the one the author set with `{#id}`), unique in
 /// the page.
 fn anchor_headings(events: &[(Event, Range<usize>)]) -> Vec<Heading> {
     let mut headings = Vec::new();
-    let mut used = BTreeSet::new();
+    let mut used: BTreeSet<String> = LAYOUT_IDS.iter().map(|id| id.to_string()).collect();
     let mut current: Option<(u8, Option<String>, String)> = None;
     for (event, _) in events {
         match event {
@@ -263,6 +280,32 @@ fn anchor_headings(events: &[(Event, Range<usize>)]) -> Vec<Heading> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footnote_ids_cannot_collide_with_the_layout() {
+        let file = SourceFile::new("a.md", "Text[^main].\n\n[^main]: Note.\n");
+        let config: crate::config::Config = serde_saphyr::from_str(
+            "title: {fr: t, en: t}\ndescription: {fr: d, en: d}\nbase_url: https://e.org/\nlanguages: [fr, en]\ndefault_language: fr\n",
+        )
+        .expect("valid config");
+        let routes = Routes::new(&config, &Default::default());
+        let context = Context {
+            file: &file,
+            body_offset: 0,
+            page_lang: "en",
+            text_lang: "en",
+            routes: &routes,
+            allow_raw_html: false,
+        };
+        let (rendered, problems) = render(&file.text, &context);
+        assert!(problems.is_empty());
+        assert!(
+            rendered.html.contains("id=\"fn_main\""),
+            "{}",
+            rendered.html
+        );
+        assert!(!rendered.html.contains("id=\"main\""), "{}", rendered.html);
+    }
 
     #[test]
     fn unsafe_schemes_are_refused() {

@@ -15,6 +15,13 @@ mod layout;
 mod listings;
 mod pes;
 
+pub mod feeds;
+mod head;
+pub mod sitemap;
+pub mod structured_data;
+mod translations;
+
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,7 +31,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
-use crate::model::documents::Section;
+use crate::model::documents::{Document, Documents, Section};
 use crate::model::Site;
 use crate::theme::Theme;
 use routes::{Listing, Routes};
@@ -45,11 +52,14 @@ const RUST_KEYS: &[&str] = &[
     "nav.visits",
     "nav.reports",
     "nav.pes",
+    "notfound.title",
     "practice.since",
     "visit.officials",
     "visit.experts",
     "visit.observers",
     "visit.coordinators",
+    "publishing.feed",
+    "publishing.translations_title",
 ];
 
 /// Renders every page of `site`; returns the files, or every problem met on the way.
@@ -108,10 +118,10 @@ fn render_jobs(
     let renderer = Renderer {
         site,
         routes: Routes::new(&site.config, &site.documents),
+        positions: document_positions(&site.documents),
         strings,
         env,
         theme,
-        index: cards::DocumentIndex::new(&site.documents),
     };
     let jobs: Vec<Job> = renderer
         .jobs()
@@ -158,15 +168,21 @@ enum Job {
     Document(Section, String, String),
     Pes(String, String),
     Page(String, String),
+    Feed(String),
+    Sitemap,
+    Robots,
+    TranslationStatus(String),
 }
 
 struct Renderer<'a> {
     site: &'a Site,
     routes: Routes,
+    /// Section → key → language → index in that section's document list, so finding a
+    /// translation is a lookup rather than a scan (lists and profiles do it per card).
+    positions: BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>>,
     strings: Arc<Strings>,
     env: Environment<'static>,
     theme: &'a Theme,
-    index: cards::DocumentIndex<'a>,
 }
 
 /// A page's layout fields and its own content, flattened into one template context.
@@ -202,7 +218,10 @@ impl Renderer<'_> {
             for pes in &self.site.data.pes {
                 jobs.push(Job::Pes(pes.id.value.clone(), lang.clone()));
             }
+            jobs.push(Job::Feed(lang.clone()));
+            jobs.push(Job::TranslationStatus(lang.clone()));
         }
+        jobs.extend([Job::Sitemap, Job::Robots]);
         jobs
     }
 
@@ -215,6 +234,10 @@ impl Renderer<'_> {
             Job::Document(section, key, lang) => self.document(*section, key, lang),
             Job::Page(key, lang) => self.document(Section::Pages, key, lang),
             Job::Pes(id, lang) => self.pes_profile(id, lang),
+            Job::Feed(lang) => self.feed(lang),
+            Job::Sitemap => self.sitemap(),
+            Job::Robots => Ok(self.robots()),
+            Job::TranslationStatus(lang) => self.translation_status(lang),
         }
     }
 
@@ -249,6 +272,30 @@ impl Renderer<'_> {
     }
 }
 
+fn document_positions(
+    documents: &Documents,
+) -> BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>> {
+    fn add<M>(
+        positions: &mut BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>>,
+        section: Section,
+        documents: &[Document<M>],
+    ) {
+        let by_key = positions.entry(section).or_default();
+        for (index, document) in documents.iter().enumerate() {
+            by_key
+                .entry(document.key.clone())
+                .or_default()
+                .insert(document.lang.clone(), index);
+        }
+    }
+    let mut positions = BTreeMap::new();
+    add(&mut positions, Section::Practices, &documents.practices);
+    add(&mut positions, Section::Visits, &documents.visits);
+    add(&mut positions, Section::Reports, &documents.reports);
+    add(&mut positions, Section::Pages, &documents.pages);
+    positions
+}
+
 /// Sorting that ignores case and accents, so « Évaluation » sorts with the E's.
 fn sort_key(text: &str) -> String {
     slug::slugify(text)
@@ -259,9 +306,15 @@ fn date_range(
     end: crate::model::text::Date,
     lang: &str,
 ) -> String {
+    let (from, to) = (start.long(lang), end.long(lang));
     if start == end {
-        start.long(lang)
+        return from;
+    }
+    // "3–5 February 2020" rather than repeating a shared month and year.
+    if start.0.year() == end.0.year() && start.0.month() == end.0.month() {
+        let day = from.split(' ').next().unwrap_or_default();
+        format!("{day}–{to}")
     } else {
-        format!("{} – {}", start.long(lang), end.long(lang))
+        format!("{from} – {to}")
     }
 }

@@ -78,7 +78,10 @@ impl Renderer<'_> {
             .cluster_by_id(&pes.cluster.value)
             .map(|c| c.name.text(lang).to_string())
             .unwrap_or_default();
-        let layout = self.layout(lang, "pes", link.name.clone(), description, alternates);
+        let mut layout = self.layout(lang, "pes", link.name.clone(), description, alternates);
+        layout.publishing.structured_data = Some(super::head::script_value(
+            &self.pes_structured_data(pes, lang),
+        ));
         let cluster = data.cluster_by_id(&pes.cluster.value);
         let peers = data
             .pes

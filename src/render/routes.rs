@@ -1,10 +1,14 @@
 //! The URL map: one place that decides every page's address, used for links, the language
 //! switcher, hreflang alternates and output paths alike.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::Config;
 use crate::model::documents::{Document, Documents, Section};
+
+/// The segment of the translation status page below each language (`/fr/translations/`); free
+/// pages cannot take it.
+pub const TRANSLATION_STATUS_SLUG: &str = "translations";
 
 /// A page's address as a path below the site root, always ending in `/` (`fr/spe/fr-ft/`).
 pub type PagePath = String;
@@ -19,10 +23,12 @@ pub struct Routes {
     section_slugs: BTreeMap<(String, String), String>,
     /// (section, key) → language → URL slug of that translation.
     documents: BTreeMap<(Section, String), BTreeMap<String, String>>,
+    /// Documents whose files could not be loaded (already reported).
+    unloaded: BTreeSet<(Section, String)>,
 }
 
 /// What a link target in `@/section/key.md` form is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Listing {
     Practices,
     Visits,
@@ -30,7 +36,33 @@ pub enum Listing {
     Pes,
 }
 
+/// A logical page of the site, whatever its language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PageId {
+    Home,
+    Listing(Listing),
+    Document(Section, String),
+    Pes(String),
+}
+
+/// A logical page and its address in every site language: the hreflang group of the sitemap
+/// and of each page's `<link rel="alternate">`.
+#[derive(Debug, Clone)]
+pub struct PageGroup {
+    pub id: PageId,
+    /// Language → path, in every site language (a missing translation shows the fallback).
+    pub paths: BTreeMap<String, PagePath>,
+}
+
 impl Listing {
+    /// Every listing page, in navigation order.
+    pub const ALL: [Listing; 4] = [
+        Listing::Practices,
+        Listing::Visits,
+        Listing::Reports,
+        Listing::Pes,
+    ];
+
     fn config_key(self) -> &'static str {
         match self {
             Listing::Practices => "practices",
@@ -63,6 +95,7 @@ impl Routes {
             base_url: config.base_url().to_string(),
             section_slugs,
             documents: BTreeMap::new(),
+            unloaded: documents.unloaded.iter().cloned().collect(),
         };
         routes.add(Section::Practices, &documents.practices);
         routes.add(Section::Visits, &documents.visits);
@@ -139,12 +172,67 @@ impl Routes {
         translations.keys().next().map(String::as_str)
     }
 
+    /// Whether a document exists but could not be loaded, so links to it are not broken.
+    pub fn unloaded(&self, section: Section, key: &str) -> bool {
+        self.unloaded.contains(&(section, key.to_string()))
+    }
+
     /// Every document key of a section, sorted.
     pub fn document_keys(&self, section: Section) -> impl Iterator<Item = &str> {
         self.documents
             .keys()
             .filter(move |(s, _)| *s == section)
             .map(|(_, key)| key.as_str())
+    }
+
+    /// Every page in every language, grouped by logical page, in a stable order. The root
+    /// language picker and the 404 page are not in it: they have no language versions.
+    pub fn page_groups<'p>(&self, pes_ids: impl IntoIterator<Item = &'p str>) -> Vec<PageGroup> {
+        let group = |id: PageId, path_of: &dyn Fn(&str) -> Option<PagePath>| {
+            let paths: BTreeMap<String, PagePath> = self
+                .languages
+                .iter()
+                .filter_map(|lang| Some((lang.clone(), path_of(lang)?)))
+                .collect();
+            PageGroup { id, paths }
+        };
+        let mut groups = vec![group(PageId::Home, &|lang| Some(self.home(lang)))];
+        for listing in Listing::ALL {
+            groups.push(group(PageId::Listing(listing), &|lang| {
+                Some(self.listing(listing, lang))
+            }));
+        }
+        for (section, key) in self.documents.keys() {
+            groups.push(group(PageId::Document(*section, key.clone()), &|lang| {
+                self.document(*section, key, lang)
+            }));
+        }
+        let mut pes_ids: Vec<&str> = pes_ids.into_iter().collect();
+        pes_ids.sort_unstable();
+        pes_ids.dedup();
+        for id in pes_ids {
+            groups.push(group(PageId::Pes(id.to_string()), &|lang| {
+                Some(self.pes(id, lang))
+            }));
+        }
+        groups
+    }
+
+    /// Whether the document has its own translation in `lang` (not a fallback).
+    pub fn has_translation(&self, section: Section, key: &str, lang: &str) -> bool {
+        self.documents
+            .get(&(section, key.to_string()))
+            .is_some_and(|translations| translations.contains_key(lang))
+    }
+
+    /// The Atom feed of a language (`fr/atom.xml`).
+    pub fn feed(&self, lang: &str) -> String {
+        format!("{lang}/atom.xml")
+    }
+
+    /// The editors' translation status page in `lang` (`fr/translations/`).
+    pub fn translation_status(&self, lang: &str) -> PagePath {
+        format!("{lang}/{TRANSLATION_STATUS_SLUG}/")
     }
 
     /// A root-relative link for use in `href` (`/benchlearning/fr/`).

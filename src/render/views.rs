@@ -21,6 +21,8 @@ pub struct Layout {
     /// Set where the page shows text in another language than the page's own.
     pub notice: Option<TranslationNotice>,
     pub stylesheet: String,
+    /// Feeds, sharing metadata, structured data, robots and print script.
+    pub publishing: super::head::Publishing,
 }
 
 #[derive(Debug, Clone, Serialize)]

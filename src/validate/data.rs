@@ -161,9 +161,10 @@ fn check_observations(checker: &mut Checker<'_>) {
         .map(|i| i.id.value.as_str())
         .collect();
     let this_year = checker.today.year();
+    let (check_pes, check_indicator) = (!checker.unloaded("PES"), !checker.unloaded("indicator"));
     let mut seen: BTreeMap<ObservationKey, &Located<i32>> = BTreeMap::new();
     for observation in &data.observations {
-        if !pes_ids.contains(&observation.pes.value.as_str()) {
+        if check_pes && !pes_ids.contains(&observation.pes.value.as_str()) {
             let mut problem = located_problem(
                 &observation.pes,
                 format!("unknown PES `{}`", observation.pes.value),
@@ -177,7 +178,7 @@ fn check_observations(checker: &mut Checker<'_>) {
             .indicators
             .iter()
             .find(|i| i.id.value == observation.indicator.value);
-        if indicator.is_none() {
+        if check_indicator && indicator.is_none() {
             let mut problem = located_problem(
                 &observation.indicator,
                 format!("unknown indicator `{}`", observation.indicator.value),
@@ -243,7 +244,7 @@ fn check_assessment(checker: &mut Checker<'_>, assessment: &Assessment) {
     let site = checker.site;
     let place = Place::data(&assessment.file);
     let pes_ids: Vec<&str> = site.data.pes.iter().map(|p| p.id.value.as_str()).collect();
-    if !pes_ids.contains(&assessment.pes.as_str()) {
+    if !checker.unloaded("PES") && !pes_ids.contains(&assessment.pes.as_str()) {
         let mut problem = Diagnostic::in_path(
             &assessment.file.path,
             format!(
@@ -305,7 +306,7 @@ fn score_in_range(checker: &mut Checker<'_>, place: Place<'_>, value: &Spanned<i
 fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
     let site = checker.site;
     let place = Place::data(&framework.file);
-    if site.data.pes_by_id(&framework.pes).is_none() {
+    if !checker.unloaded("PES") && site.data.pes_by_id(&framework.pes).is_none() {
         let pes_ids = site.data.pes.iter().map(|p| p.id.value.as_str());
         let mut problem = Diagnostic::in_path(
             &framework.file.path,

@@ -3,7 +3,10 @@
 use std::collections::BTreeMap;
 
 use super::{Checker, Place, TARGET_GROUPS};
+use crate::diagnostics::suggest;
 use crate::model::documents::{Document, Meta};
+use crate::model::text::Spanned;
+use crate::render::routes::TRANSLATION_STATUS_SLUG;
 
 pub(super) fn check(checker: &mut Checker<'_>) {
     let site = checker.site;
@@ -72,6 +75,9 @@ pub(super) fn check(checker: &mut Checker<'_>) {
     check_common(checker, &documents.visits);
     check_common(checker, &documents.reports);
     check_common(checker, &documents.pages);
+    for page in &documents.pages {
+        check_reserved(checker, page);
+    }
 }
 
 fn place_of<M>(document: &Document<M>) -> Place<'_> {
@@ -94,6 +100,23 @@ fn check_common<M: Meta>(checker: &mut Checker<'_>, documents: &[Document<M>]) {
             checker.slug(place, slug, "slug");
         }
         checker.past_date(place, meta.updated(), "`updated`");
+        if let Some(created) = meta.created() {
+            checker.past_date(place, created, "`created`");
+            if meta.updated().value < created.value {
+                checker.report(
+                    place,
+                    meta.updated(),
+                    format!(
+                        "`updated` {} is before `created` {}",
+                        meta.updated().value,
+                        created.value
+                    ),
+                );
+            }
+        }
+        if let Some(source) = meta.translated_from() {
+            check_source(checker, place, document, source, documents);
+        }
         let key = (document.lang.as_str(), document.slug.as_str());
         if let Some(first) = urls.get(&key) {
             let message = format!(
@@ -113,5 +136,93 @@ fn check_common<M: Meta>(checker: &mut Checker<'_>, documents: &[Document<M>]) {
         } else {
             urls.insert(key, document);
         }
+    }
+}
+
+/// A translation that names its source language needs that source: the same slug in that
+/// language. A missing source usually means the original was renamed or deleted.
+fn check_source<M: Meta>(
+    checker: &mut Checker<'_>,
+    place: Place<'_>,
+    document: &Document<M>,
+    source: &Spanned<String>,
+    documents: &[Document<M>],
+) {
+    let lang = source.value.as_str();
+    if !checker.languages.iter().any(|l| l == lang) {
+        let problem = format!(
+            "`translated_from: {lang}` is not a language of the site (site.yaml lists {})",
+            checker.languages.join(", ")
+        );
+        checker.report(place, source, problem);
+        return;
+    }
+    if lang == document.lang {
+        checker.report(
+            place,
+            source,
+            format!("`translated_from: {lang}` names the document's own language"),
+        );
+        return;
+    }
+    if documents
+        .iter()
+        .any(|d| d.key == document.key && d.lang == lang)
+    {
+        return;
+    }
+    let expected = document
+        .file
+        .path
+        .with_file_name(format!("{}.{lang}.md", document.key));
+    let mut problem = checker.problem(
+        place,
+        source,
+        format!(
+            "this is a translation of {}, which does not exist",
+            expected.display()
+        ),
+    );
+    let others = documents
+        .iter()
+        .filter(|d| d.lang == lang)
+        .map(|d| d.key.as_str());
+    problem = match suggest(&document.key, others) {
+        Some(near) => problem.with_help(format!(
+            "was it renamed to {}? Rename this file to match, or remove `translated_from`",
+            expected
+                .with_file_name(format!("{near}.{lang}.md"))
+                .display()
+        )),
+        None => problem.with_help(
+            "restore the source, or remove `translated_from` if this document is now the original",
+        ),
+    };
+    checker.problems.push(problem);
+}
+
+/// A free page published at the top of a language cannot take the translation status page's
+/// address.
+fn check_reserved<M: Meta>(checker: &mut Checker<'_>, page: &Document<M>) {
+    let at_top = checker
+        .site
+        .config
+        .sections
+        .pages
+        .get(&page.lang)
+        .is_some_and(|slug| slug.is_empty());
+    if !at_top || page.slug != TRANSLATION_STATUS_SLUG {
+        return;
+    }
+    let message = format!(
+        "the address /{}/{}/ is reserved for the translation status page",
+        page.lang, TRANSLATION_STATUS_SLUG
+    );
+    match page.meta.slug() {
+        Some(slug) => checker.report(place_of(page), slug, message),
+        None => checker.problems.push(
+            crate::diagnostics::Diagnostic::in_path(&page.file.path, message)
+                .with_help("rename the file, or give it another `slug:`"),
+        ),
     }
 }

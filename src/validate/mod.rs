@@ -95,7 +95,7 @@ impl Checker<'_> {
         kind: &str,
         known: impl IntoIterator<Item = &'k str> + Clone,
     ) -> bool {
-        if known.clone().into_iter().any(|id| id == value.value) {
+        if self.unloaded(kind) || known.clone().into_iter().any(|id| id == value.value) {
             return true;
         }
         let mut problem = self.problem(place, value, format!("unknown {kind} `{}`", value.value));
@@ -112,6 +112,23 @@ impl Checker<'_> {
         };
         self.problems.push(problem);
         false
+    }
+
+    /// Whether the data file that defines the ids of `kind` failed to load: its own error is
+    /// reported, and every reference to it would otherwise be reported as unknown too.
+    fn unloaded(&self, kind: &str) -> bool {
+        let file = match kind {
+            "PES" => "content/data/pes.yaml",
+            "cluster" => "content/data/clusters.yaml",
+            "indicator" => "content/data/indicators.yaml",
+            "excellence area" | "enabler" => "content/data/areas.yaml",
+            _ => return false,
+        };
+        self.site
+            .data
+            .unloaded
+            .iter()
+            .any(|path| path == std::path::Path::new(file))
     }
 
     /// Reports an id that is not safe in a URL.

@@ -1,0 +1,178 @@
+//! Atom feeds (RFC 4287), one per language: the latest new and updated good practices, study
+//! visits and reports, so members follow the network in their feed reader.
+//!
+//! Only documents written in the feed's language are entries: a reader of the English feed
+//! gets English text. Dates come from the front matter (`updated`, `created`), never from the
+//! clock, so two builds give the same bytes.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text, WriteConfig};
+
+use super::{OutputFile, Renderer};
+use crate::diagnostics::Diagnostic;
+use crate::model::documents::{Document, Meta, Section};
+use crate::model::text::Date;
+
+/// How many entries a feed keeps: the most recently updated ones.
+pub const FEED_LENGTH: usize = 50;
+
+/// An entry before it becomes Atom, with the keys it is sorted by.
+struct FeedItem {
+    updated: Date,
+    url: String,
+    entry: Entry,
+}
+
+impl Renderer<'_> {
+    /// `<lang>/atom.xml`.
+    pub(super) fn feed(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+        let documents = &self.site.documents;
+        let mut items = Vec::new();
+        items.extend(self.feed_items(&documents.practices, Section::Practices, lang));
+        items.extend(self.feed_items(&documents.visits, Section::Visits, lang));
+        items.extend(self.feed_items(&documents.reports, Section::Reports, lang));
+        items.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.url.cmp(&b.url)));
+        items.truncate(FEED_LENGTH);
+        let updated = items
+            .first()
+            .map(|item| item.updated)
+            .or_else(|| self.newest_update())
+            .map_or_else(FixedDateTime::default, midnight);
+        let home = self.routes.absolute(&self.routes.home(lang));
+        let config = &self.site.config;
+        let feed = Feed {
+            title: Text::plain(self.text(lang, config.title.text(lang))),
+            subtitle: Some(Text::plain(self.text(lang, config.description.text(lang)))),
+            id: home.clone(),
+            updated,
+            authors: vec![Person {
+                name: self.text(lang, config.title.text(lang)),
+                uri: Some(home.clone()),
+                ..Person::default()
+            }],
+            links: vec![
+                Link {
+                    href: self.routes.absolute(&self.routes.feed(lang)),
+                    rel: "self".to_string(),
+                    mime_type: Some("application/atom+xml".to_string()),
+                    ..Link::default()
+                },
+                Link {
+                    href: home,
+                    rel: "alternate".to_string(),
+                    hreflang: Some(lang.to_string()),
+                    mime_type: Some("text/html".to_string()),
+                    ..Link::default()
+                },
+            ],
+            lang: Some(lang.to_string()),
+            entries: items.into_iter().map(|item| item.entry).collect(),
+            ..Feed::default()
+        };
+        let config = WriteConfig {
+            write_document_declaration: true,
+            indent_size: Some(2),
+        };
+        let mut bytes = feed
+            .write_with_config(Vec::new(), config)
+            .map_err(|error| {
+                vec![Diagnostic::in_path(
+                    self.routes.feed(lang),
+                    format!("cannot write the feed: {error}"),
+                )]
+            })?;
+        bytes.push(b'\n');
+        Ok(OutputFile {
+            path: PathBuf::from(self.routes.feed(lang)),
+            bytes: Arc::new(bytes),
+        })
+    }
+
+    fn feed_items<M: Meta>(
+        &self,
+        documents: &[Document<M>],
+        section: Section,
+        lang: &str,
+    ) -> Vec<FeedItem> {
+        let label = match section {
+            Section::Practices => self.label(lang, "nav.practices"),
+            Section::Visits => self.label(lang, "nav.visits"),
+            _ => self.label(lang, "nav.reports"),
+        };
+        documents
+            .iter()
+            .filter(|document| document.lang == lang)
+            .filter_map(|document| {
+                let meta = &document.meta;
+                let url =
+                    self.routes
+                        .absolute(&self.routes.document(section, &document.key, lang)?);
+                let entry = Entry {
+                    title: Text::plain(self.text(lang, &meta.title().value)),
+                    id: url.clone(),
+                    updated: midnight(meta.updated().value),
+                    published: meta.created().map(|created| midnight(created.value)),
+                    links: vec![Link {
+                        href: url.clone(),
+                        rel: "alternate".to_string(),
+                        hreflang: Some(lang.to_string()),
+                        mime_type: Some("text/html".to_string()),
+                        ..Link::default()
+                    }],
+                    summary: meta
+                        .summary()
+                        .filter(|summary| !summary.trim().is_empty())
+                        .map(|summary| Text::plain(self.text(lang, summary))),
+                    categories: vec![Category {
+                        term: section.folder().to_string(),
+                        label: Some(label.clone()),
+                        ..Category::default()
+                    }],
+                    ..Entry::default()
+                };
+                Some(FeedItem {
+                    updated: meta.updated().value,
+                    url,
+                    entry,
+                })
+            })
+            .collect()
+    }
+
+    /// The latest `updated` of any announced document, for a feed with no entry of its own.
+    fn newest_update(&self) -> Option<Date> {
+        let documents = &self.site.documents;
+        [
+            newest(&documents.practices),
+            newest(&documents.visits),
+            newest(&documents.reports),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+    }
+}
+
+fn newest<M: Meta>(documents: &[Document<M>]) -> Option<Date> {
+    documents.iter().map(|d| d.meta.updated().value).max()
+}
+
+/// A front-matter date as an Atom timestamp: midnight UTC of that day.
+fn midnight(date: Date) -> FixedDateTime {
+    let text = format!("{date}T00:00:00Z");
+    // `Date` always prints as a valid YYYY-MM-DD, so this RFC 3339 text always parses.
+    text.parse().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_become_utc_midnight() {
+        let date = Date::parse("2024-09-12").expect("valid date");
+        assert_eq!(midnight(date).to_rfc3339(), "2024-09-12T00:00:00+00:00");
+    }
+}

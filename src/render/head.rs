@@ -1,0 +1,100 @@
+//! What a page's `<head>` tells other tools: its feeds, Open Graph and Twitter sharing
+//! metadata, JSON-LD structured data, whether search engines may index it, and the small
+//! print script of document pages.
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::structured_data;
+use super::Renderer;
+
+/// The publishing metadata of one page, shaped for `base.html`.
+#[derive(Debug, Serialize)]
+pub struct Publishing {
+    /// The site's feeds, the page's language first.
+    pub feeds: Vec<FeedLink>,
+    /// `article` for documents, `website` for the rest.
+    pub og_type: &'static str,
+    /// `og:locale` of the page and of its other languages (`fr_FR`), where known.
+    pub og_locale: Option<&'static str>,
+    pub og_locale_alternates: Vec<&'static str>,
+    /// JSON-LD, escaped for a `<script type="application/ld+json">` element.
+    pub structured_data: Option<Value>,
+    /// Pages for editors or errors that search engines should leave out.
+    pub noindex: bool,
+    /// The print script, on pages with a print button.
+    pub print_script: Option<String>,
+}
+
+/// A `<link rel="alternate" type="application/atom+xml">`, with the feed's absolute URL.
+#[derive(Debug, Serialize)]
+pub struct FeedLink {
+    pub lang: String,
+    pub title: String,
+    pub url: String,
+}
+
+/// Page kinds that are documents: shared as articles, printable.
+const DOCUMENT_KINDS: [&str; 3] = ["practice", "visit", "report"];
+/// Page kinds search engines should not index.
+const NOINDEX_KINDS: [&str; 2] = ["not-found", "translations"];
+
+impl Renderer<'_> {
+    /// The head metadata of a page of `kind` in `lang` at the absolute URL `canonical`.
+    pub(super) fn publishing(
+        &self,
+        kind: &str,
+        lang: &str,
+        title: &str,
+        description: &str,
+        canonical: &str,
+    ) -> Publishing {
+        let mut languages: Vec<&String> = self.routes.languages().iter().collect();
+        languages.sort_by_key(|code| *code != lang);
+        let feeds = languages
+            .iter()
+            .map(|code| FeedLink {
+                lang: code.to_string(),
+                title: self.label(code, "publishing.feed"),
+                url: self.routes.absolute(&self.routes.feed(code)),
+            })
+            .collect();
+        let document = DOCUMENT_KINDS.contains(&kind);
+        Publishing {
+            feeds,
+            og_type: if document { "article" } else { "website" },
+            og_locale: og_locale(lang),
+            og_locale_alternates: self
+                .routes
+                .languages()
+                .iter()
+                .filter(|code| *code != lang)
+                .filter_map(|code| og_locale(code))
+                .collect(),
+            structured_data: self
+                .page_structured_data(kind, title, description, canonical, lang)
+                .map(|value| script_value(&value)),
+            noindex: NOINDEX_KINDS.contains(&kind),
+            print_script: document.then(|| self.routes.link("print.js")),
+        }
+    }
+}
+
+/// JSON-LD as a template value printed without HTML escaping (it is escaped for `<script>`).
+pub(super) fn script_value(value: &serde_json::Value) -> Value {
+    Value::from_safe_string(structured_data::to_html(value))
+}
+
+/// The Open Graph locale of a language: Open Graph wants a territory, so the usual one.
+fn og_locale(lang: &str) -> Option<&'static str> {
+    Some(match lang {
+        "fr" => "fr_FR",
+        "en" => "en_GB",
+        "de" => "de_DE",
+        "es" => "es_ES",
+        "it" => "it_IT",
+        "nl" => "nl_NL",
+        "pt" => "pt_PT",
+        _ => return None,
+    })
+}

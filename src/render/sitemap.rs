@@ -1,0 +1,184 @@
+//! `sitemap.xml` and `robots.txt`: every public page with its language versions, so search
+//! engines find each page and show a visitor the one in their language.
+//!
+//! The page list and addresses come from [`Routes::page_groups`](super::routes::Routes), the
+//! same map that writes each page's `<link rel="alternate">`, so the two always agree.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+
+use super::routes::{PageGroup, PageId};
+use super::{OutputFile, Renderer};
+use crate::diagnostics::Diagnostic;
+use crate::model::documents::{Document, Meta, Section};
+use crate::model::text::Date;
+
+/// The sitemap's file name at the site root.
+pub const SITEMAP: &str = "sitemap.xml";
+/// The robots file's name at the site root.
+pub const ROBOTS: &str = "robots.txt";
+
+const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+/// One `<url>` of the sitemap.
+struct SitemapUrl {
+    loc: String,
+    lastmod: Option<Date>,
+    /// hreflang → absolute URL, `x-default` last.
+    alternates: Vec<(String, String)>,
+}
+
+impl Renderer<'_> {
+    /// `sitemap.xml`: the root page, then every page of every language with its alternates.
+    pub(super) fn sitemap(&self) -> Result<OutputFile, Vec<Diagnostic>> {
+        let pes_ids = self.site.data.pes.iter().map(|pes| pes.id.value.as_str());
+        let mut urls = vec![SitemapUrl {
+            loc: self.routes.absolute(""),
+            lastmod: None,
+            alternates: Vec::new(),
+        }];
+        for group in self.routes.page_groups(pes_ids) {
+            urls.extend(self.group_urls(&group));
+        }
+        let bytes = write_sitemap(&urls).map_err(|error| {
+            vec![Diagnostic::in_path(
+                SITEMAP,
+                format!("cannot write the sitemap: {error}"),
+            )]
+        })?;
+        Ok(OutputFile {
+            path: PathBuf::from(SITEMAP),
+            bytes: Arc::new(bytes),
+        })
+    }
+
+    /// `robots.txt`: everything may be crawled; the sitemap is announced with its full URL.
+    pub(super) fn robots(&self) -> OutputFile {
+        let text = format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            self.routes.absolute(SITEMAP)
+        );
+        OutputFile {
+            path: PathBuf::from(ROBOTS),
+            bytes: Arc::new(text.into_bytes()),
+        }
+    }
+
+    fn group_urls(&self, group: &PageGroup) -> Vec<SitemapUrl> {
+        let mut alternates: Vec<(String, String)> = self
+            .routes
+            .languages()
+            .iter()
+            .filter_map(|lang| Some((lang.clone(), self.routes.absolute(group.paths.get(lang)?))))
+            .collect();
+        if let Some(path) = group.paths.get(self.routes.default_language()) {
+            alternates.push(("x-default".to_string(), self.routes.absolute(path)));
+        }
+        self.routes
+            .languages()
+            .iter()
+            .filter_map(|lang| {
+                Some(SitemapUrl {
+                    loc: self.routes.absolute(group.paths.get(lang)?),
+                    lastmod: self.last_modified(&group.id, lang),
+                    alternates: alternates.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The `updated` date of the text a document page shows in `lang`.
+    fn last_modified(&self, id: &PageId, lang: &str) -> Option<Date> {
+        let PageId::Document(section, key) = id else {
+            return None;
+        };
+        let documents = &self.site.documents;
+        match section {
+            Section::Practices => self.updated(&documents.practices, *section, key, lang),
+            Section::Visits => self.updated(&documents.visits, *section, key, lang),
+            Section::Reports => self.updated(&documents.reports, *section, key, lang),
+            Section::Pages => self.updated(&documents.pages, *section, key, lang),
+        }
+    }
+
+    fn updated<M: Meta>(
+        &self,
+        documents: &[Document<M>],
+        section: Section,
+        key: &str,
+        lang: &str,
+    ) -> Option<Date> {
+        self.shown(documents, section, key, lang)
+            .map(|document| document.meta.updated().value)
+    }
+}
+
+fn write_sitemap(urls: &[SitemapUrl]) -> io::Result<Vec<u8>> {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    writer
+        .create_element("urlset")
+        .with_attribute(("xmlns", SITEMAP_NS))
+        .with_attribute(("xmlns:xhtml", XHTML_NS))
+        .write_inner_content(|writer| {
+            for url in urls {
+                write_url(writer, url)?;
+            }
+            Ok(())
+        })?;
+    let mut bytes = writer.into_inner();
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn write_url(writer: &mut Writer<Vec<u8>>, url: &SitemapUrl) -> io::Result<()> {
+    writer.create_element("url").write_inner_content(|writer| {
+        writer
+            .create_element("loc")
+            .write_text_content(BytesText::new(&url.loc))?;
+        if let Some(date) = url.lastmod {
+            writer
+                .create_element("lastmod")
+                .write_text_content(BytesText::new(&date.to_string()))?;
+        }
+        for (hreflang, href) in &url.alternates {
+            writer
+                .create_element("xhtml:link")
+                .with_attribute(("rel", "alternate"))
+                .with_attribute(("hreflang", hreflang.as_str()))
+                .with_attribute(("href", href.as_str()))
+                .write_empty()?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn special_characters_are_escaped() {
+        let urls = [SitemapUrl {
+            loc: "https://example.org/a?b=1&c=<2>".to_string(),
+            lastmod: Date::parse("2024-01-02"),
+            alternates: vec![("fr".to_string(), "https://example.org/&fr".to_string())],
+        }];
+        let text = String::from_utf8(write_sitemap(&urls).expect("writes")).expect("UTF-8");
+        assert!(
+            text.contains("<loc>https://example.org/a?b=1&amp;c=&lt;2&gt;</loc>"),
+            "{text}"
+        );
+        assert!(
+            text.contains(r#"href="https://example.org/&amp;fr""#),
+            "{text}"
+        );
+        assert!(text.contains("<lastmod>2024-01-02</lastmod>"), "{text}");
+    }
+}

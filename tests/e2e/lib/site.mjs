@@ -1,0 +1,192 @@
+// Shared helpers for the e2e gates: walking the built site, parsing HTML with a
+// real parser (parse5), mapping URLs to files, and discovering pages by type
+// from the output rather than hard-coding slugs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'parse5';
+
+// ---------------------------------------------------------------- files
+
+/** Every file under `dir`, as sorted POSIX paths relative to `dir`. */
+export function walkFiles(dir) {
+  const out = [];
+  const rec = (rel) => {
+    const abs = path.join(dir, rel);
+    for (const ent of fs.readdirSync(abs, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${ent.name}` : ent.name;
+      if (ent.isDirectory()) rec(r);
+      else if (ent.isFile()) out.push(r);
+    }
+  };
+  rec('');
+  return out.sort();
+}
+
+export function htmlFiles(dir) {
+  return walkFiles(dir).filter((f) => /\.html?$/i.test(f));
+}
+
+// ---------------------------------------------------------------- parsing
+
+export function parseHtmlFile(file) {
+  return parse(fs.readFileSync(file, 'utf8'), { sourceCodeLocationInfo: true });
+}
+
+/** Depth-first walk over element nodes (into <template> content too). */
+export function* elements(node) {
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n.tagName) yield n;
+    const kids = [];
+    if (n.childNodes) kids.push(...n.childNodes);
+    if (n.content && n.content.childNodes) kids.push(...n.content.childNodes);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+}
+
+export function attr(el, name) {
+  const a = el.attrs && el.attrs.find((x) => x.name === name);
+  return a ? a.value : null;
+}
+
+export function hasClass(el, cls) {
+  const c = attr(el, 'class');
+  return c != null && c.split(/\s+/).includes(cls);
+}
+
+export function textOf(node) {
+  if (node.nodeName === '#text') return node.value;
+  return (node.childNodes || []).map(textOf).join('');
+}
+
+export function line(el) {
+  return el.sourceCodeLocation ? el.sourceCodeLocation.startLine : '?';
+}
+
+// ---------------------------------------------------------------- urls
+
+/** Normalised base URL object (always ends with '/'). */
+export function baseUrlOf(s) {
+  const u = new URL(s);
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  u.search = '';
+  u.hash = '';
+  return u;
+}
+
+/** Public URL of a built file (`fr/x/index.html` -> base + `fr/x/`). */
+export function urlOfFile(base, rel) {
+  const p = rel.replace(/(^|\/)index\.html$/, '$1');
+  return new URL(p.split('/').map(encodeURIComponent).join('/'), base).href;
+}
+
+/**
+ * Map a same-origin URL to a file in the site dir, the way a static server
+ * does: a path ending in '/' (or naming a directory) means its index.html.
+ * Returns { file } with a relative path, or { error }.
+ */
+export function fileForUrl(siteDir, base, url) {
+  const u = new URL(url);
+  if (u.origin !== base.origin) return { error: 'other origin' };
+  let p;
+  try {
+    p = decodeURIComponent(u.pathname);
+  } catch {
+    return { error: `undecodable path ${u.pathname}` };
+  }
+  if (!p.startsWith(base.pathname)) {
+    return { error: `outside the base path ${base.pathname}` };
+  }
+  let rel = p.slice(base.pathname.length);
+  if (rel.split('/').some((seg) => seg === '..')) return { error: 'path escapes the site' };
+  if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+  const abs = path.join(siteDir, rel);
+  let st;
+  try {
+    st = fs.statSync(abs);
+  } catch {
+    return { error: 'no such file', file: rel };
+  }
+  if (st.isDirectory()) {
+    rel = `${rel}/index.html`;
+    if (!fs.existsSync(path.join(siteDir, rel))) return { error: 'directory without index.html', file: rel };
+  }
+  return { file: rel };
+}
+
+// ---------------------------------------------------------------- discovery
+
+export const SECTIONS = {
+  practices: { fr: 'bonnes-pratiques', en: 'good-practices' },
+  visits: { fr: 'visites-etude', en: 'study-visits' },
+  reports: { fr: 'rapports', en: 'reports' },
+  pes: { fr: 'spe', en: 'pes' },
+};
+export const LANGS = ['fr', 'en'];
+const PREFERRED_FREE_PAGES = ['benchlearning', 'methodology', 'methodologie', 'about', 'a-propos'];
+
+/**
+ * Pages of the built site by type and language, discovered from the files:
+ *   { fr: { home, practices, practice, visits, visit, reports, report, pesList, pesProfile, freePage }, en: {...},
+ *     root, notFound, all: [rel...] }
+ * Each value is a path relative to the site (e.g. `fr/bonnes-pratiques/x/`), or null.
+ */
+export function discover(siteDir) {
+  const files = htmlFiles(siteDir);
+  const set = new Set(files);
+  const urlPath = (f) => f.replace(/(^|\/)index\.html$/, '$1');
+  const children = (prefix) =>
+    files
+      .filter((f) => f.startsWith(prefix) && /^[^/]+\/index\.html$/.test(f.slice(prefix.length)))
+      .map(urlPath);
+  const out = { root: set.has('index.html') ? '' : null, notFound: set.has('404.html') ? '404.html' : null, all: files };
+  for (const lang of LANGS) {
+    const l = {};
+    const has = (p) => set.has(`${p}index.html`);
+    l.home = has(`${lang}/`) ? `${lang}/` : null;
+    const sec = (k) => `${lang}/${SECTIONS[k][lang]}/`;
+    const first = (list) => (list.length ? list[0] : null);
+    l.practices = has(sec('practices')) ? sec('practices') : null;
+    l.practice = first(children(sec('practices')));
+    l.visits = has(sec('visits')) ? sec('visits') : null;
+    l.visit = first(children(sec('visits')));
+    l.reports = has(sec('reports')) ? sec('reports') : null;
+    l.report = first(children(sec('reports')));
+    l.pesList = has(sec('pes')) ? sec('pes') : null;
+    l.pesProfile = first(children(sec('pes')));
+    const sectionNames = new Set(Object.values(SECTIONS).map((s) => s[lang]));
+    const free = children(`${lang}/`).filter((p) => !sectionNames.has(p.split('/')[1]));
+    l.freePage =
+      PREFERRED_FREE_PAGES.map((s) => `${lang}/${s}/`).find((p) => free.includes(p)) || first(free);
+    l.allPractices = children(sec('practices'));
+    out[lang] = l;
+  }
+  return out;
+}
+
+export const PAGE_TYPES = [
+  ['home', 'home'],
+  ['practices', 'practice catalogue'],
+  ['practice', 'practice'],
+  ['visits', 'visit list'],
+  ['visit', 'visit'],
+  ['pesList', 'PES list'],
+  ['pesProfile', 'PES profile'],
+  ['freePage', 'free page'],
+  ['reports', 'report list'],
+  ['report', 'report'],
+];
+// Page types that the site must have (reports are checked when present).
+export const REQUIRED_TYPES = new Set(['home', 'practices', 'practice', 'visits', 'visit', 'pesList', 'pesProfile', 'freePage']);
+
+// ---------------------------------------------------------------- env
+
+export function env() {
+  const siteDir = process.env.E2E_SITE_DIR;
+  const baseUrl = process.env.E2E_BASE_URL;
+  if (!siteDir || !baseUrl) {
+    throw new Error('E2E_SITE_DIR and E2E_BASE_URL must be set (tests/e2e/run sets them)');
+  }
+  return { siteDir: path.resolve(siteDir), base: baseUrlOf(baseUrl) };
+}

@@ -1,0 +1,201 @@
+// Navigation: homes, root language picker, language switcher, translation
+// notices, 404.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { collectErrors, launch, newContext } from './lib/browser.mjs';
+import { SECTIONS, discover, elements, env, hasClass, htmlFiles, parseHtmlFile, textOf } from './lib/site.mjs';
+
+const { siteDir, base } = env();
+const site = discover(siteDir);
+const url = (rel) => new URL(rel, base).href;
+const pathOf = (rel) => new URL(rel, base).pathname;
+
+let browser;
+let context;
+before(async () => {
+  browser = await launch();
+  context = await newContext(browser, base);
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function open(rel) {
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  const response = await page.goto(url(rel), { waitUntil: 'load' });
+  return { page, response, errors };
+}
+
+describe('homes', () => {
+  for (const lang of ['fr', 'en']) {
+    test(`/${lang}/ loads with <html lang="${lang}"> and a title`, async () => {
+      assert.ok(site[lang].home, `no ${lang}/index.html in the output`);
+      const { page, response, errors } = await open(site[lang].home);
+      try {
+        assert.equal(response.status(), 200);
+        assert.equal(await page.getAttribute('html', 'lang'), lang);
+        const title = (await page.title()).trim();
+        assert.ok(title.length > 0, 'empty <title>');
+        assert.equal(await page.locator('main#main').count(), 1, 'no <main id="main">');
+        assert.deepEqual(errors.filter((e) => e.startsWith('pageerror')), [], 'uncaught script errors');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+test('root / links to both homes', async () => {
+  assert.equal(site.root, '', 'no index.html at the root of the output');
+  const { page, response } = await open('');
+  try {
+    assert.equal(response.status(), 200);
+    const lang = await page.getAttribute('html', 'lang');
+    assert.ok(['fr', 'en'].includes(lang), `root <html lang="${lang}">`);
+    assert.ok((await page.title()).trim().length > 0, 'empty <title> on root');
+    const targets = await page.$$eval('a[href]', (as) => as.map((a) => new URL(a.href).pathname));
+    for (const lang of ['fr', 'en']) {
+      assert.ok(targets.includes(pathOf(`${lang}/`)), `root has no link to ${pathOf(`${lang}/`)}; links: ${targets.join(' ')}`);
+    }
+    // and the links work
+    const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
+    const i = hrefs.findIndex((h) => new URL(h).pathname === pathOf('en/'));
+    await Promise.all([page.waitForURL((u) => u.pathname === pathOf('en/')), page.locator('a[href]').nth(i).click()]);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  } finally {
+    await page.close();
+  }
+});
+
+describe('language switcher', () => {
+  for (const [from, to] of [
+    ['fr', 'en'],
+    ['en', 'fr'],
+  ]) {
+    test(`practice page: ${from} -> ${to} lands on the same practice in ${to}`, async () => {
+      const practice = site[from].practice;
+      assert.ok(practice, `no practice page under ${from}/${SECTIONS.practices[from]}/`);
+      const slug = practice.split('/')[2];
+      const expected = pathOf(`${to}/${SECTIONS.practices[to]}/${slug}/`);
+      const { page } = await open(practice);
+      try {
+        const link = page.locator(`nav.lang-switch a[hreflang="${to}"]`);
+        assert.equal(await link.count(), 1, `expected one <a hreflang="${to}"> in nav.lang-switch`);
+        assert.equal(await link.getAttribute('lang'), to, 'switcher link lacks lang attribute');
+        await Promise.all([page.waitForURL((u) => u.pathname !== pathOf(practice)), link.click()]);
+        assert.equal(new URL(page.url()).pathname, expected);
+        assert.equal(await page.getAttribute('html', 'lang'), to);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+describe('translation notice', () => {
+  const noticePages = htmlFiles(siteDir)
+    .filter((f) => f.startsWith('en/'))
+    .filter((f) => [...elements(parseHtmlFile(path.join(siteDir, f)))].some((el) => hasClass(el, 'translation-notice')));
+
+  test('at least one English page carries class="translation-notice"', () => {
+    assert.ok(noticePages.length > 0, 'no English page in the output has class="translation-notice"');
+  });
+
+  for (const f of noticePages.slice(0, 4)) {
+    const rel = f.replace(/index\.html$/, '');
+    test(`/${rel} shows the notice, its French original does not`, async () => {
+      const { page, response } = await open(rel);
+      try {
+        assert.equal(response.status(), 200);
+        const notice = page.locator('.translation-notice').first();
+        assert.ok(await notice.isVisible(), '.translation-notice is not visible');
+        assert.ok((await notice.innerText()).trim().length > 0, '.translation-notice is empty');
+        const fr = page.locator('nav.lang-switch a[hreflang="fr"]');
+        if ((await fr.count()) === 1) {
+          await Promise.all([page.waitForURL((u) => u.pathname !== pathOf(rel)), fr.click()]);
+          assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+          assert.equal(await page.locator('.translation-notice').count(), 0, `French original ${page.url()} shows a translation notice`);
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  // When the content folder is known, check the notice against the sources:
+  // a page whose document has no <slug>.<lang>.md shows it, others do not.
+  const contentDir = process.env.E2E_CONTENT_DIR;
+  if (contentDir && fs.existsSync(contentDir)) {
+    test('notices match the missing translations in content/', () => {
+      const problems = [];
+      let expectedNotices = 0;
+      const dirs = { practices: SECTIONS.practices, visits: SECTIONS.visits, reports: SECTIONS.reports, pages: { fr: '', en: '' } };
+      for (const [dir, seg] of Object.entries(dirs)) {
+        const d = path.join(contentDir, dir);
+        if (!fs.existsSync(d)) continue;
+        const files = fs.readdirSync(d);
+        const slugs = new Set(files.map((f) => f.match(/^(.+)\.(fr|en)\.md$/)).filter(Boolean).map((m) => m[1]));
+        for (const slug of slugs) {
+          for (const lang of ['fr', 'en']) {
+            const translated = files.includes(`${slug}.${lang}.md`);
+            if (!translated) expectedNotices++;
+            const out = path.join(siteDir, lang, seg[lang], slug, 'index.html');
+            const rel = path.relative(siteDir, out);
+            if (!fs.existsSync(out)) {
+              problems.push(`${dir}/${slug}: no ${lang} page at ${rel}`);
+              continue;
+            }
+            const has = [...elements(parseHtmlFile(out))].some((el) => hasClass(el, 'translation-notice'));
+            if (!translated && !has) problems.push(`${rel}: ${dir}/${slug}.${lang}.md does not exist, but the page has no translation notice`);
+            if (translated && has) problems.push(`${rel}: ${dir}/${slug}.${lang}.md exists, but the page shows a translation notice`);
+          }
+        }
+      }
+      console.log(`translation notices expected from content/: ${expectedNotices}`);
+      if (problems.length) assert.fail(`translation notices disagree with the sources:\n  ${problems.join('\n  ')}`);
+    });
+  }
+});
+
+describe('404', () => {
+  const notFoundTitle = () => {
+    const doc = parseHtmlFile(path.join(siteDir, '404.html'));
+    const t = [...elements(doc)].find((el) => el.tagName === 'title');
+    return t ? textOf(t).trim() : '';
+  };
+  for (const rel of ['no-such-page-e2e/', 'fr/no-such-page-e2e/', 'en/good-practices/no-such-practice-e2e/']) {
+    test(`/${rel} answers 404 with the 404 page`, async () => {
+      assert.ok(site.notFound, 'no 404.html at the root of the output');
+      const { page, response } = await open(rel);
+      try {
+        assert.equal(response.status(), 404);
+        const title = (await page.title()).trim();
+        assert.ok(title.length > 0, '404 page has an empty <title>');
+        assert.equal(title, notFoundTitle(), 'the page shown is not 404.html');
+        assert.ok(await page.locator('main#main').isVisible(), '404 page has no visible <main id="main">');
+        // its links must work from any depth (root-relative or absolute)
+        const hrefs = await page.$$eval('main a[href], header a[href]', (as) => as.map((a) => a.getAttribute('href')));
+        for (const h of hrefs) {
+          if (/^(https?:)?\/\//.test(h) || h.startsWith('/') || h.startsWith('#') || /^[a-z]+:/.test(h)) continue;
+          assert.fail(`404.html uses a document-relative link ${JSON.stringify(h)}, which breaks when served at /${rel}`);
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+// sanity: discovery itself
+test('every required page type exists in both languages', () => {
+  const missing = [];
+  for (const lang of ['fr', 'en']) {
+    for (const k of ['home', 'practices', 'practice', 'visits', 'visit', 'pesList', 'pesProfile', 'freePage']) {
+      if (!site[lang][k]) missing.push(`${lang}:${k}`);
+    }
+  }
+  if (missing.length) assert.fail(`page types not found in the output: ${missing.join(', ')}`);
+});
