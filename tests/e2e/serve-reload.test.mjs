@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launch } from './lib/browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PRACTICE = path.join('content', 'practices', 'coaching.en.md');
@@ -55,14 +55,7 @@ before(async () => {
   fs.cpSync(path.join(ROOT, 'tests', 'fixtures', 'serve'), site, { recursive: true });
   serve = startServe(site);
   base = await serve.base;
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (apt-get install chromium)`);
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--no-first-run', '--disable-quic', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  browser = await launch();
 });
 after(async () => {
   await browser?.close();
