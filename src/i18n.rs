@@ -21,7 +21,7 @@ enum Tree {
 }
 
 /// The UI strings of every site language, keyed `section.name`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Strings {
     by_lang: BTreeMap<String, BTreeMap<String, String>>,
 }

@@ -17,6 +17,7 @@ pub mod pipeline;
 pub mod render;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod theme;
 pub mod translation_status;
 pub mod validate;

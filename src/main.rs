@@ -29,6 +29,21 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Build the site in memory, serve it and rebuild and reload the browser on every save.
+    Serve {
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback exposes the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes instead of relying on file events (network drives, containers).
+        #[arg(long)]
+        poll: bool,
+    },
     /// Check data, front matter, references, links and translations without writing anything.
     Check {
         /// Also list, per language, missing and stale translations and missing UI strings.
@@ -82,6 +97,18 @@ fn main() {
             }
             commands::build::run(&cli.root, &destination, base_url.as_deref())
         }
+        Command::Serve {
+            port,
+            bind,
+            open,
+            poll,
+        } => commands::serve::run(&commands::serve::Options {
+            root: cli.root,
+            bind,
+            port,
+            open,
+            poll,
+        }),
         Command::Check { translations } => commands::check::run(&cli.root, translations),
         Command::Schema { output } => {
             let destination = output.unwrap_or_else(|| cli.root.join("schemas"));

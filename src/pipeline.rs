@@ -1,21 +1,43 @@
 //! The whole pipeline in one call: configuration → loading → validation → rendering → search
-//! index.
-//! Commands call this; only `build` goes on to write the result.
+//! index. Commands call this; only `build` goes on to write the result.
 
 use std::path::Path;
 
 use crate::content;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Strings;
+use crate::model::Site;
 use crate::render::{self, OutputFile};
 use crate::search;
 use crate::theme::Theme;
 use crate::validate;
 
+/// A loaded site with its theme and UI strings: all rendering needs, kept by `serve` between
+/// rebuilds so an edit reloads only what changed.
+pub struct Loaded {
+    pub site: Site,
+    pub theme: Theme,
+    pub strings: Strings,
+}
+
 /// Compiles the site at `root` into files, or returns every problem found.
 ///
 /// `base_url` overrides `site.yaml`'s, for preview deployments at another address.
 pub fn compile(root: &Path, base_url: Option<&str>) -> Result<Vec<OutputFile>, Diagnostics> {
+    let (loaded, mut problems) = load(root, base_url)?;
+    if !problems.is_empty() {
+        // Rendering still runs to find broken links and template errors in the same report.
+        if let Err(render_problems) = loaded.render() {
+            problems.extend(render_problems);
+        }
+        return Err(problems);
+    }
+    loaded.render()
+}
+
+/// Loads and validates the site at `root`, with every problem found; only unreadable settings
+/// stop it early.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Loaded, Diagnostics), Diagnostics> {
     let mut config = content::load_config(root)?;
     if let Some(url) = base_url {
         config.base_url.value = url.to_string();
@@ -24,19 +46,24 @@ pub fn compile(root: &Path, base_url: Option<&str>) -> Result<Vec<OutputFile>, D
     problems.extend(validate::validate(&site));
     let theme = Theme::load(root, &site.config.theme, &mut problems);
     let strings = Strings::load(&theme, &site.config.language_codes(), &mut problems);
-    if !problems.is_empty() {
-        // Rendering still runs to find broken links and template errors in the same report.
-        if let Err(render_problems) = render::render(&site, &theme, strings) {
-            problems.extend(render_problems);
-        }
-        return Err(problems);
+    let loaded = Loaded {
+        site,
+        theme,
+        strings,
+    };
+    Ok((loaded, problems))
+}
+
+impl Loaded {
+    /// Renders every page and indexes them for search.
+    pub fn render(&self) -> Result<Vec<OutputFile>, Diagnostics> {
+        let mut files = render::render(&self.site, &self.theme, self.strings.clone())?;
+        let bundle = search::index(&self.site.config, &files).map_err(|error| {
+            let mut problems = Diagnostics::default();
+            problems.push(error.into_diagnostic());
+            problems
+        })?;
+        files.extend(bundle);
+        Ok(files)
     }
-    let mut files = render::render(&site, &theme, strings)?;
-    let bundle = search::index(&site.config, &files).map_err(|error| {
-        let mut problems = Diagnostics::default();
-        problems.push(error.into_diagnostic());
-        problems
-    })?;
-    files.extend(bundle);
-    Ok(files)
 }

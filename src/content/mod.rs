@@ -70,7 +70,8 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
     (site, diagnostics)
 }
 
-fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
+/// Loads `content/data/` alone, for `serve` to refresh data without rereading documents.
+pub fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
     let mut data = Data::default();
     if let Some((file, pes)) = load_yaml_list(root, "content/data/pes.yaml", diagnostics) {
         data.pes = pes;
@@ -280,7 +281,8 @@ fn is_editor_temp_file(path: &Path) -> bool {
     name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp") || name.starts_with('#')
 }
 
-fn load_document<M: DeserializeOwned + Meta>(
+/// Loads one document (`root`-relative `path`), for `serve` to reparse only an edited file.
+pub fn load_document<M: DeserializeOwned + Meta>(
     root: &Path,
     path: &Path,
     languages: &[String],

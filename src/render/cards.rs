@@ -1,5 +1,7 @@
 //! Cards: documents as they appear in lists, on the home page and on PES profiles.
 
+use std::cmp::Reverse;
+
 use super::date_range;
 use super::sort_key;
 use super::views::Card;
@@ -21,11 +23,8 @@ impl Renderer<'_> {
             .document_keys(section)
             .filter_map(|key| card(key, lang))
             .collect();
-        cards.sort_by(|a, b| {
-            b.date_iso
-                .cmp(&a.date_iso)
-                .then_with(|| sort_key(&a.title).cmp(&sort_key(&b.title)))
-        });
+        // Newest first, then by title; keys computed once per card, not per comparison.
+        cards.sort_by_cached_key(|card| (Reverse(card.date_iso.clone()), sort_key(&card.title)));
         cards
     }
 

@@ -1,6 +1,7 @@
 //! Rendering: turns the validated site into the files of the built site — every page in every
 //! language, the root language picker, the 404 page and the theme's static files.
 
+pub mod affected;
 pub mod format;
 pub mod markdown;
 pub mod routes;
@@ -76,6 +77,26 @@ pub fn render(
     theme: &Theme,
     strings: Strings,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
+    render_jobs(site, theme, strings, |_| true)
+}
+
+/// Renders only the pages that show something in `changes` (plus the theme's static files),
+/// so `serve` can refresh one edited document without rendering the whole site again.
+pub fn render_changed(
+    site: &Site,
+    theme: &Theme,
+    strings: Strings,
+    changes: &[affected::Change],
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    render_jobs(site, theme, strings, |job| job.shows_any(changes))
+}
+
+fn render_jobs(
+    site: &Site,
+    theme: &Theme,
+    strings: Strings,
+    keep: impl Fn(&Job) -> bool,
+) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut problems = Diagnostics::default();
     let languages = site.config.language_codes();
     for lang in &languages {
@@ -118,7 +139,11 @@ pub fn render(
         env,
         theme,
     };
-    let jobs = renderer.jobs();
+    let jobs: Vec<Job> = renderer
+        .jobs()
+        .into_iter()
+        .filter(|job| keep(job))
+        .collect();
     let results: Vec<Result<OutputFile, Vec<Diagnostic>>> = jobs
         .par_iter()
         .map(|job| renderer.render_job(job))
@@ -149,7 +174,7 @@ fn status_keys() -> impl Iterator<Item = String> {
         .map(|s| format!("status.{s}"))
 }
 
-/// One page to render.
+/// One page to render. A new variant also says, in `affected.rs`, which changes it shows.
 #[derive(Debug, Clone)]
 enum Job {
     Root,

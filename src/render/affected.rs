@@ -1,0 +1,92 @@
+//! Which pages show which inputs, so a preview rebuild renders only the pages an edit touches.
+//!
+//! Each rule errs on the side of rendering: a page that might show a change is re-rendered.
+
+use super::routes::Listing;
+use super::Job;
+use crate::model::documents::Section;
+
+/// Something that changed since the last render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A document edited in place (every language of its key): its pages, the lists that show
+    /// it, and the profiles of `pes`, the members it belongs to before and after the edit.
+    Document {
+        section: Section,
+        key: String,
+        pes: Vec<String>,
+    },
+    /// Observations, assessments or frameworks: the figures PES pages show.
+    Measures,
+}
+
+impl Job {
+    /// Whether this page shows anything in `changes`.
+    pub(super) fn shows_any(&self, changes: &[Change]) -> bool {
+        changes.iter().any(|change| self.shows(change))
+    }
+
+    fn shows(&self, change: &Change) -> bool {
+        match change {
+            // Free pages can be in the main menu, which every page shows.
+            Change::Document {
+                section: Section::Pages,
+                ..
+            } => true,
+            Change::Document { section, key, pes } => self.shows_document(*section, key, pes),
+            Change::Measures => matches!(
+                self,
+                Job::Pes(..)
+                    | Job::Listing(Listing::Pes, _)
+                    | Job::Indicators(_)
+                    | Job::Indicator(..)
+                    | Job::Assessments(_)
+                    | Job::AssessmentCycle(..)
+                    | Job::Area(..)
+                    | Job::Frameworks(_)
+                    | Job::Framework(..)
+                    | Job::Csv(_)
+                    | Job::Json(_)
+            ),
+        }
+    }
+
+    fn shows_document(&self, section: Section, key: &str, pes: &[String]) -> bool {
+        match self {
+            Job::Root | Job::NotFound | Job::Robots | Job::Search(_) => false,
+            // Figures and downloads show no document; area pages list the practices filed
+            // under them.
+            Job::Indicators(_)
+            | Job::Indicator(..)
+            | Job::Assessments(_)
+            | Job::AssessmentCycle(..)
+            | Job::Frameworks(_)
+            | Job::Framework(..)
+            | Job::Csv(_)
+            | Job::Json(_) => false,
+            Job::Area(..) => section == Section::Practices,
+            // Feeds and the sitemap list documents with their dates; the status page compares
+            // the dates of translations.
+            Job::Feed(_) | Job::Sitemap | Job::TranslationStatus(_) => true,
+            Job::Home(_) => true,
+            Job::Listing(listing, _) => {
+                *listing == Listing::Pes || listing_of(section) == Some(*listing)
+            }
+            // Every language: the other translation's switcher and notice point at this one.
+            Job::Document(own, own_key, _) => *own == section && own_key == key,
+            Job::Page(..) => false,
+            // A profile lists its own documents, and practices of others to learn from.
+            Job::Pes(id, _) => pes.contains(id) || section == Section::Practices,
+        }
+    }
+}
+
+/// The catalogue that lists a section's documents; free pages have none.
+fn listing_of(section: Section) -> Option<Listing> {
+    match section {
+        Section::Practices => Some(Listing::Practices),
+        Section::Visits => Some(Listing::Visits),
+        Section::Reports => Some(Listing::Reports),
+        Section::Pages => None,
+    }
+}

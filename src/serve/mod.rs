@@ -1,0 +1,234 @@
+//! `serve`: a live preview. The site is built in memory and served on loopback; every save is
+//! rebuilt (as little as the change allows) and open pages reload; a failed rebuild is shown in
+//! the terminal and over the page while the last good version stays served. Nothing is written
+//! to disk, so the `output/` of `build` is never touched.
+
+mod overlay;
+mod rebuild;
+mod reload;
+mod server;
+mod watch;
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::diagnostics::Diagnostics;
+use crate::render::OutputFile;
+use rebuild::{Builder, Rebuilt};
+use server::{Shared, Snapshot};
+pub use watch::WatchError;
+
+/// How `serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub open: bool,
+    pub poll: bool,
+}
+
+/// Why the preview could not start or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("{0} holds no site.yaml; run benchlearn serve in a site folder, or pass --root")]
+    NotASite(PathBuf),
+    #[error("cannot open the site folder {path}: {source}")]
+    Root {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot listen on {address}: {source} (is another server using the port? try --port)")]
+    Bind {
+        address: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("cannot start the server: {0}")]
+    Runtime(std::io::Error),
+    #[error(transparent)]
+    Watch(#[from] WatchError),
+    #[error("the file watcher stopped unexpectedly")]
+    WatcherStopped,
+}
+
+/// Builds, serves and watches the site until the process is interrupted.
+pub fn run(options: &Options) -> Result<(), ServeError> {
+    let root = options
+        .root
+        .canonicalize()
+        .map_err(|source| ServeError::Root {
+            path: options.root.clone(),
+            source,
+        })?;
+    if !root.join(crate::content::CONFIG_FILE).is_file() {
+        return Err(ServeError::NotASite(root));
+    }
+    let requested = SocketAddr::new(options.bind, options.port);
+    let listener = TcpListener::bind(requested).map_err(|source| ServeError::Bind {
+        address: requested,
+        source,
+    })?;
+    let address = listener.local_addr().map_err(ServeError::Runtime)?;
+    let url = format!("http://{}/", browsable(address));
+
+    let mut builder = Builder::new(&root, url.clone());
+    let started = Instant::now();
+    let first = builder.full();
+    let shared = Shared::new(Snapshot::default());
+    report_and_publish(&shared, &builder, first, started, "initial build");
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(ServeError::Runtime)?;
+    listener
+        .set_nonblocking(true)
+        .map_err(ServeError::Runtime)?;
+    let router = server::router(Arc::clone(&shared));
+    let server = runtime.block_on(async { tokio::net::TcpListener::from_std(listener) });
+    let server = server.map_err(ServeError::Runtime)?;
+    runtime.spawn(async move {
+        if let Err(error) = axum::serve(server, router).await {
+            eprintln!("error: the server stopped: {error}");
+            std::process::exit(2);
+        }
+    });
+
+    let watcher = watch::SiteWatcher::start(&root, options.poll)?;
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the preview, drafts included, reachable from other machines",
+            options.bind
+        );
+    }
+    eprintln!(
+        "serving {url} — watching {} for changes{}; press Ctrl+C to stop",
+        watch::WATCHED.join(", "),
+        if options.poll { " (polling)" } else { "" }
+    );
+    if options.open {
+        open_browser(&url);
+    }
+    while let Some(batch) = watcher.next_batch() {
+        match batch {
+            Ok(paths) if paths.is_empty() => {}
+            Ok(paths) => {
+                let started = Instant::now();
+                let result = builder.update(&paths);
+                report_and_publish(&shared, &builder, result, started, &describe(&paths));
+            }
+            Err(message) => eprintln!("warning: {message}"),
+        }
+    }
+    Err(ServeError::WatcherStopped)
+}
+
+/// An address a browser can open: the wildcard addresses are reached through loopback.
+fn browsable(address: SocketAddr) -> SocketAddr {
+    match address.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => {
+            SocketAddr::new(std::net::Ipv4Addr::LOCALHOST.into(), address.port())
+        }
+        IpAddr::V6(ip) if ip.is_unspecified() => {
+            SocketAddr::new(std::net::Ipv6Addr::LOCALHOST.into(), address.port())
+        }
+        _ => address,
+    }
+}
+
+/// Prints the outcome of a rebuild and publishes it: new files, or the overlay over the last
+/// good files.
+fn report_and_publish(
+    shared: &Shared,
+    builder: &Builder,
+    result: Result<Rebuilt, Diagnostics>,
+    started: Instant,
+    what: &str,
+) {
+    let current = shared.current();
+    let snapshot = match result {
+        Ok(rebuilt) => {
+            let pages = rebuilt
+                .files
+                .iter()
+                .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
+                .count();
+            let files = merge(&current.files, rebuilt);
+            eprintln!(
+                "{what}: rendered {pages} pages in {} ms",
+                started.elapsed().as_millis()
+            );
+            Snapshot {
+                files,
+                overlay: None,
+                default_language: builder.default_language().to_string(),
+                version: 0,
+            }
+        }
+        Err(problems) => {
+            let problems = problems.into_sorted();
+            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            for problem in &problems {
+                eprintln!("{}", problem.render(colour));
+            }
+            eprintln!(
+                "{what}: {} problem(s) found; the last good version of the site is still served",
+                problems.len()
+            );
+            let languages = builder.languages();
+            Snapshot {
+                files: Arc::clone(&current.files),
+                overlay: Some(overlay::render(&problems, builder.strings(), languages)),
+                default_language: builder.default_language().to_string(),
+                version: 0,
+            }
+        }
+    };
+    shared.publish(snapshot);
+}
+
+/// The new file map: the rebuilt files over the current ones, or alone for a complete build.
+fn merge(
+    current: &Arc<HashMap<String, Arc<Vec<u8>>>>,
+    rebuilt: Rebuilt,
+) -> Arc<HashMap<String, Arc<Vec<u8>>>> {
+    let mut files = if rebuilt.complete {
+        HashMap::with_capacity(rebuilt.files.len())
+    } else {
+        current.as_ref().clone()
+    };
+    for OutputFile { path, bytes } in rebuilt.files {
+        files.insert(path.to_string_lossy().replace('\\', "/"), bytes);
+    }
+    Arc::new(files)
+}
+
+fn describe(paths: &[PathBuf]) -> String {
+    match paths {
+        [one] => one.display().to_string(),
+        [first, rest @ ..] => format!("{} and {} more", first.display(), rest.len()),
+        [] => String::new(),
+    }
+}
+
+/// Opens `url` in the desktop's browser; a failure only costs the author a click.
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else if cfg!(target_os = "windows") {
+        std::process::Command::new("cmd")
+            .args(["/C", "start", "", url])
+            .spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if let Err(error) = command {
+        eprintln!("warning: cannot open a browser ({error}); open {url} yourself");
+    }
+}

@@ -1,0 +1,292 @@
+//! What to rebuild after an edit: the loaded site is kept between rebuilds, only the changed
+//! files are read again, and only the pages that show them are rendered.
+//!
+//! Incremental updates start only from a clean state: after any problem the next rebuild loads
+//! the whole site again, so the error report is always complete and recovery always exact.
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::content;
+use crate::diagnostics::Diagnostics;
+use crate::i18n::Strings;
+use crate::model::documents::{Document, Meta, Section};
+use crate::pipeline::{self, Loaded};
+use crate::render::affected::Change;
+use crate::render::{self, OutputFile};
+use crate::theme::Theme;
+
+/// The files of a successful rebuild.
+pub struct Rebuilt {
+    pub files: Vec<OutputFile>,
+    /// Whether `files` is the whole site (else: only the pages that changed).
+    pub complete: bool,
+}
+
+/// The site's state between rebuilds.
+pub struct Builder {
+    root: PathBuf,
+    base_url: String,
+    /// The loaded site, kept only while it built without problems.
+    loaded: Option<Loaded>,
+    /// The last UI strings that loaded, to word the error overlay.
+    strings: Option<Strings>,
+    /// The site's languages as last loaded.
+    languages: Vec<String>,
+    default_language: String,
+}
+
+/// How a changed file affects the site.
+#[derive(Debug, PartialEq, Eq)]
+enum Touched {
+    /// Settings or something unforeseen: load everything again.
+    Everything,
+    /// Templates or UI strings: every page.
+    Theme,
+    /// Only copied files of the theme or site.
+    Static,
+    /// Members, clusters, indicators, areas: shown on most pages.
+    Data,
+    /// Observations, assessments, frameworks: shown on PES pages.
+    Measures,
+    Document(Section),
+}
+
+impl Builder {
+    pub fn new(root: &Path, base_url: String) -> Builder {
+        Builder {
+            root: root.to_path_buf(),
+            base_url,
+            loaded: None,
+            strings: None,
+            languages: Vec::new(),
+            default_language: String::new(),
+        }
+    }
+
+    /// The site's languages as last loaded.
+    pub fn languages(&self) -> &[String] {
+        &self.languages
+    }
+
+    /// The language of pages outside any language folder.
+    pub fn default_language(&self) -> &str {
+        &self.default_language
+    }
+
+    /// The UI strings of the last load that had them, for the error overlay.
+    pub fn strings(&self) -> Option<&Strings> {
+        self.strings.as_ref()
+    }
+
+    /// Loads and renders the whole site.
+    pub fn full(&mut self) -> Result<Rebuilt, Diagnostics> {
+        self.loaded = None;
+        let (loaded, mut problems) = pipeline::load(&self.root, Some(&self.base_url))?;
+        self.strings = Some(loaded.strings.clone());
+        self.languages = loaded.site.config.language_codes();
+        self.default_language = loaded.site.config.default_language.value.clone();
+        let rendered = loaded.render();
+        if !problems.is_empty() {
+            if let Err(render_problems) = rendered {
+                problems.extend(render_problems);
+            }
+            return Err(problems);
+        }
+        let files = rendered?;
+        self.loaded = Some(loaded);
+        Ok(Rebuilt {
+            files,
+            complete: true,
+        })
+    }
+
+    /// Rebuilds after `changed` (paths relative to the root), as little as the change allows.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Diagnostics> {
+        let touched: Vec<(Touched, &PathBuf)> =
+            changed.iter().map(|path| (classify(path), path)).collect();
+        let Some(mut loaded) = self.loaded.take() else {
+            return self.full();
+        };
+        if touched.iter().any(|(t, _)| *t == Touched::Everything) {
+            return self.full();
+        }
+        let mut problems = Diagnostics::default();
+        let mut render_all = false;
+        let mut changes = Vec::new();
+        if touched
+            .iter()
+            .any(|(t, _)| matches!(t, Touched::Theme | Touched::Static))
+        {
+            let site = &loaded.site;
+            loaded.theme = Theme::load(&self.root, &site.config.theme, &mut problems);
+            if touched.iter().any(|(t, _)| *t == Touched::Theme) {
+                let languages = site.config.language_codes();
+                loaded.strings = Strings::load(&loaded.theme, &languages, &mut problems);
+                render_all = true;
+            }
+        }
+        if touched
+            .iter()
+            .any(|(t, _)| matches!(t, Touched::Data | Touched::Measures))
+        {
+            loaded.site.data = content::load_data(&self.root, &mut problems);
+            render_all |= touched.iter().any(|(t, _)| *t == Touched::Data);
+            changes.push(Change::Measures);
+        }
+        for (touched, path) in &touched {
+            if let Touched::Document(section) = touched {
+                match reload_document(&mut loaded, *section, &self.root, path) {
+                    Reloaded::InPlace { key, pes } => changes.push(Change::Document {
+                        section: *section,
+                        key,
+                        pes,
+                    }),
+                    Reloaded::Moved => render_all = true,
+                    Reloaded::Unloadable => return self.full(),
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return self.full();
+        }
+        let problems = crate::validate::validate(&loaded.site);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let (site, theme, strings) = (&loaded.site, &loaded.theme, loaded.strings.clone());
+        let files = if render_all {
+            render::render(site, theme, strings)?
+        } else {
+            render::render_changed(site, theme, strings, &changes)?
+        };
+        self.strings = Some(loaded.strings.clone());
+        self.loaded = Some(loaded);
+        Ok(Rebuilt {
+            files,
+            complete: render_all,
+        })
+    }
+}
+
+fn classify(path: &Path) -> Touched {
+    let parts: Vec<&str> = path
+        .components()
+        .filter_map(|c| c.as_os_str().to_str())
+        .collect();
+    match parts.as_slice() {
+        ["content", "data", "observations" | "assessments" | "frameworks", _, ..] => {
+            Touched::Measures
+        }
+        ["content", "data", _] => Touched::Data,
+        ["content", folder, .., name] if name.ends_with(".md") => {
+            Section::from_folder(folder).map_or(Touched::Everything, Touched::Document)
+        }
+        ["themes", _, "static", ..] | ["static", ..] => Touched::Static,
+        ["themes", ..] | ["templates", ..] => Touched::Theme,
+        _ => Touched::Everything,
+    }
+}
+
+/// What reading a document again did to the loaded site.
+enum Reloaded {
+    /// Edited in place: same key, language and URL; `pes` are the members it belonged to
+    /// before and after.
+    InPlace { key: String, pes: Vec<String> },
+    /// Added, removed or given another URL: links on any page may change.
+    Moved,
+    /// It does not load; a full rebuild reports why with every other problem.
+    Unloadable,
+}
+
+/// Reads one document again into the loaded site.
+fn reload_document(loaded: &mut Loaded, section: Section, root: &Path, path: &Path) -> Reloaded {
+    let languages = loaded.site.config.language_codes();
+    let documents = &mut loaded.site.documents;
+    match section {
+        Section::Practices => replace(&mut documents.practices, root, path, &languages, |m| {
+            Some(m.pes.value.clone())
+        }),
+        Section::Visits => replace(&mut documents.visits, root, path, &languages, |m| {
+            Some(m.host.value.clone())
+        }),
+        Section::Reports => replace(&mut documents.reports, root, path, &languages, |_| None),
+        Section::Pages => replace(&mut documents.pages, root, path, &languages, |_| None),
+    }
+}
+
+fn replace<M: DeserializeOwned + Meta>(
+    documents: &mut Vec<Document<M>>,
+    root: &Path,
+    path: &Path,
+    languages: &[String],
+    member: impl Fn(&M) -> Option<String>,
+) -> Reloaded {
+    let position = documents.iter().position(|d| d.file.path == path);
+    if !root.join(path).is_file() {
+        if let Some(index) = position {
+            documents.remove(index);
+        }
+        return Reloaded::Moved;
+    }
+    let Ok(document) = content::load_document::<M>(root, path, languages) else {
+        return Reloaded::Unloadable;
+    };
+    let Some(index) = position else {
+        // Same order as a full load: by path.
+        let index = documents.partition_point(|d| d.file.path.as_path() < path);
+        documents.insert(index, document);
+        return Reloaded::Moved;
+    };
+    let old = &documents[index];
+    let same_place =
+        old.key == document.key && old.slug == document.slug && old.lang == document.lang;
+    let key = document.key.clone();
+    let mut pes: Vec<String> = [member(&old.meta), member(&document.meta)]
+        .into_iter()
+        .flatten()
+        .collect();
+    pes.dedup();
+    documents[index] = document;
+    if same_place {
+        Reloaded::InPlace { key, pes }
+    } else {
+        Reloaded::Moved
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_changes() {
+        let cases = [
+            ("site.yaml", Touched::Everything),
+            ("content/data/pes.yaml", Touched::Data),
+            ("content/data/observations/a.csv", Touched::Measures),
+            (
+                "content/data/assessments/2024/fr-ft.yaml",
+                Touched::Measures,
+            ),
+            (
+                "content/practices/x.fr.md",
+                Touched::Document(Section::Practices),
+            ),
+            (
+                "content/pages/about.en.md",
+                Touched::Document(Section::Pages),
+            ),
+            ("content/unknown/x.fr.md", Touched::Everything),
+            ("themes/default/templates/base.html", Touched::Theme),
+            ("themes/default/i18n/fr.yaml", Touched::Theme),
+            ("themes/default/static/style.css", Touched::Static),
+            ("static/logo.svg", Touched::Static),
+            ("templates/practice.html", Touched::Theme),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(classify(Path::new(path)), expected, "{path}");
+        }
+    }
+}

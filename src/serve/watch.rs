@@ -1,0 +1,220 @@
+//! Watching the site folder: debounced file events, editor temp files filtered out, and a
+//! polling fallback for network drives and containers where native events do not arrive.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use notify::event::ModifyKind;
+use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+use notify_debouncer_full::{
+    new_debouncer_opt, DebounceEventResult, Debouncer, FileIdCache, NoCache, RecommendedCache,
+};
+
+/// How long the folder must be quiet before a burst of saves becomes one rebuild.
+const QUIET: Duration = Duration::from_millis(60);
+/// How often `--poll` rescans the folders.
+const POLL_INTERVAL: Duration = Duration::from_millis(300);
+
+/// The folders and files of a site that a rebuild depends on, relative to its root.
+pub const WATCHED: &[&str] = &["site.yaml", "content", "themes", "templates", "static"];
+
+/// Why the site folder cannot be watched.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    #[error(
+        "the system's limit on watched folders is reached, so changes cannot be followed.\n  \
+         Raise it: sudo sysctl fs.inotify.max_user_watches=524288\n  \
+         and keep it across reboots: echo fs.inotify.max_user_watches=524288 | sudo tee /etc/sysctl.d/90-benchlearn.conf\n  \
+         or run `benchlearn serve --poll`"
+    )]
+    Limit,
+    #[error("cannot watch {path}: {source}")]
+    Watch {
+        path: PathBuf,
+        source: notify::Error,
+    },
+}
+
+/// The debouncer, held so that events keep coming; dropping it stops the watch.
+#[expect(dead_code, reason = "held, never read: dropping it stops the watch")]
+enum Running {
+    Native(Debouncer<RecommendedWatcher, RecommendedCache>),
+    Poll(Debouncer<PollWatcher, NoCache>),
+}
+
+/// A running watcher; changes arrive through [`SiteWatcher::next_batch`].
+pub struct SiteWatcher {
+    root: PathBuf,
+    _debouncer: Running,
+    events: Receiver<DebounceEventResult>,
+}
+
+impl SiteWatcher {
+    /// Starts watching the site at `root` (absolute), natively or by polling.
+    pub fn start(root: &Path, poll: bool) -> Result<SiteWatcher, WatchError> {
+        let (sender, events) = mpsc::channel();
+        let debouncer = if poll {
+            let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+            Running::Poll(watch(root, sender, NoCache, config)?)
+        } else {
+            let config = notify::Config::default();
+            Running::Native(watch(root, sender, RecommendedCache::new(), config)?)
+        };
+        Ok(SiteWatcher {
+            root: root.to_path_buf(),
+            _debouncer: debouncer,
+            events,
+        })
+    }
+
+    /// Blocks until files of the site change, then returns them (relative to the root, sorted,
+    /// deduplicated), taking in every batch that arrives while the caller was busy.
+    /// Returns `Err` with a message to print when the watcher reports a problem.
+    pub fn next_batch(&self) -> Option<Result<Vec<PathBuf>, String>> {
+        let first = self.events.recv().ok()?;
+        let mut results = vec![first];
+        loop {
+            match self.events.recv_timeout(Duration::from_millis(5)) {
+                Ok(more) => results.push(more),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        let mut paths = Vec::new();
+        for result in results {
+            match result {
+                Ok(events) => paths.extend(
+                    events
+                        .into_iter()
+                        .filter(|event| changes_content(&event.event.kind))
+                        .flat_map(|event| event.event.paths)
+                        .filter_map(|path| self.relevant(&path)),
+                ),
+                Err(errors) => return Some(Err(describe(&errors))),
+            }
+        }
+        paths.sort();
+        paths.dedup();
+        Some(Ok(paths))
+    }
+
+    /// The path relative to the root if a rebuild depends on it.
+    fn relevant(&self, path: &Path) -> Option<PathBuf> {
+        let relative = path.strip_prefix(&self.root).ok()?;
+        let top = relative.components().next()?.as_os_str().to_str()?;
+        (WATCHED.contains(&top) && !is_editor_noise(relative)).then(|| relative.to_path_buf())
+    }
+}
+
+/// Whether an event can change what a file holds; opening and reading it (as every rebuild
+/// does) cannot, and must not trigger another rebuild.
+fn changes_content(kind: &EventKind) -> bool {
+    !matches!(
+        kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+    )
+}
+
+fn watch<T: Watcher, C: FileIdCache + Send + 'static>(
+    root: &Path,
+    sender: mpsc::Sender<DebounceEventResult>,
+    cache: C,
+    config: notify::Config,
+) -> Result<Debouncer<T, C>, WatchError> {
+    let tick = Some(QUIET / 3);
+    let mut debouncer = new_debouncer_opt::<_, T, C>(QUIET, tick, sender, cache, config)
+        .map_err(|source| watch_error(root, source))?;
+    // The root itself, not recursively: site.yaml is often saved by renaming a new file over it,
+    // which a watch on the file alone would lose.
+    debouncer
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|source| watch_error(root, source))?;
+    for name in WATCHED.iter().skip(1) {
+        let folder = root.join(name);
+        if folder.is_dir() {
+            debouncer
+                .watch(&folder, RecursiveMode::Recursive)
+                .map_err(|source| watch_error(&folder, source))?;
+        }
+    }
+    Ok(debouncer)
+}
+
+fn watch_error(path: &Path, source: notify::Error) -> WatchError {
+    if is_limit(&source) {
+        WatchError::Limit
+    } else {
+        WatchError::Watch {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Whether the OS refused more watches (inotify's `max_user_watches`, reported as ENOSPC).
+fn is_limit(error: &notify::Error) -> bool {
+    match &error.kind {
+        notify::ErrorKind::MaxFilesWatch => true,
+        notify::ErrorKind::Io(io) => io.raw_os_error() == Some(28),
+        _ => false,
+    }
+}
+
+fn describe(errors: &[notify::Error]) -> String {
+    if errors.iter().any(is_limit) {
+        return WatchError::Limit.to_string();
+    }
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    format!("watching the site folder failed: {}", messages.join("; "))
+}
+
+/// Files editors write beside the one being edited: swap files, backups, lock files and the
+/// temporary files of atomic saves. Their changes are never content, and the rename that
+/// completes an atomic save is seen on the real file.
+pub fn is_editor_noise(path: &Path) -> bool {
+    path.components().any(|part| {
+        let name = part.as_os_str().to_string_lossy();
+        name.starts_with('.')
+            || name.ends_with('~')
+            || (name.starts_with('#') && name.ends_with('#'))
+            || name.ends_with(".swp")
+            || name.ends_with(".swx")
+            || name.ends_with(".swo")
+            || name.ends_with(".tmp")
+            || name.ends_with(".bak")
+            || name.contains("___jb_")
+            // Vim creates and deletes `4913` to test that it can write the folder.
+            || name == "4913"
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_noise_is_ignored_and_content_kept() {
+        for noise in [
+            "content/practices/.x.fr.md.swp",
+            "content/practices/x.fr.md.swp",
+            "content/practices/x.fr.md~",
+            "content/practices/#x.fr.md#",
+            "content/practices/.#x.fr.md",
+            "content/practices/x.fr.md.tmp",
+            "content/practices/x.fr.md___jb_tmp___",
+            "content/practices/x.fr.md___jb_old___",
+            "content/practices/4913",
+            ".git/index",
+        ] {
+            assert!(is_editor_noise(Path::new(noise)), "{noise}");
+        }
+        for content in [
+            "content/practices/x.fr.md",
+            "site.yaml",
+            "themes/default/templates/base.html",
+        ] {
+            assert!(!is_editor_noise(Path::new(content)), "{content}");
+        }
+    }
+}

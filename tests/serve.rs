@@ -1,0 +1,469 @@
+//! `benchlearn serve` end to end: the binary on a free port against a temporary copy of a
+//! fixture site, edited the way editors save, checked over plain HTTP as a browser sees it.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const PRACTICE: &str = "content/practices/coaching.en.md";
+const PRACTICE_PAGE: &str = "/en/good-practices/coaching/";
+
+/// A running `benchlearn serve`, stopped when dropped.
+struct Serve {
+    child: Child,
+    port: u16,
+    log: Arc<Mutex<String>>,
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Serve {
+    /// Copies the fixture site to a temporary folder and serves it on a free port.
+    fn start() -> Serve {
+        Serve::start_after(|_| {})
+    }
+
+    /// Like [`Serve::start`], with `prepare` run on the site root before the server starts.
+    fn start_after(prepare: impl FnOnce(&Path)) -> Serve {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path().join("site");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve"),
+            &root,
+        );
+        std::fs::write(dir.path().join("secret.txt"), "TOP-SECRET-OUTSIDE").expect("write");
+        prepare(&root);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(&root)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start benchlearn serve");
+        let stderr = child.stderr.take().expect("piped stderr");
+        let log = Arc::new(Mutex::new(String::new()));
+        let (port_sender, port_receiver) = std::sync::mpsc::channel();
+        let shared_log = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+                    let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    let _ = port_sender.send(port.parse::<u16>().expect("port number"));
+                }
+                let mut log = shared_log.lock().expect("log lock");
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        let port = port_receiver
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("serve did not start:\n{}", log.lock().unwrap()));
+        Serve {
+            child,
+            port,
+            log,
+            _dir: dir,
+            root,
+        }
+    }
+
+    fn write(&self, relative: &str, text: &str) {
+        std::fs::write(self.root.join(relative), text).expect("write site file");
+    }
+
+    fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.root.join(relative)).expect("read site file")
+    }
+
+    /// Saves like editors that write a temporary file and rename it over the original.
+    fn write_by_rename(&self, relative: &str, text: &str) {
+        let target = self.root.join(relative);
+        let temporary = target.with_extension("md.tmp");
+        std::fs::write(&temporary, text).expect("write temporary file");
+        std::fs::rename(&temporary, &target).expect("rename over");
+    }
+
+    fn get(&self, path: &str) -> Reply {
+        self.request(&format!("GET {path} HTTP/1.1"))
+    }
+
+    /// Sends `request_line` verbatim, so paths reach the server exactly as written.
+    fn request(&self, request_line: &str) -> Reply {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("timeout");
+        write!(
+            stream,
+            "{request_line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("read reply");
+        Reply::parse(&String::from_utf8_lossy(&raw))
+    }
+
+    /// Waits until `path` serves a page for which `done` holds; panics with the log otherwise.
+    fn wait_for(&self, path: &str, what: &str, done: impl Fn(&Reply) -> bool) -> Reply {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let reply = self.get(path);
+            if done(&reply) {
+                return reply;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "{path} never showed {what}; last reply:\n{}\nserve log:\n{}",
+                    reply.body,
+                    self.log.lock().unwrap()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Opens the live-reload stream; what arrives is collected in the background.
+    fn events(&self) -> Arc<Mutex<String>> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        write!(
+            stream,
+            "GET /__benchlearn/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .expect("send");
+        let received = Arc::new(Mutex::new(String::new()));
+        let sink = Arc::clone(&received);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 1024];
+            while let Ok(n) = stream.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .expect("events lock")
+                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        });
+        received
+    }
+
+    fn still_running(&mut self) -> bool {
+        self.child.try_wait().expect("process status").is_none()
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The build numbers announced on the live-reload stream so far.
+fn builds(events: &Mutex<String>) -> Vec<String> {
+    let text = events.lock().expect("events lock").clone();
+    text.split("event: build")
+        .skip(1)
+        .filter_map(|chunk| {
+            let data = chunk.split("data: ").nth(1)?;
+            Some(data.lines().next()?.trim().to_string())
+        })
+        .collect()
+}
+
+fn wait_for_builds(events: &Mutex<String>, count: usize) -> Vec<String> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let seen = builds(events);
+        if seen.len() >= count {
+            return seen;
+        }
+        assert!(Instant::now() < deadline, "only {seen:?} arrived");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn parse(raw: &str) -> Reply {
+        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .and_then(|line| line.split_whitespace().nth(1))
+            .and_then(|code| code.parse().ok())
+            .unwrap_or(0);
+        let headers = lines
+            .filter_map(|line| line.split_once(':'))
+            .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_string()))
+            .collect();
+        Reply {
+            status,
+            headers,
+            body: body.to_string(),
+        }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for entry in std::fs::read_dir(from).expect("read fixture folder") {
+        let entry = entry.expect("fixture entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy fixture file");
+        }
+    }
+}
+
+#[test]
+fn saves_are_served_and_open_pages_told_to_reload() {
+    let serve = Serve::start();
+    let events = serve.events();
+    let first = wait_for_builds(&events, 1);
+
+    let page = serve.get(PRACTICE_PAGE);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Intensive coaching"));
+    assert!(
+        page.body.contains("/__benchlearn/events"),
+        "live-reload script injected"
+    );
+
+    let original = serve.read(PRACTICE);
+    serve.write(
+        PRACTICE,
+        &original.replace("Intensive coaching", "Coaching written in place"),
+    );
+    serve.wait_for(PRACTICE_PAGE, "the plain write", |r| {
+        r.body.contains("Coaching written in place")
+    });
+    let after_write = wait_for_builds(&events, 2);
+    assert_ne!(after_write[1], first[0], "a new build was announced");
+
+    serve.write_by_rename(
+        PRACTICE,
+        &original.replace("Intensive coaching", "Coaching saved by rename"),
+    );
+    serve.wait_for(PRACTICE_PAGE, "the rename-over save", |r| {
+        r.body.contains("Coaching saved by rename")
+    });
+    // The catalogue that lists the practice shows the new title too.
+    serve.wait_for(
+        "/en/good-practices/",
+        "the new title in the catalogue",
+        |r| r.body.contains("Coaching saved by rename"),
+    );
+    serve.wait_for("/en/pes/fr-ft/", "the new title on its PES profile", |r| {
+        r.body.contains("Coaching saved by rename")
+    });
+    wait_for_builds(&events, 3);
+
+    assert!(
+        !serve.root.join("output").exists(),
+        "serve must not write the build output folder"
+    );
+}
+
+#[test]
+fn a_burst_of_saves_becomes_few_rebuilds_ending_with_the_last_text() {
+    let serve = Serve::start();
+    let events = serve.events();
+    wait_for_builds(&events, 1);
+    let original = serve.read(PRACTICE);
+    for n in 1..=20 {
+        serve.write(
+            PRACTICE,
+            &original.replace("Intensive coaching", &format!("Coaching save {n}")),
+        );
+    }
+    serve.wait_for(PRACTICE_PAGE, "the last save", |r| {
+        r.body.contains("Coaching save 20")
+    });
+    let rebuilds = builds(&events).len() - 1;
+    assert!(
+        (1..10).contains(&rebuilds),
+        "20 quick saves gave {rebuilds} rebuilds"
+    );
+}
+
+#[test]
+fn a_broken_file_shows_the_error_over_the_last_good_site_until_fixed() {
+    let mut serve = Serve::start();
+    let clusters = "content/data/clusters.yaml";
+    let good = serve.read(clusters);
+    serve.write(clusters, &good.replace("- id: medium", "- id: [medium"));
+
+    let broken = serve.wait_for(PRACTICE_PAGE, "the error overlay", |r| {
+        r.body.contains("benchlearn-error")
+    });
+    assert!(
+        broken.body.contains("Intensive coaching"),
+        "last good page still served"
+    );
+    assert!(broken.body.contains(clusters), "overlay names the file");
+    assert!(
+        broken.body.contains("line 1, column"),
+        "overlay gives line and column"
+    );
+    assert!(
+        broken.body.contains("1 | - id: [medium"),
+        "overlay shows the line"
+    );
+    let french = serve.get("/fr/bonnes-pratiques/coaching/");
+    assert!(
+        french.body.contains("Le site n’a pas pu être reconstruit"),
+        "overlay in the page's language"
+    );
+    assert!(
+        serve.still_running(),
+        "content errors never stop the server"
+    );
+    assert!(
+        serve.log.lock().unwrap().contains(clusters),
+        "error printed in the terminal"
+    );
+
+    serve.write(clusters, &good);
+    let fixed = serve.wait_for(PRACTICE_PAGE, "recovery", |r| {
+        !r.body.contains("benchlearn-error")
+    });
+    assert!(fixed.body.contains("Intensive coaching"));
+}
+
+#[test]
+fn a_site_broken_from_the_start_shows_the_error_then_the_site_once_fixed() {
+    let practice_text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/serve")
+            .join(PRACTICE),
+    )
+    .expect("fixture practice");
+    let serve = Serve::start_after(|root| {
+        let broken = practice_text.replace("pes: fr-ft", "pes: fr-pe");
+        std::fs::write(root.join(PRACTICE), broken).expect("break the practice");
+    });
+    let waiting = serve.get(PRACTICE_PAGE);
+    assert_eq!(waiting.status, 404);
+    assert!(
+        waiting.body.contains("benchlearn-error"),
+        "overlay without a site"
+    );
+    assert!(waiting.body.contains("unknown PES `fr-pe`"));
+    assert!(
+        waiting.body.contains("/__benchlearn/events"),
+        "reloads once fixed"
+    );
+
+    serve.write(PRACTICE, &practice_text);
+    let fixed = serve.wait_for(PRACTICE_PAGE, "the site", |r| r.status == 200);
+    assert!(fixed.body.contains("Intensive coaching"));
+    assert!(!fixed.body.contains("benchlearn-error"));
+}
+
+#[test]
+fn the_server_stays_inside_the_site() {
+    let serve = Serve::start();
+    let attempts = [
+        "/../secret.txt",
+        "/../../secret.txt",
+        "/en/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "/%2fetc%2fpasswd",
+        "//etc/passwd",
+        "/C:/Windows/win.ini",
+        "/content/data/clusters.yaml",
+        "/site.yaml",
+    ];
+    for path in attempts {
+        let reply = serve.get(path);
+        assert!(
+            reply.status == 400 || reply.status == 404,
+            "{path} answered {}",
+            reply.status
+        );
+        assert!(
+            !reply.body.contains("TOP-SECRET-OUTSIDE"),
+            "{path} leaked a file"
+        );
+        assert!(
+            !reply.body.contains("- id: medium"),
+            "{path} leaked a source file"
+        );
+    }
+
+    let post = serve.request("POST /en/ HTTP/1.1");
+    assert_eq!(post.status, 405);
+    assert_eq!(post.header("allow"), Some("GET, HEAD"));
+
+    let head = serve.request("HEAD /en/ HTTP/1.1");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+
+    let folder = serve.get("/en/good-practices");
+    assert_eq!(folder.status, 301);
+    assert_eq!(folder.header("location"), Some("/en/good-practices/"));
+
+    let missing = serve.get("/en/no-such-page/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        !missing.body.contains("<a href=\"coaching/\""),
+        "no directory listing"
+    );
+
+    let page = serve.get("/en/");
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(page.header("access-control-allow-origin"), None);
+    let style = serve.get("/style.css");
+    assert_eq!(style.status, 200);
+    assert_eq!(
+        style.header("content-type"),
+        Some("text/css; charset=utf-8")
+    );
+    assert!(!style.body.contains("__benchlearn"));
+}
+
+#[test]
+fn build_output_never_carries_the_live_reload_script() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let root = dir.path().join("site");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve"),
+        &root,
+    );
+    let status = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
+        .args(["build", "--root"])
+        .arg(&root)
+        .stderr(Stdio::null())
+        .status()
+        .expect("run build");
+    assert!(status.success());
+    let page = std::fs::read_to_string(root.join("output/en/good-practices/coaching/index.html"))
+        .expect("built page");
+    assert!(page.contains("Intensive coaching"));
+    assert!(!page.contains("__benchlearn"));
+}
