@@ -359,3 +359,39 @@ fn builds_are_byte_identical() {
         fs::read(second.join("data/observations.csv")).expect("csv")
     );
 }
+
+#[test]
+fn indicator_pages_describe_a_dataset_with_their_downloads() {
+    let dir = site();
+    let out = build(dir.path());
+    let html = page(&out, "fr/indicateurs/placement");
+    let script = Selector::parse(r#"script[type="application/ld+json"]"#).expect("selector");
+    let json = html
+        .select(&script)
+        .next()
+        .map(|s| s.text().collect::<String>())
+        .expect("the indicator page has JSON-LD");
+    let data: serde_json::Value = serde_json::from_str(&json).expect("JSON-LD parses");
+    assert_eq!(data["@type"], "Dataset");
+    assert_eq!(data["inLanguage"], "fr");
+    let downloads: Vec<&str> = data["distribution"]
+        .as_array()
+        .expect("a distribution list")
+        .iter()
+        .filter_map(|d| d["contentUrl"].as_str())
+        .collect();
+    assert_eq!(downloads.len(), 2, "{downloads:?}");
+    assert!(
+        downloads[0].ends_with("/data/indicators/placement.csv"),
+        "{downloads:?}"
+    );
+    assert!(
+        downloads[1].ends_with("/data/indicators/placement.json"),
+        "{downloads:?}"
+    );
+    for url in downloads {
+        assert!(url.starts_with("http"), "download URLs are absolute: {url}");
+        let file = url.split("/data/").nth(1).expect("a data path");
+        assert!(out.join("data").join(file).is_file(), "{url} is written");
+    }
+}

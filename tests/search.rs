@@ -41,14 +41,15 @@ fn one_index_per_language_with_only_the_default_ui() {
     let site = Site::copy("search");
     let output = site.build_ok();
     let entry = entry(&output, "pagefind");
-    // French: two practices and two PES profiles; English: one practice (the other exists
-    // only in French, shown as a fallback that is left out) and two PES profiles.
+    // French: two practices, two PES profiles and the indicator; English: one practice (the
+    // other exists only in French, shown as a fallback that is left out), two PES profiles and
+    // the indicator (its peer-group views are not indexed).
     assert!(
-        entry.contains(r#""fr":{"#) && entry.contains(r#""page_count":4"#),
+        entry.contains(r#""fr":{"#) && entry.contains(r#""page_count":5"#),
         "{entry}"
     );
     assert!(
-        entry.contains(r#""en":{"#) && entry.contains(r#""page_count":3"#),
+        entry.contains(r#""en":{"#) && entry.contains(r#""page_count":4"#),
         "{entry}"
     );
     for used in [

@@ -233,13 +233,32 @@ impl Renderer<'_> {
             None => head.name.clone(),
         };
         let alternates = self.alternates(path_of);
-        let layout = self.layout(
+        let mut layout = self.layout(
             lang,
             "indicator",
-            title,
+            title.clone(),
             head.definition.clone(),
             alternates,
         );
+        let downloads = ["csv", "json"].map(|extension| {
+            self.routes.absolute(
+                &self
+                    .routes
+                    .download(&format!("indicators/{id}.{extension}")),
+            )
+        });
+        let dataset = super::structured_data::dataset(
+            &title,
+            &head.definition,
+            &self.routes.absolute(&path_of(lang)),
+            lang,
+            &downloads.each_ref().map(String::as_str),
+        );
+        layout.publishing.structured_data = Some(super::head::script_value(&dataset));
+        // The network view is searchable; its peer-group views would only repeat it.
+        if cluster.is_none() {
+            layout.index = self.typed_record(lang, "bench.indicator");
+        }
         let page = IndicatorPage {
             cluster: cluster.map(|c| ClusterHead {
                 name: c.name.text(lang).to_string(),

@@ -80,25 +80,17 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
                 dest_url,
                 title,
                 id,
-            }) => match resolve(&dest_url, context) {
-                Target::Keep(url) => {
-                    dropped_links.push(false);
+            }) => {
+                let target = resolve(&dest_url, context);
+                if let Some(dest_url) =
+                    keep(target, context, &range, &mut problems, &mut dropped_links)
+                {
                     output.push(Event::Start(Tag::Link {
                         link_type,
-                        dest_url: url,
+                        dest_url,
                         title,
                         id,
                     }));
-                }
-                Target::Drop => dropped_links.push(true),
-                Target::Broken(message) => {
-                    problems.push(broken_link(context, &range, message));
-                    dropped_links.push(true);
-                }
-            },
-            Event::End(TagEnd::Link) => {
-                if !dropped_links.pop().unwrap_or(false) {
-                    output.push(Event::End(TagEnd::Link));
                 }
             }
             Event::Start(Tag::Image {
@@ -106,25 +98,23 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
                 dest_url,
                 title,
                 id,
-            }) => match resolve(&dest_url, context) {
-                Target::Keep(url) => {
-                    dropped_links.push(false);
+            }) => {
+                let target = resolve(&dest_url, context);
+                if let Some(dest_url) =
+                    keep(target, context, &range, &mut problems, &mut dropped_links)
+                {
                     output.push(Event::Start(Tag::Image {
                         link_type,
-                        dest_url: url,
+                        dest_url,
                         title,
                         id,
                     }));
                 }
-                Target::Drop => dropped_links.push(true),
-                Target::Broken(message) => {
-                    problems.push(broken_link(context, &range, message));
-                    dropped_links.push(true);
-                }
-            },
-            Event::End(TagEnd::Image) => {
+            }
+            // The end of a dropped link or image goes with its start; its text stays.
+            Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
                 if !dropped_links.pop().unwrap_or(false) {
-                    output.push(Event::End(TagEnd::Image));
+                    output.push(Event::End(end));
                 }
             }
             // Footnote labels become ids: an underscore prefix keeps them apart from headings'.
@@ -154,6 +144,27 @@ enum Target<'a> {
     Keep(CowStr<'a>),
     Drop,
     Broken(String),
+}
+
+/// The address a link or image keeps, or `None` when it is dropped (unsafe or broken, the
+/// latter reported); `dropped` remembers which, for the matching end tag.
+fn keep<'a>(
+    target: Target<'a>,
+    context: &Context<'_>,
+    range: &Range<usize>,
+    problems: &mut Vec<Diagnostic>,
+    dropped: &mut Vec<bool>,
+) -> Option<CowStr<'a>> {
+    let url = match target {
+        Target::Keep(url) => Some(url),
+        Target::Drop => None,
+        Target::Broken(message) => {
+            problems.push(broken_link(context, range, message));
+            None
+        }
+    };
+    dropped.push(url.is_none());
+    url
 }
 
 fn broken_link(context: &Context<'_>, range: &Range<usize>, message: String) -> Diagnostic {
