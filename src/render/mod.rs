@@ -342,6 +342,23 @@ fn document_positions(
     positions
 }
 
+/// Escapes text for HTML and SVG content and attribute values, for markup built in Rust
+/// (charts, the preview's error overlay) rather than by the templates.
+pub(crate) fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Sorting that ignores case and accents, so « Évaluation » sorts with the E's.
 fn sort_key(text: &str) -> String {
     slug::slugify(text)

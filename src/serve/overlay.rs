@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Strings;
+use crate::render::escape_markup as escape;
 
 /// The overlay's own words, for themes whose UI strings do not define `serve.*`.
 const FALLBACK: &[(&str, &str)] = &[
@@ -116,21 +117,6 @@ fn snippet(problem: &Diagnostic) -> Option<String> {
         }
     }
     Some(out)
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 // Inline styles, so the overlay looks the same whatever the theme (or a broken stylesheet) does.

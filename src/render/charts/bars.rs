@@ -2,7 +2,7 @@
 //! width, a diamond for each row's peer-group median and a dashed line for the network median.
 
 use super::scale::{nice, Scale};
-use super::{escape, fit, n, open, text, Format, Meta};
+use super::{escape, fit, n, open, text, vertical_grid, Format, Meta};
 
 /// One row of a bar chart.
 #[derive(Debug, Clone)]
@@ -86,22 +86,7 @@ pub fn bar_chart(chart: &BarChart, format: Format<'_>) -> String {
         );
     }
     let plot_bottom = top + ROW * chart.bars.len() as f64;
-    for tick in &ticks {
-        let tx = x.at(*tick);
-        svg += &format!(
-            r#"<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="chart-grid"/>"#,
-            n(tx),
-            n(top),
-            n(plot_bottom)
-        );
-        svg += &text(
-            tx,
-            plot_bottom + 15.0,
-            "middle",
-            "chart-tick",
-            &format(*tick),
-        );
-    }
+    svg += &vertical_grid(&x, ticks.iter().copied(), top, plot_bottom, format);
     for (index, bar) in chart.bars.iter().enumerate() {
         let y = top + ROW * index as f64;
         let middle = y + ROW / 2.0;

@@ -3,7 +3,7 @@
 //! the others filled, and each bar carries its value, so no reader depends on colour.
 
 use super::scale::Scale;
-use super::{fit, n, open, text, Format, Meta};
+use super::{fit, n, open, text, vertical_grid, Format, Meta};
 
 /// One group (an area) with one value per series.
 #[derive(Debug, Clone)]
@@ -50,24 +50,9 @@ pub fn grouped_bars(chart: &GroupedBars, format: Format<'_>) -> String {
         );
         svg += &text(LABEL + 20.0, ly + 10.0, "start", "chart-legend", name);
     }
-    let mut tick = 0.0;
-    while tick <= chart.max {
-        let tx = x.at(tick);
-        svg += &format!(
-            r#"<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="chart-grid"/>"#,
-            n(tx),
-            n(top),
-            n(plot_bottom)
-        );
-        svg += &text(
-            tx,
-            plot_bottom + 15.0,
-            "middle",
-            "chart-tick",
-            &format(tick),
-        );
-        tick += 1.0;
-    }
+    // One grid line per maturity point, 0 to the scale's maximum.
+    let ticks = (0..).map(f64::from).take_while(|tick| *tick <= chart.max);
+    svg += &vertical_grid(&x, ticks, top, plot_bottom, format);
     for (g, group) in chart.groups.iter().enumerate() {
         let gy = top + per_group * g as f64 + 5.0;
         let middle = gy + BAR * chart.series.len() as f64 / 2.0;

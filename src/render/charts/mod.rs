@@ -20,6 +20,8 @@ pub use sparkline::sparkline;
 
 use std::fmt::Write;
 
+use super::escape_markup as escape;
+
 /// What every chart needs to describe itself: a unique id on its page, and the accessible
 /// title and description.
 #[derive(Debug, Clone)]
@@ -32,20 +34,26 @@ pub struct Meta {
 /// Formats a number for an axis or a label, in the page's language.
 pub type Format<'a> = &'a dyn Fn(f64) -> String;
 
-/// Escapes text for SVG content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+/// Vertical grid lines at `ticks` on the scale `x`, each labelled under the plot.
+fn vertical_grid(
+    x: &scale::Scale,
+    ticks: impl IntoIterator<Item = f64>,
+    top: f64,
+    bottom: f64,
+    format: Format<'_>,
+) -> String {
+    let mut svg = String::new();
+    for tick in ticks {
+        let tx = x.at(tick);
+        svg += &format!(
+            r#"<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="chart-grid"/>"#,
+            n(tx),
+            n(top),
+            n(bottom)
+        );
+        svg += &text(tx, bottom + 15.0, "middle", "chart-tick", &format(tick));
     }
-    out
+    svg
 }
 
 /// A coordinate with one decimal: small files, identical across builds.
