@@ -5,11 +5,13 @@
 //! module hands those pages to Pagefind, which builds one index per `<html lang>`, and returns
 //! the bundle as more files of the site, so the atomic writer writes them with the rest.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use pagefind::api::PagefindIndex;
+use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -17,6 +19,9 @@ use crate::render::OutputFile;
 
 /// The attribute that makes a rendered page searchable.
 const BODY_MARKER: &[u8] = b"data-pagefind-body";
+
+/// The bundle file listing the languages and their indexes.
+const ENTRY: &str = "pagefind-entry.json";
 
 /// Why the index could not be built. Pagefind reports its errors as text.
 #[derive(Debug, thiserror::Error)]
@@ -44,19 +49,31 @@ impl SearchError {
 
 /// Indexes the searchable pages among `files` and returns Pagefind's bundle as files below
 /// `config.search.folder`; nothing when search is turned off.
+///
+/// Pagefind keeps one index per language, so each language is indexed on its own thread and
+/// the bundles are merged: Pagefind's service reads the pages it is given one at a time.
 pub fn index(config: &Config, files: &[OutputFile]) -> Result<Vec<OutputFile>, SearchError> {
     if !config.search.enabled {
         return Ok(Vec::new());
     }
-    let mut pages: Vec<&OutputFile> = files.iter().filter(|f| is_searchable(f)).collect();
+    let base_path = config.base_path();
+    let mut pages: Vec<Page> = files
+        .par_iter()
+        .filter(|f| is_searchable(f))
+        .map(|f| Page::read(base_path, f, &config.default_language.value))
+        .collect();
     // Pagefind numbers pages in the order they arrive: sort for a deterministic bundle.
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(SearchError::Runtime)?;
-    let bundle = runtime.block_on(build_bundle(config.base_path(), &pages))?;
+    pages.sort_by(|a, b| a.url.cmp(&b.url));
+    let mut by_language: BTreeMap<String, Vec<Page>> = BTreeMap::new();
+    for page in pages {
+        by_language.entry(page.lang.clone()).or_default().push(page);
+    }
+    let bundles = by_language
+        .into_par_iter()
+        .map(|(_, pages)| index_language(pages))
+        .collect::<Result<Vec<_>, _>>()?;
     let folder = Path::new(&config.search.folder.value);
-    Ok(bundle
+    Ok(merge_bundles(bundles)?
         .into_iter()
         .filter(|file| is_shipped(&file.filename))
         .map(|file| OutputFile {
@@ -74,10 +91,95 @@ fn is_searchable(file: &OutputFile) -> bool {
             .any(|w| w == BODY_MARKER)
 }
 
-async fn build_bundle(
-    base_path: &str,
-    pages: &[&OutputFile],
-) -> Result<Vec<pagefind::api::SyntheticFile>, SearchError> {
+/// A page as handed to Pagefind.
+struct Page {
+    path: PathBuf,
+    url: String,
+    lang: String,
+    html: String,
+}
+
+impl Page {
+    fn read(base_path: &str, file: &OutputFile, default_language: &str) -> Page {
+        let html = String::from_utf8_lossy(&file.bytes);
+        let lang = html_lang(&html).unwrap_or(default_language).to_string();
+        let searched = searchable_part(&html, &lang);
+        Page {
+            path: file.path.clone(),
+            url: url_of(base_path, &file.path),
+            html: split_elisions(searched.as_deref().unwrap_or(&html)),
+            lang,
+        }
+    }
+}
+
+/// The language of a page, from its `<html lang>`.
+fn html_lang(html: &str) -> Option<&str> {
+    let start = html.find("<html")?;
+    let tag = &html[start..start + html[start..].find('>')?];
+    let value = &tag[tag.find("lang=\"")? + "lang=\"".len()..];
+    Some(&value[..value.find('"')?])
+}
+
+/// The element marked `data-pagefind-body`, alone in a minimal document.
+///
+/// Pagefind reads nothing outside that element (every searchable page has one), and the
+/// header, menus and footer are most of a page's bytes: parsing them is most of the indexing
+/// time. `None` when the element's end cannot be found, and the whole page is read instead.
+fn searchable_part(html: &str, lang: &str) -> Option<String> {
+    let marker = html.find("data-pagefind-body")?;
+    let open = html[..marker].rfind('<')?;
+    let name_end = html[open + 1..].find(|c: char| !c.is_ascii_alphanumeric())? + open + 1;
+    let name = &html[open + 1..name_end];
+    let close = matching_close(html, open, name)?;
+    Some(format!(
+        "<html lang=\"{lang}\"><body>{}</body></html>",
+        &html[open..close]
+    ))
+}
+
+/// The end of the `name` element opened at `open`, counting nested elements of the same name.
+fn matching_close(html: &str, open: usize, name: &str) -> Option<usize> {
+    let (opening, closing) = (format!("<{name}"), format!("</{name}>"));
+    let mut depth = 0usize;
+    let mut at = open;
+    loop {
+        let next_open = html[at..].find(&opening).map(|i| i + at);
+        let next_close = html[at..].find(&closing).map(|i| i + at)?;
+        match next_open {
+            Some(o) if o < next_close && is_tag_end(html, o + opening.len()) => {
+                depth += 1;
+                at = o + opening.len();
+            }
+            Some(o) if o < next_close => at = o + opening.len(),
+            _ => {
+                depth = depth.checked_sub(1)?;
+                at = next_close + closing.len();
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+        }
+    }
+}
+
+/// Whether the tag name ends at `at` (`<main>` or `<main id…`, not `<mainframe`).
+fn is_tag_end(html: &str, at: usize) -> bool {
+    html[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c == '>' || c == '/' || c.is_ascii_whitespace())
+}
+
+/// One language's pages through Pagefind, on a runtime of its own.
+fn index_language(pages: Vec<Page>) -> Result<Vec<SyntheticFile>, SearchError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(SearchError::Runtime)?;
+    runtime.block_on(build_bundle(pages))
+}
+
+async fn build_bundle(pages: Vec<Page>) -> Result<Vec<SyntheticFile>, SearchError> {
     let options = PagefindServiceConfig::builder()
         .keep_index_url(false)
         .write_playground(false)
@@ -85,12 +187,11 @@ async fn build_bundle(
     let mut index =
         PagefindIndex::new(Some(options)).map_err(|e| SearchError::Options(e.to_string()))?;
     for page in pages {
-        let html = split_elisions(&String::from_utf8_lossy(&page.bytes));
         index
-            .add_html_file(None, Some(url_of(base_path, &page.path)), html)
+            .add_html_file(None, Some(page.url), page.html)
             .await
             .map_err(|e| SearchError::Page {
-                path: page.path.clone(),
+                path: page.path,
                 message: e.to_string(),
             })?;
     }
@@ -98,6 +199,40 @@ async fn build_bundle(
         .get_files()
         .await
         .map_err(|e| SearchError::Build(e.to_string()))
+}
+
+/// One bundle from the bundles of each language: their files side by side (the runtime and UI
+/// files are the same in each), and one entry file listing every language.
+fn merge_bundles(bundles: Vec<Vec<SyntheticFile>>) -> Result<Vec<SyntheticFile>, SearchError> {
+    let mut files: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
+    let mut entry: Option<serde_json::Value> = None;
+    for file in bundles.into_iter().flatten() {
+        if file.filename != Path::new(ENTRY) {
+            files.entry(file.filename).or_insert(file.contents);
+            continue;
+        }
+        let bad_entry = |e: serde_json::Error| SearchError::Build(format!("{ENTRY}: {e}"));
+        let next: serde_json::Value = serde_json::from_slice(&file.contents).map_err(bad_entry)?;
+        match (&mut entry, next) {
+            (None, next) => entry = Some(next),
+            (Some(merged), next) => {
+                if let (Some(into), Some(from)) = (
+                    merged["languages"].as_object_mut(),
+                    next["languages"].as_object(),
+                ) {
+                    into.extend(from.clone());
+                }
+            }
+        }
+    }
+    if let Some(entry) = entry {
+        let bytes = serde_json::to_vec(&entry).map_err(|e| SearchError::Build(e.to_string()))?;
+        files.insert(PathBuf::from(ENTRY), bytes);
+    }
+    Ok(files
+        .into_iter()
+        .map(|(filename, contents)| SyntheticFile { filename, contents })
+        .collect())
 }
 
 /// The HTML Pagefind reads, with typographic apostrophes made ASCII in the text.
@@ -177,6 +312,67 @@ mod tests {
             split_elisions(html),
             "<p title=\"l’a\">demandeurs d'emploi</p><span data-pagefind-filter=\"Type\">Visite d’étude</span><p>l'État</p>"
         );
+    }
+
+    #[test]
+    fn pagefind_reads_only_the_marked_element() {
+        let html = "<html lang=\"fr\"><head><title>T</title></head><body><header><nav>Menu</nav></header>\
+            <main id=\"main\" data-pagefind-body><main-ish>x</main-ish><p>Texte</p></main><footer>Pied</footer></body></html>";
+        assert_eq!(html_lang(html), Some("fr"));
+        assert_eq!(
+            searchable_part(html, "fr").as_deref(),
+            Some("<html lang=\"fr\"><body><main id=\"main\" data-pagefind-body><main-ish>x</main-ish><p>Texte</p></main></body></html>")
+        );
+    }
+
+    #[test]
+    fn nested_elements_of_the_same_name_are_kept_whole() {
+        let html =
+            "<div data-pagefind-body><div>a</div><div class=\"b\">b</div></div><div>out</div>";
+        assert_eq!(
+            searchable_part(html, "en").as_deref(),
+            Some("<html lang=\"en\"><body><div data-pagefind-body><div>a</div><div class=\"b\">b</div></div></body></html>")
+        );
+    }
+
+    #[test]
+    fn an_unclosed_element_falls_back_to_the_whole_page() {
+        assert_eq!(
+            searchable_part("<main data-pagefind-body><p>a</p>", "en"),
+            None
+        );
+        assert_eq!(searchable_part("<main><p>a</p></main>", "en"), None);
+    }
+
+    #[test]
+    fn bundles_of_each_language_merge_into_one_entry() {
+        let entry = |lang: &str| SyntheticFile {
+            filename: PathBuf::from(ENTRY),
+            contents: format!(
+                "{{\"version\":\"1\",\"languages\":{{\"{lang}\":{{\"hash\":\"{lang}_1\"}}}}}}"
+            )
+            .into_bytes(),
+        };
+        let file = |name: &str| SyntheticFile {
+            filename: PathBuf::from(name),
+            contents: name.as_bytes().to_vec(),
+        };
+        let merged = merge_bundles(vec![
+            vec![entry("en"), file("pagefind.js"), file("wasm.en.pagefind")],
+            vec![entry("fr"), file("pagefind.js"), file("wasm.fr.pagefind")],
+        ])
+        .unwrap();
+        let names: Vec<_> = merged
+            .iter()
+            .map(|f| f.filename.to_string_lossy())
+            .collect();
+        assert_eq!(
+            names,
+            [ENTRY, "pagefind.js", "wasm.en.pagefind", "wasm.fr.pagefind"]
+        );
+        let entry: serde_json::Value = serde_json::from_slice(&merged[0].contents).unwrap();
+        assert_eq!(entry["languages"]["en"]["hash"], "en_1");
+        assert_eq!(entry["languages"]["fr"]["hash"], "fr_1");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! the language its front matter names with `translated_from`. A translation is *stale* when
 //! its source's `updated` date is later than its own.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -127,13 +128,20 @@ fn add_section<M: Meta>(
     documents: &[Document<M>],
 ) {
     let lang = status.lang.clone();
-    let find = |key: &str, lang: &str| documents.iter().find(|d| d.key == key && d.lang == lang);
-    let mut keys: Vec<&str> = documents.iter().map(|d| d.key.as_str()).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    for key in keys {
-        let Some(own) = find(key, &lang) else {
-            let source = find(key, default).or_else(|| documents.iter().find(|d| d.key == key));
+    // Key → language → document: sites have thousands of documents, looked up per key.
+    let mut by_key: BTreeMap<&str, BTreeMap<&str, &Document<M>>> = BTreeMap::new();
+    for document in documents {
+        by_key
+            .entry(document.key.as_str())
+            .or_default()
+            .entry(document.lang.as_str())
+            .or_insert(document);
+    }
+    for (key, translations) in &by_key {
+        let key = *key;
+        let find = |lang: &str| translations.get(lang).copied();
+        let Some(own) = find(&lang) else {
+            let source = find(default).or_else(|| translations.values().next().copied());
             if let Some(source) = source {
                 status.missing.push(Missing {
                     section: section.folder(),
@@ -144,8 +152,8 @@ fn add_section<M: Meta>(
             }
             continue;
         };
-        let has = |other: &str| find(key, other).is_some();
-        let Some(source) = source_language(own, default, has).and_then(|l| find(key, &l)) else {
+        let has = |other: &str| find(other).is_some();
+        let Some(source) = source_language(own, default, has).and_then(|l| find(&l)) else {
             continue;
         };
         let (updated, source_updated) = (own.meta.updated().value, source.meta.updated().value);

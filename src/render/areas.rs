@@ -41,12 +41,8 @@ struct AreaScoreRow {
 impl Renderer<'_> {
     /// The practices filed under `area`, newest first.
     pub(super) fn area_practices(&self, area: &str, pes: Option<&str>, lang: &str) -> Vec<Card> {
-        self.cards(Section::Practices, lang, |key, l| {
-            let practice =
-                self.shown(&self.site.documents.practices, Section::Practices, key, l)?;
-            let filed = practice.meta.areas.iter().any(|a| a.value == area)
-                && pes.is_none_or(|p| practice.meta.pes.value == p);
-            filed.then(|| self.practice_card(key, l)).flatten()
+        self.cards(Section::Practices, lang, |listed| {
+            listed.areas.iter().any(|a| a == area) && pes.is_none_or(|p| listed.owner == p)
         })
     }
 

@@ -1,6 +1,9 @@
 //! Cards: documents as they appear in lists, on the home page and on PES profiles.
 
 use std::cmp::Reverse;
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 
 use super::date_range;
 use super::sort_key;
@@ -10,22 +13,87 @@ use crate::model::documents::Document;
 use crate::model::documents::Meta;
 use crate::model::documents::Section;
 
+/// A document's card, with what lists pick it by.
+pub(super) struct Listed {
+    /// The member the document is about: a practice's PES, a visit's host.
+    pub owner: String,
+    /// The excellence areas a practice is filed under.
+    pub areas: Vec<String>,
+    pub card: Card,
+}
+
+/// Every document's card per section and language, newest first, built once per render:
+/// catalogues, the home page, area pages and profiles show the same cards many times over.
+#[derive(Default)]
+pub(super) struct CardIndex(BTreeMap<(Section, String), Vec<Listed>>);
+
+impl CardIndex {
+    pub(super) fn build(renderer: &Renderer) -> CardIndex {
+        let mut lists = BTreeMap::new();
+        for lang in renderer.routes.languages() {
+            for section in [Section::Practices, Section::Visits, Section::Reports] {
+                let keys: Vec<&str> = renderer.routes.document_keys(section).collect();
+                let mut listed: Vec<Listed> = keys
+                    .par_iter()
+                    .filter_map(|key| renderer.listed(section, key, lang))
+                    .collect();
+                // Newest first, then by title; keys computed once per card, not per comparison.
+                listed.sort_by_cached_key(|l| {
+                    (Reverse(l.card.date_iso.clone()), sort_key(&l.card.title))
+                });
+                lists.insert((section, lang.clone()), listed);
+            }
+        }
+        CardIndex(lists)
+    }
+}
+
 impl Renderer<'_> {
-    /// One card per document of `section`, in `lang` or its fallback.
+    /// The cards of `section` in `lang` (or their fallback) that `pick` keeps, newest first.
     pub(super) fn cards(
         &self,
         section: Section,
         lang: &str,
-        card: impl Fn(&str, &str) -> Option<Card>,
+        pick: impl Fn(&Listed) -> bool,
     ) -> Vec<Card> {
-        let mut cards: Vec<Card> = self
-            .routes
-            .document_keys(section)
-            .filter_map(|key| card(key, lang))
-            .collect();
-        // Newest first, then by title; keys computed once per card, not per comparison.
-        cards.sort_by_cached_key(|card| (Reverse(card.date_iso.clone()), sort_key(&card.title)));
-        cards
+        self.cards
+            .0
+            .get(&(section, lang.to_string()))
+            .into_iter()
+            .flatten()
+            .filter(|listed| pick(listed))
+            .map(|listed| listed.card.clone())
+            .collect()
+    }
+
+    fn listed(&self, section: Section, key: &str, lang: &str) -> Option<Listed> {
+        let documents = &self.site.documents;
+        let listed = match section {
+            Section::Practices => {
+                let meta = &self.shown(&documents.practices, section, key, lang)?.meta;
+                Listed {
+                    owner: meta.pes.value.clone(),
+                    areas: meta.areas.iter().map(|a| a.value.clone()).collect(),
+                    card: self.practice_card(key, lang)?,
+                }
+            }
+            Section::Visits => Listed {
+                owner: self
+                    .shown(&documents.visits, section, key, lang)?
+                    .meta
+                    .host
+                    .value
+                    .clone(),
+                areas: Vec::new(),
+                card: self.visit_card(key, lang)?,
+            },
+            Section::Reports | Section::Pages => Listed {
+                owner: String::new(),
+                areas: Vec::new(),
+                card: self.report_card(key, lang)?,
+            },
+        };
+        Some(listed)
     }
 
     pub(super) fn shown<'d, M>(

@@ -69,15 +69,16 @@ impl Renderer<'_> {
             self.text(lang, config.description.text(lang)),
             alternates,
         );
-        let mut practices = self.cards(Section::Practices, lang, |key, l| {
-            self.practice_card(key, l)
-        });
-        practices.sort_by(|a, b| b.date_iso.cmp(&a.date_iso).then(a.title.cmp(&b.title)));
-        practices.truncate(6);
-        let mut visits = self.cards(Section::Visits, lang, |key, l| self.visit_card(key, l));
-        visits.truncate(3);
-        let mut reports = self.cards(Section::Reports, lang, |key, l| self.report_card(key, l));
-        reports.truncate(3);
+        let latest = |section, count| {
+            let mut cards = self.cards(section, lang, |_| true);
+            cards.truncate(count);
+            cards
+        };
+        let (practices, visits, reports) = (
+            latest(Section::Practices, 6),
+            latest(Section::Visits, 3),
+            latest(Section::Reports, 3),
+        );
         #[derive(Serialize)]
         struct Home {
             practices: Vec<Card>,
@@ -167,15 +168,12 @@ impl Renderer<'_> {
                 struct CardList {
                     items: Vec<Card>,
                 }
-                let mut cards = match listing {
-                    Listing::Practices => {
-                        self.cards(Section::Practices, lang, |k, l| self.practice_card(k, l))
-                    }
-                    Listing::Visits => {
-                        self.cards(Section::Visits, lang, |k, l| self.visit_card(k, l))
-                    }
-                    _ => self.cards(Section::Reports, lang, |k, l| self.report_card(k, l)),
+                let section = match listing {
+                    Listing::Practices => Section::Practices,
+                    Listing::Visits => Section::Visits,
+                    _ => Section::Reports,
                 };
+                let mut cards = self.cards(section, lang, |_| true);
                 if listing == Listing::Practices {
                     cards.sort_by_key(|card| sort_key(&card.title));
                 }

@@ -43,6 +43,7 @@ use crate::i18n::Strings;
 use crate::model::documents::{Document, Documents, Section};
 use crate::model::Site;
 use crate::theme::Theme;
+use cards::CardIndex;
 use routes::{Listing, Routes};
 use views::Layout;
 
@@ -131,14 +132,16 @@ fn render_jobs(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let renderer = Renderer {
+    let mut renderer = Renderer {
         site,
         routes: Routes::new(&site.config, &site.documents),
         positions: document_positions(&site.documents),
+        cards: CardIndex::default(),
         strings,
         env,
         theme,
     };
+    renderer.cards = CardIndex::build(&renderer);
     let jobs: Vec<Job> = renderer
         .jobs()
         .into_iter()
@@ -208,6 +211,7 @@ struct Renderer<'a> {
     /// Section → key → language → index in that section's document list, so finding a
     /// translation is a lookup rather than a scan (lists and profiles do it per card).
     positions: BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>>,
+    cards: CardIndex,
     strings: Arc<Strings>,
     env: Environment<'static>,
     theme: &'a Theme,

@@ -87,19 +87,8 @@ impl Renderer<'_> {
             .filter(|other| other.cluster.value == pes.cluster.value && other.id.value != id)
             .filter_map(|other| self.pes_link(&other.id.value, lang))
             .collect();
-        let practices = self.cards(Section::Practices, lang, |key, l| {
-            let practice =
-                self.shown(&self.site.documents.practices, Section::Practices, key, l)?;
-            (practice.meta.pes.value == id)
-                .then(|| self.practice_card(key, l))
-                .flatten()
-        });
-        let visits = self.cards(Section::Visits, lang, |key, l| {
-            let visit = self.shown(&self.site.documents.visits, Section::Visits, key, l)?;
-            (visit.meta.host.value == id)
-                .then(|| self.visit_card(key, l))
-                .flatten()
-        });
+        let practices = self.cards(Section::Practices, lang, |listed| listed.owner == id);
+        let visits = self.cards(Section::Visits, lang, |listed| listed.owner == id);
         let profile = PesProfile {
             network: pes.network.clone(),
             cluster: cluster.map(|c| Labelled {

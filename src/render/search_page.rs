@@ -9,7 +9,7 @@ use super::OutputFile;
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::model::data::Pes;
-use crate::model::documents::{Document, Meta, Section};
+use crate::model::documents::Section;
 
 /// UI strings the Rust side uses for facet names and types, checked before rendering.
 pub(super) const SEARCH_KEYS: &[&str] = &[
@@ -140,7 +140,7 @@ impl Renderer<'_> {
         let mut record = SearchRecord::default();
         match section {
             Section::Practices => {
-                let practice = find(&documents.practices, key, lang)?;
+                let practice = self.shown(&documents.practices, section, key, lang)?;
                 let meta = &practice.meta;
                 self.typed(&mut record, lang, "practice.kind");
                 self.of_pes(&mut record, &meta.pes.value, lang);
@@ -160,20 +160,20 @@ impl Renderer<'_> {
                 }
             }
             Section::Visits => {
-                let visit = find(&documents.visits, key, lang)?;
+                let visit = self.shown(&documents.visits, section, key, lang)?;
                 self.typed(&mut record, lang, "visit.kind");
                 self.of_pes(&mut record, &visit.meta.host.value, lang);
                 let year = self.label(lang, "search.filter_year");
                 record.filter(&year, visit.meta.start_date.value.year().to_string());
             }
             Section::Reports => {
-                let report = find(&documents.reports, key, lang)?;
+                let report = self.shown(&documents.reports, section, key, lang)?;
                 self.typed(&mut record, lang, "report.kind");
                 let year = self.label(lang, "search.filter_year");
                 record.filter(&year, report.meta.date.value.year().to_string());
             }
             Section::Pages => {
-                find(&documents.pages, key, lang)?;
+                self.shown(&documents.pages, section, key, lang)?;
                 self.typed(&mut record, lang, "search.kind_page");
             }
         }
@@ -223,12 +223,4 @@ impl Renderer<'_> {
         let country = self.label(lang, "search.filter_country");
         record.filter(&country, pes.country.value.clone());
     }
-}
-
-fn find<'d, M: Meta>(
-    documents: &'d [Document<M>],
-    key: &str,
-    lang: &str,
-) -> Option<&'d Document<M>> {
-    documents.iter().find(|d| d.key == key && d.lang == lang)
 }
