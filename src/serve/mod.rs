@@ -31,6 +31,8 @@ pub struct Options {
     pub port: u16,
     pub open: bool,
     pub poll: bool,
+    /// Show documents marked `draft: true`, with a badge.
+    pub drafts: bool,
 }
 
 /// Why the preview could not start or stopped.
@@ -76,7 +78,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     let address = listener.local_addr().map_err(ServeError::Runtime)?;
     let url = format!("http://{}/", browsable(address));
 
-    let mut builder = Builder::new(&root, url.clone());
+    let mut builder = Builder::new(&root, url.clone(), options.drafts);
     let started = Instant::now();
     let first = builder.full();
     let shared = Shared::new(Snapshot::default());

@@ -28,6 +28,8 @@ pub struct Rebuilt {
 pub struct Builder {
     root: PathBuf,
     base_url: String,
+    /// Whether documents marked `draft: true` are shown.
+    drafts: bool,
     /// The loaded site, kept only while it built without problems.
     loaded: Option<Loaded>,
     /// The last UI strings that loaded, to word the error overlay.
@@ -54,10 +56,11 @@ enum Touched {
 }
 
 impl Builder {
-    pub fn new(root: &Path, base_url: String) -> Builder {
+    pub fn new(root: &Path, base_url: String, drafts: bool) -> Builder {
         Builder {
             root: root.to_path_buf(),
             base_url,
+            drafts,
             loaded: None,
             strings: None,
             languages: Vec::new(),
@@ -83,7 +86,7 @@ impl Builder {
     /// Loads and renders the whole site.
     pub fn full(&mut self) -> Result<Rebuilt, Diagnostics> {
         self.loaded = None;
-        let (loaded, mut problems) = pipeline::load(&self.root, Some(&self.base_url))?;
+        let (loaded, mut problems) = pipeline::load(&self.root, Some(&self.base_url), self.drafts)?;
         self.strings = Some(loaded.strings.clone());
         self.languages = loaded.site.config.language_codes();
         self.default_language = loaded.site.config.default_language.value.clone();
@@ -137,13 +140,14 @@ impl Builder {
         }
         for (touched, path) in &touched {
             if let Touched::Document(section) = touched {
-                match reload_document(&mut loaded, *section, &self.root, path) {
+                match reload_document(&mut loaded, *section, &self.root, path, self.drafts) {
                     Reloaded::InPlace { key, pes } => changes.push(Change::Document {
                         section: *section,
                         key,
                         pes,
                     }),
                     Reloaded::Moved => render_all = true,
+                    Reloaded::Hidden => {}
                     Reloaded::Unloadable => return self.full(),
                 }
             }
@@ -196,33 +200,59 @@ enum Reloaded {
     InPlace { key: String, pes: Vec<String> },
     /// Added, removed or given another URL: links on any page may change.
     Moved,
-    /// It does not load; a full rebuild reports why with every other problem.
+    /// A draft that stays out of the site.
+    Hidden,
+    /// It does not load, or became a draft that links may point to: a full rebuild finds
+    /// every problem.
     Unloadable,
 }
 
 /// Reads one document again into the loaded site.
-fn reload_document(loaded: &mut Loaded, section: Section, root: &Path, path: &Path) -> Reloaded {
-    let languages = loaded.site.config.language_codes();
+fn reload_document(
+    loaded: &mut Loaded,
+    section: Section,
+    root: &Path,
+    path: &Path,
+    drafts: bool,
+) -> Reloaded {
+    let source = Source {
+        root,
+        path,
+        languages: &loaded.site.config.language_codes(),
+        hide_drafts: !drafts,
+    };
     let documents = &mut loaded.site.documents;
     match section {
-        Section::Practices => replace(&mut documents.practices, root, path, &languages, |m| {
+        Section::Practices => replace(&mut documents.practices, &source, |m| {
             Some(m.pes.value.clone())
         }),
-        Section::Visits => replace(&mut documents.visits, root, path, &languages, |m| {
+        Section::Visits => replace(&mut documents.visits, &source, |m| {
             Some(m.host.value.clone())
         }),
-        Section::Reports => replace(&mut documents.reports, root, path, &languages, |_| None),
-        Section::Pages => replace(&mut documents.pages, root, path, &languages, |_| None),
+        Section::Reports => replace(&mut documents.reports, &source, |_| None),
+        Section::Pages => replace(&mut documents.pages, &source, |_| None),
     }
+}
+
+/// Where an edited document is read from, and whether drafts stay out.
+struct Source<'a> {
+    root: &'a Path,
+    path: &'a Path,
+    languages: &'a [String],
+    hide_drafts: bool,
 }
 
 fn replace<M: DeserializeOwned + Meta>(
     documents: &mut Vec<Document<M>>,
-    root: &Path,
-    path: &Path,
-    languages: &[String],
+    source: &Source<'_>,
     member: impl Fn(&M) -> Option<String>,
 ) -> Reloaded {
+    let Source {
+        root,
+        path,
+        languages,
+        hide_drafts,
+    } = *source;
     let position = documents.iter().position(|d| d.file.path == path);
     if !root.join(path).is_file() {
         if let Some(index) = position {
@@ -233,6 +263,12 @@ fn replace<M: DeserializeOwned + Meta>(
     let Ok(document) = content::load_document::<M>(root, path, languages) else {
         return Reloaded::Unloadable;
     };
+    if hide_drafts && document.meta.draft() {
+        return match position {
+            Some(_) => Reloaded::Unloadable,
+            None => Reloaded::Hidden,
+        };
+    }
     let Some(index) = position else {
         // Same order as a full load: by path.
         let index = documents.partition_point(|d| d.file.path.as_path() < path);
