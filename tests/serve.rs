@@ -150,6 +150,24 @@ impl Serve {
         received
     }
 
+    /// The page count of the log line `<what>: rendered N pages in …`, once it is printed.
+    fn rendered(&self, what: &str) -> usize {
+        let prefix = format!("{what}: rendered ");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let log = self.log.lock().unwrap().clone();
+            let count = log.lines().rev().find_map(|line| {
+                let rest = line.strip_prefix(&prefix)?;
+                rest.split_whitespace().next()?.parse().ok()
+            });
+            if let Some(count) = count {
+                return count;
+            }
+            assert!(Instant::now() < deadline, "no `{prefix}` line in:\n{log}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn still_running(&mut self) -> bool {
         self.child.try_wait().expect("process status").is_none()
     }
@@ -466,4 +484,95 @@ fn build_output_never_carries_the_live_reload_script() {
         .expect("built page");
     assert!(page.contains("Intensive coaching"));
     assert!(!page.contains("__benchlearn"));
+}
+
+/// The built-in theme's source of `template`.
+fn built_in_template(template: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/templates")
+            .join(template),
+    )
+    .expect("built-in template")
+}
+
+#[test]
+fn a_template_edit_re_renders_only_the_pages_using_it() {
+    let practice = built_in_template("practice.html").replacen(
+        "{% block content %}",
+        r#"{% block content %}{% include "practice_note.html" %}"#,
+        1,
+    );
+    let serve = Serve::start_after(|root| {
+        std::fs::create_dir_all(root.join("templates")).expect("templates folder");
+        std::fs::write(root.join("templates/practice.html"), &practice).expect("override");
+        std::fs::write(root.join("templates/practice_note.html"), "<p>NOTE-ONE</p>")
+            .expect("partial");
+    });
+    let everything = serve.rendered("initial build");
+    assert!(serve.get(PRACTICE_PAGE).body.contains("NOTE-ONE"));
+
+    serve.write("templates/practice_note.html", "<p>NOTE-TWO</p>");
+    serve.wait_for(PRACTICE_PAGE, "the edited partial", |r| {
+        r.body.contains("NOTE-TWO")
+    });
+    assert_eq!(
+        serve.rendered("templates/practice_note.html"),
+        2,
+        "only the practice, in French and English (of {everything} pages)"
+    );
+
+    // A template every page extends re-renders every page.
+    serve.write(
+        "templates/base.html",
+        &built_in_template("base.html").replacen("<main", "<!-- BASE-MARK --><main", 1),
+    );
+    serve.wait_for("/en/", "the edited base template", |r| {
+        r.body.contains("BASE-MARK")
+    });
+    assert_eq!(serve.rendered("templates/base.html"), everything);
+}
+
+#[test]
+fn a_data_edit_re_renders_the_pages_that_show_it() {
+    let serve = Serve::start();
+    let everything = serve.rendered("initial build");
+
+    let indicators = "content/data/indicators.yaml";
+    let text = serve.read(indicators);
+    serve.write(
+        indicators,
+        &text.replace("Transitions to employment", "Moves into work"),
+    );
+    serve.wait_for("/en/indicators/transitions/", "the new name", |r| {
+        r.body.contains("Moves into work")
+    });
+    let rendered = serve.rendered(indicators);
+    assert!(
+        rendered < everything,
+        "an indicator name re-rendered {rendered} of {everything} pages"
+    );
+
+    let areas = "content/data/areas.yaml";
+    let text = serve.read(areas);
+    serve.write(
+        areas,
+        &text.replace("Performance management", "Steering performance"),
+    );
+    serve.wait_for(PRACTICE_PAGE, "the new area name on the practice", |r| {
+        r.body.contains("Steering performance")
+    });
+    assert!(serve.rendered(areas) < everything);
+
+    // A new id adds pages: everything is rendered again.
+    serve.write(
+        indicators,
+        &format!(
+            "{text}- id: placements\n  name: {{fr: \"Placements\", en: \"Placements\"}}\n  definition: {{fr: \"Nombre.\", en: \"Number.\"}}\n  unit: count\n  better: higher\n  category: outputs\n",
+            text = serve.read(indicators)
+        ),
+    );
+    serve.wait_for("/en/indicators/placements/", "the new indicator", |r| {
+        r.status == 200
+    });
 }

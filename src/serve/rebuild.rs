@@ -4,6 +4,7 @@
 //! Incremental updates start only from a clean state: after any problem the next rebuild loads
 //! the whole site again, so the error report is always complete and recovery always exact.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -11,9 +12,11 @@ use serde::de::DeserializeOwned;
 use crate::content;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Strings;
+use crate::model::data::Data;
 use crate::model::documents::{Document, Meta, Section};
 use crate::pipeline::{self, Loaded};
-use crate::render::affected::Change;
+use crate::render::affected::{Change, DataFile};
+use crate::render::template_uses::TemplateUses;
 use crate::render::{self, OutputFile};
 use crate::theme::Theme;
 
@@ -44,12 +47,14 @@ pub struct Builder {
 enum Touched {
     /// Settings or something unforeseen: load everything again.
     Everything,
-    /// Templates or UI strings: every page.
+    /// UI strings, or a theme file of no known kind: every page.
     Theme,
+    /// A template, by name: the pages rendered with it or with a template using it.
+    Template(String),
     /// Only copied files of the theme or site.
     Static,
-    /// Members, clusters, indicators, areas: shown on most pages.
-    Data,
+    /// Members, clusters, indicators, areas: the pages that show them.
+    Data(DataFile),
     /// Observations, assessments, frameworks: shown on PES pages.
     Measures,
     Document(Section),
@@ -120,7 +125,7 @@ impl Builder {
         let mut changes = Vec::new();
         if touched
             .iter()
-            .any(|(t, _)| matches!(t, Touched::Theme | Touched::Static))
+            .any(|(t, _)| matches!(t, Touched::Theme | Touched::Template(_) | Touched::Static))
         {
             let site = &loaded.site;
             loaded.theme = Theme::load(&self.root, &site.config.theme, &mut problems);
@@ -129,14 +134,31 @@ impl Builder {
                 loaded.strings = Strings::load(&loaded.theme, &languages, &mut problems);
                 render_all = true;
             }
+            let templates: BTreeSet<String> = touched
+                .iter()
+                .filter_map(|(t, _)| match t {
+                    Touched::Template(name) => Some(name.clone()),
+                    _ => None,
+                })
+                .collect();
+            if !templates.is_empty() {
+                let users = TemplateUses::of(&loaded.theme).users_of(&templates);
+                changes.push(Change::Templates(users));
+            }
         }
         if touched
             .iter()
-            .any(|(t, _)| matches!(t, Touched::Data | Touched::Measures))
+            .any(|(t, _)| matches!(t, Touched::Data(_) | Touched::Measures))
         {
-            loaded.site.data = content::load_data(&self.root, &mut problems);
-            render_all |= touched.iter().any(|(t, _)| *t == Touched::Data);
+            let data = content::load_data(&self.root, &mut problems);
+            // New or removed ids add or remove pages and change what links resolve to.
+            render_all |= ids(&data) != ids(&loaded.site.data);
+            loaded.site.data = data;
             changes.push(Change::Measures);
+            changes.extend(touched.iter().filter_map(|(t, _)| match t {
+                Touched::Data(file) => Some(Change::Data(*file)),
+                _ => None,
+            }));
         }
         for (touched, path) in &touched {
             if let Touched::Document(section) = touched {
@@ -183,14 +205,35 @@ fn classify(path: &Path) -> Touched {
         ["content", "data", "observations" | "assessments" | "frameworks", _, ..] => {
             Touched::Measures
         }
-        ["content", "data", _] => Touched::Data,
+        ["content", "data", "pes.yaml"] => Touched::Data(DataFile::Pes),
+        ["content", "data", "clusters.yaml"] => Touched::Data(DataFile::Clusters),
+        ["content", "data", "indicators.yaml"] => Touched::Data(DataFile::Indicators),
+        ["content", "data", "areas.yaml"] => Touched::Data(DataFile::Areas),
         ["content", folder, .., name] if name.ends_with(".md") => {
             Section::from_folder(folder).map_or(Touched::Everything, Touched::Document)
         }
         ["themes", _, "static", ..] | ["static", ..] => Touched::Static,
+        ["themes", _, "templates", name @ ..] | ["templates", name @ ..] if !name.is_empty() => {
+            Touched::Template(name.join("/"))
+        }
         ["themes", ..] | ["templates", ..] => Touched::Theme,
         _ => Touched::Everything,
     }
+}
+
+/// Every id of the members, peer groups, indicators and areas, in file order.
+fn ids(data: &Data) -> Vec<&str> {
+    let pes = data.pes.iter().map(|p| p.id.value.as_str());
+    let clusters = data.clusters.iter().map(|c| c.id.value.as_str());
+    let indicators = data.indicators.iter().map(|i| i.id.value.as_str());
+    let areas = data.areas.iter().map(|a| a.id.value.as_str());
+    pes.chain(["|"])
+        .chain(clusters)
+        .chain(["|"])
+        .chain(indicators)
+        .chain(["|"])
+        .chain(areas)
+        .collect()
 }
 
 /// What reading a document again did to the loaded site.
@@ -300,7 +343,12 @@ mod tests {
     fn classifies_changes() {
         let cases = [
             ("site.yaml", Touched::Everything),
-            ("content/data/pes.yaml", Touched::Data),
+            ("content/data/pes.yaml", Touched::Data(DataFile::Pes)),
+            (
+                "content/data/indicators.yaml",
+                Touched::Data(DataFile::Indicators),
+            ),
+            ("content/data/other.yaml", Touched::Everything),
             ("content/data/observations/a.csv", Touched::Measures),
             (
                 "content/data/assessments/2024/fr-ft.yaml",
@@ -315,11 +363,22 @@ mod tests {
                 Touched::Document(Section::Pages),
             ),
             ("content/unknown/x.fr.md", Touched::Everything),
-            ("themes/default/templates/base.html", Touched::Theme),
+            (
+                "themes/default/templates/base.html",
+                Touched::Template("base.html".into()),
+            ),
+            (
+                "templates/partials/note.html",
+                Touched::Template("partials/note.html".into()),
+            ),
             ("themes/default/i18n/fr.yaml", Touched::Theme),
             ("themes/default/static/style.css", Touched::Static),
             ("static/logo.svg", Touched::Static),
-            ("templates/practice.html", Touched::Theme),
+            (
+                "templates/practice.html",
+                Touched::Template("practice.html".into()),
+            ),
+            ("themes/default/theme.yaml", Touched::Theme),
         ];
         for (path, expected) in cases {
             assert_eq!(classify(Path::new(path)), expected, "{path}");
