@@ -576,3 +576,119 @@ fn a_data_edit_re_renders_the_pages_that_show_it() {
         r.status == 200
     });
 }
+
+/// The gunzipped bytes of a served Pagefind file; `None` if there is no such file.
+fn gunzipped(serve: &Serve, path: &str) -> Option<Vec<u8>> {
+    let mut stream = TcpStream::connect(("127.0.0.1", serve.port)).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read reply");
+    if !raw.starts_with(b"HTTP/1.1 200") {
+        return None;
+    }
+    let start = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("reply head")
+        + 4;
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(&raw[start..])
+        .read_to_end(&mut bytes)
+        .unwrap_or_else(|e| panic!("{path} is not gzip: {e}"));
+    Some(bytes)
+}
+
+/// The text of every English search fragment (one per indexed page) the server holds now.
+fn english_fragments(serve: &Serve) -> String {
+    let entry = serve.get("/pagefind/pagefind-entry.json").body;
+    let hash = entry
+        .split("\"hash\":\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or_default())
+        .find(|hash| hash.starts_with("en_"))
+        .expect("an English index")
+        .to_string();
+    let meta = gunzipped(serve, &format!("/pagefind/pagefind.{hash}.pf_meta")).expect("meta");
+    // The metadata names each page's fragment (`en_` and hexadecimal digits) among the
+    // names of other files.
+    let meta = String::from_utf8_lossy(&meta).into_owned();
+    let mut text = String::new();
+    for part in meta.split("en_").skip(1) {
+        let digits: String = part.chars().take_while(char::is_ascii_hexdigit).collect();
+        let path = format!("/pagefind/fragment/en_{digits}.pf_fragment");
+        if let Some(fragment) = gunzipped(serve, &path) {
+            text.push_str(&String::from_utf8_lossy(&fragment));
+        }
+    }
+    text
+}
+
+#[test]
+fn the_search_index_follows_an_incremental_rebuild() {
+    let serve = Serve::start();
+    let events = serve.events();
+    wait_for_builds(&events, 1);
+    assert!(english_fragments(&serve).contains("Intensive coaching"));
+    let original = serve.read(PRACTICE);
+    serve.write(
+        PRACTICE,
+        &original.replace("Intensive coaching", "Quokkaspring coaching"),
+    );
+    serve.wait_for(PRACTICE_PAGE, "the new title", |r| {
+        r.body.contains("Quokkaspring")
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !english_fragments(&serve).contains("Quokkaspring") {
+        assert!(
+            Instant::now() < deadline,
+            "the new title never reached the search index:\n{}",
+            serve.log.lock().unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!english_fragments(&serve).contains("Intensive coaching"));
+    assert!(serve.log.lock().unwrap().contains("search index refreshed"));
+    assert_eq!(
+        wait_for_builds(&events, 2).len(),
+        2,
+        "the page reloaded once; the index needs no reload"
+    );
+}
+
+#[test]
+fn template_and_static_folders_created_while_serving_are_watched() {
+    let serve = Serve::start();
+    let events = serve.events();
+    wait_for_builds(&events, 1);
+    assert!(!serve.root.join("templates").exists());
+    let practice = built_in_template("practice.html");
+    let marked = |mark: &str| {
+        practice.replacen(
+            "{% block content %}",
+            &format!("{{% block content %}}<p>{mark}</p>"),
+            1,
+        )
+    };
+
+    std::fs::create_dir(serve.root.join("templates")).expect("templates folder");
+    serve.write("templates/practice.html", &marked("LATE-ONE"));
+    serve.wait_for(PRACTICE_PAGE, "the new folder's template", |r| {
+        r.body.contains("LATE-ONE")
+    });
+    serve.write("templates/practice.html", &marked("LATE-TWO"));
+    serve.wait_for(PRACTICE_PAGE, "an edit inside the new folder", |r| {
+        r.body.contains("LATE-TWO")
+    });
+
+    std::fs::create_dir(serve.root.join("static")).expect("static folder");
+    serve.write("static/extra.css", "body { color: teal; }");
+    serve.wait_for("/extra.css", "the new static file", |r| r.status == 200);
+    serve.write("static/extra.css", "body { color: navy; }");
+    serve.wait_for("/extra.css", "the edited static file", |r| {
+        r.body.contains("navy")
+    });
+}

@@ -5,6 +5,7 @@
 
 mod overlay;
 mod rebuild;
+mod reindex;
 mod reload;
 mod server;
 mod watch;
@@ -102,7 +103,8 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
         }
     });
 
-    let watcher = watch::SiteWatcher::start(&root, options.poll)?;
+    let reindexer = reindex::Reindexer::start(Arc::clone(&shared));
+    let mut watcher = watch::SiteWatcher::start(&root, options.poll)?;
     if !options.bind.is_loopback() {
         eprintln!(
             "warning: serving on {} makes the preview, drafts included, reachable from other machines",
@@ -123,7 +125,12 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
             Ok(paths) => {
                 let started = Instant::now();
                 let result = builder.update(&paths);
+                // A complete rebuild carries its own index; a partial one leaves it stale.
+                let partial = result.as_ref().is_ok_and(|rebuilt| !rebuilt.complete);
                 report_and_publish(&shared, &builder, result, started, &describe(&paths));
+                if let Some(config) = builder.config().filter(|_| partial) {
+                    reindexer.refresh(config.clone());
+                }
             }
             Err(message) => eprintln!("warning: {message}"),
         }

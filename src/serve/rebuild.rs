@@ -83,6 +83,11 @@ impl Builder {
         &self.default_language
     }
 
+    /// The settings of the site as last built without problems.
+    pub fn config(&self) -> Option<&crate::config::Config> {
+        self.loaded.as_ref().map(|loaded| &loaded.site.config)
+    }
+
     /// The UI strings of the last load that had them, for the error overlay.
     pub fn strings(&self) -> Option<&Strings> {
         self.strings.as_ref()
