@@ -28,6 +28,11 @@ impl Serve {
 
     /// Like [`Serve::start`], with `prepare` run on the site root before the server starts.
     fn start_after(prepare: impl FnOnce(&Path)) -> Serve {
+        Serve::start_with(&[], prepare)
+    }
+
+    /// Like [`Serve::start_after`], with more arguments for `serve`.
+    fn start_with(arguments: &[&str], prepare: impl FnOnce(&Path)) -> Serve {
         let dir = tempfile::tempdir().expect("temporary folder");
         let root = dir.path().join("site");
         copy_dir(
@@ -39,6 +44,7 @@ impl Serve {
         let mut child = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
             .args(["serve", "--port", "0", "--root"])
             .arg(&root)
+            .args(arguments)
             .env("NO_COLOR", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -691,4 +697,48 @@ fn template_and_static_folders_created_while_serving_are_watched() {
     serve.wait_for("/extra.css", "the edited static file", |r| {
         r.body.contains("navy")
     });
+}
+
+#[test]
+fn drafts_are_hidden_unless_asked_for_and_then_badged() {
+    let practice = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/serve")
+            .join(PRACTICE),
+    )
+    .expect("fixture practice");
+    let draft = practice
+        .replace("Intensive coaching", "Draft mentoring")
+        .replace("updated:", "draft: true\nupdated:");
+    let add_draft = |root: &Path| {
+        std::fs::write(root.join("content/practices/mentoring.en.md"), &draft).expect("draft")
+    };
+    let hidden = Serve::start_after(add_draft);
+    assert_eq!(hidden.get("/en/good-practices/mentoring/").status, 404);
+    assert!(!hidden
+        .get("/en/good-practices/")
+        .body
+        .contains("Draft mentoring"));
+    // Publishing it (removing the flag) shows it without a restart.
+    hidden.write(
+        "content/practices/mentoring.en.md",
+        &draft.replace("draft: true\n", ""),
+    );
+    hidden.wait_for(
+        "/en/good-practices/mentoring/",
+        "the published draft",
+        |r| r.status == 200 && !r.body.contains("draft-badge"),
+    );
+
+    let shown = Serve::start_with(&["--drafts"], add_draft);
+    let page = shown.get("/en/good-practices/mentoring/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Draft mentoring"));
+    assert!(page.body.contains(r#"class="draft-badge""#));
+    let french = shown.get("/fr/bonnes-pratiques/mentoring/");
+    assert!(
+        french.body.contains("Brouillon"),
+        "badge in the page's language"
+    );
+    assert!(!shown.get(PRACTICE_PAGE).body.contains("draft-badge"));
 }

@@ -125,8 +125,10 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
             Ok(paths) => {
                 let started = Instant::now();
                 let result = builder.update(&paths);
-                // A complete rebuild carries its own index; a partial one leaves it stale.
-                let partial = result.as_ref().is_ok_and(|rebuilt| !rebuilt.complete);
+                // A complete rebuild carries its own index; new pages leave it stale.
+                let partial = result
+                    .as_ref()
+                    .is_ok_and(|rebuilt| !rebuilt.complete && rebuilt.files.iter().any(is_page));
                 report_and_publish(&shared, &builder, result, started, &describe(&paths));
                 if let Some(config) = builder.config().filter(|_| partial) {
                     reindexer.refresh(config.clone());
@@ -163,11 +165,7 @@ fn report_and_publish(
     let current = shared.current();
     let snapshot = match result {
         Ok(rebuilt) => {
-            let pages = rebuilt
-                .files
-                .iter()
-                .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
-                .count();
+            let pages = rebuilt.files.iter().filter(|f| is_page(f)).count();
             let files = merge(&current.files, rebuilt);
             eprintln!(
                 "{what}: rendered {pages} pages in {} ms",
@@ -200,6 +198,10 @@ fn report_and_publish(
         }
     };
     shared.publish(snapshot);
+}
+
+fn is_page(file: &OutputFile) -> bool {
+    file.path.extension().is_some_and(|e| e == "html")
 }
 
 /// The new file map: the rebuilt files over the current ones, or alone for a complete build.

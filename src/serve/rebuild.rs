@@ -227,18 +227,16 @@ fn classify(path: &Path) -> Touched {
 }
 
 /// Every id of the members, peer groups, indicators and areas, in file order.
-fn ids(data: &Data) -> Vec<&str> {
-    let pes = data.pes.iter().map(|p| p.id.value.as_str());
-    let clusters = data.clusters.iter().map(|c| c.id.value.as_str());
-    let indicators = data.indicators.iter().map(|i| i.id.value.as_str());
-    let areas = data.areas.iter().map(|a| a.id.value.as_str());
-    pes.chain(["|"])
-        .chain(clusters)
-        .chain(["|"])
-        .chain(indicators)
-        .chain(["|"])
-        .chain(areas)
-        .collect()
+fn ids(data: &Data) -> [Vec<&str>; 4] {
+    [
+        data.pes.iter().map(|p| p.id.value.as_str()).collect(),
+        data.clusters.iter().map(|c| c.id.value.as_str()).collect(),
+        data.indicators
+            .iter()
+            .map(|i| i.id.value.as_str())
+            .collect(),
+        data.areas.iter().map(|a| a.id.value.as_str()).collect(),
+    ]
 }
 
 /// What reading a document again did to the loaded site.
