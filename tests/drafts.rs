@@ -95,3 +95,23 @@ fn a_link_to_a_draft_is_an_error_naming_the_file_and_position() {
     );
     site.run(&["build", "--drafts"]).assert_code(0);
 }
+
+#[test]
+fn a_translation_can_be_published_before_its_draft_source() {
+    let site = Site::copy("drafts");
+    site.edit(
+        "content/practices/mentoring.en.md",
+        "draft: true",
+        "translated_from: fr",
+    );
+    let output = site.build_ok();
+    assert!(page(&output, DRAFT_EN).contains("Zebrafish mentoring"));
+    // The French address shows the English text with the usual notice, as for any document
+    // not (yet) translated; the French draft's text is nowhere.
+    let french = page(&output, DRAFT_FR);
+    assert!(french.contains("Zebrafish mentoring"));
+    assert!(french.contains("translation-notice"));
+    for (path, text) in text_files(&output) {
+        assert!(!text.contains("zébrure"), "{path} shows the French draft");
+    }
+}

@@ -322,6 +322,7 @@ pub struct Documents {
     /// (section, key) of files that could not be loaded: their own error is reported, and links
     /// to them are not reported as broken on top of it.
     pub unloaded: Vec<(Section, String)>,
-    /// (section, key) of drafts set aside, so a link to one is reported as a link to a draft.
-    pub drafts: Vec<(Section, String)>,
+    /// (section, key, language) of drafts set aside, so a link to one is reported as a link to
+    /// a draft, and a published translation of one is not reported as lacking its source.
+    pub drafts: Vec<(Section, String, String)>,
 }

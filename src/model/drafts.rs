@@ -5,7 +5,8 @@
 use super::documents::{Document, Documents, Meta, Section};
 
 impl Documents {
-    /// Removes every draft, remembering (section, key) of each so links to them can be named.
+    /// Removes every draft, remembering (section, key, language) of each so links to them can
+    /// be named.
     pub fn set_aside_drafts(&mut self) {
         let mut drafts = Vec::new();
         set_aside(&mut self.practices, Section::Practices, &mut drafts);
@@ -13,7 +14,6 @@ impl Documents {
         set_aside(&mut self.reports, Section::Reports, &mut drafts);
         set_aside(&mut self.pages, Section::Pages, &mut drafts);
         drafts.sort();
-        drafts.dedup();
         self.drafts = drafts;
     }
 }
@@ -21,11 +21,11 @@ impl Documents {
 fn set_aside<M: Meta>(
     documents: &mut Vec<Document<M>>,
     section: Section,
-    drafts: &mut Vec<(Section, String)>,
+    drafts: &mut Vec<(Section, String, String)>,
 ) {
     documents.retain(|document| {
         if document.meta.draft() {
-            drafts.push((section, document.key.clone()));
+            drafts.push((section, document.key.clone(), document.lang.clone()));
         }
         !document.meta.draft()
     });

@@ -106,7 +106,11 @@ impl Routes {
             section_slugs,
             documents: BTreeMap::new(),
             unloaded: documents.unloaded.iter().cloned().collect(),
-            drafts: documents.drafts.iter().cloned().collect(),
+            drafts: documents
+                .drafts
+                .iter()
+                .map(|(section, key, _)| (*section, key.clone()))
+                .collect(),
         };
         routes.add(Section::Practices, &documents.practices);
         routes.add(Section::Visits, &documents.visits);
