@@ -158,3 +158,64 @@ fn listing_of(section: Section) -> Option<Listing> {
         Section::Pages => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::{Arc, Mutex};
+
+    use super::super::render_jobs;
+    use super::*;
+    use crate::theme::{Theme, ThemeFile};
+
+    /// Breaks each kind of page's template in turn: rendering the page must then fail, which
+    /// shows that [`Job::template`] names the template the page is really rendered with.
+    #[test]
+    fn each_page_names_the_template_it_is_rendered_with() {
+        // The example site: every kind of document and benchmark page.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (loaded, problems) = crate::pipeline::load(root, None, false).expect("settings");
+        assert!(problems.is_empty(), "{problems:?}");
+        let jobs = Mutex::new(Vec::new());
+        let keep_none = |job: &Job| {
+            jobs.lock().expect("jobs").push(job.clone());
+            false
+        };
+        render_jobs(
+            &loaded.site,
+            &loaded.theme,
+            loaded.strings.clone(),
+            keep_none,
+        )
+        .expect("nothing to render");
+        let mut checked = std::collections::BTreeSet::new();
+        for job in jobs.into_inner().expect("jobs") {
+            let Some(template) = job.template() else {
+                continue;
+            };
+            let name = format!("{job:?}");
+            let kind = name
+                .split(['(', ','])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            if !checked.insert((kind, template)) {
+                continue;
+            }
+            let mut problems = crate::diagnostics::Diagnostics::default();
+            let mut theme = Theme::load(root, "default", &mut problems);
+            assert!(theme.templates.contains_key(template), "{template} exists");
+            theme.templates.insert(
+                template.to_string(),
+                ThemeFile {
+                    origin: template.into(),
+                    bytes: Arc::new(b"{{ broken_on_purpose }}".to_vec()),
+                },
+            );
+            let only = |other: &Job| format!("{other:?}") == name;
+            let rendered = render_jobs(&loaded.site, &theme, loaded.strings.clone(), only);
+            assert!(rendered.is_err(), "{name} is not rendered with {template}");
+        }
+        assert!(checked.len() >= 19, "every kind of page: {checked:?}");
+    }
+}
