@@ -28,6 +28,9 @@ enum Command {
         /// Publish at this address instead of site.yaml's base_url (e.g. for a preview).
         #[arg(long)]
         base_url: Option<String>,
+        /// Include documents marked `draft: true` (left out otherwise).
+        #[arg(long)]
+        drafts: bool,
     },
     /// Build the site in memory, serve it and rebuild and reload the browser on every save.
     Serve {
@@ -43,6 +46,9 @@ enum Command {
         /// Poll for changes instead of relying on file events (network drives, containers).
         #[arg(long)]
         poll: bool,
+        /// Include documents marked `draft: true`, each with a "Draft" badge.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Check data, front matter, references, links and translations without writing anything.
     Check {
@@ -87,7 +93,11 @@ impl From<Kind> for Section {
 fn main() {
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Build { output, base_url } => {
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+        } => {
             let destination = output.unwrap_or_else(|| cli.root.join("output"));
             if let Some(url) = &base_url {
                 if !(url.starts_with("http://") || url.starts_with("https://")) {
@@ -95,19 +105,21 @@ fn main() {
                     std::process::exit(Outcome::UsageOrIo.exit_code());
                 }
             }
-            commands::build::run(&cli.root, &destination, base_url.as_deref())
+            commands::build::run(&cli.root, &destination, base_url.as_deref(), drafts)
         }
         Command::Serve {
             port,
             bind,
             open,
             poll,
+            drafts,
         } => commands::serve::run(&commands::serve::Options {
             root: cli.root,
             bind,
             port,
             open,
             poll,
+            drafts,
         }),
         Command::Check { translations } => commands::check::run(&cli.root, translations),
         Command::Schema { output } => {

@@ -22,9 +22,14 @@ pub struct Loaded {
 
 /// Compiles the site at `root` into files, or returns every problem found.
 ///
-/// `base_url` overrides `site.yaml`'s, for preview deployments at another address.
-pub fn compile(root: &Path, base_url: Option<&str>) -> Result<Vec<OutputFile>, Diagnostics> {
-    let (loaded, mut problems) = load(root, base_url)?;
+/// `base_url` overrides `site.yaml`'s, for preview deployments at another address; `drafts`
+/// keeps the documents marked `draft: true`, which are otherwise left out.
+pub fn compile(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let (loaded, mut problems) = load(root, base_url, drafts)?;
     if !problems.is_empty() {
         // Rendering still runs to find broken links and template errors in the same report.
         if let Err(render_problems) = loaded.render() {
@@ -36,13 +41,20 @@ pub fn compile(root: &Path, base_url: Option<&str>) -> Result<Vec<OutputFile>, D
 }
 
 /// Loads and validates the site at `root`, with every problem found; only unreadable settings
-/// stop it early.
-pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Loaded, Diagnostics), Diagnostics> {
+/// stop it early. Drafts are set aside unless `drafts` is true.
+pub fn load(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+) -> Result<(Loaded, Diagnostics), Diagnostics> {
     let mut config = content::load_config(root)?;
     if let Some(url) = base_url {
         config.base_url.value = url.to_string();
     }
-    let (site, mut problems) = content::load(root, config);
+    let (mut site, mut problems) = content::load(root, config);
+    if !drafts {
+        site.documents.set_aside_drafts();
+    }
     problems.extend(validate::validate(&site));
     let theme = Theme::load(root, &site.config.theme, &mut problems);
     let strings = Strings::load(&theme, &site.config.language_codes(), &mut problems);

@@ -28,6 +28,11 @@ impl Serve {
 
     /// Like [`Serve::start`], with `prepare` run on the site root before the server starts.
     fn start_after(prepare: impl FnOnce(&Path)) -> Serve {
+        Serve::start_with(&[], prepare)
+    }
+
+    /// Like [`Serve::start_after`], with more arguments for `serve`.
+    fn start_with(arguments: &[&str], prepare: impl FnOnce(&Path)) -> Serve {
         let dir = tempfile::tempdir().expect("temporary folder");
         let root = dir.path().join("site");
         copy_dir(
@@ -39,6 +44,7 @@ impl Serve {
         let mut child = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
             .args(["serve", "--port", "0", "--root"])
             .arg(&root)
+            .args(arguments)
             .env("NO_COLOR", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -148,6 +154,24 @@ impl Serve {
             }
         });
         received
+    }
+
+    /// The page count of the log line `<what>: rendered N pages in …`, once it is printed.
+    fn rendered(&self, what: &str) -> usize {
+        let prefix = format!("{what}: rendered ");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let log = self.log.lock().unwrap().clone();
+            let count = log.lines().rev().find_map(|line| {
+                let rest = line.strip_prefix(&prefix)?;
+                rest.split_whitespace().next()?.parse().ok()
+            });
+            if let Some(count) = count {
+                return count;
+            }
+            assert!(Instant::now() < deadline, "no `{prefix}` line in:\n{log}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     fn still_running(&mut self) -> bool {
@@ -466,4 +490,255 @@ fn build_output_never_carries_the_live_reload_script() {
         .expect("built page");
     assert!(page.contains("Intensive coaching"));
     assert!(!page.contains("__benchlearn"));
+}
+
+/// The built-in theme's source of `template`.
+fn built_in_template(template: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/templates")
+            .join(template),
+    )
+    .expect("built-in template")
+}
+
+#[test]
+fn a_template_edit_re_renders_only_the_pages_using_it() {
+    let practice = built_in_template("practice.html").replacen(
+        "{% block content %}",
+        r#"{% block content %}{% include "practice_note.html" %}"#,
+        1,
+    );
+    let serve = Serve::start_after(|root| {
+        std::fs::create_dir_all(root.join("templates")).expect("templates folder");
+        std::fs::write(root.join("templates/practice.html"), &practice).expect("override");
+        std::fs::write(root.join("templates/practice_note.html"), "<p>NOTE-ONE</p>")
+            .expect("partial");
+    });
+    let everything = serve.rendered("initial build");
+    assert!(serve.get(PRACTICE_PAGE).body.contains("NOTE-ONE"));
+
+    serve.write("templates/practice_note.html", "<p>NOTE-TWO</p>");
+    serve.wait_for(PRACTICE_PAGE, "the edited partial", |r| {
+        r.body.contains("NOTE-TWO")
+    });
+    assert_eq!(
+        serve.rendered("templates/practice_note.html"),
+        2,
+        "only the practice, in French and English (of {everything} pages)"
+    );
+
+    // A template every page extends re-renders every page.
+    serve.write(
+        "templates/base.html",
+        &built_in_template("base.html").replacen("<main", "<!-- BASE-MARK --><main", 1),
+    );
+    serve.wait_for("/en/", "the edited base template", |r| {
+        r.body.contains("BASE-MARK")
+    });
+    assert_eq!(serve.rendered("templates/base.html"), everything);
+}
+
+#[test]
+fn a_data_edit_re_renders_the_pages_that_show_it() {
+    let serve = Serve::start();
+    let everything = serve.rendered("initial build");
+
+    let indicators = "content/data/indicators.yaml";
+    let text = serve.read(indicators);
+    serve.write(
+        indicators,
+        &text.replace("Transitions to employment", "Moves into work"),
+    );
+    serve.wait_for("/en/indicators/transitions/", "the new name", |r| {
+        r.body.contains("Moves into work")
+    });
+    let rendered = serve.rendered(indicators);
+    assert!(
+        rendered < everything,
+        "an indicator name re-rendered {rendered} of {everything} pages"
+    );
+
+    let areas = "content/data/areas.yaml";
+    let text = serve.read(areas);
+    serve.write(
+        areas,
+        &text.replace("Performance management", "Steering performance"),
+    );
+    serve.wait_for(PRACTICE_PAGE, "the new area name on the practice", |r| {
+        r.body.contains("Steering performance")
+    });
+    assert!(serve.rendered(areas) < everything);
+
+    // A new id adds pages: everything is rendered again.
+    serve.write(
+        indicators,
+        &format!(
+            "{text}- id: placements\n  name: {{fr: \"Placements\", en: \"Placements\"}}\n  definition: {{fr: \"Nombre.\", en: \"Number.\"}}\n  unit: count\n  better: higher\n  category: outputs\n",
+            text = serve.read(indicators)
+        ),
+    );
+    serve.wait_for("/en/indicators/placements/", "the new indicator", |r| {
+        r.status == 200
+    });
+}
+
+/// The gunzipped bytes of a served Pagefind file; `None` if there is no such file.
+fn gunzipped(serve: &Serve, path: &str) -> Option<Vec<u8>> {
+    let mut stream = TcpStream::connect(("127.0.0.1", serve.port)).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read reply");
+    if !raw.starts_with(b"HTTP/1.1 200") {
+        return None;
+    }
+    let start = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("reply head")
+        + 4;
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(&raw[start..])
+        .read_to_end(&mut bytes)
+        .unwrap_or_else(|e| panic!("{path} is not gzip: {e}"));
+    Some(bytes)
+}
+
+/// The text of every English search fragment (one per indexed page) the server holds now.
+fn english_fragments(serve: &Serve) -> String {
+    let entry = serve.get("/pagefind/pagefind-entry.json").body;
+    let hash = entry
+        .split("\"hash\":\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or_default())
+        .find(|hash| hash.starts_with("en_"))
+        .expect("an English index")
+        .to_string();
+    let meta = gunzipped(serve, &format!("/pagefind/pagefind.{hash}.pf_meta")).expect("meta");
+    // The metadata names each page's fragment (`en_` and hexadecimal digits) among the
+    // names of other files.
+    let meta = String::from_utf8_lossy(&meta).into_owned();
+    let mut text = String::new();
+    for part in meta.split("en_").skip(1) {
+        let digits: String = part.chars().take_while(char::is_ascii_hexdigit).collect();
+        let path = format!("/pagefind/fragment/en_{digits}.pf_fragment");
+        if let Some(fragment) = gunzipped(serve, &path) {
+            text.push_str(&String::from_utf8_lossy(&fragment));
+        }
+    }
+    text
+}
+
+#[test]
+fn the_search_index_follows_an_incremental_rebuild() {
+    let serve = Serve::start();
+    let events = serve.events();
+    wait_for_builds(&events, 1);
+    assert!(english_fragments(&serve).contains("Intensive coaching"));
+    let original = serve.read(PRACTICE);
+    serve.write(
+        PRACTICE,
+        &original.replace("Intensive coaching", "Quokkaspring coaching"),
+    );
+    serve.wait_for(PRACTICE_PAGE, "the new title", |r| {
+        r.body.contains("Quokkaspring")
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !english_fragments(&serve).contains("Quokkaspring") {
+        assert!(
+            Instant::now() < deadline,
+            "the new title never reached the search index:\n{}",
+            serve.log.lock().unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!english_fragments(&serve).contains("Intensive coaching"));
+    assert!(serve.log.lock().unwrap().contains("search index refreshed"));
+    assert_eq!(
+        wait_for_builds(&events, 2).len(),
+        2,
+        "the page reloaded once; the index needs no reload"
+    );
+}
+
+#[test]
+fn template_and_static_folders_created_while_serving_are_watched() {
+    let serve = Serve::start();
+    let events = serve.events();
+    wait_for_builds(&events, 1);
+    assert!(!serve.root.join("templates").exists());
+    let practice = built_in_template("practice.html");
+    let marked = |mark: &str| {
+        practice.replacen(
+            "{% block content %}",
+            &format!("{{% block content %}}<p>{mark}</p>"),
+            1,
+        )
+    };
+
+    std::fs::create_dir(serve.root.join("templates")).expect("templates folder");
+    serve.write("templates/practice.html", &marked("LATE-ONE"));
+    serve.wait_for(PRACTICE_PAGE, "the new folder's template", |r| {
+        r.body.contains("LATE-ONE")
+    });
+    serve.write("templates/practice.html", &marked("LATE-TWO"));
+    serve.wait_for(PRACTICE_PAGE, "an edit inside the new folder", |r| {
+        r.body.contains("LATE-TWO")
+    });
+
+    std::fs::create_dir(serve.root.join("static")).expect("static folder");
+    serve.write("static/extra.css", "body { color: teal; }");
+    serve.wait_for("/extra.css", "the new static file", |r| r.status == 200);
+    serve.write("static/extra.css", "body { color: navy; }");
+    serve.wait_for("/extra.css", "the edited static file", |r| {
+        r.body.contains("navy")
+    });
+}
+
+#[test]
+fn drafts_are_hidden_unless_asked_for_and_then_badged() {
+    let practice = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/serve")
+            .join(PRACTICE),
+    )
+    .expect("fixture practice");
+    let draft = practice
+        .replace("Intensive coaching", "Draft mentoring")
+        .replace("updated:", "draft: true\nupdated:");
+    let add_draft = |root: &Path| {
+        std::fs::write(root.join("content/practices/mentoring.en.md"), &draft).expect("draft")
+    };
+    let hidden = Serve::start_after(add_draft);
+    assert_eq!(hidden.get("/en/good-practices/mentoring/").status, 404);
+    assert!(!hidden
+        .get("/en/good-practices/")
+        .body
+        .contains("Draft mentoring"));
+    // Publishing it (removing the flag) shows it without a restart.
+    hidden.write(
+        "content/practices/mentoring.en.md",
+        &draft.replace("draft: true\n", ""),
+    );
+    hidden.wait_for(
+        "/en/good-practices/mentoring/",
+        "the published draft",
+        |r| r.status == 200 && !r.body.contains("draft-badge"),
+    );
+
+    let shown = Serve::start_with(&["--drafts"], add_draft);
+    let page = shown.get("/en/good-practices/mentoring/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Draft mentoring"));
+    assert!(page.body.contains(r#"class="draft-badge""#));
+    let french = shown.get("/fr/bonnes-pratiques/mentoring/");
+    assert!(
+        french.body.contains("Brouillon"),
+        "badge in the page's language"
+    );
+    assert!(!shown.get(PRACTICE_PAGE).body.contains("draft-badge"));
 }

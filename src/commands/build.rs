@@ -7,13 +7,13 @@ use super::{print_problems, Outcome};
 use crate::output;
 use crate::pipeline;
 
-/// Builds the site at `root` into `destination`.
-pub fn run(root: &Path, destination: &Path, base_url: Option<&str>) -> Outcome {
+/// Builds the site at `root` into `destination`, drafts included only when `drafts` is set.
+pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool) -> Outcome {
     if let Err(outcome) = super::require_site(root) {
         return outcome;
     }
     let started = Instant::now();
-    let files = match pipeline::compile(root, base_url) {
+    let files = match pipeline::compile(root, base_url, drafts) {
         Ok(files) => files,
         Err(problems) => {
             print_problems(

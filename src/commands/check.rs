@@ -23,7 +23,7 @@ pub fn run(root: &Path, translations: bool) -> Outcome {
             }
         }
     }
-    match pipeline::compile(root, None) {
+    match pipeline::compile(root, None, false) {
         Ok(files) => {
             eprintln!("no problems found ({} files would be written)", files.len());
             Outcome::Success

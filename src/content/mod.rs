@@ -235,6 +235,7 @@ fn load_documents(root: &Path, languages: &[String], diagnostics: &mut Diagnosti
         ),
         pages: load_section(root, Section::Pages, languages, diagnostics, &mut unloaded),
         unloaded,
+        drafts: Vec::new(),
     }
 }
 

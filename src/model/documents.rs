@@ -109,6 +109,9 @@ pub struct PracticeMeta {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub translated_from: Option<Spanned<String>>,
+    /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
+    #[serde(default)]
+    pub draft: bool,
     /// Id of the PES behind the practice, from content/data/pes.yaml.
     #[schemars(with = "String")]
     pub pes: Spanned<String>,
@@ -175,6 +178,9 @@ pub struct VisitMeta {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub translated_from: Option<Spanned<String>>,
+    /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
+    #[serde(default)]
+    pub draft: bool,
     /// Id of the host PES, from content/data/pes.yaml.
     #[schemars(with = "String")]
     pub host: Spanned<String>,
@@ -233,6 +239,9 @@ pub struct ReportMeta {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub translated_from: Option<Spanned<String>>,
+    /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
+    #[serde(default)]
+    pub draft: bool,
     /// Publication date of the report, YYYY-MM-DD.
     #[schemars(with = "Date")]
     pub date: Spanned<Date>,
@@ -263,6 +272,9 @@ pub struct PageMeta {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub translated_from: Option<Spanned<String>>,
+    /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
+    #[serde(default)]
+    pub draft: bool,
     /// Order in the navigation, lower first.
     #[serde(default)]
     pub weight: i32,
@@ -281,6 +293,8 @@ pub trait Meta {
     fn created(&self) -> Option<&Spanned<Date>>;
     /// The language this document was translated from, where the author declares it.
     fn translated_from(&self) -> Option<&Spanned<String>>;
+    /// Whether the author marked the document as not ready to publish.
+    fn draft(&self) -> bool;
 }
 
 macro_rules! impl_meta {
@@ -292,6 +306,7 @@ macro_rules! impl_meta {
             fn updated(&self) -> &Spanned<Date> { &self.updated }
             fn created(&self) -> Option<&Spanned<Date>> { self.created.as_ref() }
             fn translated_from(&self) -> Option<&Spanned<String>> { self.translated_from.as_ref() }
+            fn draft(&self) -> bool { self.draft }
         }
     )*};
 }
@@ -307,4 +322,7 @@ pub struct Documents {
     /// (section, key) of files that could not be loaded: their own error is reported, and links
     /// to them are not reported as broken on top of it.
     pub unloaded: Vec<(Section, String)>,
+    /// (section, key, language) of drafts set aside, so a link to one is reported as a link to
+    /// a draft, and a published translation of one is not reported as lacking its source.
+    pub drafts: Vec<(Section, String, String)>,
 }

@@ -2,6 +2,7 @@
 
 pub mod data;
 pub mod documents;
+pub mod drafts;
 pub mod text;
 
 use std::path::PathBuf;

@@ -96,6 +96,7 @@ impl Renderer<'_> {
         let title = self.text(&document.lang, &meta.title().value);
         let summary = self.text(&document.lang, meta.summary().unwrap_or(""));
         let mut layout = self.layout(lang, kind, title.clone(), summary.clone(), alternates);
+        layout.draft = meta.draft();
         layout.index = self.document_record(section, &document.key, lang);
         layout.publishing.structured_data = self
             .document_structured_data(section, &document.key, lang)

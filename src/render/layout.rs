@@ -105,6 +105,7 @@ impl Renderer<'_> {
             x_default: self.routes.absolute(&x_default),
             canonical,
             notice: None,
+            draft: false,
             stylesheet: self.routes.link("style.css"),
             search: self.search_box(lang),
             index: None,

@@ -213,6 +213,10 @@ fn resolve_content_link<'a>(target: &str, context: &Context<'_>) -> Target<'a> {
         }
         // The target's own error is reported; the build fails without the link being reported too.
         None if context.routes.unloaded(section, key) => Target::Drop,
+        None if context.routes.is_draft(section, key) => Target::Broken(format!(
+            "link to a draft: `{folder}/{key}` has `draft: true` and is not published; \
+             publish it (remove `draft: true`), remove the link, or build with --drafts"
+        )),
         None => {
             let keys: Vec<&str> = context.routes.document_keys(section).collect();
             let mut message = format!("broken link: there is no document `{folder}/{key}`");

@@ -5,6 +5,7 @@ pub mod affected;
 pub mod format;
 pub mod markdown;
 pub mod routes;
+pub mod template_uses;
 pub mod templates;
 pub mod typography;
 mod views;

@@ -25,6 +25,8 @@ pub struct Routes {
     documents: BTreeMap<(Section, String), BTreeMap<String, String>>,
     /// Documents whose files could not be loaded (already reported).
     unloaded: BTreeSet<(Section, String)>,
+    /// Documents left out as drafts: a link to one is an error of its own kind.
+    drafts: BTreeSet<(Section, String)>,
 }
 
 /// What a link target in `@/section/key.md` form is.
@@ -104,6 +106,11 @@ impl Routes {
             section_slugs,
             documents: BTreeMap::new(),
             unloaded: documents.unloaded.iter().cloned().collect(),
+            drafts: documents
+                .drafts
+                .iter()
+                .map(|(section, key, _)| (*section, key.clone()))
+                .collect(),
         };
         routes.add(Section::Practices, &documents.practices);
         routes.add(Section::Visits, &documents.visits);
@@ -237,6 +244,11 @@ impl Routes {
     /// Whether a document exists but could not be loaded, so links to it are not broken.
     pub fn unloaded(&self, section: Section, key: &str) -> bool {
         self.unloaded.contains(&(section, key.to_string()))
+    }
+
+    /// Whether the document was left out because it is a draft.
+    pub fn is_draft(&self, section: Section, key: &str) -> bool {
+        self.drafts.contains(&(section, key.to_string()))
     }
 
     /// Every document key of a section, sorted.

@@ -20,6 +20,8 @@ pub struct Layout {
     pub canonical: String,
     /// Set where the page shows text in another language than the page's own.
     pub notice: Option<TranslationNotice>,
+    /// Set on a draft shown by `--drafts`, which the page says with a badge.
+    pub draft: bool,
     pub stylesheet: String,
     /// The header's search box; absent when the site turns search off.
     pub search: Option<super::search_page::SearchBox>,

@@ -5,6 +5,7 @@
 
 mod overlay;
 mod rebuild;
+mod reindex;
 mod reload;
 mod server;
 mod watch;
@@ -31,6 +32,8 @@ pub struct Options {
     pub port: u16,
     pub open: bool,
     pub poll: bool,
+    /// Show documents marked `draft: true`, with a badge.
+    pub drafts: bool,
 }
 
 /// Why the preview could not start or stopped.
@@ -76,7 +79,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     let address = listener.local_addr().map_err(ServeError::Runtime)?;
     let url = format!("http://{}/", browsable(address));
 
-    let mut builder = Builder::new(&root, url.clone());
+    let mut builder = Builder::new(&root, url.clone(), options.drafts);
     let started = Instant::now();
     let first = builder.full();
     let shared = Shared::new(Snapshot::default());
@@ -100,7 +103,8 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
         }
     });
 
-    let watcher = watch::SiteWatcher::start(&root, options.poll)?;
+    let reindexer = reindex::Reindexer::start(Arc::clone(&shared));
+    let mut watcher = watch::SiteWatcher::start(&root, options.poll)?;
     if !options.bind.is_loopback() {
         eprintln!(
             "warning: serving on {} makes the preview, drafts included, reachable from other machines",
@@ -121,7 +125,14 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
             Ok(paths) => {
                 let started = Instant::now();
                 let result = builder.update(&paths);
+                // A complete rebuild carries its own index; new pages leave it stale.
+                let partial = result
+                    .as_ref()
+                    .is_ok_and(|rebuilt| !rebuilt.complete && rebuilt.files.iter().any(is_page));
                 report_and_publish(&shared, &builder, result, started, &describe(&paths));
+                if let Some(config) = builder.config().filter(|_| partial) {
+                    reindexer.refresh(config.clone());
+                }
             }
             Err(message) => eprintln!("warning: {message}"),
         }
@@ -154,11 +165,7 @@ fn report_and_publish(
     let current = shared.current();
     let snapshot = match result {
         Ok(rebuilt) => {
-            let pages = rebuilt
-                .files
-                .iter()
-                .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
-                .count();
+            let pages = rebuilt.files.iter().filter(|f| is_page(f)).count();
             let files = merge(&current.files, rebuilt);
             eprintln!(
                 "{what}: rendered {pages} pages in {} ms",
@@ -191,6 +198,10 @@ fn report_and_publish(
         }
     };
     shared.publish(snapshot);
+}
+
+fn is_page(file: &OutputFile) -> bool {
+    file.path.extension().is_some_and(|e| e == "html")
 }
 
 /// The new file map: the rebuilt files over the current ones, or alone for a complete build.

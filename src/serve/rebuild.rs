@@ -4,6 +4,7 @@
 //! Incremental updates start only from a clean state: after any problem the next rebuild loads
 //! the whole site again, so the error report is always complete and recovery always exact.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -11,9 +12,11 @@ use serde::de::DeserializeOwned;
 use crate::content;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Strings;
+use crate::model::data::Data;
 use crate::model::documents::{Document, Meta, Section};
 use crate::pipeline::{self, Loaded};
-use crate::render::affected::Change;
+use crate::render::affected::{Change, DataFile};
+use crate::render::template_uses::TemplateUses;
 use crate::render::{self, OutputFile};
 use crate::theme::Theme;
 
@@ -28,6 +31,8 @@ pub struct Rebuilt {
 pub struct Builder {
     root: PathBuf,
     base_url: String,
+    /// Whether documents marked `draft: true` are shown.
+    drafts: bool,
     /// The loaded site, kept only while it built without problems.
     loaded: Option<Loaded>,
     /// The last UI strings that loaded, to word the error overlay.
@@ -42,22 +47,25 @@ pub struct Builder {
 enum Touched {
     /// Settings or something unforeseen: load everything again.
     Everything,
-    /// Templates or UI strings: every page.
+    /// UI strings, or a theme file of no known kind: every page.
     Theme,
+    /// A template, by name: the pages rendered with it or with a template using it.
+    Template(String),
     /// Only copied files of the theme or site.
     Static,
-    /// Members, clusters, indicators, areas: shown on most pages.
-    Data,
+    /// Members, clusters, indicators, areas: the pages that show them.
+    Data(DataFile),
     /// Observations, assessments, frameworks: shown on PES pages.
     Measures,
     Document(Section),
 }
 
 impl Builder {
-    pub fn new(root: &Path, base_url: String) -> Builder {
+    pub fn new(root: &Path, base_url: String, drafts: bool) -> Builder {
         Builder {
             root: root.to_path_buf(),
             base_url,
+            drafts,
             loaded: None,
             strings: None,
             languages: Vec::new(),
@@ -75,6 +83,11 @@ impl Builder {
         &self.default_language
     }
 
+    /// The settings of the site as last built without problems.
+    pub fn config(&self) -> Option<&crate::config::Config> {
+        self.loaded.as_ref().map(|loaded| &loaded.site.config)
+    }
+
     /// The UI strings of the last load that had them, for the error overlay.
     pub fn strings(&self) -> Option<&Strings> {
         self.strings.as_ref()
@@ -83,7 +96,7 @@ impl Builder {
     /// Loads and renders the whole site.
     pub fn full(&mut self) -> Result<Rebuilt, Diagnostics> {
         self.loaded = None;
-        let (loaded, mut problems) = pipeline::load(&self.root, Some(&self.base_url))?;
+        let (loaded, mut problems) = pipeline::load(&self.root, Some(&self.base_url), self.drafts)?;
         self.strings = Some(loaded.strings.clone());
         self.languages = loaded.site.config.language_codes();
         self.default_language = loaded.site.config.default_language.value.clone();
@@ -117,7 +130,7 @@ impl Builder {
         let mut changes = Vec::new();
         if touched
             .iter()
-            .any(|(t, _)| matches!(t, Touched::Theme | Touched::Static))
+            .any(|(t, _)| matches!(t, Touched::Theme | Touched::Template(_) | Touched::Static))
         {
             let site = &loaded.site;
             loaded.theme = Theme::load(&self.root, &site.config.theme, &mut problems);
@@ -126,24 +139,42 @@ impl Builder {
                 loaded.strings = Strings::load(&loaded.theme, &languages, &mut problems);
                 render_all = true;
             }
+            let templates: BTreeSet<String> = touched
+                .iter()
+                .filter_map(|(t, _)| match t {
+                    Touched::Template(name) => Some(name.clone()),
+                    _ => None,
+                })
+                .collect();
+            if !templates.is_empty() {
+                let users = TemplateUses::of(&loaded.theme).users_of(&templates);
+                changes.push(Change::Templates(users));
+            }
         }
         if touched
             .iter()
-            .any(|(t, _)| matches!(t, Touched::Data | Touched::Measures))
+            .any(|(t, _)| matches!(t, Touched::Data(_) | Touched::Measures))
         {
-            loaded.site.data = content::load_data(&self.root, &mut problems);
-            render_all |= touched.iter().any(|(t, _)| *t == Touched::Data);
+            let data = content::load_data(&self.root, &mut problems);
+            // New or removed ids add or remove pages and change what links resolve to.
+            render_all |= ids(&data) != ids(&loaded.site.data);
+            loaded.site.data = data;
             changes.push(Change::Measures);
+            changes.extend(touched.iter().filter_map(|(t, _)| match t {
+                Touched::Data(file) => Some(Change::Data(*file)),
+                _ => None,
+            }));
         }
         for (touched, path) in &touched {
             if let Touched::Document(section) = touched {
-                match reload_document(&mut loaded, *section, &self.root, path) {
+                match reload_document(&mut loaded, *section, &self.root, path, self.drafts) {
                     Reloaded::InPlace { key, pes } => changes.push(Change::Document {
                         section: *section,
                         key,
                         pes,
                     }),
                     Reloaded::Moved => render_all = true,
+                    Reloaded::Hidden => {}
                     Reloaded::Unloadable => return self.full(),
                 }
             }
@@ -179,14 +210,33 @@ fn classify(path: &Path) -> Touched {
         ["content", "data", "observations" | "assessments" | "frameworks", _, ..] => {
             Touched::Measures
         }
-        ["content", "data", _] => Touched::Data,
+        ["content", "data", "pes.yaml"] => Touched::Data(DataFile::Pes),
+        ["content", "data", "clusters.yaml"] => Touched::Data(DataFile::Clusters),
+        ["content", "data", "indicators.yaml"] => Touched::Data(DataFile::Indicators),
+        ["content", "data", "areas.yaml"] => Touched::Data(DataFile::Areas),
         ["content", folder, .., name] if name.ends_with(".md") => {
             Section::from_folder(folder).map_or(Touched::Everything, Touched::Document)
         }
         ["themes", _, "static", ..] | ["static", ..] => Touched::Static,
+        ["themes", _, "templates", name @ ..] | ["templates", name @ ..] if !name.is_empty() => {
+            Touched::Template(name.join("/"))
+        }
         ["themes", ..] | ["templates", ..] => Touched::Theme,
         _ => Touched::Everything,
     }
+}
+
+/// Every id of the members, peer groups, indicators and areas, in file order.
+fn ids(data: &Data) -> [Vec<&str>; 4] {
+    [
+        data.pes.iter().map(|p| p.id.value.as_str()).collect(),
+        data.clusters.iter().map(|c| c.id.value.as_str()).collect(),
+        data.indicators
+            .iter()
+            .map(|i| i.id.value.as_str())
+            .collect(),
+        data.areas.iter().map(|a| a.id.value.as_str()).collect(),
+    ]
 }
 
 /// What reading a document again did to the loaded site.
@@ -196,33 +246,59 @@ enum Reloaded {
     InPlace { key: String, pes: Vec<String> },
     /// Added, removed or given another URL: links on any page may change.
     Moved,
-    /// It does not load; a full rebuild reports why with every other problem.
+    /// A draft that stays out of the site.
+    Hidden,
+    /// It does not load, or became a draft that links may point to: a full rebuild finds
+    /// every problem.
     Unloadable,
 }
 
 /// Reads one document again into the loaded site.
-fn reload_document(loaded: &mut Loaded, section: Section, root: &Path, path: &Path) -> Reloaded {
-    let languages = loaded.site.config.language_codes();
+fn reload_document(
+    loaded: &mut Loaded,
+    section: Section,
+    root: &Path,
+    path: &Path,
+    drafts: bool,
+) -> Reloaded {
+    let source = Source {
+        root,
+        path,
+        languages: &loaded.site.config.language_codes(),
+        hide_drafts: !drafts,
+    };
     let documents = &mut loaded.site.documents;
     match section {
-        Section::Practices => replace(&mut documents.practices, root, path, &languages, |m| {
+        Section::Practices => replace(&mut documents.practices, &source, |m| {
             Some(m.pes.value.clone())
         }),
-        Section::Visits => replace(&mut documents.visits, root, path, &languages, |m| {
+        Section::Visits => replace(&mut documents.visits, &source, |m| {
             Some(m.host.value.clone())
         }),
-        Section::Reports => replace(&mut documents.reports, root, path, &languages, |_| None),
-        Section::Pages => replace(&mut documents.pages, root, path, &languages, |_| None),
+        Section::Reports => replace(&mut documents.reports, &source, |_| None),
+        Section::Pages => replace(&mut documents.pages, &source, |_| None),
     }
+}
+
+/// Where an edited document is read from, and whether drafts stay out.
+struct Source<'a> {
+    root: &'a Path,
+    path: &'a Path,
+    languages: &'a [String],
+    hide_drafts: bool,
 }
 
 fn replace<M: DeserializeOwned + Meta>(
     documents: &mut Vec<Document<M>>,
-    root: &Path,
-    path: &Path,
-    languages: &[String],
+    source: &Source<'_>,
     member: impl Fn(&M) -> Option<String>,
 ) -> Reloaded {
+    let Source {
+        root,
+        path,
+        languages,
+        hide_drafts,
+    } = *source;
     let position = documents.iter().position(|d| d.file.path == path);
     if !root.join(path).is_file() {
         if let Some(index) = position {
@@ -233,6 +309,12 @@ fn replace<M: DeserializeOwned + Meta>(
     let Ok(document) = content::load_document::<M>(root, path, languages) else {
         return Reloaded::Unloadable;
     };
+    if hide_drafts && document.meta.draft() {
+        return match position {
+            Some(_) => Reloaded::Unloadable,
+            None => Reloaded::Hidden,
+        };
+    }
     let Some(index) = position else {
         // Same order as a full load: by path.
         let index = documents.partition_point(|d| d.file.path.as_path() < path);
@@ -264,7 +346,12 @@ mod tests {
     fn classifies_changes() {
         let cases = [
             ("site.yaml", Touched::Everything),
-            ("content/data/pes.yaml", Touched::Data),
+            ("content/data/pes.yaml", Touched::Data(DataFile::Pes)),
+            (
+                "content/data/indicators.yaml",
+                Touched::Data(DataFile::Indicators),
+            ),
+            ("content/data/other.yaml", Touched::Everything),
             ("content/data/observations/a.csv", Touched::Measures),
             (
                 "content/data/assessments/2024/fr-ft.yaml",
@@ -279,11 +366,22 @@ mod tests {
                 Touched::Document(Section::Pages),
             ),
             ("content/unknown/x.fr.md", Touched::Everything),
-            ("themes/default/templates/base.html", Touched::Theme),
+            (
+                "themes/default/templates/base.html",
+                Touched::Template("base.html".into()),
+            ),
+            (
+                "templates/partials/note.html",
+                Touched::Template("partials/note.html".into()),
+            ),
             ("themes/default/i18n/fr.yaml", Touched::Theme),
             ("themes/default/static/style.css", Touched::Static),
             ("static/logo.svg", Touched::Static),
-            ("templates/practice.html", Touched::Theme),
+            (
+                "templates/practice.html",
+                Touched::Template("practice.html".into()),
+            ),
+            ("themes/default/theme.yaml", Touched::Theme),
         ];
         for (path, expected) in cases {
             assert_eq!(classify(Path::new(path)), expected, "{path}");

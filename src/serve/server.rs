@@ -60,6 +60,28 @@ impl Shared {
     }
 }
 
+impl Shared {
+    /// Swaps in `files` without telling pages to reload, but only while `indexed` is still the
+    /// file map served: a newer publication always wins. Returns whether the swap happened.
+    pub fn replace_files_quietly(
+        &self,
+        indexed: &Arc<HashMap<String, Arc<Vec<u8>>>>,
+        files: HashMap<String, Arc<Vec<u8>>>,
+    ) -> bool {
+        let mut slot = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
+        if !Arc::ptr_eq(&slot.files, indexed) {
+            return false;
+        }
+        *slot = Arc::new(Snapshot {
+            files: Arc::new(files),
+            overlay: slot.overlay.clone(),
+            default_language: slot.default_language.clone(),
+            version: slot.version,
+        });
+        true
+    }
+}
+
 /// The routes: the event stream, then every other path looked up in the site.
 pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()

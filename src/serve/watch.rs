@@ -37,16 +37,24 @@ pub enum WatchError {
 }
 
 /// The debouncer, held so that events keep coming; dropping it stops the watch.
-#[expect(dead_code, reason = "held, never read: dropping it stops the watch")]
 enum Running {
     Native(Debouncer<RecommendedWatcher, RecommendedCache>),
     Poll(Debouncer<PollWatcher, NoCache>),
 }
 
+impl Running {
+    fn watch(&mut self, folder: &Path) -> Result<(), notify::Error> {
+        match self {
+            Running::Native(debouncer) => debouncer.watch(folder, RecursiveMode::Recursive),
+            Running::Poll(debouncer) => debouncer.watch(folder, RecursiveMode::Recursive),
+        }
+    }
+}
+
 /// A running watcher; changes arrive through [`SiteWatcher::next_batch`].
 pub struct SiteWatcher {
     root: PathBuf,
-    _debouncer: Running,
+    debouncer: Running,
     events: Receiver<DebounceEventResult>,
 }
 
@@ -63,7 +71,7 @@ impl SiteWatcher {
         };
         Ok(SiteWatcher {
             root: root.to_path_buf(),
-            _debouncer: debouncer,
+            debouncer,
             events,
         })
     }
@@ -71,7 +79,7 @@ impl SiteWatcher {
     /// Blocks until files of the site change, then returns them (relative to the root, sorted,
     /// deduplicated), taking in every batch that arrives while the caller was busy.
     /// Returns `Err` with a message to print when the watcher reports a problem.
-    pub fn next_batch(&self) -> Option<Result<Vec<PathBuf>, String>> {
+    pub fn next_batch(&mut self) -> Option<Result<Vec<PathBuf>, String>> {
         let first = self.events.recv().ok()?;
         let mut results = vec![first];
         loop {
@@ -84,19 +92,60 @@ impl SiteWatcher {
         let mut paths = Vec::new();
         for result in results {
             match result {
-                Ok(events) => paths.extend(
-                    events
-                        .into_iter()
-                        .filter(|event| changes_content(&event.event.kind))
-                        .flat_map(|event| event.event.paths)
-                        .filter_map(|path| self.relevant(&path)),
-                ),
+                Ok(events) => {
+                    for event in events {
+                        if !changes_content(&event.event.kind) {
+                            continue;
+                        }
+                        for path in &event.event.paths {
+                            if let Some(created) = self.new_top_folder(&event.event.kind, path) {
+                                match self.follow(&created) {
+                                    Ok(inside) => paths.extend(inside),
+                                    Err(message) => return Some(Err(message)),
+                                }
+                            }
+                        }
+                        paths.extend(
+                            event
+                                .event
+                                .paths
+                                .iter()
+                                .filter_map(|path| self.relevant(path)),
+                        );
+                    }
+                }
                 Err(errors) => return Some(Err(describe(&errors))),
             }
         }
         paths.sort();
         paths.dedup();
         Some(Ok(paths))
+    }
+
+    /// A watched top-level folder (`templates/`, `static/` …) that has just appeared, by
+    /// creation or by a rename into place: the watch on the root sees it, not what it holds.
+    fn new_top_folder(&self, kind: &EventKind, path: &Path) -> Option<PathBuf> {
+        let appeared = matches!(
+            kind,
+            EventKind::Create(_) | EventKind::Modify(ModifyKind::Name(_))
+        );
+        let name = path.strip_prefix(&self.root).ok()?.to_str()?;
+        (appeared && WATCHED.iter().skip(1).any(|w| *w == name) && path.is_dir())
+            .then(|| path.to_path_buf())
+    }
+
+    /// Watches a new top-level folder and returns what it already holds (files copied in
+    /// before the watch began), relative to the root.
+    fn follow(&mut self, folder: &Path) -> Result<Vec<PathBuf>, String> {
+        self.debouncer
+            .watch(folder)
+            .map_err(|source| watch_error(folder, source).to_string())?;
+        Ok(walkdir::WalkDir::new(folder)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_type().is_file())
+            .filter_map(|entry| self.relevant(entry.path()))
+            .collect())
     }
 
     /// The path relative to the root if a rebuild depends on it.

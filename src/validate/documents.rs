@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::{Checker, Place, TARGET_GROUPS};
 use crate::diagnostics::suggest;
-use crate::model::documents::{Document, Meta};
+use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Spanned;
 use crate::render::routes::TRANSLATION_STATUS_SLUG;
 
@@ -71,10 +71,10 @@ pub(super) fn check(checker: &mut Checker<'_>) {
     for report in &documents.reports {
         checker.past_date(place_of(report), &report.meta.date, "the report date");
     }
-    check_common(checker, &documents.practices);
-    check_common(checker, &documents.visits);
-    check_common(checker, &documents.reports);
-    check_common(checker, &documents.pages);
+    check_common(checker, Section::Practices, &documents.practices);
+    check_common(checker, Section::Visits, &documents.visits);
+    check_common(checker, Section::Reports, &documents.reports);
+    check_common(checker, Section::Pages, &documents.pages);
     for page in &documents.pages {
         check_reserved(checker, page);
     }
@@ -88,7 +88,7 @@ fn place_of<M>(document: &Document<M>) -> Place<'_> {
 }
 
 /// Title, slug and date checks every kind shares, and URL clashes within a section.
-fn check_common<M: Meta>(checker: &mut Checker<'_>, documents: &[Document<M>]) {
+fn check_common<M: Meta>(checker: &mut Checker<'_>, section: Section, documents: &[Document<M>]) {
     let mut urls: BTreeMap<(&str, &str), &Document<M>> = BTreeMap::new();
     for document in documents {
         let place = place_of(document);
@@ -115,7 +115,7 @@ fn check_common<M: Meta>(checker: &mut Checker<'_>, documents: &[Document<M>]) {
             }
         }
         if let Some(source) = meta.translated_from() {
-            check_source(checker, place, document, source, documents);
+            check_source(checker, place, section, document, source, documents);
         }
         let key = (document.lang.as_str(), document.slug.as_str());
         if let Some(first) = urls.get(&key) {
@@ -144,6 +144,7 @@ fn check_common<M: Meta>(checker: &mut Checker<'_>, documents: &[Document<M>]) {
 fn check_source<M: Meta>(
     checker: &mut Checker<'_>,
     place: Place<'_>,
+    section: Section,
     document: &Document<M>,
     source: &Spanned<String>,
     documents: &[Document<M>],
@@ -169,6 +170,11 @@ fn check_source<M: Meta>(
         .iter()
         .any(|d| d.key == document.key && d.lang == lang)
     {
+        return;
+    }
+    // A source still in draft exists; the translation may be published before it.
+    let draft = (section, document.key.clone(), lang.to_string());
+    if checker.site.documents.drafts.contains(&draft) {
         return;
     }
     let expected = document

@@ -1,0 +1,117 @@
+//! Drafts: documents with `draft: true` are left out of `build` entirely, are an error to link
+//! to from a published page, and appear, with a badge, under `--drafts`.
+
+mod common;
+
+use common::{html_pages, page, Site};
+
+const DRAFT_EN: &str = "en/good-practices/mentoring/index.html";
+const DRAFT_FR: &str = "fr/bonnes-pratiques/mentoring/index.html";
+
+/// Every file of the output as text, for "the draft is nowhere" checks.
+fn text_files(output: &std::path::Path) -> Vec<(String, String)> {
+    walk(output)
+        .into_iter()
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            Some((path.display().to_string(), text))
+        })
+        .collect()
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read output folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn a_build_leaves_drafts_out_everywhere() {
+    let site = Site::copy("drafts");
+    let output = site.build_ok();
+    assert!(!output.join(DRAFT_EN).exists(), "no English draft page");
+    assert!(!output.join(DRAFT_FR).exists(), "no French draft page");
+    assert!(output
+        .join("en/good-practices/coaching/index.html")
+        .exists());
+    for (path, text) in text_files(&output) {
+        for word in ["Zebrafish", "zébrure", "mentoring"] {
+            assert!(!text.contains(word), "{path} mentions the draft ({word})");
+        }
+    }
+}
+
+#[test]
+fn drafts_flag_builds_drafts_with_a_translated_badge() {
+    let site = Site::copy("drafts");
+    site.run(&["build", "--drafts"]).assert_code(0);
+    let output = site.output();
+    let english = page(&output, DRAFT_EN);
+    assert!(english.contains("Zebrafish mentoring"));
+    assert!(english.contains(r#"class="draft-badge""#), "English badge");
+    assert!(english.contains("Draft"));
+    let french = page(&output, DRAFT_FR);
+    assert!(french.contains(r#"class="draft-badge""#), "French badge");
+    assert!(french.contains("Brouillon"));
+    assert!(page(&output, "en/good-practices/index.html").contains("Zebrafish mentoring"));
+    let published = page(&output, "en/good-practices/coaching/index.html");
+    assert!(
+        !published.contains("draft-badge"),
+        "no badge on published pages"
+    );
+    let badges = html_pages(&output)
+        .values()
+        .filter(|html| html.contains(r#"class="draft-badge""#))
+        .count();
+    assert_eq!(badges, 2, "only the two draft pages carry the badge");
+}
+
+#[test]
+fn a_link_to_a_draft_is_an_error_naming_the_file_and_position() {
+    let site = Site::copy("drafts");
+    site.edit(
+        "content/practices/coaching.en.md",
+        "Intensive coaching for jobseekers.",
+        "Intensive coaching, see [mentoring](@/practices/mentoring.md).",
+    );
+    let run = site.run(&["build"]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("link to a draft"),
+        "names the problem:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("coaching.en.md:13:"),
+        "names file, line and column:\n{}",
+        run.stderr
+    );
+    site.run(&["build", "--drafts"]).assert_code(0);
+}
+
+#[test]
+fn a_translation_can_be_published_before_its_draft_source() {
+    let site = Site::copy("drafts");
+    site.edit(
+        "content/practices/mentoring.en.md",
+        "draft: true",
+        "translated_from: fr",
+    );
+    let output = site.build_ok();
+    assert!(page(&output, DRAFT_EN).contains("Zebrafish mentoring"));
+    // The French address shows the English text with the usual notice, as for any document
+    // not (yet) translated; the French draft's text is nowhere.
+    let french = page(&output, DRAFT_FR);
+    assert!(french.contains("Zebrafish mentoring"));
+    assert!(french.contains("translation-notice"));
+    for (path, text) in text_files(&output) {
+        assert!(!text.contains("zébrure"), "{path} shows the French draft");
+    }
+}
