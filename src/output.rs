@@ -19,27 +19,50 @@ pub enum OutputError {
     Escape { path: PathBuf },
 }
 
-/// Writes `files` to `destination`, replacing what was there only once all are written.
-pub fn write_site(destination: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    let parent = destination
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|source| OutputError::CreateDir {
-        path: parent.to_path_buf(),
-        source,
-    })?;
-    let staging = tempfile::Builder::new()
-        .prefix(".benchlearn-build-")
-        .tempdir_in(parent)
-        .map_err(|source| OutputError::CreateDir {
+/// A new site being written beside `destination`, moved into place by [`Staging::finish`]
+/// only once every file is written; dropped unfinished, it is removed and the previous site
+/// stays as it was.
+pub struct Staging {
+    folder: tempfile::TempDir,
+    destination: PathBuf,
+}
+
+impl Staging {
+    /// Starts a new site for `destination`, in a folder beside it (same file system, so the
+    /// final move is a rename).
+    pub fn new(destination: &Path) -> Result<Staging, OutputError> {
+        let parent = destination
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|source| OutputError::CreateDir {
             path: parent.to_path_buf(),
             source,
         })?;
-    for file in files {
-        write_file(staging.path(), file)?;
+        let folder = tempfile::Builder::new()
+            .prefix(".benchlearn-build-")
+            .tempdir_in(parent)
+            .map_err(|source| OutputError::CreateDir {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        Ok(Staging {
+            folder,
+            destination: destination.to_path_buf(),
+        })
     }
-    swap_into_place(staging, destination)
+
+    /// Writes `files` into the new site.
+    pub fn write(&self, files: &[OutputFile]) -> Result<(), OutputError> {
+        files
+            .iter()
+            .try_for_each(|file| write_file(self.folder.path(), file))
+    }
+
+    /// Puts the new site in place of the old one.
+    pub fn finish(self) -> Result<(), OutputError> {
+        swap_into_place(self.folder, &self.destination)
+    }
 }
 
 fn write_file(root: &Path, file: &OutputFile) -> Result<(), OutputError> {

@@ -29,15 +29,41 @@ pub fn compile(
     base_url: Option<&str>,
     drafts: bool,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let (loaded, mut problems) = load(root, base_url, drafts)?;
-    if !problems.is_empty() {
-        // Rendering still runs to find broken links and template errors in the same report.
-        if let Err(render_problems) = loaded.render() {
-            problems.extend(render_problems);
-        }
-        return Err(problems);
+    let (mut files, search) = compile_pages(root, base_url, drafts)?;
+    if let Some(search) = search {
+        files.extend(search.index().map_err(search_problem)?);
     }
-    loaded.render()
+    Ok(files)
+}
+
+/// Compiles the site's pages, with what the search index will be built from: `build` writes
+/// the pages while the index is built, so a large site is never held twice in memory.
+pub fn compile_pages(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+) -> Result<(Vec<OutputFile>, Option<search::Pending>), Diagnostics> {
+    let (loaded, mut problems) = load(root, base_url, drafts)?;
+    let rendered = render::render(&loaded.site, &loaded.theme, loaded.strings.clone());
+    match rendered {
+        // Rendering runs despite load problems to find broken links and template errors in
+        // the same report.
+        Err(render_problems) => {
+            problems.extend(render_problems);
+            Err(problems)
+        }
+        Ok(_) if !problems.is_empty() => Err(problems),
+        Ok(files) => {
+            let search = search::prepare(&loaded.site.config, &files);
+            Ok((files, search))
+        }
+    }
+}
+
+fn search_problem(error: search::SearchError) -> Diagnostics {
+    let mut problems = Diagnostics::default();
+    problems.push(error.into_diagnostic());
+    problems
 }
 
 /// Loads and validates the site at `root`, with every problem found; only unreadable settings
@@ -70,12 +96,7 @@ impl Loaded {
     /// Renders every page and indexes them for search.
     pub fn render(&self) -> Result<Vec<OutputFile>, Diagnostics> {
         let mut files = render::render(&self.site, &self.theme, self.strings.clone())?;
-        let bundle = search::index(&self.site.config, &files).map_err(|error| {
-            let mut problems = Diagnostics::default();
-            problems.push(error.into_diagnostic());
-            problems
-        })?;
-        files.extend(bundle);
+        files.extend(search::index(&self.site.config, &files).map_err(search_problem)?);
         Ok(files)
     }
 }

@@ -49,12 +49,15 @@ impl SearchError {
 
 /// Indexes the searchable pages among `files` and returns Pagefind's bundle as files below
 /// `config.search.folder`; nothing when search is turned off.
-///
-/// Pagefind keeps one index per language, so each language is indexed on its own thread and
-/// the bundles are merged: Pagefind's service reads the pages it is given one at a time.
 pub fn index(config: &Config, files: &[OutputFile]) -> Result<Vec<OutputFile>, SearchError> {
+    prepare(config, files).map_or(Ok(Vec::new()), Pending::index)
+}
+
+/// What Pagefind will read of the site's pages, taken from them so the pages themselves can
+/// be written and freed while the index is built; `None` when search is turned off.
+pub fn prepare(config: &Config, files: &[OutputFile]) -> Option<Pending> {
     if !config.search.enabled {
-        return Ok(Vec::new());
+        return None;
     }
     let base_path = config.base_path();
     let mut pages: Vec<Page> = files
@@ -68,19 +71,37 @@ pub fn index(config: &Config, files: &[OutputFile]) -> Result<Vec<OutputFile>, S
     for page in pages {
         by_language.entry(page.lang.clone()).or_default().push(page);
     }
-    let bundles = by_language
-        .into_par_iter()
-        .map(|(_, pages)| index_language(pages))
-        .collect::<Result<Vec<_>, _>>()?;
-    let folder = Path::new(&config.search.folder.value);
-    Ok(merge_bundles(bundles)?
-        .into_iter()
-        .filter(|file| is_shipped(&file.filename))
-        .map(|file| OutputFile {
-            path: folder.join(file.filename),
-            bytes: Arc::new(file.contents),
-        })
-        .collect())
+    Some(Pending {
+        by_language,
+        folder: PathBuf::from(&config.search.folder.value),
+    })
+}
+
+/// The searchable pages of a site, by language, not yet indexed.
+pub struct Pending {
+    by_language: BTreeMap<String, Vec<Page>>,
+    folder: PathBuf,
+}
+
+impl Pending {
+    /// Builds the index: Pagefind keeps one per language, so each language is indexed on its
+    /// own thread and the bundles are merged (Pagefind's service reads the pages it is given
+    /// one at a time).
+    pub fn index(self) -> Result<Vec<OutputFile>, SearchError> {
+        let bundles = self
+            .by_language
+            .into_par_iter()
+            .map(|(_, pages)| index_language(pages))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(merge_bundles(bundles)?
+            .into_iter()
+            .filter(|file| is_shipped(&file.filename))
+            .map(|file| OutputFile {
+                path: self.folder.join(file.filename),
+                bytes: Arc::new(file.contents),
+            })
+            .collect())
+    }
 }
 
 fn is_searchable(file: &OutputFile) -> bool {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
+use super::escape_markup;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::i18n::Strings;
 use crate::theme::Theme;
@@ -25,6 +26,7 @@ pub fn environment(
             minijinja::AutoEscape::None
         }
     });
+    env.set_formatter(escape_without_slashes);
     if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
         .trim_blocks(true)
         .lstrip_blocks(true)
@@ -102,4 +104,48 @@ pub fn render(
             ),
         }
     })
+}
+
+/// MiniJinja's HTML escaping, but leaving `/` as it is: escaping `& < > " '` is what keeps text
+/// and quoted attribute values safe; `&#x2f;` in every URL only added bytes (about 6% of a
+/// practice page).
+fn escape_without_slashes(
+    out: &mut minijinja::Output,
+    state: &mut State,
+    value: &Value,
+) -> Result<(), Error> {
+    match value.as_str() {
+        Some(text) if *state.auto_escape() == minijinja::AutoEscape::Html && !value.is_safe() => {
+            out.write_str(&escape_markup(text)).map_err(Error::from)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_escaped_but_slashes_are_left_alone() {
+        let mut env = Environment::new();
+        env.set_formatter(escape_without_slashes);
+        env.add_template("t.html", "{{ url }}|{{ text }}|{{ markup|safe }}|{{ n }}")
+            .expect("the template parses");
+        let out = env
+            .get_template("t.html")
+            .and_then(|t| {
+                t.render(minijinja::context! {
+                    url => "/fr/a?b=1&c=2",
+                    text => "<script>'x' \"y\"</script>",
+                    markup => "<b>ok</b>",
+                    n => 3,
+                })
+            })
+            .expect("the template renders");
+        assert_eq!(
+            out,
+            "/fr/a?b=1&amp;c=2|&lt;script&gt;&#39;x&#39; &quot;y&quot;&lt;/script&gt;|<b>ok</b>|3"
+        );
+    }
 }
