@@ -24,7 +24,7 @@ def main(results_path: str, sizes_path: str) -> None:
     for (size, tool), values in sorted(times.items()):
         median = statistics.median(values)
         medians[(size, tool)] = median
-        name = "benchlearn-output" if tool == "benchlearn" else "hugo-output"
+        name = "benchlearn-output" if tool.startswith("benchlearn") else "hugo-output"
         kb, pages = output.get((size, name), (0, 0))
         rate = f"{pages / median:.0f}" if tool != "hugo+pagefind" and median else "–"
         print(f"| {size} | {tool} | {median:.2f} | {min(values):.2f} | "
@@ -37,8 +37,9 @@ def main(results_path: str, sizes_path: str) -> None:
         hugo = medians.get((size, "hugo"))
         if ours and stack:
             print(f"{size}: benchlearn / (hugo + pagefind) = {ours / stack:.2f}")
-        if ours and hugo:
-            print(f"{size}: benchlearn / hugo = {ours / hugo:.2f}")
+        bare = medians.get((size, "benchlearn-nosearch"))
+        if bare and hugo:
+            print(f"{size}: benchlearn without search / hugo = {bare / hugo:.2f}")
     if len(sizes) >= 2 and (sizes[0], "benchlearn") in medians:
         small, large = sizes[0], sizes[-1]
         growth = medians[(large, "benchlearn")] / medians[(small, "benchlearn")]

@@ -93,10 +93,9 @@ pub fn load(
 }
 
 impl Loaded {
-    /// Renders every page and indexes them for search.
-    pub fn render(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        let mut files = render::render(&self.site, &self.theme, self.strings.clone())?;
-        files.extend(search::index(&self.site.config, &files).map_err(search_problem)?);
-        Ok(files)
+    /// Renders every page, without the search index: `serve` builds that in the background
+    /// so the pages show at once.
+    pub fn render_pages(&self) -> Result<Vec<OutputFile>, Diagnostics> {
+        render::render(&self.site, &self.theme, self.strings.clone())
     }
 }

@@ -86,13 +86,24 @@ pub struct Pending {
 impl Pending {
     /// Builds the index: Pagefind keeps one per language, so each language is indexed on its
     /// own thread and the bundles are merged (Pagefind's service reads the pages it is given
-    /// one at a time).
+    /// one at a time). The threads are not rayon's: while `serve` re-indexes in the
+    /// background, rendering the next edit must not wait behind them.
     pub fn index(self) -> Result<Vec<OutputFile>, SearchError> {
-        let bundles = self
-            .by_language
-            .into_par_iter()
-            .map(|(_, pages)| index_language(pages))
-            .collect::<Result<Vec<_>, _>>()?;
+        let bundles = std::thread::scope(|scope| {
+            let threads: Vec<_> = self
+                .by_language
+                .into_values()
+                .map(|pages| scope.spawn(|| index_language(pages)))
+                .collect();
+            threads
+                .into_iter()
+                .map(|thread| {
+                    thread
+                        .join()
+                        .unwrap_or_else(|p| std::panic::resume_unwind(p))
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })?;
         Ok(merge_bundles(bundles)?
             .into_iter()
             .filter(|file| is_shipped(&file.filename))

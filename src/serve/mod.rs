@@ -104,6 +104,9 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     });
 
     let reindexer = reindex::Reindexer::start(Arc::clone(&shared));
+    if let Some(config) = builder.config() {
+        reindexer.refresh(config.clone());
+    }
     let mut watcher = watch::SiteWatcher::start(&root, options.poll)?;
     if !options.bind.is_loopback() {
         eprintln!(
@@ -125,12 +128,11 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
             Ok(paths) => {
                 let started = Instant::now();
                 let result = builder.update(&paths);
-                // A complete rebuild carries its own index; new pages leave it stale.
-                let partial = result
+                let new_pages = result
                     .as_ref()
-                    .is_ok_and(|rebuilt| !rebuilt.complete && rebuilt.files.iter().any(is_page));
+                    .is_ok_and(|rebuilt| rebuilt.files.iter().any(is_page));
                 report_and_publish(&shared, &builder, result, started, &describe(&paths));
-                if let Some(config) = builder.config().filter(|_| partial) {
+                if let Some(config) = builder.config().filter(|_| new_pages) {
                     reindexer.refresh(config.clone());
                 }
             }
@@ -166,7 +168,11 @@ fn report_and_publish(
     let snapshot = match result {
         Ok(rebuilt) => {
             let pages = rebuilt.files.iter().filter(|f| is_page(f)).count();
-            let files = merge(&current.files, rebuilt);
+            let search_folder = builder
+                .config()
+                .filter(|c| c.search.enabled)
+                .map(|c| c.search.folder.value.as_str());
+            let files = merge(&current.files, rebuilt, search_folder);
             eprintln!(
                 "{what}: rendered {pages} pages in {} ms",
                 started.elapsed().as_millis()
@@ -204,13 +210,20 @@ fn is_page(file: &OutputFile) -> bool {
     file.path.extension().is_some_and(|e| e == "html")
 }
 
-/// The new file map: the rebuilt files over the current ones, or alone for a complete build.
+/// The new file map: the rebuilt files over the current ones, or alone for a complete build —
+/// with the current search index (below `search_folder`) until the background one replaces it.
 fn merge(
     current: &Arc<HashMap<String, Arc<Vec<u8>>>>,
     rebuilt: Rebuilt,
+    search_folder: Option<&str>,
 ) -> Arc<HashMap<String, Arc<Vec<u8>>>> {
     let mut files = if rebuilt.complete {
-        HashMap::with_capacity(rebuilt.files.len())
+        let index = search_folder.map(|folder| format!("{}/", folder.trim_matches('/')));
+        current
+            .iter()
+            .filter(|(path, _)| index.as_ref().is_some_and(|i| path.starts_with(i)))
+            .map(|(path, bytes)| (path.clone(), Arc::clone(bytes)))
+            .collect()
     } else {
         current.as_ref().clone()
     };

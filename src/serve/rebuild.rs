@@ -93,14 +93,14 @@ impl Builder {
         self.strings.as_ref()
     }
 
-    /// Loads and renders the whole site.
+    /// Loads and renders the whole site (its search index is built in the background).
     pub fn full(&mut self) -> Result<Rebuilt, Diagnostics> {
         self.loaded = None;
         let (loaded, mut problems) = pipeline::load(&self.root, Some(&self.base_url), self.drafts)?;
         self.strings = Some(loaded.strings.clone());
         self.languages = loaded.site.config.language_codes();
         self.default_language = loaded.site.config.default_language.value.clone();
-        let rendered = loaded.render();
+        let rendered = loaded.render_pages();
         if !problems.is_empty() {
             if let Err(render_problems) = rendered {
                 problems.extend(render_problems);

@@ -1,17 +1,21 @@
 //! The search index after an incremental rebuild: pages reload at once, and Pagefind's bundle
 //! is rebuilt from the whole served site on a background thread, then swapped in quietly (open
-//! pages keep working; the next search uses the new index). Requests that arrive while an index
-//! is being built are coalesced: only the latest site is indexed.
+//! pages keep working; the next search uses the new index). It starts once saves pause, and
+//! requests that arrive while an index is being built are coalesced: only the latest site is
+//! indexed.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::server::Shared;
 use crate::config::Config;
 use crate::render::OutputFile;
+
+/// How long the site must go without a rebuild before it is indexed again.
+const QUIET: Duration = Duration::from_millis(1500);
 
 /// Hands index refreshes to the background thread.
 pub struct Reindexer {
@@ -37,7 +41,9 @@ impl Reindexer {
 
 fn work(shared: &Shared, requests: &Receiver<Config>) {
     while let Ok(mut config) = requests.recv() {
-        while let Ok(newer) = requests.try_recv() {
+        // Wait for a pause in the author's saves: indexing a large site takes seconds of both
+        // cores, better spent on the next save's pages.
+        while let Ok(newer) = requests.recv_timeout(QUIET) {
             config = newer;
         }
         let started = Instant::now();
