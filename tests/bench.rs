@@ -395,3 +395,31 @@ fn indicator_pages_describe_a_dataset_with_their_downloads() {
         assert!(out.join("data").join(file).is_file(), "{url} is written");
     }
 }
+
+#[test]
+fn pages_with_sortable_tables_load_the_sorting_script_and_others_do_not() {
+    let dir = site();
+    let out = build(dir.path());
+    let scripts = |path: &str| -> Vec<String> {
+        let html = page(&out, path);
+        let selector = Selector::parse("script[src]").expect("selector");
+        html.select(&selector)
+            .filter_map(|s| s.value().attr("src").map(str::to_string))
+            .collect()
+    };
+    let indicator = scripts("fr/indicateurs/placement");
+    assert!(
+        indicator.iter().any(|src| src.ends_with("/sort.js")),
+        "{indicator:?}"
+    );
+    assert!(page(&out, "fr/indicateurs/placement")
+        .select(&Selector::parse("table[data-sortable] thead th").expect("selector"))
+        .next()
+        .is_some());
+    let practice = scripts("en/good-practices/charlie-dashboards");
+    assert!(
+        !practice.iter().any(|src| src.ends_with("/sort.js")),
+        "{practice:?}"
+    );
+    assert!(out.join("sort.js").is_file(), "the script is published");
+}

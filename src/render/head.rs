@@ -24,6 +24,8 @@ pub struct Publishing {
     pub noindex: bool,
     /// The print script, on pages with a print button.
     pub print_script: Option<String>,
+    /// The table-sorting script, on pages with sortable tables.
+    pub sort_script: Option<String>,
 }
 
 /// A `<link rel="alternate" type="application/atom+xml">`, with the feed's absolute URL.
@@ -36,6 +38,15 @@ pub struct FeedLink {
 
 /// Page kinds that are documents: shared as articles, printable.
 const DOCUMENT_KINDS: [&str; 3] = ["practice", "visit", "report"];
+/// Page kinds with tables a visitor can sort by any column.
+const TABLE_KINDS: [&str; 6] = [
+    "indicator",
+    "indicators",
+    "assessment",
+    "area",
+    "framework",
+    "pes",
+];
 /// Page kinds search engines should not index.
 const NOINDEX_KINDS: [&str; 3] = ["not-found", "translations", "search"];
 
@@ -76,6 +87,9 @@ impl Renderer<'_> {
                 .map(|value| script_value(&value)),
             noindex: NOINDEX_KINDS.contains(&kind),
             print_script: document.then(|| self.routes.link("print.js")),
+            sort_script: TABLE_KINDS
+                .contains(&kind)
+                .then(|| self.routes.link("sort.js")),
         }
     }
 }
