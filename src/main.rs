@@ -55,6 +55,9 @@ enum Command {
         /// Also list, per language, missing and stale translations and missing UI strings.
         #[arg(long)]
         translations: bool,
+        /// Check documents marked `draft: true` too, as `build --drafts` would build them.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Write JSON Schema files for every data file and front-matter kind, for editors.
     Schema {
@@ -121,7 +124,10 @@ fn main() {
             poll,
             drafts,
         }),
-        Command::Check { translations } => commands::check::run(&cli.root, translations),
+        Command::Check {
+            translations,
+            drafts,
+        } => commands::check::run(&cli.root, translations, drafts),
         Command::Schema { output } => {
             let destination = output.unwrap_or_else(|| cli.root.join("schemas"));
             commands::schema::run(&cli.root, &destination)

@@ -115,3 +115,21 @@ fn a_translation_can_be_published_before_its_draft_source() {
         assert!(!text.contains("zébrure"), "{path} shows the French draft");
     }
 }
+
+#[test]
+fn check_sets_drafts_aside_unless_asked_to_check_them() {
+    let site = Site::copy("drafts");
+    site.edit(
+        "content/practices/mentoring.en.md",
+        "pes: fr-ft",
+        "pes: nowhere",
+    );
+    site.run(&["check"]).assert_code(0);
+    let run = site.run(&["check", "--drafts"]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("mentoring.en.md:4:") && run.stderr.contains("nowhere"),
+        "names the draft's unknown PES and its position:\n{}",
+        run.stderr
+    );
+}

@@ -9,8 +9,9 @@ use crate::translation_status;
 /// Validates the site at `root`, including links and templates, without writing the site.
 ///
 /// With `translations`, first prints each language's missing and stale translations and
-/// missing UI strings; they are for editors to plan, not errors.
-pub fn run(root: &Path, translations: bool) -> Outcome {
+/// missing UI strings; they are for editors to plan, not errors. With `drafts`, documents
+/// marked `draft: true` are checked too (otherwise they are set aside, as `build` does).
+pub fn run(root: &Path, translations: bool, drafts: bool) -> Outcome {
     if let Err(outcome) = super::require_site(root) {
         return outcome;
     }
@@ -23,7 +24,7 @@ pub fn run(root: &Path, translations: bool) -> Outcome {
             }
         }
     }
-    match pipeline::compile(root, None, false) {
+    match pipeline::compile(root, None, drafts) {
         Ok(files) => {
             eprintln!("no problems found ({} files would be written)", files.len());
             Outcome::Success
