@@ -128,6 +128,13 @@ pub struct SearchOptions {
     pub folder: Spanned<String>,
 }
 
+impl SearchOptions {
+    /// The start of the output paths of the index (`pagefind/`), to tell its files apart.
+    pub fn path_prefix(&self) -> String {
+        format!("{}/", self.folder.value.trim_matches('/'))
+    }
+}
+
 fn yes() -> bool {
     true
 }

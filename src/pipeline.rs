@@ -31,7 +31,11 @@ pub fn compile(
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let (mut files, search) = compile_pages(root, base_url, drafts)?;
     if let Some(search) = search {
-        files.extend(search.index().map_err(search_problem)?);
+        files.extend(
+            search
+                .index()
+                .map_err(search::SearchError::into_diagnostics)?,
+        );
     }
     Ok(files)
 }
@@ -58,12 +62,6 @@ pub fn compile_pages(
             Ok((files, search))
         }
     }
-}
-
-fn search_problem(error: search::SearchError) -> Diagnostics {
-    let mut problems = Diagnostics::default();
-    problems.push(error.into_diagnostic());
-    problems
 }
 
 /// Loads and validates the site at `root`, with every problem found; only unreadable settings

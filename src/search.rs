@@ -14,7 +14,7 @@ use pagefind::options::PagefindServiceConfig;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::render::OutputFile;
 
 /// The attribute that makes a rendered page searchable.
@@ -37,13 +37,15 @@ pub enum SearchError {
 }
 
 impl SearchError {
-    /// As a diagnostic naming the page at fault, for the build's report.
-    pub fn into_diagnostic(self) -> Diagnostic {
+    /// As the build's report: one diagnostic naming the page at fault.
+    pub fn into_diagnostics(self) -> Diagnostics {
         let path = match &self {
             SearchError::Page { path, .. } => path.display().to_string(),
             _ => "site.yaml".to_string(),
         };
-        Diagnostic::in_path(path, self.to_string())
+        let mut problems = Diagnostics::default();
+        problems.push(Diagnostic::in_path(path, self.to_string()));
+        problems
     }
 }
 

@@ -38,11 +38,7 @@ pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool
     });
     let bundle = match bundle {
         Ok(bundle) => bundle.unwrap_or_default(),
-        Err(error) => {
-            let mut problems = Diagnostics::default();
-            problems.push(error.into_diagnostic());
-            return not_built(problems, destination);
-        }
+        Err(error) => return not_built(error.into_diagnostics(), destination),
     };
     file_count += bundle.len();
     let written = match written {

@@ -168,11 +168,11 @@ fn report_and_publish(
     let snapshot = match result {
         Ok(rebuilt) => {
             let pages = rebuilt.files.iter().filter(|f| is_page(f)).count();
-            let search_folder = builder
+            let index = builder
                 .config()
                 .filter(|c| c.search.enabled)
-                .map(|c| c.search.folder.value.as_str());
-            let files = merge(&current.files, rebuilt, search_folder);
+                .map(|c| c.search.path_prefix());
+            let files = merge(&current.files, rebuilt, index.as_deref());
             eprintln!(
                 "{what}: rendered {pages} pages in {} ms",
                 started.elapsed().as_millis()
@@ -211,17 +211,17 @@ fn is_page(file: &OutputFile) -> bool {
 }
 
 /// The new file map: the rebuilt files over the current ones, or alone for a complete build —
-/// with the current search index (below `search_folder`) until the background one replaces it.
+/// with the current search index (paths starting with `index`) until the background one
+/// replaces it.
 fn merge(
     current: &Arc<HashMap<String, Arc<Vec<u8>>>>,
     rebuilt: Rebuilt,
-    search_folder: Option<&str>,
+    index: Option<&str>,
 ) -> Arc<HashMap<String, Arc<Vec<u8>>>> {
     let mut files = if rebuilt.complete {
-        let index = search_folder.map(|folder| format!("{}/", folder.trim_matches('/')));
         current
             .iter()
-            .filter(|(path, _)| index.as_ref().is_some_and(|i| path.starts_with(i)))
+            .filter(|(path, _)| index.is_some_and(|i| path.starts_with(i)))
             .map(|(path, bytes)| (path.clone(), Arc::clone(bytes)))
             .collect()
     } else {

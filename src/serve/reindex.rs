@@ -48,11 +48,15 @@ fn work(shared: &Shared, requests: &Receiver<Config>) {
         }
         let started = Instant::now();
         let served = shared.current();
-        let folder = format!("{}/", config.search.folder.value.trim_matches('/'));
-        let pages: Vec<OutputFile> = served
+        let index = config.search.path_prefix();
+        let mut files: HashMap<String, Arc<Vec<u8>>> = served
             .files
             .iter()
-            .filter(|(path, _)| !path.starts_with(&folder))
+            .filter(|(path, _)| !path.starts_with(&index))
+            .map(|(path, bytes)| (path.clone(), Arc::clone(bytes)))
+            .collect();
+        let pages: Vec<OutputFile> = files
+            .iter()
             .map(|(path, bytes)| OutputFile {
                 path: PathBuf::from(path),
                 bytes: Arc::clone(bytes),
@@ -65,12 +69,6 @@ fn work(shared: &Shared, requests: &Receiver<Config>) {
                 continue;
             }
         };
-        let mut files: HashMap<String, Arc<Vec<u8>>> = served
-            .files
-            .iter()
-            .filter(|(path, _)| !path.starts_with(&folder))
-            .map(|(path, bytes)| (path.clone(), Arc::clone(bytes)))
-            .collect();
         for OutputFile { path, bytes } in bundle {
             files.insert(path.to_string_lossy().replace('\\', "/"), bytes);
         }
