@@ -372,14 +372,19 @@ fn a_broken_file_shows_the_error_over_the_last_good_site_until_fixed() {
     assert!(fixed.body.contains("Intensive coaching"));
 }
 
-#[test]
-fn a_site_broken_from_the_start_shows_the_error_then_the_site_once_fixed() {
-    let practice_text = std::fs::read_to_string(
+/// The fixture's practice as written, before a test changes its copy.
+fn fixture_practice() -> String {
+    std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/serve")
             .join(PRACTICE),
     )
-    .expect("fixture practice");
+    .expect("fixture practice")
+}
+
+#[test]
+fn a_site_broken_from_the_start_shows_the_error_then_the_site_once_fixed() {
+    let practice_text = fixture_practice();
     let serve = Serve::start_after(|root| {
         let broken = practice_text.replace("pes: fr-ft", "pes: fr-pe");
         std::fs::write(root.join(PRACTICE), broken).expect("break the practice");
@@ -709,12 +714,7 @@ fn template_and_static_folders_created_while_serving_are_watched() {
 
 #[test]
 fn drafts_are_hidden_unless_asked_for_and_then_badged() {
-    let practice = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/serve")
-            .join(PRACTICE),
-    )
-    .expect("fixture practice");
+    let practice = fixture_practice();
     let draft = practice
         .replace("Intensive coaching", "Draft mentoring")
         .replace("updated:", "draft: true\nupdated:");
