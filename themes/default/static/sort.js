@@ -53,8 +53,13 @@
     if (!head || head.rows.length !== 1 || table.tBodies.length !== 1) {
       return;
     }
+    var rows = table.tBodies[0].rows;
     Array.prototype.forEach.call(head.rows[0].cells, function (header, column) {
-      if (header.colSpan !== 1) {
+      // A column of pictures only (the trend sparklines) has nothing to sort by.
+      var sortable = Array.prototype.some.call(rows, function (row) {
+        return key(row.cells[column]) !== null;
+      });
+      if (header.colSpan !== 1 || !sortable) {
         return;
       }
       var button = document.createElement("button");
