@@ -85,4 +85,29 @@ describe('sortable tables', () => {
       }
     });
   }
+
+  test('a column of trend sparklines gets no sort button', async (t) => {
+    const rel = htmlFiles(siteDir).find((f) => {
+      if (!f.startsWith('en/')) return false;
+      const html = fs.readFileSync(path.join(siteDir, f), 'utf8');
+      return html.includes('data-sortable') && html.includes('class="spark-cell"');
+    });
+    if (!rel) {
+      t.skip('no page with a sortable table of sparklines');
+      return;
+    }
+    const page = await context.newPage();
+    try {
+      await page.goto(urlOfFile(base, rel), { waitUntil: 'load' });
+      const table = page.locator('table[data-sortable]:has(td.spark-cell)').first();
+      const cells = await table.locator('tbody tr').first().locator('th, td').evaluateAll((all) =>
+        all.map((cell) => cell.classList.contains('spark-cell')));
+      const column = cells.indexOf(true);
+      const headers = table.locator('thead th');
+      assert.equal(await headers.nth(column).locator('button').count(), 0, `${rel}: the trend column is sortable`);
+      assert.ok((await table.locator('thead th button').count()) > 0, `${rel}: no sortable column at all`);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -55,7 +55,7 @@
     }
     var rows = table.tBodies[0].rows;
     Array.prototype.forEach.call(head.rows[0].cells, function (header, column) {
-      // A column of pictures only (the trend sparklines) has nothing to sort by.
+      // A column without values (trend sparklines carry an empty `data-sort`) gets no button.
       var sortable = Array.prototype.some.call(rows, function (row) {
         return key(row.cells[column]) !== null;
       });
