@@ -264,7 +264,7 @@ impl miette::Diagnostic for MietteView<'_> {
 }
 
 /// Every problem of one run, in a stable order.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

@@ -1,99 +1,144 @@
-//! The whole pipeline in one call: configuration → loading → validation → rendering → search
-//! index. Commands call this; only `build` goes on to write the result.
+//! The one pipeline: configuration → loading → validation → rendering → search index.
+//!
+//! `build`, `check`, `serve` and the translation report all drive a [`Project`]: it loads
+//! the site once into a [`Loaded`] site, which renders every page or only the changed ones
+//! and prepares the search index. Only `build` goes on to write the result.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::content;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Strings;
 use crate::model::Site;
-use crate::render::{self, OutputFile};
+use crate::render::{self, affected::Change, OutputFile};
 use crate::search;
 use crate::theme::Theme;
+use crate::translation_status::TranslationStatus;
 use crate::validate;
 
-/// A loaded site with its theme and UI strings: all rendering needs, kept by `serve` between
-/// rebuilds so an edit reloads only what changed.
+/// How a site is to be built, beyond what its files say.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Publish at this address instead of `site.yaml`'s `base_url` (previews, `serve`).
+    pub base_url: Option<String>,
+    /// Keep the documents marked `draft: true`, which are otherwise set aside.
+    pub drafts: bool,
+}
+
+/// A site folder and how to build it: the start of every command's work.
+#[derive(Debug, Clone)]
+pub struct Project {
+    root: PathBuf,
+    options: Options,
+}
+
+/// A loaded site with its theme and UI strings and the problems found on the way: all that
+/// rendering needs, kept by `serve` between rebuilds so an edit reloads only what changed.
 pub struct Loaded {
     pub site: Site,
     pub theme: Theme,
     pub strings: Strings,
+    problems: Diagnostics,
 }
 
-/// Compiles the site at `root` into files, or returns every problem found.
-///
-/// `base_url` overrides `site.yaml`'s, for preview deployments at another address; `drafts`
-/// keeps the documents marked `draft: true`, which are otherwise left out.
-pub fn compile(
-    root: &Path,
-    base_url: Option<&str>,
-    drafts: bool,
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    let (mut files, search) = compile_pages(root, base_url, drafts)?;
-    if let Some(search) = search {
-        files.extend(
-            search
-                .index()
-                .map_err(search::SearchError::into_diagnostics)?,
-        );
-    }
-    Ok(files)
-}
-
-/// Compiles the site's pages, with what the search index will be built from: `build` writes
-/// the pages while the index is built, so a large site is never held twice in memory.
-pub fn compile_pages(
-    root: &Path,
-    base_url: Option<&str>,
-    drafts: bool,
-) -> Result<(Vec<OutputFile>, Option<search::Pending>), Diagnostics> {
-    let (loaded, mut problems) = load(root, base_url, drafts)?;
-    let rendered = render::render(&loaded.site, &loaded.theme, loaded.strings.clone());
-    match rendered {
-        // Rendering runs despite load problems to find broken links and template errors in
-        // the same report.
-        Err(render_problems) => {
-            problems.extend(render_problems);
-            Err(problems)
-        }
-        Ok(_) if !problems.is_empty() => Err(problems),
-        Ok(files) => {
-            let search = search::prepare(&loaded.site.config, &files);
-            Ok((files, search))
+impl Project {
+    /// The site whose `site.yaml` is in `root`.
+    pub fn new(root: &Path, options: Options) -> Project {
+        Project {
+            root: root.to_path_buf(),
+            options,
         }
     }
-}
 
-/// Loads and validates the site at `root`, with every problem found; only unreadable settings
-/// stop it early. Drafts are set aside unless `drafts` is true.
-pub fn load(
-    root: &Path,
-    base_url: Option<&str>,
-    drafts: bool,
-) -> Result<(Loaded, Diagnostics), Diagnostics> {
-    let mut config = content::load_config(root)?;
-    if let Some(url) = base_url {
-        config.base_url.value = url.to_string();
+    /// The site folder.
+    pub fn root(&self) -> &Path {
+        &self.root
     }
-    let (mut site, mut problems) = content::load(root, config);
-    if !drafts {
-        site.documents.set_aside_drafts();
+
+    /// How the site is built.
+    pub fn options(&self) -> &Options {
+        &self.options
     }
-    problems.extend(validate::validate(&site));
-    let theme = Theme::load(root, &site.config.theme, &mut problems);
-    let strings = Strings::load(&theme, &site.config.language_codes(), &mut problems);
-    let loaded = Loaded {
-        site,
-        theme,
-        strings,
-    };
-    Ok((loaded, problems))
+
+    /// Loads and validates the site with every problem found; only unreadable settings stop
+    /// it early, since nothing else can be read without them.
+    pub fn load(&self) -> Result<Loaded, Diagnostics> {
+        let mut config = content::load_config(&self.root)?;
+        if let Some(url) = &self.options.base_url {
+            config.base_url.value = url.clone();
+        }
+        let (mut site, mut problems) = content::load(&self.root, config);
+        if !self.options.drafts {
+            site.documents.set_aside_drafts();
+        }
+        problems.extend(validate::validate(&site));
+        let theme = Theme::load(&self.root, &site.config.theme, &mut problems);
+        let strings = Strings::load(&theme, &site.config.language_codes(), &mut problems);
+        Ok(Loaded {
+            site,
+            theme,
+            strings,
+            problems,
+        })
+    }
 }
 
 impl Loaded {
-    /// Renders every page, without the search index: `serve` builds that in the background
-    /// so the pages show at once.
-    pub fn render_pages(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        render::render(&self.site, &self.theme, self.strings.clone())
+    /// The problems found while loading and validating.
+    pub fn problems(&self) -> &Diagnostics {
+        &self.problems
+    }
+
+    /// Validates the site again after `serve` changed part of it in place.
+    pub fn revalidate(&mut self) {
+        self.problems = validate::validate(&self.site);
+    }
+
+    /// Renders every page (without the search index), or returns every problem: those of
+    /// loading and those of rendering, which runs despite load problems so that broken
+    /// links and template errors come in the same report.
+    pub fn render_all(&self) -> Result<Vec<OutputFile>, Diagnostics> {
+        self.with_load_problems(render::render(
+            &self.site,
+            &self.theme,
+            self.strings.clone(),
+        ))
+    }
+
+    /// Renders only the pages that show something in `changes`, for `serve`.
+    pub fn render_changed(&self, changes: &[Change]) -> Result<Vec<OutputFile>, Diagnostics> {
+        self.with_load_problems(render::render_changed(
+            &self.site,
+            &self.theme,
+            self.strings.clone(),
+            changes,
+        ))
+    }
+
+    /// What the search index will be built from, taken from the rendered `pages` so they can
+    /// be written and freed while it is built; `None` when search is turned off.
+    pub fn index(&self, pages: &[OutputFile]) -> Option<search::Pending> {
+        search::prepare(&self.site.config, pages)
+    }
+
+    /// Per language, the missing and stale translations and the missing UI strings, of the
+    /// documents this load keeps (drafts set aside unless the project shows them).
+    pub fn translation_status(&self) -> TranslationStatus {
+        crate::translation_status::compute(&self.site, &self.strings)
+    }
+
+    fn with_load_problems(
+        &self,
+        rendered: Result<Vec<OutputFile>, Diagnostics>,
+    ) -> Result<Vec<OutputFile>, Diagnostics> {
+        match rendered {
+            Ok(files) if self.problems.is_empty() => Ok(files),
+            Ok(_) => Err(self.problems.clone()),
+            Err(render_problems) => {
+                let mut problems = self.problems.clone();
+                problems.extend(render_problems);
+                Err(problems)
+            }
+        }
     }
 }

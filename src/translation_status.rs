@@ -12,12 +12,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::content;
-use crate::diagnostics::Diagnostics;
 use crate::i18n::Strings;
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::Site;
-use crate::theme::Theme;
 
 /// The language `document` was translated from, or `None` if it is an original.
 ///
@@ -73,16 +70,6 @@ pub struct Stale {
     pub updated: String,
     pub source_file: String,
     pub source_updated: String,
-}
-
-/// Loads the site at `root` as far as needed to tell its translation status. Only unreadable
-/// settings stop it: other content problems are for `benchlearn check` to report.
-pub fn load(root: &Path) -> Result<TranslationStatus, Diagnostics> {
-    let config = content::load_config(root)?;
-    let (site, mut ignored) = content::load(root, config);
-    let theme = Theme::load(root, &site.config.theme, &mut ignored);
-    let strings = Strings::load(&theme, &site.config.language_codes(), &mut ignored);
-    Ok(compute(&site, &strings))
 }
 
 /// The translation status of `site`.

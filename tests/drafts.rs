@@ -133,3 +133,27 @@ fn check_sets_drafts_aside_unless_asked_to_check_them() {
         run.stderr
     );
 }
+
+/// `check --translations` once loaded the site a second time with its drafts, and listed a
+/// draft's missing translation that the published translations page leaves out.
+#[test]
+fn check_translations_reports_the_documents_the_site_publishes() {
+    let site = Site::copy("drafts");
+    std::fs::remove_file(site.path("content/practices/mentoring.fr.md")).expect("remove");
+    let run = site.run(&["check", "--translations"]);
+    run.assert_code(0);
+    assert!(
+        !run.stdout.contains("mentoring"),
+        "the draft is set aside:\n{}",
+        run.stdout
+    );
+    let output = site.build_ok();
+    let published = page(&output, "fr/translations/index.html");
+    assert!(!published.contains("mentoring"), "nor on the published page");
+    let run = site.run(&["check", "--translations", "--drafts"]);
+    assert!(
+        run.stdout.contains("mentoring"),
+        "with --drafts the draft's missing French version is listed:\n{}",
+        run.stdout
+    );
+}

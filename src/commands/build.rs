@@ -6,7 +6,7 @@ use std::time::Instant;
 use super::{print_problems, Outcome};
 use crate::diagnostics::Diagnostics;
 use crate::output;
-use crate::pipeline;
+use crate::pipeline::{Options, Project};
 use crate::render::OutputFile;
 use crate::search;
 
@@ -16,7 +16,14 @@ pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool
         return outcome;
     }
     let started = Instant::now();
-    let (pages, search) = match pipeline::compile_pages(root, base_url, drafts) {
+    let project = Project::new(
+        root,
+        Options {
+            base_url: base_url.map(str::to_string),
+            drafts,
+        },
+    );
+    let (pages, search) = match compile(&project) {
         Ok(compiled) => compiled,
         Err(problems) => return not_built(problems, destination),
     };
@@ -54,6 +61,14 @@ pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool
         started.elapsed().as_millis()
     );
     Outcome::Success
+}
+
+/// The site's pages, with what its search index will be built from.
+fn compile(project: &Project) -> Result<(Vec<OutputFile>, Option<search::Pending>), Diagnostics> {
+    let loaded = project.load()?;
+    let pages = loaded.render_all()?;
+    let search = loaded.index(&pages);
+    Ok((pages, search))
 }
 
 /// Writes `pages`, then lets them go: on large sites they are most of the memory in use.

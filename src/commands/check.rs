@@ -3,8 +3,7 @@
 use std::path::Path;
 
 use super::{print_problems, Outcome};
-use crate::pipeline;
-use crate::translation_status;
+use crate::pipeline::{Options, Project};
 
 /// Validates the site at `root`, including links and templates, without writing the site.
 ///
@@ -15,18 +14,34 @@ pub fn run(root: &Path, translations: bool, drafts: bool) -> Outcome {
     if let Err(outcome) = super::require_site(root) {
         return outcome;
     }
-    if translations {
-        match translation_status::load(root) {
-            Ok(status) => print!("{}", status.table()),
-            Err(problems) => {
-                print_problems(problems, "fix site.yaml first");
-                return Outcome::ContentErrors;
-            }
+    let project = Project::new(
+        root,
+        Options {
+            base_url: None,
+            drafts,
+        },
+    );
+    let loaded = match project.load() {
+        Ok(loaded) => loaded,
+        Err(problems) => {
+            print_problems(problems, "fix site.yaml first");
+            return Outcome::ContentErrors;
         }
+    };
+    if translations {
+        print!("{}", loaded.translation_status().table());
     }
-    match pipeline::compile(root, None, drafts) {
+    match loaded.render_all() {
         Ok(files) => {
-            eprintln!("no problems found ({} files would be written)", files.len());
+            let index = if loaded.site.config.search.enabled {
+                " and the search index"
+            } else {
+                ""
+            };
+            eprintln!(
+                "no problems found ({} files would be written{index})",
+                files.len()
+            );
             Outcome::Success
         }
         Err(problems) => {

@@ -174,8 +174,9 @@ mod tests {
     fn each_page_names_the_template_it_is_rendered_with() {
         // The example site: every kind of document and benchmark page.
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let (loaded, problems) = crate::pipeline::load(root, None, false).expect("settings");
-        assert!(problems.is_empty(), "{problems:?}");
+        let project = crate::pipeline::Project::new(root, Default::default());
+        let loaded = project.load().expect("settings");
+        assert!(loaded.problems().is_empty(), "{:?}", loaded.problems());
         let jobs = Mutex::new(Vec::new());
         let keep_none = |job: &Job| {
             jobs.lock().expect("jobs").push(job.clone());

@@ -14,10 +14,10 @@ use crate::diagnostics::Diagnostics;
 use crate::i18n::Strings;
 use crate::model::data::Data;
 use crate::model::documents::{Document, Meta, Section};
-use crate::pipeline::{self, Loaded};
+use crate::pipeline::{Loaded, Options, Project};
 use crate::render::affected::{Change, DataFile};
 use crate::render::template_uses::TemplateUses;
-use crate::render::{self, OutputFile};
+use crate::render::OutputFile;
 use crate::theme::Theme;
 
 /// The files of a successful rebuild.
@@ -29,10 +29,7 @@ pub struct Rebuilt {
 
 /// The site's state between rebuilds.
 pub struct Builder {
-    root: PathBuf,
-    base_url: String,
-    /// Whether documents marked `draft: true` are shown.
-    drafts: bool,
+    project: Project,
     /// The loaded site, kept only while it built without problems.
     loaded: Option<Loaded>,
     /// The last UI strings that loaded, to word the error overlay.
@@ -63,9 +60,13 @@ enum Touched {
 impl Builder {
     pub fn new(root: &Path, base_url: String, drafts: bool) -> Builder {
         Builder {
-            root: root.to_path_buf(),
-            base_url,
-            drafts,
+            project: Project::new(
+                root,
+                Options {
+                    base_url: Some(base_url),
+                    drafts,
+                },
+            ),
             loaded: None,
             strings: None,
             languages: Vec::new(),
@@ -96,18 +97,11 @@ impl Builder {
     /// Loads and renders the whole site (its search index is built in the background).
     pub fn full(&mut self) -> Result<Rebuilt, Diagnostics> {
         self.loaded = None;
-        let (loaded, mut problems) = pipeline::load(&self.root, Some(&self.base_url), self.drafts)?;
+        let loaded = self.project.load()?;
         self.strings = Some(loaded.strings.clone());
         self.languages = loaded.site.config.language_codes();
         self.default_language = loaded.site.config.default_language.value.clone();
-        let rendered = loaded.render_pages();
-        if !problems.is_empty() {
-            if let Err(render_problems) = rendered {
-                problems.extend(render_problems);
-            }
-            return Err(problems);
-        }
-        let files = rendered?;
+        let files = loaded.render_all()?;
         self.loaded = Some(loaded);
         Ok(Rebuilt {
             files,
@@ -133,7 +127,7 @@ impl Builder {
             .any(|(t, _)| matches!(t, Touched::Theme | Touched::Template(_) | Touched::Static))
         {
             let site = &loaded.site;
-            loaded.theme = Theme::load(&self.root, &site.config.theme, &mut problems);
+            loaded.theme = Theme::load(self.project.root(), &site.config.theme, &mut problems);
             if touched.iter().any(|(t, _)| *t == Touched::Theme) {
                 let languages = site.config.language_codes();
                 loaded.strings = Strings::load(&loaded.theme, &languages, &mut problems);
@@ -155,7 +149,7 @@ impl Builder {
             .iter()
             .any(|(t, _)| matches!(t, Touched::Data(_) | Touched::Measures))
         {
-            let data = content::load_data(&self.root, &mut problems);
+            let data = content::load_data(self.project.root(), &mut problems);
             // New or removed ids add or remove pages and change what links resolve to.
             render_all |= ids(&data) != ids(&loaded.site.data);
             loaded.site.data = data;
@@ -167,7 +161,13 @@ impl Builder {
         }
         for (touched, path) in &touched {
             if let Touched::Document(section) = touched {
-                match reload_document(&mut loaded, *section, &self.root, path, self.drafts) {
+                match reload_document(
+                    &mut loaded,
+                    *section,
+                    self.project.root(),
+                    path,
+                    self.project.options().drafts,
+                ) {
                     Reloaded::InPlace { key, pes } => changes.push(Change::Document {
                         section: *section,
                         key,
@@ -182,15 +182,14 @@ impl Builder {
         if !problems.is_empty() {
             return self.full();
         }
-        let problems = crate::validate::validate(&loaded.site);
-        if !problems.is_empty() {
-            return Err(problems);
+        loaded.revalidate();
+        if !loaded.problems().is_empty() {
+            return Err(loaded.problems().clone());
         }
-        let (site, theme, strings) = (&loaded.site, &loaded.theme, loaded.strings.clone());
         let files = if render_all {
-            render::render(site, theme, strings)?
+            loaded.render_all()?
         } else {
-            render::render_changed(site, theme, strings, &changes)?
+            loaded.render_changed(&changes)?
         };
         self.strings = Some(loaded.strings.clone());
         self.loaded = Some(loaded);
