@@ -149,7 +149,10 @@ fn check_translations_reports_the_documents_the_site_publishes() {
     );
     let output = site.build_ok();
     let published = page(&output, "fr/translations/index.html");
-    assert!(!published.contains("mentoring"), "nor on the published page");
+    assert!(
+        !published.contains("mentoring"),
+        "nor on the published page"
+    );
     let run = site.run(&["check", "--translations", "--drafts"]);
     assert!(
         run.stdout.contains("mentoring"),

@@ -67,7 +67,7 @@ impl Serve {
         });
         let port = port_receiver
             .recv_timeout(Duration::from_secs(60))
-            .unwrap_or_else(|_| panic!("serve did not start:\n{}", log.lock().unwrap()));
+            .unwrap_or_else(|_| panic!("serve did not start:\n{}", log.lock().expect("serve log")));
         Serve {
             child,
             port,
@@ -125,7 +125,7 @@ impl Serve {
                 panic!(
                     "{path} never showed {what}; last reply:\n{}\nserve log:\n{}",
                     reply.body,
-                    self.log.lock().unwrap()
+                    self.log.lock().expect("serve log")
                 );
             }
             std::thread::sleep(Duration::from_millis(50));
@@ -161,7 +161,7 @@ impl Serve {
         let prefix = format!("{what}: rendered ");
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            let log = self.log.lock().unwrap().clone();
+            let log = self.log.lock().expect("serve log").clone();
             let count = log.lines().rev().find_map(|line| {
                 let rest = line.strip_prefix(&prefix)?;
                 rest.split_whitespace().next()?.parse().ok()
@@ -361,7 +361,7 @@ fn a_broken_file_shows_the_error_over_the_last_good_site_until_fixed() {
         "content errors never stop the server"
     );
     assert!(
-        serve.log.lock().unwrap().contains(clusters),
+        serve.log.lock().expect("serve log").contains(clusters),
         "error printed in the terminal"
     );
 
@@ -657,7 +657,11 @@ fn the_search_index_follows_an_incremental_rebuild() {
     });
     wait_for_index(&serve, "Quokkaspring");
     assert!(!english_fragments(&serve).contains("Intensive coaching"));
-    assert!(serve.log.lock().unwrap().contains("search index refreshed"));
+    assert!(serve
+        .log
+        .lock()
+        .expect("serve log")
+        .contains("search index refreshed"));
     assert_eq!(
         wait_for_builds(&events, 2).len(),
         2,
@@ -672,7 +676,7 @@ fn wait_for_index(serve: &Serve, word: &str) {
         assert!(
             Instant::now() < deadline,
             "{word} never reached the search index:\n{}",
-            serve.log.lock().unwrap()
+            serve.log.lock().expect("serve log")
         );
         std::thread::sleep(Duration::from_millis(100));
     }
