@@ -8,6 +8,10 @@ use serde::Deserialize;
 use super::text::{Date, Spanned};
 use crate::diagnostics::SourceFile;
 
+/// The segment of the translation status page below each language (`/fr/translations/`): a
+/// reserved address that free pages published at the top of a language cannot take.
+pub const TRANSLATION_STATUS_SLUG: &str = "translations";
+
 /// The folders of `content/` that hold Markdown documents, one URL section each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {

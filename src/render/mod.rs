@@ -1,35 +1,11 @@
 //! Rendering: turns the validated site into the files of the built site — every page in every
 //! language, the root language picker, the 404 page and the theme's static files.
 
-pub mod affected;
-pub mod format;
-pub mod markdown;
-pub mod routes;
-pub mod template_uses;
-pub mod templates;
-pub mod typography;
-mod views;
-
-mod cards;
-mod documents;
-mod layout;
-mod listings;
-mod pes;
-mod search_page;
-
-mod areas;
-mod assessments;
 pub mod charts;
-mod downloads;
-pub mod feeds;
-mod figures;
-mod frameworks;
-mod head;
-mod indicators;
-mod profile;
-pub mod sitemap;
-pub mod structured_data;
-mod translations;
+pub mod engine;
+pub mod files;
+pub mod pages;
+mod views;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -44,8 +20,8 @@ use crate::i18n::Strings;
 use crate::model::documents::{Document, Documents, Section};
 use crate::model::Site;
 use crate::theme::Theme;
-use cards::CardIndex;
-use routes::{Listing, Routes};
+use engine::routes::{Listing, Routes};
+use views::cards::CardIndex;
 use views::Layout;
 
 /// A file of the built site: its path below the output folder and its bytes.
@@ -88,7 +64,7 @@ pub fn render_changed(
     site: &Site,
     theme: &Theme,
     strings: Strings,
-    changes: &[affected::Change],
+    changes: &[pages::affected::Change],
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     render_jobs(site, theme, strings, |job| job.shows_any(changes))
 }
@@ -106,9 +82,9 @@ fn render_jobs(
             .iter()
             .map(|k| k.to_string())
             .chain(status_keys())
-            .chain(figures::BENCH_KEYS.iter().map(|k| k.to_string()))
+            .chain(views::figures::BENCH_KEYS.iter().map(|k| k.to_string()))
             .chain(
-                search_page::SEARCH_KEYS
+                pages::search_page::SEARCH_KEYS
                     .iter()
                     .filter(|_| site.config.search.enabled)
                     .map(|k| k.to_string()),
@@ -128,7 +104,7 @@ fn render_jobs(
         }
     }
     let strings = Arc::new(strings);
-    let (env, template_problems) = templates::environment(theme, Arc::clone(&strings));
+    let (env, template_problems) = engine::templates::environment(theme, Arc::clone(&strings));
     problems.extend(template_problems);
     if !problems.is_empty() {
         return Err(problems);
@@ -300,7 +276,7 @@ impl Renderer<'_> {
     /// Typography for text written in `lang`.
     pub(super) fn text(&self, lang: &str, text: &str) -> String {
         if lang == "fr" {
-            typography::french(text)
+            engine::typography::french(text)
         } else {
             text.to_string()
         }
@@ -314,8 +290,8 @@ impl Renderer<'_> {
         content: T,
     ) -> Result<OutputFile, Vec<Diagnostic>> {
         let context = Value::from(minijinja::value::Serde(PageContext { layout, content }));
-        let html =
-            templates::render(&self.env, self.theme, template, context).map_err(|d| vec![d])?;
+        let html = engine::templates::render(&self.env, self.theme, template, context)
+            .map_err(|d| vec![d])?;
         Ok(OutputFile {
             path: PathBuf::from(path),
             bytes: Arc::new(html.into_bytes()),

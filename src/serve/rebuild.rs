@@ -15,8 +15,8 @@ use crate::i18n::Strings;
 use crate::model::data::Data;
 use crate::model::documents::{Document, Meta, Section};
 use crate::pipeline::{Loaded, Options, Project};
-use crate::render::affected::{Change, DataFile};
-use crate::render::template_uses::TemplateUses;
+use crate::render::engine::template_uses::TemplateUses;
+use crate::render::pages::affected::{Change, DataFile};
 use crate::render::OutputFile;
 use crate::theme::Theme;
 

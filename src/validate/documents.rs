@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 
 use super::{Checker, Place, TARGET_GROUPS};
 use crate::diagnostics::suggest;
+use crate::model::documents::TRANSLATION_STATUS_SLUG;
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Spanned;
-use crate::render::routes::TRANSLATION_STATUS_SLUG;
 
 pub(super) fn check(checker: &mut Checker<'_>) {
     let site = checker.site;

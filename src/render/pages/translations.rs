@@ -4,13 +4,13 @@
 
 use serde::Serialize;
 
-use super::OutputFile;
-use super::Renderer;
 use crate::diagnostics::Diagnostic;
+use crate::render::OutputFile;
+use crate::render::Renderer;
 use crate::translation_status::{self, TranslationStatus};
 
 impl Renderer<'_> {
-    pub(super) fn translation_status(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn translation_status(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
         let alternates = self.alternates(|l| self.routes.translation_status(l));
         let title = self.label(lang, "publishing.translations_title");
         let mut layout = self.layout(lang, "translations", title, String::new(), alternates);

@@ -10,10 +10,10 @@ use std::sync::Arc;
 
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text, WriteConfig};
 
-use super::{OutputFile, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Date;
+use crate::render::{OutputFile, Renderer};
 
 /// How many entries a feed keeps: the most recently updated ones.
 pub const FEED_LENGTH: usize = 50;
@@ -27,7 +27,7 @@ struct FeedItem {
 
 impl Renderer<'_> {
     /// `<lang>/atom.xml`.
-    pub(super) fn feed(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn feed(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
         let documents = &self.site.documents;
         let mut items = Vec::new();
         items.extend(self.feed_items(&documents.practices, Section::Practices, lang));

@@ -1,14 +1,14 @@
 //! The parts every page shares: layout, navigation, language switcher and alternates.
 
-use super::routes::Listing;
-use super::views::{LanguageEntry, LanguageLink, Layout, NavLink, SiteView};
-use super::Renderer;
 use crate::model::documents::Document;
 use crate::model::documents::Section;
+use crate::render::engine::routes::Listing;
+use crate::render::views::{LanguageEntry, LanguageLink, Layout, NavLink, SiteView};
+use crate::render::Renderer;
 use std::collections::BTreeMap;
 
 impl Renderer<'_> {
-    pub(super) fn layout(
+    pub(crate) fn layout(
         &self,
         lang: &str,
         kind: &'static str,
@@ -114,7 +114,7 @@ impl Renderer<'_> {
     }
 
     /// Paths of a page that exists in every language at `path_of(lang)`.
-    pub(super) fn alternates(&self, path_of: impl Fn(&str) -> String) -> BTreeMap<String, String> {
+    pub(crate) fn alternates(&self, path_of: impl Fn(&str) -> String) -> BTreeMap<String, String> {
         self.routes
             .languages()
             .iter()
@@ -122,7 +122,7 @@ impl Renderer<'_> {
             .collect()
     }
 
-    pub(super) fn language_entries(&self) -> Vec<LanguageEntry> {
+    pub(crate) fn language_entries(&self) -> Vec<LanguageEntry> {
         self.routes
             .languages()
             .iter()

@@ -3,21 +3,21 @@
 
 use serde::Serialize;
 
-use super::charts::{self, Group, GroupedBars, Meta};
-use super::figures::{Cell, Figure};
-use super::format;
-use super::frameworks::FrameworkLink;
-use super::views::{Card, PesLink};
-use super::Renderer;
 use crate::analysis::series::IndicatorTable;
 use crate::analysis::{learning, maturity};
 use crate::model::data::Unit;
+use crate::render::charts::{self, Group, GroupedBars, Meta};
+use crate::render::engine::format;
+use crate::render::views::figures::{Cell, Figure};
+use crate::render::views::FrameworkLink;
+use crate::render::views::{Card, PesLink};
+use crate::render::Renderer;
 
 /// How many good practices a learn-from suggestion lists, so a profile stays readable.
 const PRACTICES_PER_AREA: usize = 3;
 
 #[derive(Debug, Serialize)]
-pub(super) struct PesBench {
+pub(crate) struct PesBench {
     standings: Vec<StandingRow>,
     maturity: Option<MaturityView>,
     learn_from: Vec<LearnView>,
@@ -74,7 +74,7 @@ struct LearnPeer {
 }
 
 impl Renderer<'_> {
-    pub(super) fn pes_bench(&self, id: &str, lang: &str) -> PesBench {
+    pub(crate) fn pes_bench(&self, id: &str, lang: &str) -> PesBench {
         PesBench {
             standings: self.standings(id, lang),
             maturity: self.maturity(id, lang),

@@ -1,9 +1,15 @@
 //! What templates receive: plain serializable views shaped from the model, so templates only
 //! lay things out.
 
+pub(crate) mod cards;
+pub(crate) mod figures;
+pub(crate) mod head;
+pub(crate) mod layout;
+pub(crate) mod profile;
+
 use serde::Serialize;
 
-use super::markdown::Heading;
+use crate::render::engine::markdown::Heading;
 
 /// Fields every page's layout needs.
 #[derive(Debug, Serialize)]
@@ -24,11 +30,11 @@ pub struct Layout {
     pub draft: bool,
     pub stylesheet: String,
     /// The header's search box; absent when the site turns search off.
-    pub search: Option<super::search_page::SearchBox>,
+    pub search: Option<SearchBox>,
     /// Set on pages the search index holds: their facets and result labels.
-    pub index: Option<super::search_page::SearchRecord>,
+    pub index: Option<SearchRecord>,
     /// Feeds, sharing metadata, structured data, robots and print script.
-    pub publishing: super::head::Publishing,
+    pub publishing: crate::render::views::head::Publishing,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -164,7 +170,7 @@ pub struct PesProfile {
     pub website: Option<String>,
     pub peers: Vec<PesLink>,
     /// Standings, maturity profile, learn-from suggestions and framework.
-    pub bench: super::profile::PesBench,
+    pub bench: profile::PesBench,
     pub assessment: Option<AssessmentView>,
     pub practices: Vec<Card>,
     pub visits: Vec<Card>,
@@ -178,4 +184,53 @@ pub struct LanguageEntry {
     pub title: String,
     pub description: String,
     pub url: String,
+}
+
+/// The header's search form: a plain GET form to the search page, so it works without
+/// JavaScript and loads nothing until the visitor searches.
+#[derive(Debug, Serialize)]
+pub struct SearchBox {
+    pub url: String,
+}
+
+/// What a searchable page tells the index: facets to filter on and labels for its result.
+#[derive(Debug, Default, Serialize)]
+pub struct SearchRecord {
+    pub filters: Vec<Field>,
+    pub meta: Vec<Field>,
+}
+
+impl SearchRecord {
+    /// Adds a facet value.
+    pub(crate) fn filter(&mut self, name: &str, value: impl Into<String>) {
+        self.filters.push(Field {
+            name: name.to_string(),
+            value: value.into(),
+        });
+    }
+
+    /// Adds a result label.
+    pub(crate) fn meta(&mut self, name: &str, value: impl Into<String>) {
+        self.meta.push(Field {
+            name: name.to_string(),
+            value: value.into(),
+        });
+    }
+}
+
+/// A facet or label: its name in the page's language and one value.
+#[derive(Debug, Serialize)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+}
+
+/// A PES's performance framework in a list: how many KPIs, how many on track.
+#[derive(Debug, Serialize)]
+pub(crate) struct FrameworkLink {
+    pub pes: Option<PesLink>,
+    pub title: String,
+    pub url: String,
+    pub kpis: usize,
+    pub on_track: usize,
 }

@@ -1,21 +1,23 @@
 //! Document pages: good practices, study visits, reports and free pages.
 
-use super::date_range;
-use super::markdown;
-use super::views::{Count, DocView, Labelled, PracticeFacts, TranslationNotice, VisitFacts};
-use super::OutputFile;
-use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::model::documents::Document;
 use crate::model::documents::Meta;
 use crate::model::documents::PracticeMeta;
 use crate::model::documents::Section;
 use crate::model::documents::VisitMeta;
+use crate::render::date_range;
+use crate::render::engine::markdown;
+use crate::render::views::{
+    Count, DocView, Labelled, PracticeFacts, TranslationNotice, VisitFacts,
+};
+use crate::render::OutputFile;
+use crate::render::Renderer;
 use minijinja::Value;
 use serde::Serialize;
 
 impl Renderer<'_> {
-    pub(super) fn document(
+    pub(crate) fn document(
         &self,
         section: Section,
         key: &str,
@@ -61,7 +63,7 @@ impl Renderer<'_> {
         }
     }
 
-    pub(super) fn document_page<M: Meta, F: Serialize>(
+    pub(crate) fn document_page<M: Meta, F: Serialize>(
         &self,
         template: &str,
         kind: &'static str,
@@ -100,7 +102,7 @@ impl Renderer<'_> {
         layout.index = self.document_record(section, &document.key, lang);
         layout.publishing.structured_data = self
             .document_structured_data(section, &document.key, lang)
-            .map(|value| super::head::script_value(&value));
+            .map(|value| crate::render::views::head::script_value(&value));
         if document.lang != lang {
             layout.notice = Some(TranslationNotice {
                 shown_lang: document.lang.clone(),
@@ -129,7 +131,7 @@ impl Renderer<'_> {
         self.page(template, path, &layout, DocumentPage { doc, facts })
     }
 
-    pub(super) fn practice_facts(
+    pub(crate) fn practice_facts(
         &self,
         practice: &Document<PracticeMeta>,
         lang: &str,
@@ -181,7 +183,7 @@ impl Renderer<'_> {
         }
     }
 
-    pub(super) fn visit_facts(&self, visit: &Document<VisitMeta>, lang: &str) -> VisitFacts {
+    pub(crate) fn visit_facts(&self, visit: &Document<VisitMeta>, lang: &str) -> VisitFacts {
         let meta = &visit.meta;
         let p = &meta.participants;
         let participants: Vec<Count> = [

@@ -3,27 +3,18 @@
 
 use serde::Serialize;
 
-use super::charts::{self, Meta};
-use super::figures::{Cell, Figure};
-use super::format;
-use super::views::{Labelled, PesLink};
-use super::{OutputFile, Renderer};
 use crate::analysis::progress;
 use crate::diagnostics::Diagnostic;
-use crate::model::data::{ActivityStatus, Framework, Kpi};
+use crate::model::data::{ActivityStatus, Kpi};
+use crate::render::charts::{self, Meta};
+use crate::render::engine::format;
+use crate::render::views::figures::{Cell, Figure};
+use crate::render::views::{FrameworkLink, Labelled, PesLink};
+use crate::render::{OutputFile, Renderer};
 
 #[derive(Debug, Serialize)]
 struct IndexPage {
     frameworks: Vec<FrameworkLink>,
-}
-
-#[derive(Debug, Serialize)]
-pub(super) struct FrameworkLink {
-    pub pes: Option<PesLink>,
-    pub title: String,
-    pub url: String,
-    pub kpis: usize,
-    pub on_track: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -83,39 +74,7 @@ struct ActivityRow {
 }
 
 impl Renderer<'_> {
-    fn framework_link(&self, framework: &Framework, lang: &str) -> FrameworkLink {
-        let kpis: Vec<&Kpi> = framework
-            .body
-            .pillars
-            .iter()
-            .flat_map(|p| p.kpis.iter())
-            .collect();
-        FrameworkLink {
-            pes: self.pes_link(&framework.pes, lang),
-            title: self.text(lang, framework.body.title.text(lang)),
-            url: self
-                .routes
-                .link(&self.routes.framework(&framework.pes, lang)),
-            on_track: kpis
-                .iter()
-                .filter_map(|k| progress::latest(k)?.progress)
-                .filter(|p| *p >= 1.0)
-                .count(),
-            kpis: kpis.len(),
-        }
-    }
-
-    /// The link to `pes`'s framework, if it has one.
-    pub(super) fn framework_of(&self, pes: &str, lang: &str) -> Option<FrameworkLink> {
-        self.site
-            .data
-            .frameworks
-            .iter()
-            .find(|f| f.pes == pes)
-            .map(|f| self.framework_link(f, lang))
-    }
-
-    pub(super) fn frameworks_index(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn frameworks_index(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
         let mut frameworks: Vec<FrameworkLink> = self
             .site
             .data
@@ -136,7 +95,7 @@ impl Renderer<'_> {
         )
     }
 
-    pub(super) fn framework_page(
+    pub(crate) fn framework_page(
         &self,
         pes: &str,
         lang: &str,

@@ -8,10 +8,10 @@ use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use super::routes::Routes;
-use super::typography;
 use crate::diagnostics::{Diagnostic, SourceFile, Span};
 use crate::model::documents::Section;
+use crate::render::engine::routes::Routes;
+use crate::render::engine::typography;
 
 /// What rendering a body needs to know about the page it is on.
 pub struct Context<'a> {

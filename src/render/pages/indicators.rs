@@ -5,15 +5,15 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use super::charts::{self, Bar, BarChart, Line, LineChart, Meta};
-use super::figures::{Cell, Figure, IndicatorHead};
-use super::format;
-use super::views::{Labelled, PesLink};
-use super::{OutputFile, Renderer};
 use crate::analysis::series::IndicatorTable;
 use crate::analysis::stats;
 use crate::diagnostics::Diagnostic;
 use crate::model::data::{Cluster, Indicator};
+use crate::render::charts::{self, Bar, BarChart, Line, LineChart, Meta};
+use crate::render::engine::format;
+use crate::render::views::figures::{Cell, Figure, IndicatorHead};
+use crate::render::views::{Labelled, PesLink};
+use crate::render::{OutputFile, Renderer};
 
 #[derive(Serialize)]
 struct IndexPage {
@@ -92,7 +92,7 @@ struct ClusterLink {
 }
 
 impl Renderer<'_> {
-    pub(super) fn indicators_index(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn indicators_index(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
         let data = &self.site.data;
         let mut categories: Vec<Category> = Vec::new();
         for indicator in &data.indicators {
@@ -159,7 +159,7 @@ impl Renderer<'_> {
         }
     }
 
-    pub(super) fn indicator_page(
+    pub(crate) fn indicator_page(
         &self,
         id: &str,
         cluster: Option<&str>,
@@ -247,14 +247,15 @@ impl Renderer<'_> {
                     .download(&format!("indicators/{id}.{extension}")),
             )
         });
-        let dataset = super::structured_data::dataset(
+        let dataset = crate::render::files::structured_data::dataset(
             &title,
             &head.definition,
             &self.routes.absolute(&path_of(lang)),
             lang,
             &downloads.each_ref().map(String::as_str),
         );
-        layout.publishing.structured_data = Some(super::head::script_value(&dataset));
+        layout.publishing.structured_data =
+            Some(crate::render::views::head::script_value(&dataset));
         // The network view is searchable; its peer-group views would only repeat it.
         if cluster.is_none() {
             layout.index = self.typed_record(lang, "bench.indicator");

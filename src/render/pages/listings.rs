@@ -1,17 +1,17 @@
 //! Pages that list or introduce: the root language picker, the 404 page, homes and section lists.
 
-use super::routes::Listing;
-use super::sort_key;
-use super::views::{Card, LanguageEntry, PesRow};
-use super::OutputFile;
-use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::model::documents::Section;
+use crate::render::engine::routes::Listing;
+use crate::render::sort_key;
+use crate::render::views::{Card, LanguageEntry, PesRow};
+use crate::render::OutputFile;
+use crate::render::Renderer;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 impl Renderer<'_> {
-    pub(super) fn root(&self) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn root(&self) -> Result<OutputFile, Vec<Diagnostic>> {
         let lang = self.routes.default_language().to_string();
         let alternates = self.alternates(|l| self.routes.home(l));
         let mut layout = self.layout(
@@ -36,7 +36,7 @@ impl Renderer<'_> {
         )
     }
 
-    pub(super) fn not_found(&self) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn not_found(&self) -> Result<OutputFile, Vec<Diagnostic>> {
         let lang = self.routes.default_language().to_string();
         let alternates = self.alternates(|l| self.routes.home(l));
         let title = self.label(&lang, "notfound.title");
@@ -59,7 +59,7 @@ impl Renderer<'_> {
         )
     }
 
-    pub(super) fn home(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn home(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
         let config = &self.site.config;
         let alternates = self.alternates(|l| self.routes.home(l));
         let layout = self.layout(
@@ -122,7 +122,7 @@ impl Renderer<'_> {
         )
     }
 
-    pub(super) fn listing(
+    pub(crate) fn listing(
         &self,
         listing: Listing,
         lang: &str,

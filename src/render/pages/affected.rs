@@ -4,9 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use super::routes::Listing;
-use super::Job;
 use crate::model::documents::Section;
+use crate::render::engine::routes::Listing;
+use crate::render::Job;
 
 /// Something that changed since the last render.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub enum Change {
     /// Observations, assessments or frameworks: the figures PES pages show.
     Measures,
     /// Templates edited: the pages rendered with any of these (the edited templates and every
-    /// template using one of them, see [`super::template_uses`]).
+    /// template using one of them, see [`crate::render::engine::template_uses`]).
     Templates(BTreeSet<String>),
     /// A data file edited without adding or removing ids (which re-renders everything).
     Data(DataFile),
@@ -42,7 +42,7 @@ pub enum DataFile {
 
 impl Job {
     /// Whether this page shows anything in `changes`.
-    pub(super) fn shows_any(&self, changes: &[Change]) -> bool {
+    pub(crate) fn shows_any(&self, changes: &[Change]) -> bool {
         changes.iter().any(|change| self.shows(change))
     }
 
@@ -94,7 +94,7 @@ impl Job {
 
     /// The template a page is rendered with; files built in Rust (feeds, sitemap, downloads)
     /// have none.
-    pub(super) fn template(&self) -> Option<&'static str> {
+    pub(crate) fn template(&self) -> Option<&'static str> {
         Some(match self {
             Job::Root => "root.html",
             Job::NotFound => "404.html",
@@ -164,8 +164,8 @@ mod tests {
     use std::path::Path;
     use std::sync::{Arc, Mutex};
 
-    use super::super::render_jobs;
     use super::*;
+    use crate::render::render_jobs;
     use crate::theme::{Theme, ThemeFile};
 
     /// Breaks each kind of page's template in turn: rendering the page must then fail, which

@@ -4,13 +4,13 @@
 use minijinja::Value;
 use serde::Serialize;
 
-use super::format;
-use super::routes::{PageGroup, PageId, PagePath};
-use super::Renderer;
 use crate::model::data::{Better, Indicator, Unit};
+use crate::render::engine::format;
+use crate::render::engine::routes::{PageGroup, PageId, PagePath};
+use crate::render::Renderer;
 
 /// UI strings the benchmark pages look up from Rust; checked before rendering starts.
-pub(super) const BENCH_KEYS: &[&str] = &[
+pub(crate) const BENCH_KEYS: &[&str] = &[
     "bench.nav_indicators",
     "bench.nav_assessments",
     "bench.no_data",
@@ -36,7 +36,7 @@ pub(super) const BENCH_KEYS: &[&str] = &[
 
 /// A chart ready for a `<figure>`: its SVG and its visible caption.
 #[derive(Debug, Serialize)]
-pub(super) struct Figure {
+pub(crate) struct Figure {
     pub svg: Value,
     pub caption: String,
 }
@@ -52,7 +52,7 @@ impl Figure {
 
 /// A table cell: the text shown (`None` is a gap) and a raw value for sorting scripts.
 #[derive(Debug, Clone, Serialize)]
-pub(super) struct Cell {
+pub(crate) struct Cell {
     pub text: Option<String>,
     pub sort: String,
 }
@@ -68,7 +68,7 @@ impl Cell {
 
 /// An indicator's identity as its pages and lists show it.
 #[derive(Debug, Clone, Serialize)]
-pub(super) struct IndicatorHead {
+pub(crate) struct IndicatorHead {
     pub id: String,
     pub name: String,
     pub definition: String,
@@ -82,7 +82,7 @@ pub(super) struct IndicatorHead {
 type PathOf<'a> = Box<dyn Fn(&str) -> PagePath + 'a>;
 
 impl Renderer<'_> {
-    pub(super) fn unit_label(&self, unit: Unit, lang: &str) -> String {
+    pub(crate) fn unit_label(&self, unit: Unit, lang: &str) -> String {
         let key = match unit {
             Unit::Percent => "bench.unit.percent",
             Unit::Count => "bench.unit.count",
@@ -94,7 +94,7 @@ impl Renderer<'_> {
         self.label(lang, key)
     }
 
-    pub(super) fn better_label(&self, better: Better, lang: &str) -> String {
+    pub(crate) fn better_label(&self, better: Better, lang: &str) -> String {
         self.label(
             lang,
             match better {
@@ -105,13 +105,13 @@ impl Renderer<'_> {
     }
 
     /// A category's label from the theme (`bench.category.<id>`), or the id itself.
-    pub(super) fn category_label(&self, category: &str, lang: &str) -> String {
+    pub(crate) fn category_label(&self, category: &str, lang: &str) -> String {
         self.strings
             .get(lang, &format!("bench.category.{category}"))
             .map_or_else(|| category.to_string(), str::to_string)
     }
 
-    pub(super) fn indicator_head(&self, indicator: &Indicator, lang: &str) -> IndicatorHead {
+    pub(crate) fn indicator_head(&self, indicator: &Indicator, lang: &str) -> IndicatorHead {
         let id = indicator.id.value.as_str();
         IndicatorHead {
             id: id.to_string(),
@@ -125,7 +125,7 @@ impl Renderer<'_> {
     }
 
     /// The short label of a PES in charts: its acronym, or its id if it has none.
-    pub(super) fn chart_label(&self, pes: &str) -> String {
+    pub(crate) fn chart_label(&self, pes: &str) -> String {
         self.site
             .data
             .pes_by_id(pes)
@@ -135,7 +135,7 @@ impl Renderer<'_> {
     }
 
     /// The cluster id of a PES, empty when unknown.
-    pub(super) fn cluster_of(&self, pes: &str) -> &str {
+    pub(crate) fn cluster_of(&self, pes: &str) -> &str {
         self.site
             .data
             .pes_by_id(pes)
@@ -143,7 +143,7 @@ impl Renderer<'_> {
     }
 
     /// "3 / 12", a rank out of how many.
-    pub(super) fn rank_text(rank: usize, count: usize, lang: &str) -> String {
+    pub(crate) fn rank_text(rank: usize, count: usize, lang: &str) -> String {
         format!(
             "{} / {}",
             format::number(rank as f64, 0, lang),
@@ -154,8 +154,8 @@ impl Renderer<'_> {
 
 impl Renderer<'_> {
     /// The benchmark pages of one language.
-    pub(super) fn bench_jobs(&self, lang: &str, jobs: &mut Vec<super::Job>) {
-        use super::Job;
+    pub(crate) fn bench_jobs(&self, lang: &str, jobs: &mut Vec<crate::render::Job>) {
+        use crate::render::Job;
         let data = &self.site.data;
         jobs.push(Job::Indicators(lang.to_string()));
         for indicator in &data.indicators {
@@ -183,7 +183,7 @@ impl Renderer<'_> {
     }
 
     /// The pages `bench_jobs` renders, as hreflang groups for the sitemap.
-    pub(super) fn bench_page_groups(&self) -> Vec<PageGroup> {
+    pub(crate) fn bench_page_groups(&self) -> Vec<PageGroup> {
         let data = &self.site.data;
         let routes = &self.routes;
         let mut pages: Vec<PathOf<'_>> = vec![
@@ -226,8 +226,8 @@ impl Renderer<'_> {
     }
 
     /// The data downloads, the same for every language.
-    pub(super) fn download_jobs(&self, jobs: &mut Vec<super::Job>) {
-        use super::Job;
+    pub(crate) fn download_jobs(&self, jobs: &mut Vec<crate::render::Job>) {
+        use crate::render::Job;
         jobs.push(Job::Csv(None));
         for indicator in &self.site.data.indicators {
             jobs.push(Job::Csv(Some(indicator.id.value.clone())));

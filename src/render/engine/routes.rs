@@ -4,11 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::Config;
-use crate::model::documents::{Document, Documents, Section};
-
-/// The segment of the translation status page below each language (`/fr/translations/`); free
-/// pages cannot take it.
-pub const TRANSLATION_STATUS_SLUG: &str = "translations";
+use crate::model::documents::{Document, Documents, Section, TRANSLATION_STATUS_SLUG};
 
 /// A page's address as a path below the site root, always ending in `/` (`fr/spe/fr-ft/`).
 pub type PagePath = String;

@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{OutputFile, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::model::data::{Better, Indicator, Observation, Unit};
 use crate::model::text::Translated;
+use crate::render::{OutputFile, Renderer};
 
 /// The columns of every CSV download, in order.
 pub const COLUMNS: [&str; 9] = [
@@ -124,7 +124,7 @@ impl Renderer<'_> {
     }
 
     /// A CSV of `indicator`'s observations, or of all of them.
-    pub(super) fn csv_download(
+    pub(crate) fn csv_download(
         &self,
         indicator: Option<&str>,
     ) -> Result<OutputFile, Vec<Diagnostic>> {
@@ -153,7 +153,7 @@ impl Renderer<'_> {
     }
 
     /// A JSON file with `indicator`'s definition and observations.
-    pub(super) fn json_download(
+    pub(crate) fn json_download(
         &self,
         indicator: &Indicator,
     ) -> Result<OutputFile, Vec<Diagnostic>> {

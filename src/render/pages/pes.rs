@@ -1,15 +1,15 @@
 //! PES pages: the member list and each member's profile.
 
-use super::views::{AssessmentView, Labelled, PesLink, PesProfile, PesRow};
-use super::OutputFile;
-use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::model::data::Pes;
 use crate::model::documents::Section;
+use crate::render::views::{AssessmentView, Labelled, PesLink, PesProfile, PesRow};
+use crate::render::OutputFile;
+use crate::render::Renderer;
 
 impl Renderer<'_> {
     /// A link to the PES with `id`, if there is one (validation reports unknown ids).
-    pub(super) fn pes_link(&self, id: &str, lang: &str) -> Option<PesLink> {
+    pub(crate) fn pes_link(&self, id: &str, lang: &str) -> Option<PesLink> {
         self.site
             .data
             .pes_by_id(id)
@@ -27,7 +27,7 @@ impl Renderer<'_> {
         }
     }
 
-    pub(super) fn pes_row(&self, pes: &Pes, lang: &str) -> PesRow {
+    pub(crate) fn pes_row(&self, pes: &Pes, lang: &str) -> PesRow {
         let id = pes.id.value.as_str();
         let documents = &self.site.documents;
         let count_keys = |keys: Vec<&str>| {
@@ -64,7 +64,7 @@ impl Renderer<'_> {
         }
     }
 
-    pub(super) fn pes_profile(&self, id: &str, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn pes_profile(&self, id: &str, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
         let data = &self.site.data;
         let Some(pes) = data.pes_by_id(id) else {
             return Err(Vec::new());
@@ -77,7 +77,7 @@ impl Renderer<'_> {
             .unwrap_or_default();
         let mut layout = self.layout(lang, "pes", link.name.clone(), description, alternates);
         layout.index = self.pes_record(pes, lang);
-        layout.publishing.structured_data = Some(super::head::script_value(
+        layout.publishing.structured_data = Some(crate::render::views::head::script_value(
             &self.pes_structured_data(pes, lang),
         ));
         let cluster = data.cluster_by_id(&pes.cluster.value);
@@ -118,7 +118,7 @@ impl Renderer<'_> {
         )
     }
 
-    pub(super) fn latest_assessment(&self, id: &str, lang: &str) -> Option<AssessmentView> {
+    pub(crate) fn latest_assessment(&self, id: &str, lang: &str) -> Option<AssessmentView> {
         let data = &self.site.data;
         let assessment = data
             .assessments

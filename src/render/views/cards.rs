@@ -1,20 +1,23 @@
-//! Cards: documents as they appear in lists, on the home page and on PES profiles.
+//! Cards: documents as they appear in lists, on the home page and on PES profiles, and
+//! performance frameworks as they appear in their list and on profiles.
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::date_range;
-use super::sort_key;
-use super::views::Card;
-use super::Renderer;
+use crate::analysis::progress;
+use crate::model::data::{Framework, Kpi};
 use crate::model::documents::Document;
 use crate::model::documents::Meta;
 use crate::model::documents::Section;
+use crate::render::date_range;
+use crate::render::sort_key;
+use crate::render::views::{Card, FrameworkLink};
+use crate::render::Renderer;
 
 /// A document's card, with what lists pick it by.
-pub(super) struct Listed {
+pub(crate) struct Listed {
     /// The member the document is about: a practice's PES, a visit's host.
     pub owner: String,
     /// The excellence areas a practice is filed under.
@@ -25,10 +28,10 @@ pub(super) struct Listed {
 /// Every document's card per section and language, newest first, built once per render:
 /// catalogues, the home page, area pages and profiles show the same cards many times over.
 #[derive(Default)]
-pub(super) struct CardIndex(BTreeMap<(Section, String), Vec<Listed>>);
+pub(crate) struct CardIndex(BTreeMap<(Section, String), Vec<Listed>>);
 
 impl CardIndex {
-    pub(super) fn build(renderer: &Renderer) -> CardIndex {
+    pub(crate) fn build(renderer: &Renderer) -> CardIndex {
         let mut lists = BTreeMap::new();
         for lang in renderer.routes.languages() {
             for section in [Section::Practices, Section::Visits, Section::Reports] {
@@ -50,7 +53,7 @@ impl CardIndex {
 
 impl Renderer<'_> {
     /// The cards of `section` in `lang` (or their fallback) that `pick` keeps, newest first.
-    pub(super) fn cards(
+    pub(crate) fn cards(
         &self,
         section: Section,
         lang: &str,
@@ -96,7 +99,7 @@ impl Renderer<'_> {
         Some(listed)
     }
 
-    pub(super) fn shown<'d, M>(
+    pub(crate) fn shown<'d, M>(
         &self,
         documents: &'d [Document<M>],
         section: Section,
@@ -108,7 +111,7 @@ impl Renderer<'_> {
         documents.get(position)
     }
 
-    pub(super) fn base_card<M: Meta>(
+    pub(crate) fn base_card<M: Meta>(
         &self,
         document: &Document<M>,
         section: Section,
@@ -128,7 +131,7 @@ impl Renderer<'_> {
         })
     }
 
-    pub(super) fn practice_card(&self, key: &str, lang: &str) -> Option<Card> {
+    pub(crate) fn practice_card(&self, key: &str, lang: &str) -> Option<Card> {
         let practice = self.shown(
             &self.site.documents.practices,
             Section::Practices,
@@ -151,7 +154,7 @@ impl Renderer<'_> {
         Some(card)
     }
 
-    pub(super) fn visit_card(&self, key: &str, lang: &str) -> Option<Card> {
+    pub(crate) fn visit_card(&self, key: &str, lang: &str) -> Option<Card> {
         let visit = self.shown(&self.site.documents.visits, Section::Visits, key, lang)?;
         let mut card = self.base_card(visit, Section::Visits, lang)?;
         let meta = &visit.meta;
@@ -161,11 +164,46 @@ impl Renderer<'_> {
         Some(card)
     }
 
-    pub(super) fn report_card(&self, key: &str, lang: &str) -> Option<Card> {
+    pub(crate) fn report_card(&self, key: &str, lang: &str) -> Option<Card> {
         let report = self.shown(&self.site.documents.reports, Section::Reports, key, lang)?;
         let mut card = self.base_card(report, Section::Reports, lang)?;
         card.date = Some(report.meta.date.value.long(lang));
         card.date_iso = Some(report.meta.date.value.to_string());
         Some(card)
+    }
+}
+
+/// Summaries of performance frameworks, for the frameworks list and PES profiles.
+impl Renderer<'_> {
+    pub(crate) fn framework_link(&self, framework: &Framework, lang: &str) -> FrameworkLink {
+        let kpis: Vec<&Kpi> = framework
+            .body
+            .pillars
+            .iter()
+            .flat_map(|p| p.kpis.iter())
+            .collect();
+        FrameworkLink {
+            pes: self.pes_link(&framework.pes, lang),
+            title: self.text(lang, framework.body.title.text(lang)),
+            url: self
+                .routes
+                .link(&self.routes.framework(&framework.pes, lang)),
+            on_track: kpis
+                .iter()
+                .filter_map(|k| progress::latest(k)?.progress)
+                .filter(|p| *p >= 1.0)
+                .count(),
+            kpis: kpis.len(),
+        }
+    }
+
+    /// The link to `pes`'s framework, if it has one.
+    pub(crate) fn framework_of(&self, pes: &str, lang: &str) -> Option<FrameworkLink> {
+        self.site
+            .data
+            .frameworks
+            .iter()
+            .find(|f| f.pes == pes)
+            .map(|f| self.framework_link(f, lang))
     }
 }

@@ -1,7 +1,7 @@
 //! `sitemap.xml` and `robots.txt`: every public page with its language versions, so search
 //! engines find each page and show a visitor the one in their language.
 //!
-//! The page list and addresses come from [`Routes::page_groups`](super::routes::Routes), the
+//! The page list and addresses come from [`Routes::page_groups`](crate::render::engine::routes::Routes), the
 //! same map that writes each page's `<link rel="alternate">`, so the two always agree.
 
 use std::io;
@@ -11,11 +11,11 @@ use std::sync::Arc;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
-use super::routes::{PageGroup, PageId};
-use super::{OutputFile, Renderer};
 use crate::diagnostics::Diagnostic;
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Date;
+use crate::render::engine::routes::{PageGroup, PageId};
+use crate::render::{OutputFile, Renderer};
 
 /// The sitemap's file name at the site root.
 pub const SITEMAP: &str = "sitemap.xml";
@@ -35,7 +35,7 @@ struct SitemapUrl {
 
 impl Renderer<'_> {
     /// `sitemap.xml`: the root page, then every page of every language with its alternates.
-    pub(super) fn sitemap(&self) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn sitemap(&self) -> Result<OutputFile, Vec<Diagnostic>> {
         let pes_ids = self.site.data.pes.iter().map(|pes| pes.id.value.as_str());
         let mut urls = vec![SitemapUrl {
             loc: self.routes.absolute(""),
@@ -63,7 +63,7 @@ impl Renderer<'_> {
     }
 
     /// `robots.txt`: everything may be crawled; the sitemap is announced with its full URL.
-    pub(super) fn robots(&self) -> OutputFile {
+    pub(crate) fn robots(&self) -> OutputFile {
         let text = format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}\n",
             self.routes.absolute(SITEMAP)

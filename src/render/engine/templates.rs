@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
-use super::escape_markup;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::i18n::Strings;
+use crate::render::escape_markup;
 use crate::theme::Theme;
 
 /// Builds the engine with every template of the theme, reporting each one that does not parse.

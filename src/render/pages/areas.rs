@@ -5,16 +5,16 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use super::assessments::EnablerRow;
-use super::charts::{self, Bar, BarChart, Meta};
-use super::figures::{Cell, Figure};
-use super::format;
-use super::views::{Card, PesLink};
-use super::{OutputFile, Renderer};
 use crate::analysis::maturity;
 use crate::diagnostics::Diagnostic;
 use crate::model::data::Unit;
 use crate::model::documents::Section;
+use crate::render::charts::{self, Bar, BarChart, Meta};
+use crate::render::engine::format;
+use crate::render::pages::assessments::EnablerRow;
+use crate::render::views::figures::{Cell, Figure};
+use crate::render::views::{Card, PesLink};
+use crate::render::{OutputFile, Renderer};
 
 #[derive(Serialize)]
 struct AreaPage {
@@ -40,13 +40,13 @@ struct AreaScoreRow {
 
 impl Renderer<'_> {
     /// The practices filed under `area`, newest first.
-    pub(super) fn area_practices(&self, area: &str, pes: Option<&str>, lang: &str) -> Vec<Card> {
+    pub(crate) fn area_practices(&self, area: &str, pes: Option<&str>, lang: &str) -> Vec<Card> {
         self.cards(Section::Practices, lang, |listed| {
             listed.areas.iter().any(|a| a == area) && pes.is_none_or(|p| listed.owner == p)
         })
     }
 
-    pub(super) fn area_page(&self, id: &str, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn area_page(&self, id: &str, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
         let data = &self.site.data;
         let Some(area) = data.area_by_id(id) else {
             return Err(Vec::new());

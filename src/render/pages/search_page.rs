@@ -4,15 +4,15 @@
 
 use serde::Serialize;
 
-use super::views::Layout;
-use super::OutputFile;
-use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::model::data::Pes;
 use crate::model::documents::Section;
+use crate::render::views::{Layout, SearchBox, SearchRecord};
+use crate::render::OutputFile;
+use crate::render::Renderer;
 
 /// UI strings the Rust side uses for facet names and types, checked before rendering.
-pub(super) const SEARCH_KEYS: &[&str] = &[
+pub(crate) const SEARCH_KEYS: &[&str] = &[
     "search.filter_type",
     "search.filter_pes",
     "search.filter_country",
@@ -25,27 +25,6 @@ pub(super) const SEARCH_KEYS: &[&str] = &[
     "report.kind",
     "pes.kind",
 ];
-
-/// The header's search form: a plain GET form to the search page, so it works without
-/// JavaScript and loads nothing until the visitor searches.
-#[derive(Debug, Serialize)]
-pub struct SearchBox {
-    pub url: String,
-}
-
-/// What a searchable page tells the index: facets to filter on and labels for its result.
-#[derive(Debug, Default, Serialize)]
-pub struct SearchRecord {
-    pub filters: Vec<Field>,
-    pub meta: Vec<Field>,
-}
-
-/// A facet or label: its name in the page's language and one value.
-#[derive(Debug, Serialize)]
-pub struct Field {
-    pub name: String,
-    pub value: String,
-}
 
 /// The search page's own content.
 #[derive(Debug, Serialize)]
@@ -66,30 +45,14 @@ struct OtherSearch {
     url: String,
 }
 
-impl SearchRecord {
-    fn filter(&mut self, name: &str, value: impl Into<String>) {
-        self.filters.push(Field {
-            name: name.to_string(),
-            value: value.into(),
-        });
-    }
-
-    fn meta(&mut self, name: &str, value: impl Into<String>) {
-        self.meta.push(Field {
-            name: name.to_string(),
-            value: value.into(),
-        });
-    }
-}
-
 impl Renderer<'_> {
-    pub(super) fn search_box(&self, lang: &str) -> Option<SearchBox> {
+    pub(crate) fn search_box(&self, lang: &str) -> Option<SearchBox> {
         self.site.config.search.enabled.then(|| SearchBox {
             url: self.routes.link(&self.routes.search(lang)),
         })
     }
 
-    pub(super) fn search_page(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn search_page(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
         let alternates = self.alternates(|l| self.routes.search(l));
         let title = self.label(lang, "search.title");
         let description = self.label(lang, "search.intro");
@@ -125,7 +88,7 @@ impl Renderer<'_> {
 
     /// The record of a document shown in `lang`; none for a page that shows another
     /// language's text, which that language's index already holds.
-    pub(super) fn document_record(
+    pub(crate) fn document_record(
         &self,
         section: Section,
         key: &str,
@@ -182,7 +145,7 @@ impl Renderer<'_> {
 
     /// A record with only the content-type facet, `kind_key` naming the type's UI string:
     /// what a new page family sets as `layout.index` to be searchable (docs/theming.md).
-    pub(super) fn typed_record(&self, lang: &str, kind_key: &str) -> Option<SearchRecord> {
+    pub(crate) fn typed_record(&self, lang: &str, kind_key: &str) -> Option<SearchRecord> {
         if !self.site.config.search.enabled {
             return None;
         }
@@ -192,7 +155,7 @@ impl Renderer<'_> {
     }
 
     /// The record of a PES profile: findable by its name, acronym and country.
-    pub(super) fn pes_record(&self, pes: &Pes, lang: &str) -> Option<SearchRecord> {
+    pub(crate) fn pes_record(&self, pes: &Pes, lang: &str) -> Option<SearchRecord> {
         let mut record = self.typed_record(lang, "pes.kind")?;
         self.of_pes(&mut record, &pes.id.value, lang);
         Some(record)

@@ -8,10 +8,10 @@
 
 use serde_json::{json, Map, Value};
 
-use super::Renderer;
 use crate::model::data::Pes;
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Date;
+use crate::render::Renderer;
 use crate::translation_status::source_language;
 
 const CONTEXT: &str = "https://schema.org";
@@ -174,7 +174,7 @@ fn media_type(url: &str) -> Option<&'static str> {
 impl Renderer<'_> {
     /// The JSON-LD of a document page: `Report` for visits and reports, `Article` for good
     /// practices, `WebPage` for free pages.
-    pub(super) fn document_structured_data(
+    pub(crate) fn document_structured_data(
         &self,
         section: Section,
         key: &str,
@@ -238,7 +238,7 @@ impl Renderer<'_> {
     }
 
     /// The JSON-LD of a PES profile.
-    pub(super) fn pes_structured_data(&self, pes: &Pes, lang: &str) -> Value {
+    pub(crate) fn pes_structured_data(&self, pes: &Pes, lang: &str) -> Value {
         let url = self.routes.absolute(&self.routes.pes(&pes.id.value, lang));
         government_organization(&Organization {
             name: pes.name.text(lang),
@@ -256,7 +256,7 @@ impl Renderer<'_> {
 
     /// The JSON-LD of pages that are not documents: `WebSite` for a home page,
     /// `CollectionPage` for a list; none for the others.
-    pub(super) fn page_structured_data(
+    pub(crate) fn page_structured_data(
         &self,
         kind: &str,
         title: &str,

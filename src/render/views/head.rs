@@ -5,8 +5,8 @@
 use minijinja::Value;
 use serde::Serialize;
 
-use super::structured_data;
-use super::Renderer;
+use crate::render::files::structured_data;
+use crate::render::Renderer;
 
 /// The publishing metadata of one page, shaped for `base.html`.
 #[derive(Debug, Serialize)]
@@ -52,7 +52,7 @@ const NOINDEX_KINDS: [&str; 3] = ["not-found", "translations", "search"];
 
 impl Renderer<'_> {
     /// The head metadata of a page of `kind` in `lang` at the absolute URL `canonical`.
-    pub(super) fn publishing(
+    pub(crate) fn publishing(
         &self,
         kind: &str,
         lang: &str,
@@ -95,7 +95,7 @@ impl Renderer<'_> {
 }
 
 /// JSON-LD as a template value printed without HTML escaping (it is escaped for `<script>`).
-pub(super) fn script_value(value: &serde_json::Value) -> Value {
+pub(crate) fn script_value(value: &serde_json::Value) -> Value {
     Value::from_safe_string(structured_data::to_html(value))
 }
 

@@ -3,14 +3,14 @@
 
 use serde::Serialize;
 
-use super::charts::{self, Heatmap, HeatmapRow, Meta};
-use super::figures::{Cell, Figure};
-use super::format;
-use super::views::PesLink;
-use super::{OutputFile, Renderer};
 use crate::analysis::maturity;
 use crate::diagnostics::Diagnostic;
 use crate::model::data::Unit;
+use crate::render::charts::{self, Heatmap, HeatmapRow, Meta};
+use crate::render::engine::format;
+use crate::render::views::figures::{Cell, Figure};
+use crate::render::views::PesLink;
+use crate::render::{OutputFile, Renderer};
 
 #[derive(Serialize)]
 struct IndexPage {
@@ -26,7 +26,7 @@ struct CycleLink {
 }
 
 #[derive(Serialize)]
-pub(super) struct AreaLink {
+pub(crate) struct AreaLink {
     pub id: String,
     pub name: String,
     pub url: String,
@@ -68,7 +68,7 @@ struct GapCell {
 }
 
 #[derive(Serialize)]
-pub(super) struct EnablerRow {
+pub(crate) struct EnablerRow {
     pub id: String,
     pub name: String,
     pub counts: Vec<usize>,
@@ -81,7 +81,7 @@ fn level(score: f64) -> u8 {
 }
 
 impl Renderer<'_> {
-    pub(super) fn area_links(&self, lang: &str) -> Vec<AreaLink> {
+    pub(crate) fn area_links(&self, lang: &str) -> Vec<AreaLink> {
         self.site
             .data
             .areas
@@ -110,7 +110,7 @@ impl Renderer<'_> {
             .collect()
     }
 
-    pub(super) fn assessments_index(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn assessments_index(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
         let title = self.label(lang, "bench.nav_assessments");
         let description = self.label(lang, "bench.assessments_intro");
         let alternates = self.alternates(|l| self.routes.assessments(l));
@@ -126,7 +126,7 @@ impl Renderer<'_> {
         )
     }
 
-    pub(super) fn assessment_cycle(
+    pub(crate) fn assessment_cycle(
         &self,
         cycle: &str,
         lang: &str,
@@ -218,7 +218,7 @@ impl Renderer<'_> {
     }
 
     /// The distribution of peer scores of each enabler (of `area`, or all) in `cycle`.
-    pub(super) fn enabler_rows(
+    pub(crate) fn enabler_rows(
         &self,
         cycle: &str,
         area: Option<&str>,
@@ -243,7 +243,7 @@ impl Renderer<'_> {
     }
 
     /// A heatmap of enablers × scores 1–6, each cell the number of PES given that score.
-    pub(super) fn distribution_chart(
+    pub(crate) fn distribution_chart(
         &self,
         id: &str,
         cycle: &str,
