@@ -10,7 +10,7 @@ use crate::content;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Strings;
 use crate::model::Site;
-use crate::render::{self, pages::affected::Change, OutputFile};
+use crate::render::{self, Change, OutputFile};
 use crate::search;
 use crate::theme::Theme;
 use crate::translation_status::TranslationStatus;

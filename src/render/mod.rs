@@ -20,7 +20,9 @@ use crate::i18n::Strings;
 use crate::model::documents::{Document, Documents, Section};
 use crate::model::Site;
 use crate::theme::Theme;
-use engine::routes::{Listing, Routes};
+use engine::routes::Routes;
+pub use pages::changes::{Change, DataFile};
+use pages::Planned;
 use views::cards::CardIndex;
 use views::Layout;
 
@@ -55,7 +57,7 @@ pub fn render(
     theme: &Theme,
     strings: Strings,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    render_jobs(site, theme, strings, |_| true)
+    render_pages(site, theme, strings, |_| true)
 }
 
 /// Renders only the pages that show something in `changes` (plus the theme's static files),
@@ -64,16 +66,16 @@ pub fn render_changed(
     site: &Site,
     theme: &Theme,
     strings: Strings,
-    changes: &[pages::affected::Change],
+    changes: &[Change],
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    render_jobs(site, theme, strings, |job| job.shows_any(changes))
+    render_pages(site, theme, strings, |page| page.shows_any(changes))
 }
 
-fn render_jobs(
+fn render_pages(
     site: &Site,
     theme: &Theme,
     strings: Strings,
-    keep: impl Fn(&Job) -> bool,
+    keep: impl Fn(&dyn Planned) -> bool,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut problems = Diagnostics::default();
     let languages = site.config.language_codes();
@@ -109,7 +111,7 @@ fn render_jobs(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut renderer = Renderer {
+    let mut cx = Context {
         site,
         routes: Routes::new(&site.config, &site.documents),
         positions: document_positions(&site.documents),
@@ -118,16 +120,13 @@ fn render_jobs(
         env,
         theme,
     };
-    renderer.cards = CardIndex::build(&renderer);
-    let jobs: Vec<Job> = renderer
-        .jobs()
+    cx.cards = CardIndex::build(&cx);
+    let planned: Vec<Box<dyn Planned>> = pages::plan(&cx)
         .into_iter()
-        .filter(|job| keep(job))
+        .filter(|page| keep(page.as_ref()))
         .collect();
-    let results: Vec<Result<OutputFile, Vec<Diagnostic>>> = jobs
-        .par_iter()
-        .map(|job| renderer.render_job(job))
-        .collect();
+    let results: Vec<Result<OutputFile, Vec<Diagnostic>>> =
+        planned.par_iter().map(|page| page.render(&cx)).collect();
     let mut files = Vec::with_capacity(results.len() + theme.static_files.len());
     for result in results {
         match result {
@@ -154,35 +153,9 @@ fn status_keys() -> impl Iterator<Item = String> {
         .map(|s| format!("status.{s}"))
 }
 
-/// One page to render. A new variant also says, in `affected.rs`, which changes it shows.
-#[derive(Debug, Clone)]
-enum Job {
-    Root,
-    NotFound,
-    Home(String),
-    Listing(Listing, String),
-    Document(Section, String, String),
-    Pes(String, String),
-    Page(String, String),
-    Search(String),
-    Feed(String),
-    Sitemap,
-    Robots,
-    TranslationStatus(String),
-    Indicators(String),
-    /// Indicator id, optional cluster id, language.
-    Indicator(String, Option<String>, String),
-    Assessments(String),
-    AssessmentCycle(String, String),
-    Area(String, String),
-    Frameworks(String),
-    Framework(String, String),
-    /// A CSV download: one indicator's, or (`None`) the whole dataset.
-    Csv(Option<String>),
-    Json(String),
-}
-
-struct Renderer<'a> {
+/// What every page is rendered with: the site, its addresses, the documents' cards, the UI
+/// strings and the templates. Shared read-only by the page families.
+pub(crate) struct Context<'a> {
     site: &'a Site,
     routes: Routes,
     /// Section → key → language → index in that section's document list, so finding a
@@ -203,78 +176,14 @@ struct PageContext<'a, T: Serialize> {
     content: T,
 }
 
-impl Renderer<'_> {
-    fn jobs(&self) -> Vec<Job> {
-        let mut jobs = vec![Job::Root, Job::NotFound];
-        for lang in self.routes.languages() {
-            jobs.push(Job::Home(lang.clone()));
-            for listing in [
-                Listing::Practices,
-                Listing::Visits,
-                Listing::Reports,
-                Listing::Pes,
-            ] {
-                jobs.push(Job::Listing(listing, lang.clone()));
-            }
-            for section in [Section::Practices, Section::Visits, Section::Reports] {
-                for key in self.routes.document_keys(section) {
-                    jobs.push(Job::Document(section, key.to_string(), lang.clone()));
-                }
-            }
-            for key in self.routes.document_keys(Section::Pages) {
-                jobs.push(Job::Page(key.to_string(), lang.clone()));
-            }
-            for pes in &self.site.data.pes {
-                jobs.push(Job::Pes(pes.id.value.clone(), lang.clone()));
-            }
-            if self.site.config.search.enabled {
-                jobs.push(Job::Search(lang.clone()));
-            }
-            jobs.push(Job::Feed(lang.clone()));
-            jobs.push(Job::TranslationStatus(lang.clone()));
-            self.bench_jobs(lang, &mut jobs);
-        }
-        jobs.extend([Job::Sitemap, Job::Robots]);
-        self.download_jobs(&mut jobs);
-        jobs
-    }
-
-    fn render_job(&self, job: &Job) -> Result<OutputFile, Vec<Diagnostic>> {
-        match job {
-            Job::Root => self.root(),
-            Job::NotFound => self.not_found(),
-            Job::Home(lang) => self.home(lang),
-            Job::Listing(listing, lang) => self.listing(*listing, lang),
-            Job::Document(section, key, lang) => self.document(*section, key, lang),
-            Job::Page(key, lang) => self.document(Section::Pages, key, lang),
-            Job::Pes(id, lang) => self.pes_profile(id, lang),
-            Job::Search(lang) => self.search_page(lang),
-            Job::Feed(lang) => self.feed(lang),
-            Job::Sitemap => self.sitemap(),
-            Job::Robots => Ok(self.robots()),
-            Job::TranslationStatus(lang) => self.translation_status(lang),
-            Job::Indicators(lang) => self.indicators_index(lang),
-            Job::Indicator(id, cluster, lang) => self.indicator_page(id, cluster.as_deref(), lang),
-            Job::Assessments(lang) => self.assessments_index(lang),
-            Job::AssessmentCycle(cycle, lang) => self.assessment_cycle(cycle, lang),
-            Job::Area(id, lang) => self.area_page(id, lang),
-            Job::Frameworks(lang) => self.frameworks_index(lang),
-            Job::Framework(pes, lang) => self.framework_page(pes, lang),
-            Job::Csv(indicator) => self.csv_download(indicator.as_deref()),
-            Job::Json(id) => {
-                let indicator = self.site.data.indicators.iter().find(|i| &i.id.value == id);
-                indicator.map_or(Err(Vec::new()), |i| self.json_download(i))
-            }
-        }
-    }
-
-    pub(super) fn label(&self, lang: &str, key: &str) -> String {
+impl Context<'_> {
+    pub(crate) fn label(&self, lang: &str, key: &str) -> String {
         // Every key passed here is in RUST_KEYS or checked with it before rendering starts.
         self.strings.get(lang, key).unwrap_or(key).to_string()
     }
 
     /// Typography for text written in `lang`.
-    pub(super) fn text(&self, lang: &str, text: &str) -> String {
+    pub(crate) fn text(&self, lang: &str, text: &str) -> String {
         if lang == "fr" {
             engine::typography::french(text)
         } else {
@@ -282,7 +191,7 @@ impl Renderer<'_> {
         }
     }
 
-    pub(super) fn page<T: Serialize>(
+    pub(crate) fn page<T: Serialize>(
         &self,
         template: &str,
         path: String,

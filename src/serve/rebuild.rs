@@ -16,8 +16,8 @@ use crate::model::data::Data;
 use crate::model::documents::{Document, Meta, Section};
 use crate::pipeline::{Loaded, Options, Project};
 use crate::render::engine::template_uses::TemplateUses;
-use crate::render::pages::affected::{Change, DataFile};
 use crate::render::OutputFile;
+use crate::render::{Change, DataFile};
 use crate::theme::Theme;
 
 /// The files of a successful rebuild.

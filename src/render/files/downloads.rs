@@ -10,7 +10,8 @@ use serde::Serialize;
 use crate::diagnostics::Diagnostic;
 use crate::model::data::{Better, Indicator, Observation, Unit};
 use crate::model::text::Translated;
-use crate::render::{OutputFile, Renderer};
+use crate::render::pages::Family;
+use crate::render::{Change, Context, OutputFile};
 
 /// The columns of every CSV download, in order.
 pub const COLUMNS: [&str; 9] = [
@@ -76,7 +77,51 @@ fn unit_name(unit: Unit) -> &'static str {
     }
 }
 
-impl Renderer<'_> {
+/// The data downloads: all observations as CSV, and each indicator as CSV and JSON.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Downloads;
+
+/// One download.
+#[derive(Debug)]
+pub(crate) enum Download {
+    /// One indicator's observations, or (`None`) all of them.
+    Csv(Option<String>),
+    /// One indicator with its observations.
+    Json(String),
+}
+
+impl Family for Downloads {
+    type Page = Download;
+
+    fn pages(self, cx: &Context<'_>) -> Vec<Download> {
+        let mut downloads = vec![Download::Csv(None)];
+        for indicator in &cx.site.data.indicators {
+            downloads.push(Download::Csv(Some(indicator.id.value.clone())));
+            downloads.push(Download::Json(indicator.id.value.clone()));
+        }
+        downloads
+    }
+
+    fn template(self, _: &Download) -> Option<&'static str> {
+        None
+    }
+
+    fn shows(self, _: &Download, change: &Change) -> bool {
+        change.reaches_figures()
+    }
+
+    fn render(self, cx: &Context<'_>, download: &Download) -> Result<OutputFile, Vec<Diagnostic>> {
+        match download {
+            Download::Csv(indicator) => cx.csv_download(indicator.as_deref()),
+            Download::Json(id) => {
+                let indicator = cx.site.data.indicators.iter().find(|i| &i.id.value == id);
+                indicator.map_or(Err(Vec::new()), |i| cx.json_download(i))
+            }
+        }
+    }
+}
+
+impl Context<'_> {
     /// The observations of `indicator` (or all), sorted by indicator, PES, year and breakdown.
     fn rows(&self, indicator: Option<&str>) -> Vec<Row> {
         let data = &self.site.data;

@@ -13,7 +13,8 @@ use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text,
 use crate::diagnostics::Diagnostic;
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Date;
-use crate::render::{OutputFile, Renderer};
+use crate::render::pages::{per_language, Family};
+use crate::render::{Change, Context, OutputFile};
 
 /// How many entries a feed keeps: the most recently updated ones.
 pub const FEED_LENGTH: usize = 50;
@@ -25,7 +26,33 @@ struct FeedItem {
     entry: Entry,
 }
 
-impl Renderer<'_> {
+/// The Atom feed of each language.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Feeds;
+
+impl Family for Feeds {
+    /// The language.
+    type Page = String;
+
+    fn pages(self, cx: &Context<'_>) -> Vec<String> {
+        per_language(cx, |lang| lang)
+    }
+
+    fn template(self, _: &String) -> Option<&'static str> {
+        None
+    }
+
+    fn shows(self, _: &String, change: &Change) -> bool {
+        // Feeds list documents with their dates.
+        change.reaches_every_page() || change.is_document_of(None)
+    }
+
+    fn render(self, cx: &Context<'_>, lang: &String) -> Result<OutputFile, Vec<Diagnostic>> {
+        cx.feed(lang)
+    }
+}
+
+impl Context<'_> {
     /// `<lang>/atom.xml`.
     pub(crate) fn feed(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
         let documents = &self.site.documents;

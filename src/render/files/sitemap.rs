@@ -15,7 +15,8 @@ use crate::diagnostics::Diagnostic;
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Date;
 use crate::render::engine::routes::{PageGroup, PageId};
-use crate::render::{OutputFile, Renderer};
+use crate::render::pages::Family;
+use crate::render::{Change, Context, DataFile, OutputFile};
 
 /// The sitemap's file name at the site root.
 pub const SITEMAP: &str = "sitemap.xml";
@@ -33,7 +34,50 @@ struct SitemapUrl {
     alternates: Vec<(String, String)>,
 }
 
-impl Renderer<'_> {
+/// What crawlers read: `sitemap.xml` and `robots.txt`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Crawling;
+
+/// One file for crawlers.
+#[derive(Debug)]
+pub(crate) enum CrawlingFile {
+    Sitemap,
+    Robots,
+}
+
+impl Family for Crawling {
+    type Page = CrawlingFile;
+
+    fn pages(self, _: &Context<'_>) -> Vec<CrawlingFile> {
+        vec![CrawlingFile::Sitemap, CrawlingFile::Robots]
+    }
+
+    fn template(self, _: &CrawlingFile) -> Option<&'static str> {
+        None
+    }
+
+    fn shows(self, file: &CrawlingFile, change: &Change) -> bool {
+        match file {
+            // Every page with its date, and a page per member and per indicator.
+            CrawlingFile::Sitemap => {
+                change.reaches_every_page()
+                    || change.is_document_of(None)
+                    || *change == Change::Data(DataFile::Indicators)
+            }
+            // Only the site's address, which free pages' changes are rendered with anyway.
+            CrawlingFile::Robots => change.is_document_of(Some(Section::Pages)),
+        }
+    }
+
+    fn render(self, cx: &Context<'_>, file: &CrawlingFile) -> Result<OutputFile, Vec<Diagnostic>> {
+        match file {
+            CrawlingFile::Sitemap => cx.sitemap(),
+            CrawlingFile::Robots => Ok(cx.robots()),
+        }
+    }
+}
+
+impl Context<'_> {
     /// `sitemap.xml`: the root page, then every page of every language with its alternates.
     pub(crate) fn sitemap(&self) -> Result<OutputFile, Vec<Diagnostic>> {
         let pes_ids = self.site.data.pes.iter().map(|pes| pes.id.value.as_str());

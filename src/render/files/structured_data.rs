@@ -3,7 +3,7 @@
 //! translations are.
 //!
 //! The builders are plain functions from values to JSON so every page family (including the
-//! indicator pages, with [`dataset`]) adds its object with one call; the `Renderer` methods at
+//! indicator pages, with [`dataset`]) adds its object with one call; the `Context` methods at
 //! the end pick the values for documents, PES profiles, homes and lists.
 
 use serde_json::{json, Map, Value};
@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 use crate::model::data::Pes;
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Date;
-use crate::render::Renderer;
+use crate::render::Context;
 use crate::translation_status::source_language;
 
 const CONTEXT: &str = "https://schema.org";
@@ -171,7 +171,7 @@ fn media_type(url: &str) -> Option<&'static str> {
     }
 }
 
-impl Renderer<'_> {
+impl Context<'_> {
     /// The JSON-LD of a document page: `Report` for visits and reports, `Article` for good
     /// practices, `WebPage` for free pages.
     pub(crate) fn document_structured_data(

@@ -12,9 +12,10 @@ use crate::model::documents::Section;
 use crate::render::charts::{self, Bar, BarChart, Meta};
 use crate::render::engine::format;
 use crate::render::pages::assessments::EnablerRow;
+use crate::render::pages::Family;
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::{Card, PesLink};
-use crate::render::{OutputFile, Renderer};
+use crate::render::{Change, Context, OutputFile};
 
 #[derive(Serialize)]
 struct AreaPage {
@@ -38,7 +39,44 @@ struct AreaScoreRow {
     self_score: Cell,
 }
 
-impl Renderer<'_> {
+/// The page of each excellence area, in each language.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Areas;
+
+impl Family for Areas {
+    /// The area id and the language.
+    type Page = (String, String);
+
+    fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
+        let mut pages = Vec::new();
+        for lang in cx.routes.languages() {
+            pages.extend(
+                cx.site
+                    .data
+                    .areas
+                    .iter()
+                    .map(|area| (area.id.value.clone(), lang.clone())),
+            );
+        }
+        pages
+    }
+
+    fn template(self, _: &Self::Page) -> Option<&'static str> {
+        Some("area.html")
+    }
+
+    fn shows(self, _: &Self::Page, change: &Change) -> bool {
+        // Area pages list the practices filed under them.
+        change.reaches_figures() || change.is_document_of(Some(Section::Practices))
+    }
+
+    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Vec<Diagnostic>> {
+        let (id, lang) = page;
+        cx.area_page(self.template(page).unwrap_or_default(), id, lang)
+    }
+}
+
+impl Context<'_> {
     /// The practices filed under `area`, newest first.
     pub(crate) fn area_practices(&self, area: &str, pes: Option<&str>, lang: &str) -> Vec<Card> {
         self.cards(Section::Practices, lang, |listed| {
@@ -46,7 +84,12 @@ impl Renderer<'_> {
         })
     }
 
-    pub(crate) fn area_page(&self, id: &str, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn area_page(
+        &self,
+        template: &'static str,
+        id: &str,
+        lang: &str,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
         let data = &self.site.data;
         let Some(area) = data.area_by_id(id) else {
             return Err(Vec::new());
@@ -132,7 +175,7 @@ impl Renderer<'_> {
             assessments_url: self.routes.link(&self.routes.assessments(lang)),
         };
         self.page(
-            "area.html",
+            template,
             self.routes.area(id, lang) + "index.html",
             &layout,
             page,

@@ -8,9 +8,10 @@ use crate::diagnostics::Diagnostic;
 use crate::model::data::Unit;
 use crate::render::charts::{self, Heatmap, HeatmapRow, Meta};
 use crate::render::engine::format;
+use crate::render::pages::Family;
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::PesLink;
-use crate::render::{OutputFile, Renderer};
+use crate::render::{Change, Context, OutputFile};
 
 #[derive(Serialize)]
 struct IndexPage {
@@ -80,7 +81,61 @@ fn level(score: f64) -> u8 {
     score.round().clamp(1.0, 6.0) as u8
 }
 
-impl Renderer<'_> {
+/// The assessment pages: the list of cycles and each cycle, in each language.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Assessments;
+
+/// One assessment page.
+#[derive(Debug)]
+pub(crate) enum AssessmentsPage {
+    /// The list of cycles, in a language.
+    Index(String),
+    /// A cycle, in a language.
+    Cycle(String, String),
+}
+
+impl Family for Assessments {
+    type Page = AssessmentsPage;
+
+    fn pages(self, cx: &Context<'_>) -> Vec<AssessmentsPage> {
+        let cycles = maturity::cycles(&cx.site.data);
+        let mut pages = Vec::new();
+        for lang in cx.routes.languages() {
+            pages.push(AssessmentsPage::Index(lang.clone()));
+            pages.extend(
+                cycles
+                    .iter()
+                    .map(|cycle| AssessmentsPage::Cycle(cycle.clone(), lang.clone())),
+            );
+        }
+        pages
+    }
+
+    fn template(self, page: &AssessmentsPage) -> Option<&'static str> {
+        Some(match page {
+            AssessmentsPage::Index(_) => "assessments.html",
+            AssessmentsPage::Cycle(..) => "assessment.html",
+        })
+    }
+
+    fn shows(self, _: &AssessmentsPage, change: &Change) -> bool {
+        change.reaches_figures()
+    }
+
+    fn render(
+        self,
+        cx: &Context<'_>,
+        page: &AssessmentsPage,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
+        let template = self.template(page).unwrap_or_default();
+        match page {
+            AssessmentsPage::Index(lang) => cx.assessments_index(template, lang),
+            AssessmentsPage::Cycle(cycle, lang) => cx.assessment_cycle(template, cycle, lang),
+        }
+    }
+}
+
+impl Context<'_> {
     pub(crate) fn area_links(&self, lang: &str) -> Vec<AreaLink> {
         self.site
             .data
@@ -110,13 +165,17 @@ impl Renderer<'_> {
             .collect()
     }
 
-    pub(crate) fn assessments_index(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn assessments_index(
+        &self,
+        template: &'static str,
+        lang: &str,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
         let title = self.label(lang, "bench.nav_assessments");
         let description = self.label(lang, "bench.assessments_intro");
         let alternates = self.alternates(|l| self.routes.assessments(l));
         let layout = self.layout(lang, "assessments", title, description, alternates);
         self.page(
-            "assessments.html",
+            template,
             self.routes.assessments(lang) + "index.html",
             &layout,
             IndexPage {
@@ -126,8 +185,9 @@ impl Renderer<'_> {
         )
     }
 
-    pub(crate) fn assessment_cycle(
+    fn assessment_cycle(
         &self,
+        template: &'static str,
         cycle: &str,
         lang: &str,
     ) -> Result<OutputFile, Vec<Diagnostic>> {
@@ -210,7 +270,7 @@ impl Renderer<'_> {
                 .collect(),
         };
         self.page(
-            "assessment.html",
+            template,
             self.routes.assessment_cycle(cycle, lang) + "index.html",
             &layout,
             page,

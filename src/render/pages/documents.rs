@@ -8,17 +8,78 @@ use crate::model::documents::Section;
 use crate::model::documents::VisitMeta;
 use crate::render::date_range;
 use crate::render::engine::markdown;
+use crate::render::pages::Family;
 use crate::render::views::{
     Count, DocView, Labelled, PracticeFacts, TranslationNotice, VisitFacts,
 };
 use crate::render::OutputFile;
-use crate::render::Renderer;
+use crate::render::{Change, Context, DataFile};
 use minijinja::Value;
 use serde::Serialize;
 
-impl Renderer<'_> {
-    pub(crate) fn document(
+/// The page of each document in each language: good practices, study visits, reports and
+/// free pages. A document missing in a language is shown in another, with a notice.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Documents;
+
+impl Family for Documents {
+    /// The section, the document's key and the language.
+    type Page = (Section, String, String);
+
+    fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
+        let sections = [
+            Section::Practices,
+            Section::Visits,
+            Section::Reports,
+            Section::Pages,
+        ];
+        let mut pages = Vec::new();
+        for lang in cx.routes.languages() {
+            for section in sections {
+                pages.extend(
+                    cx.routes
+                        .document_keys(section)
+                        .map(|key| (section, key.to_string(), lang.clone())),
+                );
+            }
+        }
+        pages
+    }
+
+    fn template(self, (section, ..): &Self::Page) -> Option<&'static str> {
+        Some(match section {
+            Section::Practices => "practice.html",
+            Section::Visits => "visit.html",
+            Section::Reports => "report.html",
+            Section::Pages => "page.html",
+        })
+    }
+
+    fn shows(self, (section, key, _): &Self::Page, change: &Change) -> bool {
+        match change {
+            // Every language: the other translation's switcher and notice point at this one.
+            Change::Document {
+                section: changed,
+                key: changed_key,
+                ..
+            } if changed == section && changed_key == key => true,
+            // A practice's facts name its areas.
+            Change::Data(DataFile::Areas) => *section == Section::Practices,
+            change => change.reaches_every_page(),
+        }
+    }
+
+    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Vec<Diagnostic>> {
+        let (section, key, lang) = page;
+        let template = self.template(page).unwrap_or_default();
+        cx.document(template, *section, key, lang)
+    }
+}
+
+impl Context<'_> {
+    fn document(
         &self,
+        template: &'static str,
         section: Section,
         key: &str,
         lang: &str,
@@ -30,14 +91,14 @@ impl Renderer<'_> {
                     .shown(&documents.practices, section, key, lang)
                     .ok_or_else(Vec::new)?;
                 let facts = self.practice_facts(practice, lang);
-                self.document_page("practice.html", "practice", practice, section, lang, facts)
+                self.document_page(template, "practice", practice, section, lang, facts)
             }
             Section::Visits => {
                 let visit = self
                     .shown(&documents.visits, section, key, lang)
                     .ok_or_else(Vec::new)?;
                 let facts = self.visit_facts(visit, lang);
-                self.document_page("visit.html", "visit", visit, section, lang, facts)
+                self.document_page(template, "visit", visit, section, lang, facts)
             }
             Section::Reports => {
                 let report = self
@@ -52,13 +113,13 @@ impl Renderer<'_> {
                     date: report.meta.date.value.long(lang),
                     date_iso: report.meta.date.value.to_string(),
                 };
-                self.document_page("report.html", "report", report, section, lang, facts)
+                self.document_page(template, "report", report, section, lang, facts)
             }
             Section::Pages => {
                 let page = self
                     .shown(&documents.pages, section, key, lang)
                     .ok_or_else(Vec::new)?;
-                self.document_page("page.html", "page", page, section, lang, ())
+                self.document_page(template, "page", page, section, lang, ())
             }
         }
     }

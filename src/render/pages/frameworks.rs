@@ -8,9 +8,10 @@ use crate::diagnostics::Diagnostic;
 use crate::model::data::{ActivityStatus, Kpi};
 use crate::render::charts::{self, Meta};
 use crate::render::engine::format;
+use crate::render::pages::Family;
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::{FrameworkLink, Labelled, PesLink};
-use crate::render::{OutputFile, Renderer};
+use crate::render::{Change, Context, OutputFile};
 
 #[derive(Debug, Serialize)]
 struct IndexPage {
@@ -73,8 +74,67 @@ struct ActivityRow {
     status: Labelled,
 }
 
-impl Renderer<'_> {
-    pub(crate) fn frameworks_index(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+/// The performance framework pages: their list and each PES's framework, in each language.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frameworks;
+
+/// One framework page.
+#[derive(Debug)]
+pub(crate) enum FrameworksPage {
+    /// The list of frameworks, in a language.
+    Index(String),
+    /// A PES's framework, in a language.
+    Framework(String, String),
+}
+
+impl Family for Frameworks {
+    type Page = FrameworksPage;
+
+    fn pages(self, cx: &Context<'_>) -> Vec<FrameworksPage> {
+        let mut pages = Vec::new();
+        for lang in cx.routes.languages() {
+            pages.push(FrameworksPage::Index(lang.clone()));
+            pages.extend(
+                cx.site
+                    .data
+                    .frameworks
+                    .iter()
+                    .map(|f| FrameworksPage::Framework(f.pes.clone(), lang.clone())),
+            );
+        }
+        pages
+    }
+
+    fn template(self, page: &FrameworksPage) -> Option<&'static str> {
+        Some(match page {
+            FrameworksPage::Index(_) => "frameworks.html",
+            FrameworksPage::Framework(..) => "framework.html",
+        })
+    }
+
+    fn shows(self, _: &FrameworksPage, change: &Change) -> bool {
+        change.reaches_figures()
+    }
+
+    fn render(
+        self,
+        cx: &Context<'_>,
+        page: &FrameworksPage,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
+        let template = self.template(page).unwrap_or_default();
+        match page {
+            FrameworksPage::Index(lang) => cx.frameworks_index(template, lang),
+            FrameworksPage::Framework(pes, lang) => cx.framework_page(template, pes, lang),
+        }
+    }
+}
+
+impl Context<'_> {
+    fn frameworks_index(
+        &self,
+        template: &'static str,
+        lang: &str,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
         let mut frameworks: Vec<FrameworkLink> = self
             .site
             .data
@@ -88,15 +148,16 @@ impl Renderer<'_> {
         let alternates = self.alternates(|l| self.routes.frameworks(l));
         let layout = self.layout(lang, "frameworks", title, description, alternates);
         self.page(
-            "frameworks.html",
+            template,
             self.routes.frameworks(lang) + "index.html",
             &layout,
             IndexPage { frameworks },
         )
     }
 
-    pub(crate) fn framework_page(
+    fn framework_page(
         &self,
+        template: &'static str,
         pes: &str,
         lang: &str,
     ) -> Result<OutputFile, Vec<Diagnostic>> {
@@ -147,7 +208,7 @@ impl Renderer<'_> {
         let alternates = self.alternates(|l| self.routes.framework(pes, l));
         let layout = self.layout(lang, "framework", title.clone(), String::new(), alternates);
         self.page(
-            "framework.html",
+            template,
             self.routes.framework(pes, lang) + "index.html",
             &layout,
             FrameworkPage {

@@ -11,9 +11,10 @@ use crate::diagnostics::Diagnostic;
 use crate::model::data::{Cluster, Indicator};
 use crate::render::charts::{self, Bar, BarChart, Line, LineChart, Meta};
 use crate::render::engine::format;
+use crate::render::pages::Family;
 use crate::render::views::figures::{Cell, Figure, IndicatorHead};
 use crate::render::views::{Labelled, PesLink};
-use crate::render::{OutputFile, Renderer};
+use crate::render::{Change, Context, OutputFile};
 
 #[derive(Serialize)]
 struct IndexPage {
@@ -91,8 +92,71 @@ struct ClusterLink {
     current: bool,
 }
 
-impl Renderer<'_> {
-    pub(crate) fn indicators_index(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+/// The benchmark pages: the list of indicators, and each indicator for the whole network and
+/// within each peer group, in each language.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Indicators;
+
+/// One benchmark page.
+#[derive(Debug)]
+pub(crate) enum IndicatorsPage {
+    /// The list of indicators, in a language.
+    Index(String),
+    /// An indicator, for the network or (`Some`) a peer group, in a language.
+    Indicator(String, Option<String>, String),
+}
+
+impl Family for Indicators {
+    type Page = IndicatorsPage;
+
+    fn pages(self, cx: &Context<'_>) -> Vec<IndicatorsPage> {
+        let data = &cx.site.data;
+        let mut pages = Vec::new();
+        for lang in cx.routes.languages() {
+            pages.push(IndicatorsPage::Index(lang.clone()));
+            for indicator in &data.indicators {
+                let id = &indicator.id.value;
+                let clusters = data.clusters.iter().map(|c| Some(c.id.value.clone()));
+                for cluster in std::iter::once(None).chain(clusters) {
+                    pages.push(IndicatorsPage::Indicator(id.clone(), cluster, lang.clone()));
+                }
+            }
+        }
+        pages
+    }
+
+    fn template(self, page: &IndicatorsPage) -> Option<&'static str> {
+        Some(match page {
+            IndicatorsPage::Index(_) => "indicators.html",
+            IndicatorsPage::Indicator(..) => "indicator.html",
+        })
+    }
+
+    fn shows(self, _: &IndicatorsPage, change: &Change) -> bool {
+        change.reaches_figures()
+    }
+
+    fn render(
+        self,
+        cx: &Context<'_>,
+        page: &IndicatorsPage,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
+        let template = self.template(page).unwrap_or_default();
+        match page {
+            IndicatorsPage::Index(lang) => cx.indicators_index(template, lang),
+            IndicatorsPage::Indicator(id, cluster, lang) => {
+                cx.indicator_page(template, id, cluster.as_deref(), lang)
+            }
+        }
+    }
+}
+
+impl Context<'_> {
+    fn indicators_index(
+        &self,
+        template: &'static str,
+        lang: &str,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
         let data = &self.site.data;
         let mut categories: Vec<Category> = Vec::new();
         for indicator in &data.indicators {
@@ -111,7 +175,7 @@ impl Renderer<'_> {
         let alternates = self.alternates(|l| self.routes.indicators(l));
         let layout = self.layout(lang, "indicators", title, description, alternates);
         self.page(
-            "indicators.html",
+            template,
             self.routes.indicators(lang) + "index.html",
             &layout,
             IndexPage {
@@ -159,8 +223,9 @@ impl Renderer<'_> {
         }
     }
 
-    pub(crate) fn indicator_page(
+    fn indicator_page(
         &self,
+        template: &'static str,
         id: &str,
         cluster: Option<&str>,
         lang: &str,
@@ -287,12 +352,7 @@ impl Renderer<'_> {
                 .link(&self.routes.download(&format!("indicators/{id}.json"))),
             indicator: head,
         };
-        self.page(
-            "indicator.html",
-            path_of(lang) + "index.html",
-            &layout,
-            page,
-        )
+        self.page(template, path_of(lang) + "index.html", &layout, page)
     }
 
     /// The bar chart of `year`, best first and gaps last, and its table.
@@ -363,7 +423,7 @@ impl Renderer<'_> {
         let svg = charts::bar_chart(&chart, &fmt);
         let rank_cell = |value: Option<f64>, all: &[f64]| Cell {
             text: value.map(|v| {
-                Renderer::rank_text(stats::rank(v, all, indicator.better), all.len(), lang)
+                Context::rank_text(stats::rank(v, all, indicator.better), all.len(), lang)
             }),
             sort: value
                 .map(|v| stats::rank(v, all, indicator.better).to_string())

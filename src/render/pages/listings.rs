@@ -1,129 +1,79 @@
-//! Pages that list or introduce: the root language picker, the 404 page, homes and section lists.
+//! The section lists: practices, visits, reports and the PES of the network.
 
 use crate::diagnostics::Diagnostic;
 use crate::model::documents::Section;
 use crate::render::engine::routes::Listing;
+use crate::render::pages::{per_language, Family};
 use crate::render::sort_key;
-use crate::render::views::{Card, LanguageEntry, PesRow};
+use crate::render::views::{Card, PesRow};
 use crate::render::OutputFile;
-use crate::render::Renderer;
+use crate::render::{Change, Context, DataFile};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
-impl Renderer<'_> {
-    pub(crate) fn root(&self) -> Result<OutputFile, Vec<Diagnostic>> {
-        let lang = self.routes.default_language().to_string();
-        let alternates = self.alternates(|l| self.routes.home(l));
-        let mut layout = self.layout(
-            &lang,
-            "root",
-            self.site.config.title.text(&lang).to_string(),
-            self.site.config.description.text(&lang).to_string(),
-            alternates,
-        );
-        layout.canonical = self.routes.absolute("");
-        #[derive(Serialize)]
-        struct Root {
-            entries: Vec<LanguageEntry>,
-        }
-        self.page(
-            "root.html",
-            "index.html".into(),
-            &layout,
-            Root {
-                entries: self.language_entries(),
-            },
-        )
+/// The section lists, one per section and language.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Listings;
+
+impl Family for Listings {
+    type Page = (Listing, String);
+
+    fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
+        let listings = [
+            Listing::Practices,
+            Listing::Visits,
+            Listing::Reports,
+            Listing::Pes,
+        ];
+        per_language(cx, |lang| listings.map(|listing| (listing, lang.clone())))
+            .into_iter()
+            .flatten()
+            .collect()
     }
 
-    pub(crate) fn not_found(&self) -> Result<OutputFile, Vec<Diagnostic>> {
-        let lang = self.routes.default_language().to_string();
-        let alternates = self.alternates(|l| self.routes.home(l));
-        let title = self.label(&lang, "notfound.title");
-        let mut layout = self.layout(&lang, "not-found", title, String::new(), alternates);
-        // The 404 page stands in for any address: no navigation entry is the current one.
-        for item in &mut layout.nav {
-            item.current = false;
-        }
-        #[derive(Serialize)]
-        struct NotFound {
-            entries: Vec<LanguageEntry>,
-        }
-        self.page(
-            "404.html",
-            "404.html".into(),
-            &layout,
-            NotFound {
-                entries: self.language_entries(),
-            },
-        )
+    fn template(self, (listing, _): &Self::Page) -> Option<&'static str> {
+        Some(match listing {
+            Listing::Pes => "pes_list.html",
+            _ => "list.html",
+        })
     }
 
-    pub(crate) fn home(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
-        let config = &self.site.config;
-        let alternates = self.alternates(|l| self.routes.home(l));
-        let layout = self.layout(
-            lang,
-            "home",
-            self.text(lang, config.title.text(lang)),
-            self.text(lang, config.description.text(lang)),
-            alternates,
-        );
-        let latest = |section, count| {
-            let mut cards = self.cards(section, lang, |_| true);
-            cards.truncate(count);
-            cards
-        };
-        let (practices, visits, reports) = (
-            latest(Section::Practices, 6),
-            latest(Section::Visits, 3),
-            latest(Section::Reports, 3),
-        );
-        #[derive(Serialize)]
-        struct Home {
-            practices: Vec<Card>,
-            visits: Vec<Card>,
-            reports: Vec<Card>,
-            practices_url: String,
-            visits_url: String,
-            reports_url: String,
-            pes_url: String,
-            counts: BTreeMap<&'static str, usize>,
+    fn shows(self, (listing, _): &Self::Page, change: &Change) -> bool {
+        if change.reaches_every_page() {
+            return true;
         }
-        let counts = BTreeMap::from([
-            ("pes", self.site.data.pes.len()),
-            (
-                "practices",
-                self.routes.document_keys(Section::Practices).count(),
-            ),
-            ("visits", self.routes.document_keys(Section::Visits).count()),
-            ("indicators", self.site.data.indicators.len()),
-        ]);
-        self.page(
-            "home.html",
-            self.routes.home(lang) + "index.html",
-            &layout,
-            Home {
-                practices,
-                visits,
-                reports,
-                practices_url: self
-                    .routes
-                    .link(&self.routes.listing(Listing::Practices, lang)),
-                visits_url: self
-                    .routes
-                    .link(&self.routes.listing(Listing::Visits, lang)),
-                reports_url: self
-                    .routes
-                    .link(&self.routes.listing(Listing::Reports, lang)),
-                pes_url: self.routes.link(&self.routes.listing(Listing::Pes, lang)),
-                counts,
-            },
-        )
+        match change {
+            // The PES list shows figures and counts every member's documents.
+            _ if *listing == Listing::Pes => {
+                change.reaches_figures() || change.is_document_of(None)
+            }
+            Change::Document { section, .. } => listing_of(*section) == Some(*listing),
+            // Practice cards name their areas.
+            Change::Data(DataFile::Areas) => *listing == Listing::Practices,
+            _ => false,
+        }
     }
 
-    pub(crate) fn listing(
+    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Vec<Diagnostic>> {
+        let (listing, lang) = page;
+        let template = self.template(page).unwrap_or_default();
+        cx.listing(template, *listing, lang)
+    }
+}
+
+/// The list that shows a section's documents; free pages have none.
+fn listing_of(section: Section) -> Option<Listing> {
+    match section {
+        Section::Practices => Some(Listing::Practices),
+        Section::Visits => Some(Listing::Visits),
+        Section::Reports => Some(Listing::Reports),
+        Section::Pages => None,
+    }
+}
+
+impl Context<'_> {
+    fn listing(
         &self,
+        template: &'static str,
         listing: Listing,
         lang: &str,
     ) -> Result<OutputFile, Vec<Diagnostic>> {
@@ -161,7 +111,7 @@ impl Renderer<'_> {
                     .map(|pes| self.pes_row(pes, lang))
                     .collect();
                 rows.sort_by_key(|row| sort_key(&row.pes.name));
-                self.page("pes_list.html", path, &layout, PesList { rows })
+                self.page(template, path, &layout, PesList { rows })
             }
             _ => {
                 #[derive(Serialize)]
@@ -177,7 +127,7 @@ impl Renderer<'_> {
                 if listing == Listing::Practices {
                     cards.sort_by_key(|card| sort_key(&card.title));
                 }
-                self.page("list.html", path, &layout, CardList { items: cards })
+                self.page(template, path, &layout, CardList { items: cards })
             }
         }
     }

@@ -3,11 +3,54 @@
 use crate::diagnostics::Diagnostic;
 use crate::model::data::Pes;
 use crate::model::documents::Section;
+use crate::render::pages::Family;
 use crate::render::views::{AssessmentView, Labelled, PesLink, PesProfile, PesRow};
 use crate::render::OutputFile;
-use crate::render::Renderer;
+use crate::render::{Change, Context};
 
-impl Renderer<'_> {
+/// Each member's profile, in each language.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Profiles;
+
+impl Family for Profiles {
+    /// The PES id and the language.
+    type Page = (String, String);
+
+    fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
+        let mut pages = Vec::new();
+        for lang in cx.routes.languages() {
+            pages.extend(
+                cx.site
+                    .data
+                    .pes
+                    .iter()
+                    .map(|pes| (pes.id.value.clone(), lang.clone())),
+            );
+        }
+        pages
+    }
+
+    fn template(self, _: &Self::Page) -> Option<&'static str> {
+        Some("pes.html")
+    }
+
+    fn shows(self, (id, _): &Self::Page, change: &Change) -> bool {
+        match change {
+            // A profile lists its own documents, and practices of others to learn from.
+            Change::Document { section, pes, .. } => {
+                pes.contains(id) || *section == Section::Practices || change.reaches_every_page()
+            }
+            change => change.reaches_figures(),
+        }
+    }
+
+    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Vec<Diagnostic>> {
+        let (id, lang) = page;
+        cx.pes_profile(self.template(page).unwrap_or_default(), id, lang)
+    }
+}
+
+impl Context<'_> {
     /// A link to the PES with `id`, if there is one (validation reports unknown ids).
     pub(crate) fn pes_link(&self, id: &str, lang: &str) -> Option<PesLink> {
         self.site
@@ -64,7 +107,12 @@ impl Renderer<'_> {
         }
     }
 
-    pub(crate) fn pes_profile(&self, id: &str, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn pes_profile(
+        &self,
+        template: &'static str,
+        id: &str,
+        lang: &str,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
         let data = &self.site.data;
         let Some(pes) = data.pes_by_id(id) else {
             return Err(Vec::new());
@@ -111,7 +159,7 @@ impl Renderer<'_> {
             pes: link,
         };
         self.page(
-            "pes.html",
+            template,
             self.routes.pes(id, lang) + "index.html",
             &layout,
             profile,

@@ -7,9 +7,10 @@ use serde::Serialize;
 use crate::diagnostics::Diagnostic;
 use crate::model::data::Pes;
 use crate::model::documents::Section;
+use crate::render::pages::{per_language, Family};
 use crate::render::views::{Layout, SearchBox, SearchRecord};
 use crate::render::OutputFile;
-use crate::render::Renderer;
+use crate::render::{Change, Context, DataFile};
 
 /// UI strings the Rust side uses for facet names and types, checked before rendering.
 pub(crate) const SEARCH_KEYS: &[&str] = &[
@@ -45,14 +46,47 @@ struct OtherSearch {
     url: String,
 }
 
-impl Renderer<'_> {
+/// The search page of each language, when the site has search.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SearchPages;
+
+impl Family for SearchPages {
+    /// The language.
+    type Page = String;
+
+    fn pages(self, cx: &Context<'_>) -> Vec<String> {
+        if !cx.site.config.search.enabled {
+            return Vec::new();
+        }
+        per_language(cx, |lang| lang)
+    }
+
+    fn template(self, _: &String) -> Option<&'static str> {
+        Some("search.html")
+    }
+
+    fn shows(self, _: &String, change: &Change) -> bool {
+        // Area names are search facets.
+        change.reaches_every_page() || *change == Change::Data(DataFile::Areas)
+    }
+
+    fn render(self, cx: &Context<'_>, lang: &String) -> Result<OutputFile, Vec<Diagnostic>> {
+        cx.search_page(self.template(lang).unwrap_or_default(), lang)
+    }
+}
+
+impl Context<'_> {
     pub(crate) fn search_box(&self, lang: &str) -> Option<SearchBox> {
         self.site.config.search.enabled.then(|| SearchBox {
             url: self.routes.link(&self.routes.search(lang)),
         })
     }
 
-    pub(crate) fn search_page(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn search_page(
+        &self,
+        template: &'static str,
+        lang: &str,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
         let alternates = self.alternates(|l| self.routes.search(l));
         let title = self.label(lang, "search.title");
         let description = self.label(lang, "search.intro");
@@ -79,7 +113,7 @@ impl Renderer<'_> {
             other_languages,
         };
         self.page(
-            "search.html",
+            template,
             self.routes.search(lang) + "index.html",
             &layout,
             view,

@@ -5,12 +5,43 @@
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::render::pages::{per_language, Family};
 use crate::render::OutputFile;
-use crate::render::Renderer;
+use crate::render::{Change, Context};
 use crate::translation_status::{self, TranslationStatus};
 
-impl Renderer<'_> {
-    pub(crate) fn translation_status(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+/// The translation status page of each language.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TranslationPages;
+
+impl Family for TranslationPages {
+    /// The language.
+    type Page = String;
+
+    fn pages(self, cx: &Context<'_>) -> Vec<String> {
+        per_language(cx, |lang| lang)
+    }
+
+    fn template(self, _: &String) -> Option<&'static str> {
+        Some("translations.html")
+    }
+
+    fn shows(self, _: &String, change: &Change) -> bool {
+        // It compares the dates of every document's translations.
+        change.reaches_every_page() || change.is_document_of(None)
+    }
+
+    fn render(self, cx: &Context<'_>, lang: &String) -> Result<OutputFile, Vec<Diagnostic>> {
+        cx.translation_status(self.template(lang).unwrap_or_default(), lang)
+    }
+}
+
+impl Context<'_> {
+    fn translation_status(
+        &self,
+        template: &'static str,
+        lang: &str,
+    ) -> Result<OutputFile, Vec<Diagnostic>> {
         let alternates = self.alternates(|l| self.routes.translation_status(l));
         let title = self.label(lang, "publishing.translations_title");
         let mut layout = self.layout(lang, "translations", title, String::new(), alternates);
@@ -24,7 +55,7 @@ impl Renderer<'_> {
         }
         let status = translation_status::compute(self.site, &self.strings);
         self.page(
-            "translations.html",
+            template,
             self.routes.translation_status(lang) + "index.html",
             &layout,
             StatusPage { status },

@@ -14,7 +14,7 @@ use crate::model::documents::Section;
 use crate::render::date_range;
 use crate::render::sort_key;
 use crate::render::views::{Card, FrameworkLink};
-use crate::render::Renderer;
+use crate::render::Context;
 
 /// A document's card, with what lists pick it by.
 pub(crate) struct Listed {
@@ -31,7 +31,7 @@ pub(crate) struct Listed {
 pub(crate) struct CardIndex(BTreeMap<(Section, String), Vec<Listed>>);
 
 impl CardIndex {
-    pub(crate) fn build(renderer: &Renderer) -> CardIndex {
+    pub(crate) fn build(renderer: &Context) -> CardIndex {
         let mut lists = BTreeMap::new();
         for lang in renderer.routes.languages() {
             for section in [Section::Practices, Section::Visits, Section::Reports] {
@@ -51,7 +51,7 @@ impl CardIndex {
     }
 }
 
-impl Renderer<'_> {
+impl Context<'_> {
     /// The cards of `section` in `lang` (or their fallback) that `pick` keeps, newest first.
     pub(crate) fn cards(
         &self,
@@ -174,7 +174,7 @@ impl Renderer<'_> {
 }
 
 /// Summaries of performance frameworks, for the frameworks list and PES profiles.
-impl Renderer<'_> {
+impl Context<'_> {
     pub(crate) fn framework_link(&self, framework: &Framework, lang: &str) -> FrameworkLink {
         let kpis: Vec<&Kpi> = framework
             .body

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::model::data::{Better, Indicator, Unit};
 use crate::render::engine::format;
 use crate::render::engine::routes::{PageGroup, PageId, PagePath};
-use crate::render::Renderer;
+use crate::render::Context;
 
 /// UI strings the benchmark pages look up from Rust; checked before rendering starts.
 pub(crate) const BENCH_KEYS: &[&str] = &[
@@ -81,7 +81,7 @@ pub(crate) struct IndicatorHead {
 /// A page's path in a given language.
 type PathOf<'a> = Box<dyn Fn(&str) -> PagePath + 'a>;
 
-impl Renderer<'_> {
+impl Context<'_> {
     pub(crate) fn unit_label(&self, unit: Unit, lang: &str) -> String {
         let key = match unit {
             Unit::Percent => "bench.unit.percent",
@@ -152,37 +152,9 @@ impl Renderer<'_> {
     }
 }
 
-impl Renderer<'_> {
-    /// The benchmark pages of one language.
-    pub(crate) fn bench_jobs(&self, lang: &str, jobs: &mut Vec<crate::render::Job>) {
-        use crate::render::Job;
-        let data = &self.site.data;
-        jobs.push(Job::Indicators(lang.to_string()));
-        for indicator in &data.indicators {
-            let id = indicator.id.value.clone();
-            jobs.push(Job::Indicator(id.clone(), None, lang.to_string()));
-            for cluster in &data.clusters {
-                jobs.push(Job::Indicator(
-                    id.clone(),
-                    Some(cluster.id.value.clone()),
-                    lang.to_string(),
-                ));
-            }
-        }
-        jobs.push(Job::Assessments(lang.to_string()));
-        for cycle in crate::analysis::maturity::cycles(data) {
-            jobs.push(Job::AssessmentCycle(cycle, lang.to_string()));
-        }
-        for area in &data.areas {
-            jobs.push(Job::Area(area.id.value.clone(), lang.to_string()));
-        }
-        jobs.push(Job::Frameworks(lang.to_string()));
-        for framework in &data.frameworks {
-            jobs.push(Job::Framework(framework.pes.clone(), lang.to_string()));
-        }
-    }
-
-    /// The pages `bench_jobs` renders, as hreflang groups for the sitemap.
+impl Context<'_> {
+    /// The benchmark pages (indicators, assessments, areas, frameworks) as hreflang groups
+    /// for the sitemap.
     pub(crate) fn bench_page_groups(&self) -> Vec<PageGroup> {
         let data = &self.site.data;
         let routes = &self.routes;
@@ -223,15 +195,5 @@ impl Renderer<'_> {
                     .collect(),
             })
             .collect()
-    }
-
-    /// The data downloads, the same for every language.
-    pub(crate) fn download_jobs(&self, jobs: &mut Vec<crate::render::Job>) {
-        use crate::render::Job;
-        jobs.push(Job::Csv(None));
-        for indicator in &self.site.data.indicators {
-            jobs.push(Job::Csv(Some(indicator.id.value.clone())));
-            jobs.push(Job::Json(indicator.id.value.clone()));
-        }
     }
 }

@@ -6,7 +6,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use crate::render::files::structured_data;
-use crate::render::Renderer;
+use crate::render::Context;
 
 /// The publishing metadata of one page, shaped for `base.html`.
 #[derive(Debug, Serialize)]
@@ -50,7 +50,7 @@ const TABLE_KINDS: [&str; 6] = [
 /// Page kinds search engines should not index.
 const NOINDEX_KINDS: [&str; 3] = ["not-found", "translations", "search"];
 
-impl Renderer<'_> {
+impl Context<'_> {
     /// The head metadata of a page of `kind` in `lang` at the absolute URL `canonical`.
     pub(crate) fn publishing(
         &self,

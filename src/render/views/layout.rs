@@ -4,10 +4,10 @@ use crate::model::documents::Document;
 use crate::model::documents::Section;
 use crate::render::engine::routes::Listing;
 use crate::render::views::{LanguageEntry, LanguageLink, Layout, NavLink, SiteView};
-use crate::render::Renderer;
+use crate::render::Context;
 use std::collections::BTreeMap;
 
-impl Renderer<'_> {
+impl Context<'_> {
     pub(crate) fn layout(
         &self,
         lang: &str,

@@ -11,7 +11,7 @@ use crate::render::engine::format;
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::FrameworkLink;
 use crate::render::views::{Card, PesLink};
-use crate::render::Renderer;
+use crate::render::Context;
 
 /// How many good practices a learn-from suggestion lists, so a profile stays readable.
 const PRACTICES_PER_AREA: usize = 3;
@@ -73,7 +73,7 @@ struct LearnPeer {
     same_cluster: bool,
 }
 
-impl Renderer<'_> {
+impl Context<'_> {
     pub(crate) fn pes_bench(&self, id: &str, lang: &str) -> PesBench {
         PesBench {
             standings: self.standings(id, lang),
@@ -113,12 +113,12 @@ impl Renderer<'_> {
                         .link(&self.routes.indicator(&indicator.id.value, lang)),
                     year: standing.year,
                     value: fmt(standing.value),
-                    cluster_rank: Renderer::rank_text(
+                    cluster_rank: Context::rank_text(
                         standing.cluster_rank,
                         standing.cluster_count,
                         lang,
                     ),
-                    network_rank: Renderer::rank_text(
+                    network_rank: Context::rank_text(
                         standing.network_rank,
                         standing.network_count,
                         lang,
