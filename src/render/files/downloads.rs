@@ -86,8 +86,8 @@ pub(crate) struct Downloads;
 pub(crate) enum Download {
     /// One indicator's observations, or (`None`) all of them.
     Csv(Option<String>),
-    /// One indicator with its observations.
-    Json(String),
+    /// One indicator (by its place in `indicators.yaml`) with its observations.
+    Json(usize),
 }
 
 impl Family for Downloads {
@@ -95,9 +95,9 @@ impl Family for Downloads {
 
     fn pages(self, cx: &Context<'_>) -> Vec<Download> {
         let mut downloads = vec![Download::Csv(None)];
-        for indicator in &cx.site.data.indicators {
+        for (index, indicator) in cx.site.data.indicators.iter().enumerate() {
             downloads.push(Download::Csv(Some(indicator.id.value.clone())));
-            downloads.push(Download::Json(indicator.id.value.clone()));
+            downloads.push(Download::Json(index));
         }
         downloads
     }
@@ -113,10 +113,7 @@ impl Family for Downloads {
     fn render(self, cx: &Context<'_>, download: &Download) -> Result<OutputFile, Vec<Diagnostic>> {
         match download {
             Download::Csv(indicator) => cx.csv_download(indicator.as_deref()),
-            Download::Json(id) => {
-                let indicator = cx.site.data.indicators.iter().find(|i| &i.id.value == id);
-                indicator.map_or(Err(Vec::new()), |i| cx.json_download(i))
-            }
+            Download::Json(index) => cx.json_download(&cx.site.data.indicators[*index]),
         }
     }
 }

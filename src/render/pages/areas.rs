@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::analysis::maturity;
 use crate::diagnostics::Diagnostic;
-use crate::model::data::Unit;
+use crate::model::data::{Area, Unit};
 use crate::model::documents::Section;
 use crate::render::charts::{self, Bar, BarChart, Meta};
 use crate::render::engine::format;
@@ -44,8 +44,8 @@ struct AreaScoreRow {
 pub(crate) struct Areas;
 
 impl Family for Areas {
-    /// The area id and the language.
-    type Page = (String, String);
+    /// The area's place in `areas.yaml` and the language.
+    type Page = (usize, String);
 
     fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
         let mut pages = Vec::new();
@@ -55,7 +55,8 @@ impl Family for Areas {
                     .data
                     .areas
                     .iter()
-                    .map(|area| (area.id.value.clone(), lang.clone())),
+                    .enumerate()
+                    .map(|(index, _)| (index, lang.clone())),
             );
         }
         pages
@@ -71,8 +72,9 @@ impl Family for Areas {
     }
 
     fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Vec<Diagnostic>> {
-        let (id, lang) = page;
-        cx.area_page(self.template(page).unwrap_or_default(), id, lang)
+        let (index, lang) = page;
+        let area = &cx.site.data.areas[*index];
+        cx.area_page(self.template(page).unwrap_or_default(), area, lang)
     }
 }
 
@@ -87,13 +89,11 @@ impl Context<'_> {
     fn area_page(
         &self,
         template: &'static str,
-        id: &str,
+        area: &Area,
         lang: &str,
     ) -> Result<OutputFile, Vec<Diagnostic>> {
         let data = &self.site.data;
-        let Some(area) = data.area_by_id(id) else {
-            return Err(Vec::new());
-        };
+        let id = area.id.value.as_str();
         let name = area.name.text(lang).to_string();
         let cycle = maturity::cycles(data).pop();
         let score = |v: f64| format::value(v, Unit::Score, lang);

@@ -22,9 +22,19 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Documents;
 
+/// A document's page in one language.
+#[derive(Debug)]
+pub(crate) struct DocumentPage {
+    section: Section,
+    key: String,
+    lang: String,
+    /// The place, in its section's list, of the version the page shows: the page's own
+    /// language, or the fallback's.
+    shown: usize,
+}
+
 impl Family for Documents {
-    /// The section, the document's key and the language.
-    type Page = (Section, String, String);
+    type Page = DocumentPage;
 
     fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
         let sections = [
@@ -36,18 +46,21 @@ impl Family for Documents {
         let mut pages = Vec::new();
         for lang in cx.routes.languages() {
             for section in sections {
-                pages.extend(
-                    cx.routes
-                        .document_keys(section)
-                        .map(|key| (section, key.to_string(), lang.clone())),
-                );
+                pages.extend(cx.routes.document_keys(section).filter_map(|key| {
+                    Some(DocumentPage {
+                        section,
+                        key: key.to_string(),
+                        lang: lang.clone(),
+                        shown: cx.shown_position(section, key, lang)?,
+                    })
+                }));
             }
         }
         pages
     }
 
-    fn template(self, (section, ..): &Self::Page) -> Option<&'static str> {
-        Some(match section {
+    fn template(self, page: &Self::Page) -> Option<&'static str> {
+        Some(match page.section {
             Section::Practices => "practice.html",
             Section::Visits => "visit.html",
             Section::Reports => "report.html",
@@ -55,7 +68,8 @@ impl Family for Documents {
         })
     }
 
-    fn shows(self, (section, key, _): &Self::Page, change: &Change) -> bool {
+    fn shows(self, page: &Self::Page, change: &Change) -> bool {
+        let DocumentPage { section, key, .. } = page;
         match change {
             // Every language: the other translation's switcher and notice point at this one.
             Change::Document {
@@ -70,9 +84,7 @@ impl Family for Documents {
     }
 
     fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Vec<Diagnostic>> {
-        let (section, key, lang) = page;
-        let template = self.template(page).unwrap_or_default();
-        cx.document(template, *section, key, lang)
+        cx.document(self.template(page).unwrap_or_default(), page)
     }
 }
 
@@ -80,30 +92,29 @@ impl Context<'_> {
     fn document(
         &self,
         template: &'static str,
-        section: Section,
-        key: &str,
-        lang: &str,
+        page: &DocumentPage,
     ) -> Result<OutputFile, Vec<Diagnostic>> {
+        let DocumentPage {
+            section,
+            lang,
+            shown,
+            ..
+        } = page;
+        let (section, lang) = (*section, lang.as_str());
         let documents = &self.site.documents;
         match section {
             Section::Practices => {
-                let practice = self
-                    .shown(&documents.practices, section, key, lang)
-                    .ok_or_else(Vec::new)?;
+                let practice = &documents.practices[*shown];
                 let facts = self.practice_facts(practice, lang);
                 self.document_page(template, "practice", practice, section, lang, facts)
             }
             Section::Visits => {
-                let visit = self
-                    .shown(&documents.visits, section, key, lang)
-                    .ok_or_else(Vec::new)?;
+                let visit = &documents.visits[*shown];
                 let facts = self.visit_facts(visit, lang);
                 self.document_page(template, "visit", visit, section, lang, facts)
             }
             Section::Reports => {
-                let report = self
-                    .shown(&documents.reports, section, key, lang)
-                    .ok_or_else(Vec::new)?;
+                let report = &documents.reports[*shown];
                 #[derive(Serialize)]
                 struct ReportFacts {
                     date: String,
@@ -116,9 +127,7 @@ impl Context<'_> {
                 self.document_page(template, "report", report, section, lang, facts)
             }
             Section::Pages => {
-                let page = self
-                    .shown(&documents.pages, section, key, lang)
-                    .ok_or_else(Vec::new)?;
+                let page = &documents.pages[*shown];
                 self.document_page(template, "page", page, section, lang, ())
             }
         }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::analysis::progress;
 use crate::diagnostics::Diagnostic;
-use crate::model::data::{ActivityStatus, Kpi};
+use crate::model::data::{ActivityStatus, Framework, Kpi};
 use crate::render::charts::{self, Meta};
 use crate::render::engine::format;
 use crate::render::pages::Family;
@@ -83,8 +83,8 @@ pub(crate) struct Frameworks;
 pub(crate) enum FrameworksPage {
     /// The list of frameworks, in a language.
     Index(String),
-    /// A PES's framework, in a language.
-    Framework(String, String),
+    /// A framework (its place among the frameworks), in a language.
+    Framework(usize, String),
 }
 
 impl Family for Frameworks {
@@ -99,7 +99,8 @@ impl Family for Frameworks {
                     .data
                     .frameworks
                     .iter()
-                    .map(|f| FrameworksPage::Framework(f.pes.clone(), lang.clone())),
+                    .enumerate()
+                    .map(|(index, _)| FrameworksPage::Framework(index, lang.clone())),
             );
         }
         pages
@@ -124,7 +125,9 @@ impl Family for Frameworks {
         let template = self.template(page).unwrap_or_default();
         match page {
             FrameworksPage::Index(lang) => cx.frameworks_index(template, lang),
-            FrameworksPage::Framework(pes, lang) => cx.framework_page(template, pes, lang),
+            FrameworksPage::Framework(index, lang) => {
+                cx.framework_page(template, &cx.site.data.frameworks[*index], lang)
+            }
         }
     }
 }
@@ -158,12 +161,10 @@ impl Context<'_> {
     fn framework_page(
         &self,
         template: &'static str,
-        pes: &str,
+        framework: &Framework,
         lang: &str,
     ) -> Result<OutputFile, Vec<Diagnostic>> {
-        let Some(framework) = self.site.data.frameworks.iter().find(|f| f.pes == pes) else {
-            return Err(Vec::new());
-        };
+        let pes = framework.pes.as_str();
         let body = &framework.body;
         let pillars = body
             .pillars

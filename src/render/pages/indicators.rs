@@ -102,8 +102,9 @@ pub(crate) struct Indicators;
 pub(crate) enum IndicatorsPage {
     /// The list of indicators, in a language.
     Index(String),
-    /// An indicator, for the network or (`Some`) a peer group, in a language.
-    Indicator(String, Option<String>, String),
+    /// An indicator, for the network or (`Some`) a peer group, in a language; each by its
+    /// place in its data file.
+    Indicator(usize, Option<usize>, String),
 }
 
 impl Family for Indicators {
@@ -114,11 +115,10 @@ impl Family for Indicators {
         let mut pages = Vec::new();
         for lang in cx.routes.languages() {
             pages.push(IndicatorsPage::Index(lang.clone()));
-            for indicator in &data.indicators {
-                let id = &indicator.id.value;
-                let clusters = data.clusters.iter().map(|c| Some(c.id.value.clone()));
+            for indicator in 0..data.indicators.len() {
+                let clusters = (0..data.clusters.len()).map(Some);
                 for cluster in std::iter::once(None).chain(clusters) {
-                    pages.push(IndicatorsPage::Indicator(id.clone(), cluster, lang.clone()));
+                    pages.push(IndicatorsPage::Indicator(indicator, cluster, lang.clone()));
                 }
             }
         }
@@ -144,8 +144,10 @@ impl Family for Indicators {
         let template = self.template(page).unwrap_or_default();
         match page {
             IndicatorsPage::Index(lang) => cx.indicators_index(template, lang),
-            IndicatorsPage::Indicator(id, cluster, lang) => {
-                cx.indicator_page(template, id, cluster.as_deref(), lang)
+            IndicatorsPage::Indicator(indicator, cluster, lang) => {
+                let data = &cx.site.data;
+                let cluster = cluster.map(|index| &data.clusters[index]);
+                cx.indicator_page(template, &data.indicators[*indicator], cluster, lang)
             }
         }
     }
@@ -226,15 +228,12 @@ impl Context<'_> {
     fn indicator_page(
         &self,
         template: &'static str,
-        id: &str,
-        cluster: Option<&str>,
+        indicator: &Indicator,
+        cluster: Option<&Cluster>,
         lang: &str,
     ) -> Result<OutputFile, Vec<Diagnostic>> {
         let data = &self.site.data;
-        let Some(indicator) = data.indicators.iter().find(|i| i.id.value == id) else {
-            return Err(Vec::new());
-        };
-        let cluster = cluster.and_then(|c| data.cluster_by_id(c));
+        let id = indicator.id.value.as_str();
         let head = self.indicator_head(indicator, lang);
         let table = IndicatorTable::new(data, indicator);
         let members: Vec<&str> = data

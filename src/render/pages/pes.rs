@@ -13,8 +13,8 @@ use crate::render::{Change, Context};
 pub(crate) struct Profiles;
 
 impl Family for Profiles {
-    /// The PES id and the language.
-    type Page = (String, String);
+    /// The member's place in `pes.yaml`, its id and the language.
+    type Page = (usize, String, String);
 
     fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
         let mut pages = Vec::new();
@@ -24,7 +24,8 @@ impl Family for Profiles {
                     .data
                     .pes
                     .iter()
-                    .map(|pes| (pes.id.value.clone(), lang.clone())),
+                    .enumerate()
+                    .map(|(index, pes)| (index, pes.id.value.clone(), lang.clone())),
             );
         }
         pages
@@ -34,7 +35,7 @@ impl Family for Profiles {
         Some("pes.html")
     }
 
-    fn shows(self, (id, _): &Self::Page, change: &Change) -> bool {
+    fn shows(self, (_, id, _): &Self::Page, change: &Change) -> bool {
         match change {
             // A profile lists its own documents, and practices of others to learn from.
             Change::Document { section, pes, .. } => {
@@ -45,8 +46,9 @@ impl Family for Profiles {
     }
 
     fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Vec<Diagnostic>> {
-        let (id, lang) = page;
-        cx.pes_profile(self.template(page).unwrap_or_default(), id, lang)
+        let (index, _, lang) = page;
+        let pes = &cx.site.data.pes[*index];
+        cx.pes_profile(self.template(page).unwrap_or_default(), pes, lang)
     }
 }
 
@@ -110,13 +112,11 @@ impl Context<'_> {
     fn pes_profile(
         &self,
         template: &'static str,
-        id: &str,
+        pes: &Pes,
         lang: &str,
     ) -> Result<OutputFile, Vec<Diagnostic>> {
         let data = &self.site.data;
-        let Some(pes) = data.pes_by_id(id) else {
-            return Err(Vec::new());
-        };
+        let id = pes.id.value.as_str();
         let link = self.link_to(pes, lang);
         let alternates = self.alternates(|l| self.routes.pes(id, l));
         let description = data

@@ -99,6 +99,7 @@ impl Context<'_> {
         Some(listed)
     }
 
+    /// The document a page in `lang` shows: its own version, or the fallback's.
     pub(crate) fn shown<'d, M>(
         &self,
         documents: &'d [Document<M>],
@@ -106,9 +107,13 @@ impl Context<'_> {
         key: &str,
         lang: &str,
     ) -> Option<&'d Document<M>> {
+        documents.get(self.shown_position(section, key, lang)?)
+    }
+
+    /// The place in its section's list of the document a page in `lang` shows.
+    pub(crate) fn shown_position(&self, section: Section, key: &str, lang: &str) -> Option<usize> {
         let shown = self.routes.shown_language(section, key, lang)?;
-        let position = *self.positions.get(&section)?.get(key)?.get(shown)?;
-        documents.get(position)
+        self.positions.get(&section)?.get(key)?.get(shown).copied()
     }
 
     pub(crate) fn base_card<M: Meta>(
