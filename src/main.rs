@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use benchlearn::commands::{self, Outcome};
 use benchlearn::model::documents::Section;
+use benchlearn::terminal;
 
 /// Build bilingual benchlearning sites for public employment services from YAML and Markdown.
 #[derive(Debug, Parser)]
@@ -104,7 +105,7 @@ fn main() {
             let destination = output.unwrap_or_else(|| cli.root.join("output"));
             if let Some(url) = &base_url {
                 if !(url.starts_with("http://") || url.starts_with("https://")) {
-                    eprintln!("error: --base-url must be an absolute http(s) URL, e.g. https://example.org/benchlearning/");
+                    terminal::stderr_line(format_args!("error: --base-url must be an absolute http(s) URL, e.g. https://example.org/benchlearning/"));
                     std::process::exit(Outcome::UsageOrIo.exit_code());
                 }
             }

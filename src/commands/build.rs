@@ -9,6 +9,7 @@ use crate::output;
 use crate::pipeline;
 use crate::render::OutputFile;
 use crate::search;
+use crate::terminal;
 
 /// Builds the site at `root` into `destination`, drafts included only when `drafts` is set.
 pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool) -> Outcome {
@@ -48,11 +49,11 @@ pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool
     if let Err(error) = written.and_then(|()| staging.finish()) {
         return write_failed(error);
     }
-    eprintln!(
+    terminal::stderr_line(format_args!(
         "built {page_count} pages ({file_count} files) into {} in {} ms",
         destination.display(),
         started.elapsed().as_millis()
-    );
+    ));
     Outcome::Success
 }
 
@@ -76,6 +77,6 @@ fn not_built(problems: Diagnostics, destination: &Path) -> Outcome {
 }
 
 fn write_failed(error: output::OutputError) -> Outcome {
-    eprintln!("error: {error}");
+    terminal::stderr_line(format_args!("error: {error}"));
     Outcome::UsageOrIo
 }

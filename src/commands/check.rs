@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::{print_problems, Outcome};
 use crate::pipeline;
+use crate::terminal;
 use crate::translation_status;
 
 /// Validates the site at `root`, including links and templates, without writing the site.
@@ -17,7 +18,7 @@ pub fn run(root: &Path, translations: bool, drafts: bool) -> Outcome {
     }
     if translations {
         match translation_status::load(root) {
-            Ok(status) => print!("{}", status.table()),
+            Ok(status) => terminal::stdout_text(status.table()),
             Err(problems) => {
                 print_problems(problems, "fix site.yaml first");
                 return Outcome::ContentErrors;
@@ -26,7 +27,10 @@ pub fn run(root: &Path, translations: bool, drafts: bool) -> Outcome {
     }
     match pipeline::compile(root, None, drafts) {
         Ok(files) => {
-            eprintln!("no problems found ({} files would be written)", files.len());
+            terminal::stderr_line(format_args!(
+                "no problems found ({} files would be written)",
+                files.len()
+            ));
             Outcome::Success
         }
         Err(problems) => {
