@@ -22,3 +22,4 @@ pub mod terminal;
 pub mod theme;
 pub mod translation_status;
 pub mod validate;
+pub mod web_address;

@@ -1,4 +1,4 @@
-//! Safety holes of issue #12: a closed terminal.
+//! Safety holes of issue #12: a closed terminal, and the site's address.
 
 mod common;
 
@@ -81,4 +81,68 @@ fn a_closed_pipe_after_the_first_line_ends_quietly() {
     let status = child.wait().expect("wait");
     assert_ne!(status.code(), Some(101), "it panicked");
     assert_eq!(status.code(), Some(1));
+}
+
+#[test]
+fn a_base_url_with_a_line_break_is_a_positioned_error() {
+    let site = Site::copy("minimal");
+    let output = site.build_ok();
+    let robots = site.read("output/robots.txt");
+    site.edit(
+        "site.yaml",
+        r#"base_url: "https://example.org/""#,
+        r#"base_url: "https://example.org/\nDisallow: /""#,
+    );
+    let run = site.run(&["build"]);
+    run.assert_code(1);
+    assert!(run.stderr.contains("site.yaml:3:11"), "{}", run.stderr);
+    assert!(run.stderr.contains("base_url"), "{}", run.stderr);
+    assert_eq!(site.read("output/robots.txt"), robots);
+    assert!(!robots.contains("Disallow"), "{robots}");
+    assert!(output.join("index.html").is_file());
+    site.run(&["check"]).assert_code(1);
+}
+
+#[test]
+fn a_base_url_without_a_host_or_with_spaces_is_an_error() {
+    for url in [
+        "https://",
+        "http:///path/",
+        "https://exa mple.org/",
+        "ftp://e.org/",
+    ] {
+        let site = Site::copy("minimal");
+        site.edit(
+            "site.yaml",
+            r#"base_url: "https://example.org/""#,
+            &format!("base_url: \"{url}\""),
+        );
+        let run = site.run(&["build"]);
+        run.assert_code(1);
+        assert!(
+            run.stderr.contains("site.yaml:3:11"),
+            "{url}: {}",
+            run.stderr
+        );
+        assert!(!site.output().exists());
+    }
+}
+
+#[test]
+fn a_bad_base_url_option_is_a_usage_error() {
+    let site = Site::copy("minimal");
+    for url in [
+        "https://example.org/\nDisallow: /",
+        "https://",
+        "https://exa mple.org/",
+        "https://example.org/\t",
+        "javascript:alert(1)",
+    ] {
+        let run = site.run(&["build", "--base-url", url]);
+        run.assert_code(2);
+        assert!(run.stderr.contains("--base-url"), "{url:?}: {}", run.stderr);
+        assert!(!site.output().exists());
+    }
+    site.run(&["build", "--base-url", "http://127.0.0.1:8000/preview/"])
+        .assert_code(0);
 }
