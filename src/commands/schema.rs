@@ -7,7 +7,8 @@ use crate::content;
 use crate::schema;
 use crate::terminal;
 
-/// Writes the schemas of the site at `root` into `destination`.
+/// Writes the schemas of the site at `root` into `destination`, a folder (created if
+/// missing); other files in it are left alone, same-named schema files replaced.
 pub fn run(root: &Path, destination: &Path) -> Outcome {
     if let Err(outcome) = super::require_site(root) {
         return outcome;
@@ -19,6 +20,13 @@ pub fn run(root: &Path, destination: &Path) -> Outcome {
             return Outcome::ContentErrors;
         }
     };
+    if destination.exists() && !destination.is_dir() {
+        terminal::stderr_line(format_args!(
+            "error: refusing to write schemas into {}: it exists and is not a folder",
+            destination.display()
+        ));
+        return Outcome::UsageOrIo;
+    }
     if let Err(error) = std::fs::create_dir_all(destination) {
         terminal::stderr_line(format_args!(
             "error: cannot create {}: {error}",
