@@ -199,15 +199,18 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
     use crate::content::yaml::span_of;
     let mut problems = Vec::new();
     let url = &config.base_url;
-    if !(url.value.starts_with("http://") || url.value.starts_with("https://")) {
-        problems.push(Diagnostic::at(
-            file,
-            span_of(file, 0, &url.referenced),
-            format!(
-                "`base_url` must be an absolute http(s) URL, found `{}`",
-                url.value
-            ),
-        ));
+    if let Err(reason) = crate::web_address::check(&url.value) {
+        problems.push(
+            Diagnostic::at(
+                file,
+                span_of(file, 0, &url.referenced),
+                format!(
+                    "`base_url` must be an absolute http(s) URL, found `{}`: {reason}",
+                    url.value.escape_debug()
+                ),
+            )
+            .with_help("e.g. https://example.org/benchlearning/"),
+        );
     }
     if config.languages.is_empty() {
         problems.push(Diagnostic::at_line(

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use benchlearn::commands::{self, Outcome};
+use benchlearn::commands;
 use benchlearn::model::documents::Section;
+use benchlearn::web_address;
 
 /// Build bilingual benchlearning sites for public employment services from YAML and Markdown.
 #[derive(Debug, Parser)]
@@ -26,7 +27,7 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
         /// Publish at this address instead of site.yaml's base_url (e.g. for a preview).
-        #[arg(long)]
+        #[arg(long, value_parser = web_address_argument)]
         base_url: Option<String>,
         /// Include documents marked `draft: true` (left out otherwise).
         #[arg(long)]
@@ -93,6 +94,15 @@ impl From<Kind> for Section {
     }
 }
 
+/// Checks `--base-url` as clap parses it, so a bad address stops the command before any work.
+fn web_address_argument(text: &str) -> Result<String, String> {
+    web_address::check(text)
+        .map(|()| text.to_string())
+        .map_err(|reason| {
+            format!("{reason}; expected an absolute http(s) URL such as https://example.org/benchlearning/")
+        })
+}
+
 fn main() {
     let cli = Cli::parse();
     let outcome = match cli.command {
@@ -102,12 +112,6 @@ fn main() {
             drafts,
         } => {
             let destination = output.unwrap_or_else(|| cli.root.join("output"));
-            if let Some(url) = &base_url {
-                if !(url.starts_with("http://") || url.starts_with("https://")) {
-                    eprintln!("error: --base-url must be an absolute http(s) URL, e.g. https://example.org/benchlearning/");
-                    std::process::exit(Outcome::UsageOrIo.exit_code());
-                }
-            }
             commands::build::run(&cli.root, &destination, base_url.as_deref(), drafts)
         }
         Command::Serve {

@@ -1,10 +1,17 @@
 //! Writing the built site: into a fresh folder beside the target, swapped into place only
-//! when every file is written, so a failed build leaves the previous site as it was.
+//! when every file is written, so a failed build leaves the previous site as it was. Only a
+//! folder benchlearn wrote (or an empty or new one) is ever replaced: see [`Destination`].
+
+mod destination;
+mod leftovers;
 
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::render::OutputFile;
+use destination::MARKER_TEXT;
+pub use destination::{Destination, DestinationError, MARKER};
+use leftovers::Leftover;
 
 /// Why the site could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -17,6 +24,16 @@ pub enum OutputError {
     Swap { path: PathBuf, source: io::Error },
     #[error("refusing to write {path}: it is outside the output folder")]
     Escape { path: PathBuf },
+    #[error("cannot remove {path}, left by an earlier build: {source}")]
+    RemoveLeftover { path: PathBuf, source: io::Error },
+}
+
+impl Destination {
+    /// Removes the folders earlier builds of this output left beside it when they were killed
+    /// (hundreds of MB each on a large site), returning those that could not be removed.
+    pub fn remove_leftovers(&self) -> Vec<OutputError> {
+        leftovers::remove(self.path())
+    }
 }
 
 /// A new site being written beside `destination`, moved into place by [`Staging::finish`]
@@ -29,23 +46,27 @@ pub struct Staging {
 
 impl Staging {
     /// Starts a new site for `destination`, in a folder beside it (same file system, so the
-    /// final move is a rename).
-    pub fn new(destination: &Path) -> Result<Staging, OutputError> {
-        let parent = destination
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+    /// final move is a rename), marked from the start as benchlearn's.
+    pub fn new(target: &Destination) -> Result<Staging, OutputError> {
+        let destination = target.path();
+        let parent = destination.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(|source| OutputError::CreateDir {
             path: parent.to_path_buf(),
             source,
         })?;
         let folder = tempfile::Builder::new()
-            .prefix(".benchlearn-build-")
+            .prefix(&Leftover::Build.prefix(destination))
+            .rand_bytes(leftovers::RANDOM_LENGTH)
             .tempdir_in(parent)
             .map_err(|source| OutputError::CreateDir {
                 path: parent.to_path_buf(),
                 source,
             })?;
+        let marker = folder.path().join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(|source| OutputError::Write {
+            path: PathBuf::from(MARKER),
+            source,
+        })?;
         Ok(Staging {
             folder,
             destination: destination.to_path_buf(),
@@ -98,7 +119,8 @@ fn swap_into_place(staging: tempfile::TempDir, destination: &Path) -> Result<(),
     if destination.exists() {
         let parent = staged.parent().unwrap_or(Path::new("."));
         let old = tempfile::Builder::new()
-            .prefix(".benchlearn-old-")
+            .prefix(&Leftover::Old.prefix(destination))
+            .rand_bytes(leftovers::RANDOM_LENGTH)
             .tempdir_in(parent)
             .map_err(swap_error)?;
         let old_path = old.path().join("site");

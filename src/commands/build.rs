@@ -9,11 +9,20 @@ use crate::output;
 use crate::pipeline::{Options, Project};
 use crate::render::OutputFile;
 use crate::search;
+use crate::terminal;
 
-/// Builds the site at `root` into `destination`, drafts included only when `drafts` is set.
+/// Builds the site at `root` into `destination`, drafts included only when `drafts` is set;
+/// refuses a `destination` that is not benchlearn's to replace (see [`output::Destination`]).
 pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool) -> Outcome {
     if let Err(outcome) = super::require_site(root) {
         return outcome;
+    }
+    let target = match output::Destination::check(root, destination) {
+        Ok(target) => target,
+        Err(error) => return write_failed(error),
+    };
+    for error in target.remove_leftovers() {
+        terminal::stderr_line(format_args!("warning: {error}"));
     }
     let started = Instant::now();
     let project = Project::new(
@@ -32,7 +41,7 @@ pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool
         .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
         .count();
     let mut file_count = pages.len();
-    let staging = match output::Staging::new(destination) {
+    let staging = match output::Staging::new(&target) {
         Ok(staging) => staging,
         Err(error) => return write_failed(error),
     };
@@ -55,11 +64,11 @@ pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool
     if let Err(error) = written.and_then(|()| staging.finish()) {
         return write_failed(error);
     }
-    eprintln!(
+    terminal::stderr_line(format_args!(
         "built {page_count} pages ({file_count} files) into {} in {} ms",
         destination.display(),
         started.elapsed().as_millis()
-    );
+    ));
     Outcome::Success
 }
 
@@ -90,7 +99,7 @@ fn not_built(problems: Diagnostics, destination: &Path) -> Outcome {
     Outcome::ContentErrors
 }
 
-fn write_failed(error: output::OutputError) -> Outcome {
-    eprintln!("error: {error}");
+fn write_failed(error: impl std::fmt::Display) -> Outcome {
+    terminal::stderr_line(format_args!("error: {error}"));
     Outcome::UsageOrIo
 }

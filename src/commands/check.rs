@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::{print_problems, Outcome};
 use crate::pipeline::{Options, Project};
+use crate::terminal;
 
 /// Validates the site at `root`, including links and templates, without writing the site.
 ///
@@ -29,7 +30,7 @@ pub fn run(root: &Path, translations: bool, drafts: bool) -> Outcome {
         }
     };
     if translations {
-        print!("{}", loaded.translation_status().table());
+        terminal::stdout_text(loaded.translation_status().table());
     }
     match loaded.render_all() {
         Ok(files) => {
@@ -38,10 +39,10 @@ pub fn run(root: &Path, translations: bool, drafts: bool) -> Outcome {
             } else {
                 ""
             };
-            eprintln!(
+            terminal::stderr_line(format_args!(
                 "no problems found ({} files would be written{index})",
                 files.len()
-            );
+            ));
             Outcome::Success
         }
         Err(problems) => {

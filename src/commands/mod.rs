@@ -9,6 +9,7 @@ pub mod serve;
 use std::io::IsTerminal;
 
 use crate::diagnostics::Diagnostics;
+use crate::terminal;
 
 /// How a command ended, mapped to the process exit code.
 #[derive(Debug)]
@@ -36,11 +37,11 @@ pub fn require_site(root: &std::path::Path) -> Result<(), Outcome> {
     if root.join(crate::content::CONFIG_FILE).is_file() {
         return Ok(());
     }
-    eprintln!(
+    terminal::stderr_line(format_args!(
         "error: there is no {} in {}: run benchlearn in a site folder, or pass --root DIR",
         crate::content::CONFIG_FILE,
         root.display()
-    );
+    ));
     Err(Outcome::UsageOrIo)
 }
 
@@ -49,9 +50,9 @@ pub fn print_problems(problems: Diagnostics, consequence: &str) {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let problems = problems.into_sorted();
     for problem in &problems {
-        eprintln!("{}", problem.render(colour));
+        terminal::stderr_line(problem.render(colour));
     }
     let count = problems.len();
     let noun = if count == 1 { "problem" } else { "problems" };
-    eprintln!("error: {count} {noun} found; {consequence}");
+    terminal::stderr_line(format_args!("error: {count} {noun} found; {consequence}"));
 }

@@ -5,8 +5,10 @@ use std::path::Path;
 use super::{print_problems, Outcome};
 use crate::content;
 use crate::schema;
+use crate::terminal;
 
-/// Writes the schemas of the site at `root` into `destination`.
+/// Writes the schemas of the site at `root` into `destination`, a folder (created if
+/// missing); other files in it are left alone, same-named schema files replaced.
 pub fn run(root: &Path, destination: &Path) -> Outcome {
     if let Err(outcome) = super::require_site(root) {
         return outcome;
@@ -18,22 +20,35 @@ pub fn run(root: &Path, destination: &Path) -> Outcome {
             return Outcome::ContentErrors;
         }
     };
+    if destination.exists() && !destination.is_dir() {
+        terminal::stderr_line(format_args!(
+            "error: refusing to write schemas into {}: it exists and is not a folder",
+            destination.display()
+        ));
+        return Outcome::UsageOrIo;
+    }
     if let Err(error) = std::fs::create_dir_all(destination) {
-        eprintln!("error: cannot create {}: {error}", destination.display());
+        terminal::stderr_line(format_args!(
+            "error: cannot create {}: {error}",
+            destination.display()
+        ));
         return Outcome::UsageOrIo;
     }
     let schemas = schema::render_all(&config.language_codes());
     for (name, text) in &schemas {
         let path = destination.join(name);
         if let Err(error) = std::fs::write(&path, text) {
-            eprintln!("error: cannot write {}: {error}", path.display());
+            terminal::stderr_line(format_args!(
+                "error: cannot write {}: {error}",
+                path.display()
+            ));
             return Outcome::UsageOrIo;
         }
     }
-    eprintln!(
+    terminal::stderr_line(format_args!(
         "wrote {} schemas into {}",
         schemas.len(),
         destination.display()
-    );
+    ));
     Outcome::Success
 }

@@ -22,6 +22,10 @@ use crate::model::Site;
 /// The site's settings file, relative to the root.
 pub const CONFIG_FILE: &str = "site.yaml";
 
+/// The files and folders a site is built from, relative to its root: `serve` watches them and
+/// `build` never writes over them.
+pub const SOURCES: &[&str] = &[CONFIG_FILE, "content", "themes", "templates", "static"];
+
 /// Reads `root/site.yaml`; without valid settings nothing else can be loaded.
 pub fn load_config(root: &Path) -> Result<Config, Diagnostics> {
     let mut diagnostics = Diagnostics::default();

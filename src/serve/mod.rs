@@ -19,6 +19,7 @@ use std::time::Instant;
 
 use crate::diagnostics::Diagnostics;
 use crate::render::OutputFile;
+use crate::terminal;
 use rebuild::{Builder, Rebuilt};
 use server::{Shared, Snapshot};
 pub use watch::WatchError;
@@ -98,7 +99,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     let server = server.map_err(ServeError::Runtime)?;
     runtime.spawn(async move {
         if let Err(error) = axum::serve(server, router).await {
-            eprintln!("error: the server stopped: {error}");
+            terminal::stderr_line(format_args!("error: the server stopped: {error}"));
             std::process::exit(2);
         }
     });
@@ -109,16 +110,16 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     }
     let mut watcher = watch::SiteWatcher::start(&root, options.poll)?;
     if !options.bind.is_loopback() {
-        eprintln!(
+        terminal::stderr_line(format_args!(
             "warning: serving on {} makes the preview, drafts included, reachable from other machines",
             options.bind
-        );
+        ));
     }
-    eprintln!(
+    terminal::stderr_line(format_args!(
         "serving {url} — watching {} for changes{}; press Ctrl+C to stop",
         watch::WATCHED.join(", "),
         if options.poll { " (polling)" } else { "" }
-    );
+    ));
     if options.open {
         open_browser(&url);
     }
@@ -136,7 +137,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
                     reindexer.refresh(config.clone());
                 }
             }
-            Err(message) => eprintln!("warning: {message}"),
+            Err(message) => terminal::stderr_line(format_args!("warning: {message}")),
         }
     }
     Err(ServeError::WatcherStopped)
@@ -173,10 +174,10 @@ fn report_and_publish(
                 .filter(|c| c.search.enabled)
                 .map(|c| c.search.path_prefix());
             let files = merge(&current.files, rebuilt, index.as_deref());
-            eprintln!(
+            terminal::stderr_line(format_args!(
                 "{what}: rendered {pages} pages in {} ms",
                 started.elapsed().as_millis()
-            );
+            ));
             Snapshot {
                 files,
                 overlay: None,
@@ -188,12 +189,12 @@ fn report_and_publish(
             let problems = problems.into_sorted();
             let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             for problem in &problems {
-                eprintln!("{}", problem.render(colour));
+                terminal::stderr_line(problem.render(colour));
             }
-            eprintln!(
+            terminal::stderr_line(format_args!(
                 "{what}: {} problem(s) found; the last good version of the site is still served",
                 problems.len()
-            );
+            ));
             let languages = builder.languages();
             Snapshot {
                 files: Arc::clone(&current.files),
@@ -253,6 +254,8 @@ fn open_browser(url: &str) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if let Err(error) = command {
-        eprintln!("warning: cannot open a browser ({error}); open {url} yourself");
+        terminal::stderr_line(format_args!(
+            "warning: cannot open a browser ({error}); open {url} yourself"
+        ));
     }
 }

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use super::server::Shared;
 use crate::config::Config;
 use crate::render::OutputFile;
+use crate::terminal;
 
 /// How long the site must go without a rebuild before it is indexed again.
 const QUIET: Duration = Duration::from_millis(1500);
@@ -65,7 +66,9 @@ fn work(shared: &Shared, requests: &Receiver<Config>) {
         let bundle = match crate::search::index(&config, &pages) {
             Ok(bundle) => bundle,
             Err(error) => {
-                eprintln!("warning: the search index was not refreshed: {error}");
+                terminal::stderr_line(format_args!(
+                    "warning: the search index was not refreshed: {error}"
+                ));
                 continue;
             }
         };
@@ -73,10 +76,10 @@ fn work(shared: &Shared, requests: &Receiver<Config>) {
             files.insert(path.to_string_lossy().replace('\\', "/"), bytes);
         }
         if shared.replace_files_quietly(&served.files, files) {
-            eprintln!(
+            terminal::stderr_line(format_args!(
                 "search index refreshed in {} ms",
                 started.elapsed().as_millis()
-            );
+            ));
         }
     }
 }

@@ -17,7 +17,7 @@ const QUIET: Duration = Duration::from_millis(60);
 const POLL_INTERVAL: Duration = Duration::from_millis(300);
 
 /// The folders and files of a site that a rebuild depends on, relative to its root.
-pub const WATCHED: &[&str] = &["site.yaml", "content", "themes", "templates", "static"];
+pub const WATCHED: &[&str] = crate::content::SOURCES;
 
 /// Why the site folder cannot be watched.
 #[derive(Debug, thiserror::Error)]

@@ -54,9 +54,7 @@ fn check_pes(checker: &mut Checker<'_>) {
 
 /// Whether a link from data may be published: only web addresses, never `javascript:` and co.
 pub(crate) fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !lower.contains(char::is_whitespace)
+    crate::web_address::check(url.trim()).is_ok()
 }
 
 fn check_clusters(checker: &mut Checker<'_>) {
