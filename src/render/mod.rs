@@ -125,13 +125,13 @@ fn render_pages(
         .into_iter()
         .filter(|page| keep(page.as_ref()))
         .collect();
-    let results: Vec<Result<OutputFile, Vec<Diagnostic>>> =
+    let results: Vec<Result<OutputFile, Diagnostics>> =
         planned.par_iter().map(|page| page.render(&cx)).collect();
     let mut files = Vec::with_capacity(results.len() + theme.static_files.len());
     for result in results {
         match result {
             Ok(file) => files.push(file),
-            Err(job_problems) => problems.extend(job_problems),
+            Err(page_problems) => problems.extend(page_problems),
         }
     }
     for (name, file) in &theme.static_files {
@@ -197,10 +197,10 @@ impl Context<'_> {
         path: String,
         layout: &Layout,
         content: T,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let context = Value::from(minijinja::value::Serde(PageContext { layout, content }));
         let html = engine::templates::render(&self.env, self.theme, template, context)
-            .map_err(|d| vec![d])?;
+            .map_err(Diagnostics::from)?;
         Ok(OutputFile {
             path: PathBuf::from(path),
             bytes: Arc::new(html.into_bytes()),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::data::{Better, Indicator, Observation, Unit};
 use crate::model::text::Translated;
 use crate::render::pages::Family;
@@ -110,7 +110,7 @@ impl Family for Downloads {
         change.reaches_figures()
     }
 
-    fn render(self, cx: &Context<'_>, download: &Download) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, download: &Download) -> Result<OutputFile, Diagnostics> {
         match download {
             Download::Csv(indicator) => cx.csv_download(indicator.as_deref()),
             Download::Json(index) => cx.json_download(&cx.site.data.indicators[*index]),
@@ -166,20 +166,17 @@ impl Context<'_> {
     }
 
     /// A CSV of `indicator`'s observations, or of all of them.
-    pub(crate) fn csv_download(
-        &self,
-        indicator: Option<&str>,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn csv_download(&self, indicator: Option<&str>) -> Result<OutputFile, Diagnostics> {
         let path = match indicator {
             Some(id) => self.routes.download(&format!("indicators/{id}.csv")),
             None => self.routes.download("observations.csv"),
         };
         let mut writer = csv::Writer::from_writer(Vec::new());
         let problem = |e: &dyn std::fmt::Display| {
-            vec![Diagnostic::in_path(
+            Diagnostics::from(Diagnostic::in_path(
                 &path,
                 format!("cannot write the CSV download: {e}"),
-            )]
+            ))
         };
         for row in self.rows(indicator) {
             writer.serialize(row).map_err(|e| problem(&e))?;
@@ -195,10 +192,7 @@ impl Context<'_> {
     }
 
     /// A JSON file with `indicator`'s definition and observations.
-    pub(crate) fn json_download(
-        &self,
-        indicator: &Indicator,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn json_download(&self, indicator: &Indicator) -> Result<OutputFile, Diagnostics> {
         let id = indicator.id.value.as_str();
         let path = self.routes.download(&format!("indicators/{id}.json"));
         let file = JsonFile {
@@ -217,10 +211,10 @@ impl Context<'_> {
             observations: self.rows(Some(id)),
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| {
-            vec![Diagnostic::in_path(
+            Diagnostics::from(Diagnostic::in_path(
                 &path,
                 format!("cannot write the JSON download: {e}"),
-            )]
+            ))
         })?;
         bytes.push(b'\n');
         Ok(OutputFile {

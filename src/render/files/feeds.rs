@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text, WriteConfig};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Date;
 use crate::render::pages::{per_language, Family};
@@ -47,14 +47,14 @@ impl Family for Feeds {
         change.reaches_every_page() || change.is_document_of(None)
     }
 
-    fn render(self, cx: &Context<'_>, lang: &String) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, lang: &String) -> Result<OutputFile, Diagnostics> {
         cx.feed(lang)
     }
 }
 
 impl Context<'_> {
     /// `<lang>/atom.xml`.
-    pub(crate) fn feed(&self, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn feed(&self, lang: &str) -> Result<OutputFile, Diagnostics> {
         let documents = &self.site.documents;
         let mut items = Vec::new();
         items.extend(self.feed_items(&documents.practices, Section::Practices, lang));
@@ -105,10 +105,10 @@ impl Context<'_> {
         let mut bytes = feed
             .write_with_config(Vec::new(), config)
             .map_err(|error| {
-                vec![Diagnostic::in_path(
+                Diagnostics::from(Diagnostic::in_path(
                     self.routes.feed(lang),
                     format!("cannot write the feed: {error}"),
-                )]
+                ))
             })?;
         bytes.push(b'\n');
         Ok(OutputFile {

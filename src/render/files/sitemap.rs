@@ -11,7 +11,7 @@ use std::sync::Arc;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Date;
 use crate::render::engine::routes::{PageGroup, PageId};
@@ -69,7 +69,7 @@ impl Family for Crawling {
         }
     }
 
-    fn render(self, cx: &Context<'_>, file: &CrawlingFile) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, file: &CrawlingFile) -> Result<OutputFile, Diagnostics> {
         match file {
             CrawlingFile::Sitemap => cx.sitemap(),
             CrawlingFile::Robots => Ok(cx.robots()),
@@ -79,7 +79,7 @@ impl Family for Crawling {
 
 impl Context<'_> {
     /// `sitemap.xml`: the root page, then every page of every language with its alternates.
-    pub(crate) fn sitemap(&self) -> Result<OutputFile, Vec<Diagnostic>> {
+    pub(crate) fn sitemap(&self) -> Result<OutputFile, Diagnostics> {
         let pes_ids = self.site.data.pes.iter().map(|pes| pes.id.value.as_str());
         let mut urls = vec![SitemapUrl {
             loc: self.routes.absolute(""),
@@ -95,10 +95,10 @@ impl Context<'_> {
             urls.extend(self.group_urls(group));
         }
         let bytes = write_sitemap(&urls).map_err(|error| {
-            vec![Diagnostic::in_path(
+            Diagnostics::from(Diagnostic::in_path(
                 SITEMAP,
                 format!("cannot write the sitemap: {error}"),
-            )]
+            ))
         })?;
         Ok(OutputFile {
             path: PathBuf::from(SITEMAP),

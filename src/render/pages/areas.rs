@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use serde::Serialize;
 
 use crate::analysis::maturity;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::model::data::{Area, Unit};
 use crate::model::documents::Section;
 use crate::render::charts::{self, Bar, BarChart, Meta};
@@ -71,7 +71,7 @@ impl Family for Areas {
         change.reaches_figures() || change.is_document_of(Some(Section::Practices))
     }
 
-    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics> {
         let (index, lang) = page;
         let area = &cx.site.data.areas[*index];
         cx.area_page(self.template(page).unwrap_or_default(), area, lang)
@@ -91,7 +91,7 @@ impl Context<'_> {
         template: &'static str,
         area: &Area,
         lang: &str,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let data = &self.site.data;
         let id = area.id.value.as_str();
         let name = area.name.text(lang).to_string();

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::analysis::maturity;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::model::data::Unit;
 use crate::render::charts::{self, Heatmap, HeatmapRow, Meta};
 use crate::render::engine::format;
@@ -122,11 +122,7 @@ impl Family for Assessments {
         change.reaches_figures()
     }
 
-    fn render(
-        self,
-        cx: &Context<'_>,
-        page: &AssessmentsPage,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, page: &AssessmentsPage) -> Result<OutputFile, Diagnostics> {
         let template = self.template(page).unwrap_or_default();
         match page {
             AssessmentsPage::Index(lang) => cx.assessments_index(template, lang),
@@ -169,7 +165,7 @@ impl Context<'_> {
         &self,
         template: &'static str,
         lang: &str,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let title = self.label(lang, "bench.nav_assessments");
         let description = self.label(lang, "bench.assessments_intro");
         let alternates = self.alternates(|l| self.routes.assessments(l));
@@ -190,7 +186,7 @@ impl Context<'_> {
         template: &'static str,
         cycle: &str,
         lang: &str,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let data = &self.site.data;
         let score = |v: f64| format::value(v, Unit::Score, lang);
         let heat = maturity::heatmap(data, cycle);

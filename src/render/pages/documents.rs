@@ -1,6 +1,6 @@
 //! Document pages: good practices, study visits, reports and free pages.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::model::documents::Document;
 use crate::model::documents::Meta;
 use crate::model::documents::PracticeMeta;
@@ -83,7 +83,7 @@ impl Family for Documents {
         }
     }
 
-    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics> {
         cx.document(self.template(page).unwrap_or_default(), page)
     }
 }
@@ -93,7 +93,7 @@ impl Context<'_> {
         &self,
         template: &'static str,
         page: &DocumentPage,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let DocumentPage {
             section,
             lang,
@@ -141,7 +141,7 @@ impl Context<'_> {
         section: Section,
         lang: &str,
         facts: F,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let context = markdown::Context {
             file: &document.file,
             body_offset: document.body_offset,
@@ -154,9 +154,9 @@ impl Context<'_> {
         // A fallback page repeats the original's body: report its links once, from the original.
         if !problems.is_empty() {
             return Err(if document.lang == lang {
-                problems
+                Diagnostics::from(problems)
             } else {
-                Vec::new()
+                Diagnostics::default()
             });
         }
         let meta = &document.meta;

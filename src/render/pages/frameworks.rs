@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::analysis::progress;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::model::data::{ActivityStatus, Framework, Kpi};
 use crate::render::charts::{self, Meta};
 use crate::render::engine::format;
@@ -117,11 +117,7 @@ impl Family for Frameworks {
         change.reaches_figures()
     }
 
-    fn render(
-        self,
-        cx: &Context<'_>,
-        page: &FrameworksPage,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, page: &FrameworksPage) -> Result<OutputFile, Diagnostics> {
         let template = self.template(page).unwrap_or_default();
         match page {
             FrameworksPage::Index(lang) => cx.frameworks_index(template, lang),
@@ -137,7 +133,7 @@ impl Context<'_> {
         &self,
         template: &'static str,
         lang: &str,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let mut frameworks: Vec<FrameworkLink> = self
             .site
             .data
@@ -163,7 +159,7 @@ impl Context<'_> {
         template: &'static str,
         framework: &Framework,
         lang: &str,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let pes = framework.pes.as_str();
         let body = &framework.body;
         let pillars = body

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::model::documents::Section;
 use crate::render::engine::routes::Listing;
 use crate::render::pages::Family;
@@ -54,7 +54,7 @@ impl Family for Home {
         }
     }
 
-    fn render(self, cx: &Context<'_>, page: &EntryPage) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, page: &EntryPage) -> Result<OutputFile, Diagnostics> {
         let template = self.template(page).unwrap_or_default();
         match page {
             EntryPage::Root => cx.root(template),
@@ -65,7 +65,7 @@ impl Family for Home {
 }
 
 impl Context<'_> {
-    fn root(&self, template: &'static str) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn root(&self, template: &'static str) -> Result<OutputFile, Diagnostics> {
         let lang = self.routes.default_language().to_string();
         let alternates = self.alternates(|l| self.routes.home(l));
         let mut layout = self.layout(
@@ -90,7 +90,7 @@ impl Context<'_> {
         )
     }
 
-    fn not_found(&self, template: &'static str) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn not_found(&self, template: &'static str) -> Result<OutputFile, Diagnostics> {
         let lang = self.routes.default_language().to_string();
         let alternates = self.alternates(|l| self.routes.home(l));
         let title = self.label(&lang, "notfound.title");
@@ -113,7 +113,7 @@ impl Context<'_> {
         )
     }
 
-    fn home(&self, template: &'static str, lang: &str) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn home(&self, template: &'static str, lang: &str) -> Result<OutputFile, Diagnostics> {
         let config = &self.site.config;
         let alternates = self.alternates(|l| self.routes.home(l));
         let layout = self.layout(

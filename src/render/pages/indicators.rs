@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::analysis::series::IndicatorTable;
 use crate::analysis::stats;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::model::data::{Cluster, Indicator};
 use crate::render::charts::{self, Bar, BarChart, Line, LineChart, Meta};
 use crate::render::engine::format;
@@ -136,11 +136,7 @@ impl Family for Indicators {
         change.reaches_figures()
     }
 
-    fn render(
-        self,
-        cx: &Context<'_>,
-        page: &IndicatorsPage,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, page: &IndicatorsPage) -> Result<OutputFile, Diagnostics> {
         let template = self.template(page).unwrap_or_default();
         match page {
             IndicatorsPage::Index(lang) => cx.indicators_index(template, lang),
@@ -158,7 +154,7 @@ impl Context<'_> {
         &self,
         template: &'static str,
         lang: &str,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let data = &self.site.data;
         let mut categories: Vec<Category> = Vec::new();
         for indicator in &data.indicators {
@@ -231,7 +227,7 @@ impl Context<'_> {
         indicator: &Indicator,
         cluster: Option<&Cluster>,
         lang: &str,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let data = &self.site.data;
         let id = indicator.id.value.as_str();
         let head = self.indicator_head(indicator, lang);

@@ -1,6 +1,6 @@
 //! The section lists: practices, visits, reports and the PES of the network.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::documents::Section;
 use crate::render::engine::routes::Listing;
 use crate::render::pages::{per_language, Family};
@@ -53,7 +53,7 @@ impl Family for Listings {
         }
     }
 
-    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics> {
         let (listing, lang) = page;
         let template = self.template(page).unwrap_or_default();
         cx.listing(template, *listing, lang)
@@ -76,7 +76,7 @@ impl Context<'_> {
         template: &'static str,
         listing: Listing,
         lang: &str,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let alternates = self.alternates(|l| self.routes.listing(listing, l));
         let (kind, title_key, intro_key) = match listing {
             Listing::Practices => ("practices", "nav.practices", "practices.intro"),
@@ -90,10 +90,10 @@ impl Context<'_> {
             .get(lang, intro_key)
             .map(str::to_string)
             .ok_or_else(|| {
-                vec![Diagnostic::in_path(
+                Diagnostics::from(Diagnostic::in_path(
                     format!("themes/{}/i18n/{lang}.yaml", self.site.config.theme),
                     format!("UI string `{intro_key}` is missing for language `{lang}`"),
-                )]
+                ))
             })?;
         let layout = self.layout(lang, kind, title, intro, alternates);
         let path = self.routes.listing(listing, lang) + "index.html";

@@ -18,7 +18,7 @@ pub(crate) mod translations;
 
 use std::fmt;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::render::files::{downloads::Downloads, feeds::Feeds, sitemap::Crawling};
 use crate::render::{Context, OutputFile};
 use changes::Change;
@@ -39,7 +39,7 @@ pub(crate) trait Family: Copy + fmt::Debug + Send + Sync + 'static {
     fn shows(self, page: &Self::Page, change: &Change) -> bool;
 
     /// Renders `page`.
-    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Vec<Diagnostic>>;
+    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics>;
 }
 
 /// A page of any family, planned for rendering.
@@ -51,7 +51,7 @@ pub(crate) trait Planned: fmt::Debug + Send + Sync {
     fn shows_any(&self, changes: &[Change]) -> bool;
 
     /// Renders the page.
-    fn render(&self, cx: &Context<'_>) -> Result<OutputFile, Vec<Diagnostic>>;
+    fn render(&self, cx: &Context<'_>) -> Result<OutputFile, Diagnostics>;
 }
 
 /// A page together with its family.
@@ -78,7 +78,7 @@ impl<F: Family> Planned for Page<F> {
         })
     }
 
-    fn render(&self, cx: &Context<'_>) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(&self, cx: &Context<'_>) -> Result<OutputFile, Diagnostics> {
         self.family.render(cx, &self.page)
     }
 }

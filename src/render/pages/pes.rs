@@ -1,6 +1,6 @@
 //! PES pages: the member list and each member's profile.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::model::data::Pes;
 use crate::model::documents::Section;
 use crate::render::pages::Family;
@@ -45,7 +45,7 @@ impl Family for Profiles {
         }
     }
 
-    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics> {
         let (index, _, lang) = page;
         let pes = &cx.site.data.pes[*index];
         cx.pes_profile(self.template(page).unwrap_or_default(), pes, lang)
@@ -114,7 +114,7 @@ impl Context<'_> {
         template: &'static str,
         pes: &Pes,
         lang: &str,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let data = &self.site.data;
         let id = pes.id.value.as_str();
         let link = self.link_to(pes, lang);

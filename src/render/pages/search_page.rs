@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::model::data::Pes;
 use crate::model::documents::Section;
 use crate::render::pages::{per_language, Family};
@@ -70,7 +70,7 @@ impl Family for SearchPages {
         change.reaches_every_page() || *change == Change::Data(DataFile::Areas)
     }
 
-    fn render(self, cx: &Context<'_>, lang: &String) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, lang: &String) -> Result<OutputFile, Diagnostics> {
         cx.search_page(self.template(lang).unwrap_or_default(), lang)
     }
 }
@@ -82,11 +82,7 @@ impl Context<'_> {
         })
     }
 
-    fn search_page(
-        &self,
-        template: &'static str,
-        lang: &str,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn search_page(&self, template: &'static str, lang: &str) -> Result<OutputFile, Diagnostics> {
         let alternates = self.alternates(|l| self.routes.search(l));
         let title = self.label(lang, "search.title");
         let description = self.label(lang, "search.intro");

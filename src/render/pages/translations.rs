@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::render::pages::{per_language, Family};
 use crate::render::OutputFile;
 use crate::render::{Change, Context};
@@ -31,7 +31,7 @@ impl Family for TranslationPages {
         change.reaches_every_page() || change.is_document_of(None)
     }
 
-    fn render(self, cx: &Context<'_>, lang: &String) -> Result<OutputFile, Vec<Diagnostic>> {
+    fn render(self, cx: &Context<'_>, lang: &String) -> Result<OutputFile, Diagnostics> {
         cx.translation_status(self.template(lang).unwrap_or_default(), lang)
     }
 }
@@ -41,7 +41,7 @@ impl Context<'_> {
         &self,
         template: &'static str,
         lang: &str,
-    ) -> Result<OutputFile, Vec<Diagnostic>> {
+    ) -> Result<OutputFile, Diagnostics> {
         let alternates = self.alternates(|l| self.routes.translation_status(l));
         let title = self.label(lang, "publishing.translations_title");
         let mut layout = self.layout(lang, "translations", title, String::new(), alternates);
