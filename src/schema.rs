@@ -153,7 +153,10 @@ impl Kind {
             // Target groups are a fixed list, so editors can offer it.
             let items = &mut value["properties"]["target_groups"]["items"];
             if let Some(items) = items.as_object_mut() {
-                items.insert("enum".into(), json!(crate::validate::TARGET_GROUPS));
+                items.insert(
+                    "enum".into(),
+                    json!(crate::model::documents::TargetGroup::ids()),
+                );
             }
         }
         if let Some(object) = value.as_object_mut() {

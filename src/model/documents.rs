@@ -77,6 +77,19 @@ pub enum PracticeStatus {
 }
 
 impl PracticeStatus {
+    /// Every status, from first to last in a practice's life.
+    pub const ALL: [PracticeStatus; 4] = [
+        PracticeStatus::Pilot,
+        PracticeStatus::Ongoing,
+        PracticeStatus::Completed,
+        PracticeStatus::Discontinued,
+    ];
+
+    /// The UI string that names the status.
+    pub fn label_key(self) -> String {
+        format!("status.{}", self.key())
+    }
+
     /// The i18n key suffix and CSS class for the status.
     pub fn key(self) -> &'static str {
         match self {
@@ -85,6 +98,69 @@ impl PracticeStatus {
             PracticeStatus::Completed => "completed",
             PracticeStatus::Discontinued => "discontinued",
         }
+    }
+}
+
+/// Who a good practice is for. Front matter names groups by [`TargetGroup::id`]; the theme's
+/// UI strings label them (`target_group.<id>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TargetGroup {
+    Youth,
+    LongTermUnemployed,
+    OlderWorkers,
+    Women,
+    Migrants,
+    PeopleWithDisabilities,
+    Employers,
+    LowSkilled,
+    AllJobseekers,
+    Staff,
+}
+
+impl TargetGroup {
+    /// Every target group, in the order editors are offered them.
+    pub const ALL: [TargetGroup; 10] = [
+        TargetGroup::Youth,
+        TargetGroup::LongTermUnemployed,
+        TargetGroup::OlderWorkers,
+        TargetGroup::Women,
+        TargetGroup::Migrants,
+        TargetGroup::PeopleWithDisabilities,
+        TargetGroup::Employers,
+        TargetGroup::LowSkilled,
+        TargetGroup::AllJobseekers,
+        TargetGroup::Staff,
+    ];
+
+    /// The id authors write in front matter.
+    pub fn id(self) -> &'static str {
+        match self {
+            TargetGroup::Youth => "youth",
+            TargetGroup::LongTermUnemployed => "long-term-unemployed",
+            TargetGroup::OlderWorkers => "older-workers",
+            TargetGroup::Women => "women",
+            TargetGroup::Migrants => "migrants",
+            TargetGroup::PeopleWithDisabilities => "people-with-disabilities",
+            TargetGroup::Employers => "employers",
+            TargetGroup::LowSkilled => "low-skilled",
+            TargetGroup::AllJobseekers => "all-jobseekers",
+            TargetGroup::Staff => "staff",
+        }
+    }
+
+    /// The group with this id, if any (validation reports the others, with a suggestion).
+    pub fn from_id(id: &str) -> Option<TargetGroup> {
+        TargetGroup::ALL.into_iter().find(|group| group.id() == id)
+    }
+
+    /// Every id, for validation and the JSON Schema.
+    pub fn ids() -> [&'static str; 10] {
+        TargetGroup::ALL.map(TargetGroup::id)
+    }
+
+    /// The UI string that names the group.
+    pub fn label_key(self) -> String {
+        format!("target_group.{}", self.id())
     }
 }
 
@@ -315,6 +391,16 @@ macro_rules! impl_meta {
     )*};
 }
 impl_meta!(PracticeMeta, VisitMeta, ReportMeta, PageMeta);
+
+impl PracticeMeta {
+    /// The practice's known target groups, in the order written (validation reports the
+    /// unknown ones).
+    pub fn groups(&self) -> impl Iterator<Item = TargetGroup> + '_ {
+        self.target_groups
+            .iter()
+            .filter_map(|group| TargetGroup::from_id(&group.value))
+    }
+}
 
 /// Every Markdown document of the site, grouped by kind.
 #[derive(Debug, Default)]

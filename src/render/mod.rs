@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
-use crate::model::documents::{Document, Documents, Section};
+use crate::model::documents::{Document, Documents, PracticeStatus, Section};
 use crate::model::Site;
 use crate::theme::Theme;
 use engine::routes::Routes;
@@ -92,9 +92,9 @@ fn render_pages(
                     .map(|k| k.to_string()),
             )
             .chain(
-                crate::validate::TARGET_GROUPS
+                crate::model::documents::TargetGroup::ALL
                     .iter()
-                    .map(|g| format!("target_group.{g}")),
+                    .map(|group| group.label_key()),
             );
         for key in keys {
             if strings.get(lang, &key).is_none() {
@@ -148,9 +148,9 @@ fn render_pages(
 }
 
 fn status_keys() -> impl Iterator<Item = String> {
-    ["pilot", "ongoing", "completed", "discontinued"]
+    PracticeStatus::ALL
         .into_iter()
-        .map(|s| format!("status.{s}"))
+        .map(PracticeStatus::label_key)
 }
 
 /// What every page is rendered with: the site, its addresses, the documents' cards, the UI

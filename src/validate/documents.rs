@@ -2,8 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Checker, Place, TARGET_GROUPS};
+use super::{Checker, Place};
 use crate::diagnostics::suggest;
+use crate::model::documents::TargetGroup;
 use crate::model::documents::TRANSLATION_STATUS_SLUG;
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Spanned;
@@ -26,7 +27,7 @@ pub(super) fn check(checker: &mut Checker<'_>) {
             checker.reference(place, area, "excellence area", area_ids.iter().copied());
         }
         for group in &meta.target_groups {
-            checker.reference(place, group, "target group", TARGET_GROUPS);
+            checker.reference(place, group, "target group", TargetGroup::ids());
         }
         checker.past_year(place, &meta.start_year, "start year");
         if let Some(end) = &meta.end_year {

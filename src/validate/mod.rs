@@ -13,20 +13,6 @@ use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, SourceFile};
 use crate::model::text::{Date, Spanned, Translated};
 use crate::model::Site;
 
-/// Target group ids a practice may name; the theme's i18n files label them.
-pub const TARGET_GROUPS: [&str; 10] = [
-    "youth",
-    "long-term-unemployed",
-    "older-workers",
-    "women",
-    "migrants",
-    "people-with-disabilities",
-    "employers",
-    "low-skilled",
-    "all-jobseekers",
-    "staff",
-];
-
 /// Checks the loaded site and returns every problem found.
 pub fn validate(site: &Site) -> Diagnostics {
     let mut checker = Checker {

@@ -221,11 +221,10 @@ impl Context<'_> {
             })
             .collect();
         let target_groups = meta
-            .target_groups
-            .iter()
+            .groups()
             .map(|group| Labelled {
-                id: group.value.clone(),
-                label: self.label(lang, &format!("target_group.{}", group.value)),
+                id: group.id().to_string(),
+                label: self.label(lang, &group.label_key()),
             })
             .collect();
         let period = match &meta.end_year {
@@ -246,7 +245,7 @@ impl Context<'_> {
             period,
             status: Labelled {
                 id: meta.status.key().to_string(),
-                label: self.label(lang, &format!("status.{}", meta.status.key())),
+                label: self.label(lang, &meta.status.label_key()),
             },
             results: meta.results.as_ref().map(|r| self.text(&practice.lang, r)),
             contact: meta.contact.clone(),

@@ -147,9 +147,8 @@ impl Context<'_> {
                 let year = self.label(lang, "search.filter_year");
                 record.filter(&year, meta.start_year.value.to_string());
                 let group_facet = self.label(lang, "search.filter_target_group");
-                for group in &meta.target_groups {
-                    let label = self.label(lang, &format!("target_group.{}", group.value));
-                    record.filter(&group_facet, label);
+                for group in meta.groups() {
+                    record.filter(&group_facet, self.label(lang, &group.label_key()));
                 }
             }
             Section::Visits => {
