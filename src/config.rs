@@ -35,83 +35,134 @@ fn default_theme() -> String {
     "default".to_string()
 }
 
-/// The URL segment of each section, per language (`/fr/bonnes-pratiques/`).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SectionSlugs {
-    #[serde(default = "default_practices")]
-    pub practices: BTreeMap<String, String>,
-    #[serde(default = "default_visits")]
-    pub visits: BTreeMap<String, String>,
-    #[serde(default = "default_reports")]
-    pub reports: BTreeMap<String, String>,
-    #[serde(default = "default_pes")]
-    pub pes: BTreeMap<String, String>,
-    #[serde(default = "default_pages")]
-    pub pages: BTreeMap<String, String>,
-    #[serde(default = "default_indicators")]
-    pub indicators: BTreeMap<String, String>,
-    #[serde(default = "default_assessments")]
-    pub assessments: BTreeMap<String, String>,
-    #[serde(default = "default_areas")]
-    pub areas: BTreeMap<String, String>,
-    #[serde(default = "default_frameworks")]
-    pub frameworks: BTreeMap<String, String>,
-    #[serde(default = "default_search")]
-    pub search: BTreeMap<String, String>,
+/// A part of the site with an address segment of its own in each language
+/// (`/fr/bonnes-pratiques/`), named in `site.yaml`'s `sections:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SiteSection {
+    Practices,
+    Visits,
+    Reports,
+    Pes,
+    Pages,
+    Indicators,
+    Assessments,
+    Areas,
+    Frameworks,
+    Search,
 }
 
-fn slugs(fr: &str, en: &str) -> BTreeMap<String, String> {
-    BTreeMap::from([
-        ("fr".to_string(), fr.to_string()),
-        ("en".to_string(), en.to_string()),
-    ])
+impl SiteSection {
+    /// Every section, in the order `site.yaml` documents them.
+    pub const ALL: [SiteSection; 10] = [
+        SiteSection::Practices,
+        SiteSection::Visits,
+        SiteSection::Reports,
+        SiteSection::Pes,
+        SiteSection::Pages,
+        SiteSection::Indicators,
+        SiteSection::Assessments,
+        SiteSection::Areas,
+        SiteSection::Frameworks,
+        SiteSection::Search,
+    ];
+
+    /// Its name under `sections:` in `site.yaml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            SiteSection::Practices => "practices",
+            SiteSection::Visits => "visits",
+            SiteSection::Reports => "reports",
+            SiteSection::Pes => "pes",
+            SiteSection::Pages => "pages",
+            SiteSection::Indicators => "indicators",
+            SiteSection::Assessments => "assessments",
+            SiteSection::Areas => "areas",
+            SiteSection::Frameworks => "frameworks",
+            SiteSection::Search => "search",
+        }
+    }
+
+    /// The slugs a site gets when `site.yaml` does not name them (free pages sit at the top
+    /// of each language).
+    fn default_slugs(self) -> BTreeMap<String, String> {
+        let (fr, en) = match self {
+            SiteSection::Practices => ("bonnes-pratiques", "good-practices"),
+            SiteSection::Visits => ("visites-etude", "study-visits"),
+            SiteSection::Reports => ("rapports", "reports"),
+            SiteSection::Pes => ("spe", "pes"),
+            SiteSection::Pages => ("", ""),
+            SiteSection::Indicators => ("indicateurs", "indicators"),
+            SiteSection::Assessments => ("evaluations", "assessments"),
+            SiteSection::Areas => ("domaines", "areas"),
+            SiteSection::Frameworks => ("cadres-performance", "frameworks"),
+            SiteSection::Search => ("recherche", "search"),
+        };
+        BTreeMap::from([
+            ("fr".to_string(), fr.to_string()),
+            ("en".to_string(), en.to_string()),
+        ])
+    }
 }
-fn default_practices() -> BTreeMap<String, String> {
-    slugs("bonnes-pratiques", "good-practices")
+
+/// The address segment of each section, per language (`/fr/bonnes-pratiques/`): what
+/// `site.yaml` names, and the defaults for the sections it leaves out.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(from = "BTreeMap<SiteSection, BTreeMap<String, String>>")]
+pub struct SectionSlugs(BTreeMap<SiteSection, BTreeMap<String, String>>);
+
+impl SectionSlugs {
+    /// The slug of `section` in `lang`, if `site.yaml` (or the defaults) give one.
+    pub fn get(&self, section: SiteSection, lang: &str) -> Option<&str> {
+        self.0.get(&section)?.get(lang).map(String::as_str)
+    }
+
+    /// Every section with its slugs by language.
+    pub fn iter(&self) -> impl Iterator<Item = (SiteSection, &BTreeMap<String, String>)> {
+        self.0.iter().map(|(section, slugs)| (*section, slugs))
+    }
 }
-fn default_visits() -> BTreeMap<String, String> {
-    slugs("visites-etude", "study-visits")
-}
-fn default_reports() -> BTreeMap<String, String> {
-    slugs("rapports", "reports")
-}
-fn default_pes() -> BTreeMap<String, String> {
-    slugs("spe", "pes")
-}
-fn default_pages() -> BTreeMap<String, String> {
-    slugs("", "")
-}
-fn default_indicators() -> BTreeMap<String, String> {
-    slugs("indicateurs", "indicators")
-}
-fn default_assessments() -> BTreeMap<String, String> {
-    slugs("evaluations", "assessments")
-}
-fn default_areas() -> BTreeMap<String, String> {
-    slugs("domaines", "areas")
-}
-fn default_frameworks() -> BTreeMap<String, String> {
-    slugs("cadres-performance", "frameworks")
-}
-fn default_search() -> BTreeMap<String, String> {
-    slugs("recherche", "search")
+
+impl From<BTreeMap<SiteSection, BTreeMap<String, String>>> for SectionSlugs {
+    fn from(mut named: BTreeMap<SiteSection, BTreeMap<String, String>>) -> SectionSlugs {
+        for section in SiteSection::ALL {
+            named
+                .entry(section)
+                .or_insert_with(|| section.default_slugs());
+        }
+        SectionSlugs(named)
+    }
 }
 
 impl Default for SectionSlugs {
     fn default() -> Self {
-        SectionSlugs {
-            practices: default_practices(),
-            visits: default_visits(),
-            reports: default_reports(),
-            pes: default_pes(),
-            pages: default_pages(),
-            indicators: default_indicators(),
-            assessments: default_assessments(),
-            areas: default_areas(),
-            frameworks: default_frameworks(),
-            search: default_search(),
-        }
+        SectionSlugs::from(BTreeMap::new())
+    }
+}
+
+impl JsonSchema for SectionSlugs {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SectionSlugs".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let properties: serde_json::Map<String, serde_json::Value> = SiteSection::ALL
+            .iter()
+            .map(|section| {
+                let slugs = serde_json::json!({
+                    "type": "object",
+                    "additionalProperties": {"type": "string"},
+                    "default": section.default_slugs(),
+                });
+                (section.key().to_string(), slugs)
+            })
+            .collect();
+        schemars::json_schema!({
+            "description": "The URL segment of each section, per language (`/fr/bonnes-pratiques/`).",
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": false,
+        })
     }
 }
 
@@ -261,19 +312,8 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
         0,
         "description",
     ));
-    let sections = &config.sections;
-    for (name, map) in [
-        ("practices", &sections.practices),
-        ("visits", &sections.visits),
-        ("reports", &sections.reports),
-        ("pes", &sections.pes),
-        ("pages", &sections.pages),
-        ("indicators", &sections.indicators),
-        ("assessments", &sections.assessments),
-        ("areas", &sections.areas),
-        ("frameworks", &sections.frameworks),
-        ("search", &sections.search),
-    ] {
+    for (section, map) in config.sections.iter() {
+        let name = section.key();
         for code in &codes {
             match map.get(code) {
                 None => problems.push(Diagnostic::at_line(

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{Checker, Place};
+use crate::config::SiteSection;
 use crate::diagnostics::suggest;
 use crate::model::documents::TargetGroup;
 use crate::model::documents::TRANSLATION_STATUS_SLUG;
@@ -215,9 +216,8 @@ fn check_reserved<M: Meta>(checker: &mut Checker<'_>, page: &Document<M>) {
         .site
         .config
         .sections
-        .pages
-        .get(&page.lang)
-        .is_some_and(|slug| slug.is_empty());
+        .get(SiteSection::Pages, &page.lang)
+        .is_some_and(str::is_empty);
     if !at_top || page.slug != TRANSLATION_STATUS_SLUG {
         return;
     }

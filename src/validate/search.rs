@@ -2,6 +2,7 @@
 //! (`sections.pages` empty) cannot take the search slug.
 
 use super::Checker;
+use crate::config::SiteSection;
 use crate::diagnostics::Diagnostic;
 
 pub(super) fn check(checker: &mut Checker<'_>) {
@@ -11,9 +12,12 @@ pub(super) fn check(checker: &mut Checker<'_>) {
     }
     for page in &checker.site.documents.pages {
         let lang = page.lang.as_str();
-        let at_root = config.sections.pages.get(lang).is_none_or(|s| s.is_empty());
-        let search_slug = config.sections.search.get(lang);
-        if at_root && search_slug == Some(&page.slug) {
+        let at_root = config
+            .sections
+            .get(SiteSection::Pages, lang)
+            .is_none_or(str::is_empty);
+        let search_slug = config.sections.get(SiteSection::Search, lang);
+        if at_root && search_slug == Some(page.slug.as_str()) {
             checker.problems.push(Diagnostic::in_path(
                 &page.file.path,
                 format!(

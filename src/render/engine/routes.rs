@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::config::Config;
+use crate::config::{Config, SectionSlugs, SiteSection};
 use crate::model::documents::{Document, Documents, Section, TRANSLATION_STATUS_SLUG};
 
 /// A page's address as a path below the site root, always ending in `/` (`fr/spe/fr-ft/`).
@@ -16,7 +16,7 @@ pub struct Routes {
     default_language: String,
     base_path: String,
     base_url: String,
-    section_slugs: BTreeMap<(String, String), String>,
+    section_slugs: SectionSlugs,
     /// (section, key) → language → URL slug of that translation.
     documents: BTreeMap<(Section, String), BTreeMap<String, String>>,
     /// Documents whose files could not be loaded (already reported).
@@ -64,42 +64,24 @@ impl Listing {
         Listing::Pes,
     ];
 
-    fn config_key(self) -> &'static str {
+    fn section(self) -> SiteSection {
         match self {
-            Listing::Practices => "practices",
-            Listing::Visits => "visits",
-            Listing::Reports => "reports",
-            Listing::Pes => "pes",
+            Listing::Practices => SiteSection::Practices,
+            Listing::Visits => SiteSection::Visits,
+            Listing::Reports => SiteSection::Reports,
+            Listing::Pes => SiteSection::Pes,
         }
     }
 }
 
 impl Routes {
     pub fn new(config: &Config, documents: &Documents) -> Routes {
-        let mut section_slugs = BTreeMap::new();
-        let slugs = &config.sections;
-        for (name, map) in [
-            ("practices", &slugs.practices),
-            ("visits", &slugs.visits),
-            ("reports", &slugs.reports),
-            ("pes", &slugs.pes),
-            ("pages", &slugs.pages),
-            ("indicators", &slugs.indicators),
-            ("assessments", &slugs.assessments),
-            ("areas", &slugs.areas),
-            ("frameworks", &slugs.frameworks),
-            ("search", &slugs.search),
-        ] {
-            for (lang, slug) in map {
-                section_slugs.insert((name.to_string(), lang.clone()), slug.clone());
-            }
-        }
         let mut routes = Routes {
             languages: config.language_codes(),
             default_language: config.default_language.value.clone(),
             base_path: config.base_path().to_string(),
             base_url: config.base_url().to_string(),
-            section_slugs,
+            section_slugs: config.sections.clone(),
             documents: BTreeMap::new(),
             unloaded: documents.unloaded.iter().cloned().collect(),
             drafts: documents
@@ -132,10 +114,10 @@ impl Routes {
         &self.default_language
     }
 
-    fn section_slug<'s>(&'s self, name: &'s str, lang: &str) -> &'s str {
+    fn section_slug(&self, section: SiteSection, lang: &str) -> &str {
         self.section_slugs
-            .get(&(name.to_string(), lang.to_string()))
-            .map_or(name, String::as_str)
+            .get(section, lang)
+            .unwrap_or(section.key())
     }
 
     pub fn home(&self, lang: &str) -> PagePath {
@@ -143,12 +125,12 @@ impl Routes {
     }
 
     pub fn listing(&self, listing: Listing, lang: &str) -> PagePath {
-        format!("{lang}/{}/", self.section_slug(listing.config_key(), lang))
+        format!("{lang}/{}/", self.section_slug(listing.section(), lang))
     }
 
     /// The search page of `lang` (`fr/recherche/`).
     pub fn search(&self, lang: &str) -> PagePath {
-        format!("{lang}/{}/", self.section_slug("search", lang))
+        format!("{lang}/{}/", self.section_slug(SiteSection::Search, lang))
     }
 
     pub fn pes(&self, id: &str, lang: &str) -> PagePath {
@@ -157,7 +139,10 @@ impl Routes {
 
     /// The index of indicators by category.
     pub fn indicators(&self, lang: &str) -> PagePath {
-        format!("{lang}/{}/", self.section_slug("indicators", lang))
+        format!(
+            "{lang}/{}/",
+            self.section_slug(SiteSection::Indicators, lang)
+        )
     }
 
     /// One indicator across the whole network.
@@ -172,7 +157,10 @@ impl Routes {
 
     /// The assessments index: cycles and excellence areas.
     pub fn assessments(&self, lang: &str) -> PagePath {
-        format!("{lang}/{}/", self.section_slug("assessments", lang))
+        format!(
+            "{lang}/{}/",
+            self.section_slug(SiteSection::Assessments, lang)
+        )
     }
 
     /// One assessment cycle: heatmap, distributions, gaps.
@@ -184,14 +172,17 @@ impl Routes {
     pub fn area(&self, id: &str, lang: &str) -> PagePath {
         format!(
             "{lang}/{}/{}/",
-            self.section_slug("areas", lang),
+            self.section_slug(SiteSection::Areas, lang),
             id.to_ascii_lowercase()
         )
     }
 
     /// The list of performance frameworks.
     pub fn frameworks(&self, lang: &str) -> PagePath {
-        format!("{lang}/{}/", self.section_slug("frameworks", lang))
+        format!(
+            "{lang}/{}/",
+            self.section_slug(SiteSection::Frameworks, lang)
+        )
     }
 
     /// One PES's performance framework.
@@ -212,7 +203,7 @@ impl Routes {
             .get(lang)
             .or_else(|| translations.get(&self.default_language))
             .or_else(|| translations.values().next())?;
-        let section_slug = self.section_slug(section.folder(), lang);
+        let section_slug = self.section_slug(site_section(section), lang);
         Some(if section_slug.is_empty() {
             format!("{lang}/{slug}/")
         } else {
@@ -313,5 +304,15 @@ impl Routes {
     /// An absolute URL, for hreflang alternates, canonical links and feeds.
     pub fn absolute(&self, path: &str) -> String {
         format!("{}/{path}", self.base_url)
+    }
+}
+
+/// The part of `site.yaml`'s `sections:` that gives a document section its address.
+fn site_section(section: Section) -> SiteSection {
+    match section {
+        Section::Practices => SiteSection::Practices,
+        Section::Visits => SiteSection::Visits,
+        Section::Reports => SiteSection::Reports,
+        Section::Pages => SiteSection::Pages,
     }
 }
