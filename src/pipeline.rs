@@ -80,7 +80,7 @@ pub fn load(
         site.documents.set_aside_drafts();
     }
     problems.extend(validate::validate(&site));
-    let theme = Theme::load(root, &site.config.theme, &mut problems);
+    let theme = Theme::load(root, &site.config.theme.value, &mut problems);
     let strings = Strings::load(&theme, &site.config.language_codes(), &mut problems);
     let loaded = Loaded {
         site,

@@ -80,7 +80,7 @@ pub struct Stale {
 pub fn load(root: &Path) -> Result<TranslationStatus, Diagnostics> {
     let config = content::load_config(root)?;
     let (site, mut ignored) = content::load(root, config);
-    let theme = Theme::load(root, &site.config.theme, &mut ignored);
+    let theme = Theme::load(root, &site.config.theme.value, &mut ignored);
     let strings = Strings::load(&theme, &site.config.language_codes(), &mut ignored);
     Ok(compute(&site, &strings))
 }
@@ -102,7 +102,7 @@ pub fn compute(site: &Site, strings: &Strings) -> TranslationStatus {
                     .into_iter()
                     .map(str::to_string)
                     .collect(),
-                strings_file: format!("themes/{}/i18n/{lang}.yaml", site.config.theme),
+                strings_file: format!("themes/{}/i18n/{lang}.yaml", site.config.theme.value),
                 lang,
             };
             add_section(

@@ -141,7 +141,7 @@ impl Renderer<'_> {
             .map(str::to_string)
             .ok_or_else(|| {
                 vec![Diagnostic::in_path(
-                    format!("themes/{}/i18n/{lang}.yaml", self.site.config.theme),
+                    format!("themes/{}/i18n/{lang}.yaml", self.site.config.theme.value),
                     format!("UI string `{intro_key}` is missing for language `{lang}`"),
                 )]
             })?;

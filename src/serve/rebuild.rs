@@ -133,7 +133,7 @@ impl Builder {
             .any(|(t, _)| matches!(t, Touched::Theme | Touched::Template(_) | Touched::Static))
         {
             let site = &loaded.site;
-            loaded.theme = Theme::load(&self.root, &site.config.theme, &mut problems);
+            loaded.theme = Theme::load(&self.root, &site.config.theme.value, &mut problems);
             if touched.iter().any(|(t, _)| *t == Touched::Theme) {
                 let languages = site.config.language_codes();
                 loaded.strings = Strings::load(&loaded.theme, &languages, &mut problems);
