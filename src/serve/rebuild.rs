@@ -300,7 +300,8 @@ fn replace<M: DeserializeOwned + Meta>(
         hide_drafts,
     } = *source;
     let position = documents.iter().position(|d| d.file.path == path);
-    if !root.join(path).is_file() {
+    // A broken link is present, to be reported by the full rebuild its loading failure causes.
+    if !content::paths::is_present(root, path) {
         if let Some(index) = position {
             documents.remove(index);
         }
