@@ -8,9 +8,11 @@
 
 mod common;
 
+use std::io::{BufRead, BufReader};
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use common::*;
 
@@ -327,4 +329,68 @@ fn an_unreadable_static_file_is_an_error_naming_it() {
         "{}",
         run.stderr
     );
+}
+
+/// The inotify watches a process holds (Linux lists one `inotify wd:` line per watch).
+fn inotify_watches(pid: u32) -> usize {
+    let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fdinfo")) else {
+        return 0;
+    };
+    fds.filter_map(Result::ok)
+        .filter_map(|fd| std::fs::read_to_string(fd.path()).ok())
+        .map(|info| {
+            info.lines()
+                .filter(|l| l.starts_with("inotify wd:"))
+                .count()
+        })
+        .sum()
+}
+
+#[test]
+fn serve_does_not_watch_a_folder_linked_outside() {
+    let site = Site::copy("serve");
+    symlink("/usr", site.path("content/outside")).expect("link to /usr");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&site.root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start benchlearn serve");
+    let stderr = child.stderr.take().expect("piped stderr");
+    let (sender, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    let mut log = String::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !log.contains("serving http://") && Instant::now() < deadline {
+        if let Ok(line) = lines.recv_timeout(Duration::from_millis(100)) {
+            log.push_str(&line);
+            log.push('\n');
+        }
+        if child.try_wait().expect("process status").is_some() {
+            break;
+        }
+    }
+    let watches = inotify_watches(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        log.contains("serving http://"),
+        "serve did not start:\n{log}"
+    );
+    assert!(
+        log.contains("content/outside") && log.contains("points outside the site folder"),
+        "serve does not report the link:\n{log}"
+    );
+    if Path::new("/proc/self/fdinfo").is_dir() {
+        assert!(
+            watches < 200,
+            "serve watches {watches} folders: it followed the link out of the site"
+        );
+    }
 }
