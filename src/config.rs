@@ -21,8 +21,10 @@ pub struct Config {
     pub languages: Vec<Spanned<String>>,
     #[schemars(with = "String")]
     pub default_language: Spanned<String>,
+    /// The folder under themes/ to use: one name such as `default`, never a path (no / or ..).
     #[serde(default = "default_theme")]
-    pub theme: String,
+    #[schemars(with = "String")]
+    pub theme: Spanned<String>,
     #[serde(default)]
     pub sections: SectionSlugs,
     #[serde(default)]
@@ -31,8 +33,9 @@ pub struct Config {
     pub search: SearchOptions,
 }
 
-fn default_theme() -> String {
-    "default".to_string()
+fn default_theme() -> Spanned<String> {
+    use serde_saphyr::Location;
+    Spanned::new("default".to_string(), Location::UNKNOWN, Location::UNKNOWN)
 }
 
 /// A part of the site with an address segment of its own in each language
@@ -337,7 +340,27 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
         }
     }
     problems.extend(check_search_folder(&config.search.folder, file));
+    problems.extend(check_theme(&config.theme, file));
     problems
+}
+
+/// The theme is one folder name under `themes/`: a path (`../../x`, `/etc`) would publish
+/// another folder's files.
+fn check_theme(theme: &Spanned<String>, file: &Arc<SourceFile>) -> Option<Diagnostic> {
+    use crate::content::yaml::span_of;
+    let name = &theme.value;
+    let valid = !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    (!valid).then(|| {
+        Diagnostic::at(
+            file,
+            span_of(file, 0, &theme.referenced),
+            format!("`theme` is `{name}`; expected the name of a folder under themes/ (letters, digits, -, _ and ., no / or ..)"),
+        )
+    })
 }
 
 /// The bundle folder is one plain path segment, so it can neither escape the output nor

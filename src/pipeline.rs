@@ -72,7 +72,7 @@ impl Project {
             site.documents.set_aside_drafts();
         }
         problems.extend(validate::validate(&site));
-        let theme = Theme::load(&self.root, &site.config.theme, &mut problems);
+        let theme = Theme::load(&self.root, &site.config.theme.value, &mut problems);
         let strings = Strings::load(&theme, &site.config.language_codes(), &mut problems);
         Ok(Loaded {
             site,

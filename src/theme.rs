@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use include_dir::{include_dir, Dir};
-use walkdir::WalkDir;
 
-use crate::content::files::read_source;
+use crate::content::files::{read_bytes, read_source};
+use crate::content::paths::{self, HiddenFolders};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 
 /// The default theme, compiled in so any site folder builds without copying a theme.
@@ -40,20 +40,18 @@ impl Theme {
         let mut theme = Theme::default();
         theme.add_built_in(diagnostics);
         let theme_dir = Path::new("themes").join(name);
-        if name != "default" && !root.join(&theme_dir).is_dir() {
-            diagnostics.push(Diagnostic::in_path(
-                "site.yaml",
-                format!(
-                    "theme `{name}` not found: there is no folder {}",
-                    theme_dir.display()
-                ),
-            ));
+        if theme_folder_usable(root, name, &theme_dir, diagnostics) {
+            theme.add_folder(
+                root,
+                &theme_dir.join("templates"),
+                Layer::Templates,
+                diagnostics,
+            );
+            theme.add_folder(root, &theme_dir.join("static"), Layer::Static, diagnostics);
+            theme.add_i18n_folder(root, &theme_dir.join("i18n"), diagnostics);
         }
-        theme.add_folder(root, &theme_dir.join("templates"), Layer::Templates);
-        theme.add_folder(root, &theme_dir.join("static"), Layer::Static);
-        theme.add_i18n_folder(root, &theme_dir.join("i18n"), diagnostics);
-        theme.add_folder(root, Path::new("templates"), Layer::Templates);
-        theme.add_folder(root, Path::new("static"), Layer::Static);
+        theme.add_folder(root, Path::new("templates"), Layer::Templates, diagnostics);
+        theme.add_folder(root, Path::new("static"), Layer::Static, diagnostics);
         theme
     }
 
@@ -87,10 +85,20 @@ impl Theme {
         self.i18n.entry(lang.to_string()).or_default().push(file);
     }
 
-    fn add_folder(&mut self, root: &Path, folder: &Path, layer: Layer) {
-        for (name, origin) in files_in(root, folder) {
-            let Ok(bytes) = std::fs::read(root.join(&origin)) else {
-                continue;
+    fn add_folder(
+        &mut self,
+        root: &Path,
+        folder: &Path,
+        layer: Layer,
+        diagnostics: &mut Diagnostics,
+    ) {
+        for (name, origin) in files_in(root, folder, diagnostics) {
+            let bytes = match read_bytes(root, &origin) {
+                Ok(bytes) => bytes,
+                Err(problem) => {
+                    diagnostics.push(problem);
+                    continue;
+                }
             };
             let file = ThemeFile {
                 origin,
@@ -104,7 +112,7 @@ impl Theme {
     }
 
     fn add_i18n_folder(&mut self, root: &Path, folder: &Path, diagnostics: &mut Diagnostics) {
-        for (name, origin) in files_in(root, folder) {
+        for (name, origin) in files_in(root, folder, diagnostics) {
             let Some(lang) = name.strip_suffix(".yaml") else {
                 continue;
             };
@@ -129,22 +137,44 @@ fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
     files
 }
 
-/// Files under `root/folder` as (name relative to the folder, path relative to root).
-fn files_in(root: &Path, folder: &Path) -> Vec<(String, PathBuf)> {
-    let full = root.join(folder);
-    if !full.is_dir() {
-        return Vec::new();
+/// Whether `themes/<name>/` can be read: it is missing (the built-in `default` needs no
+/// folder) or leads out of the site, each said once here rather than for every file in it.
+fn theme_folder_usable(
+    root: &Path,
+    name: &str,
+    theme_dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    if !paths::is_present(root, theme_dir) {
+        if name != "default" {
+            diagnostics.push(Diagnostic::in_path(
+                "site.yaml",
+                format!(
+                    "theme `{name}` not found: there is no folder {}",
+                    theme_dir.display()
+                ),
+            ));
+        }
+        return false;
     }
-    WalkDir::new(&full)
-        .sort_by_file_name()
+    match paths::inside_root(root, theme_dir) {
+        Ok(_) => true,
+        Err(problem) => {
+            diagnostics.push(problem);
+            false
+        }
+    }
+}
+
+/// Files under `root/folder` as (name relative to the folder, path relative to root); hidden
+/// files are left out, hidden folders (`static/.well-known/`) kept.
+fn files_in(root: &Path, folder: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, PathBuf)> {
+    paths::files_below(root, folder, HiddenFolders::Enter, diagnostics)
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file())
-        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|entry| {
-            let name = entry.path().strip_prefix(&full).ok()?;
+        .filter_map(|origin| {
+            let name = origin.strip_prefix(folder).ok()?;
             let name = name.to_string_lossy().replace('\\', "/");
-            Some((name, folder.join(entry.path().strip_prefix(&full).ok()?)))
+            Some((name, origin))
         })
         .collect()
 }

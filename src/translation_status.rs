@@ -89,7 +89,7 @@ pub fn compute(site: &Site, strings: &Strings) -> TranslationStatus {
                     .into_iter()
                     .map(str::to_string)
                     .collect(),
-                strings_file: format!("themes/{}/i18n/{lang}.yaml", site.config.theme),
+                strings_file: format!("themes/{}/i18n/{lang}.yaml", site.config.theme.value),
                 lang,
             };
             add_section(

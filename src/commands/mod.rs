@@ -34,7 +34,9 @@ impl Outcome {
 
 /// Whether `root` is a site folder; a wrong `--root` is a usage error, not a content error.
 pub fn require_site(root: &std::path::Path) -> Result<(), Outcome> {
-    if root.join(crate::content::CONFIG_FILE).is_file() {
+    let config = root.join(crate::content::CONFIG_FILE);
+    // A link is read, and refused if it leads out of the site or nowhere, not taken for none.
+    if config.is_file() || config.is_symlink() {
         return Ok(());
     }
     terminal::stderr_line(format_args!(

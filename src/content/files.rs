@@ -1,15 +1,30 @@
-//! Reading the author's files as text, with a clear error for what is not UTF-8.
+//! Reading the author's files as text, with a clear error for what is not UTF-8, and only
+//! inside the site folder (see [`super::paths`]).
 
 use std::path::Path;
 use std::sync::Arc;
 
+use super::paths::inside_root;
 use crate::diagnostics::{Diagnostic, SourceFile, Span};
 
 /// Reads `root/relative` as UTF-8 text, naming the file and byte position if it is not.
 pub fn read_source(root: &Path, relative: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
-    let bytes = std::fs::read(root.join(relative))
-        .map_err(|error| Diagnostic::in_path(relative, format!("cannot read the file: {error}")))?;
-    decode(relative, bytes)
+    decode(relative, read_bytes(root, relative)?)
+}
+
+/// Reads `root/relative` if it is a plain file inside the site (a pipe would block the build).
+pub fn read_bytes(root: &Path, relative: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let cannot_read = |error: std::io::Error| {
+        Diagnostic::in_path(relative, format!("cannot read the file: {error}"))
+    };
+    let real = inside_root(root, relative)?;
+    if !real.metadata().map_err(cannot_read)?.is_file() {
+        return Err(Diagnostic::in_path(
+            relative,
+            "this is not a regular file (a folder, pipe, socket or device), so it cannot be read",
+        ));
+    }
+    std::fs::read(real).map_err(cannot_read)
 }
 
 fn decode(relative: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Diagnostic> {

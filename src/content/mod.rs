@@ -4,6 +4,7 @@
 pub mod files;
 pub mod front_matter;
 pub mod observations;
+pub mod paths;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -11,7 +12,6 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
-use walkdir::WalkDir;
 
 use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
@@ -32,6 +32,10 @@ pub fn load_config(root: &Path) -> Result<Config, Diagnostics> {
     let file =
         match files::read_source(root, Path::new(CONFIG_FILE)) {
             Ok(file) => file,
+            Err(problem) if problem.help.is_some() => {
+                diagnostics.push(problem);
+                return Err(diagnostics);
+            }
             Err(problem) => {
                 diagnostics.push(problem.with_help(
                     "run benchlearn in a site folder (one with site.yaml), or pass --root",
@@ -48,16 +52,26 @@ pub fn load_config(root: &Path) -> Result<Config, Diagnostics> {
 /// Loads all content of the site under `root`, with the problems found while reading it.
 pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let content = root.join("content");
-    if !content.is_dir() {
-        diagnostics.push(Diagnostic::in_path(
-            "content",
-            "there is no content/ folder; a site keeps its data and documents in content/",
-        ));
-    }
-    let data = load_data(root, &mut diagnostics);
-    let languages = config.language_codes();
-    let documents = load_documents(root, &languages, &mut diagnostics);
+    let content = Path::new("content");
+    let (data, documents) = match paths::inside_root(root, content) {
+        Ok(real) if real.is_dir() => {
+            let data = load_data(root, &mut diagnostics);
+            let languages = config.language_codes();
+            (data, load_documents(root, &languages, &mut diagnostics))
+        }
+        // Said once here rather than again for every file below it.
+        Err(problem) if paths::is_present(root, content) => {
+            diagnostics.push(problem);
+            (Data::default(), Documents::default())
+        }
+        _ => {
+            diagnostics.push(Diagnostic::in_path(
+                content,
+                "there is no content/ folder; a site keeps its data and documents in content/",
+            ));
+            (Data::default(), Documents::default())
+        }
+    };
     if diagnostics.is_empty() && data.pes.is_empty() && documents.is_empty() {
         diagnostics.push(Diagnostic::in_path(
             "content",
@@ -105,11 +119,11 @@ pub fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
         ),
         ("content/data/areas.yaml", data.areas_file.is_some()),
     ] {
-        if !loaded && root.join(relative).exists() {
+        if !loaded && paths::is_present(root, Path::new(relative)) {
             data.unloaded.push(PathBuf::from(relative));
         }
     }
-    for path in files_under(root, "content/data/observations") {
+    for path in files_under(root, "content/data/observations", diagnostics) {
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         let parse = match extension {
             "csv" => observations::from_csv,
@@ -130,7 +144,7 @@ pub fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
             Err(problems) => diagnostics.extend(problems),
         }
     }
-    for path in files_under(root, "content/data/assessments") {
+    for path in files_under(root, "content/data/assessments", diagnostics) {
         let Some((cycle, pes)) = assessment_key(&path) else {
             diagnostics.push(Diagnostic::in_path(
                 &path,
@@ -147,7 +161,7 @@ pub fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
             });
         }
     }
-    for path in files_under(root, "content/data/frameworks") {
+    for path in files_under(root, "content/data/frameworks", diagnostics) {
         let Some(pes) = yaml_stem(&path) else {
             diagnostics.push(Diagnostic::in_path(
                 &path,
@@ -180,7 +194,7 @@ fn load_yaml_list<T: DeserializeOwned>(
     diagnostics: &mut Diagnostics,
 ) -> Option<(Arc<SourceFile>, Vec<T>)> {
     let path = Path::new(relative);
-    if !root.join(path).exists() {
+    if !paths::is_present(root, path) {
         return None;
     }
     load_yaml(root, path, diagnostics)
@@ -203,20 +217,15 @@ fn load_yaml<T: DeserializeOwned>(
     }
 }
 
-/// Files below `root/relative`, relative to `root`, in a stable order; hidden files skipped.
-fn files_under(root: &Path, relative: &str) -> Vec<PathBuf> {
-    let folder = root.join(relative);
-    if !folder.is_dir() {
-        return Vec::new();
-    }
-    WalkDir::new(&folder)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file())
-        .filter_map(|entry| entry.path().strip_prefix(root).ok().map(Path::to_path_buf))
-        .collect()
+/// Files below `root/relative`, relative to `root`, in a stable order; hidden files and
+/// folders skipped, links held to the site folder.
+fn files_under(root: &Path, relative: &str, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    paths::files_below(
+        root,
+        Path::new(relative),
+        paths::HiddenFolders::Skip,
+        diagnostics,
+    )
 }
 
 fn load_documents(root: &Path, languages: &[String], diagnostics: &mut Diagnostics) -> Documents {
@@ -250,10 +259,11 @@ fn load_section<M: DeserializeOwned + Meta + Send>(
     diagnostics: &mut Diagnostics,
     unloaded: &mut Vec<(Section, String)>,
 ) -> Vec<Document<M>> {
-    let paths: Vec<PathBuf> = files_under(root, &format!("content/{}", section.folder()))
-        .into_iter()
-        .filter(|path| !is_editor_temp_file(path))
-        .collect();
+    let paths: Vec<PathBuf> =
+        files_under(root, &format!("content/{}", section.folder()), diagnostics)
+            .into_iter()
+            .filter(|path| !is_editor_temp_file(path))
+            .collect();
     let results: Vec<Result<Document<M>, Diagnostic>> = paths
         .par_iter()
         .map(|path| load_document(root, path, languages))

@@ -99,7 +99,7 @@ fn render_pages(
         for key in keys {
             if strings.get(lang, &key).is_none() {
                 problems.push(Diagnostic::in_path(
-                    format!("themes/{}/i18n/{lang}.yaml", site.config.theme),
+                    format!("themes/{}/i18n/{lang}.yaml", site.config.theme.value),
                     format!("UI string `{key}` is missing for language `{lang}`"),
                 ));
             }

@@ -69,7 +69,8 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
             path: options.root.clone(),
             source,
         })?;
-    if !root.join(crate::content::CONFIG_FILE).is_file() {
+    let config = root.join(crate::content::CONFIG_FILE);
+    if !(config.is_file() || config.is_symlink()) {
         return Err(ServeError::NotASite(root));
     }
     let requested = SocketAddr::new(options.bind, options.port);
@@ -109,6 +110,9 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
         reindexer.refresh(config.clone());
     }
     let mut watcher = watch::SiteWatcher::start(&root, options.poll)?;
+    for link in &watcher.unwatched {
+        eprintln!("warning: not watched: {link}");
+    }
     if !options.bind.is_loopback() {
         terminal::stderr_line(format_args!(
             "warning: serving on {} makes the preview, drafts included, reachable from other machines",

@@ -127,7 +127,8 @@ impl Builder {
             .any(|(t, _)| matches!(t, Touched::Theme | Touched::Template(_) | Touched::Static))
         {
             let site = &loaded.site;
-            loaded.theme = Theme::load(self.project.root(), &site.config.theme, &mut problems);
+            loaded.theme =
+                Theme::load(self.project.root(), &site.config.theme.value, &mut problems);
             if touched.iter().any(|(t, _)| *t == Touched::Theme) {
                 let languages = site.config.language_codes();
                 loaded.strings = Strings::load(&loaded.theme, &languages, &mut problems);
@@ -299,7 +300,8 @@ fn replace<M: DeserializeOwned + Meta>(
         hide_drafts,
     } = *source;
     let position = documents.iter().position(|d| d.file.path == path);
-    if !root.join(path).is_file() {
+    // A broken link is present, to be reported by the full rebuild its loading failure causes.
+    if !content::paths::is_present(root, path) {
         if let Some(index) = position {
             documents.remove(index);
         }

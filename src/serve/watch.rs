@@ -1,5 +1,7 @@
 //! Watching the site folder: debounced file events, editor temp files filtered out, and a
 //! polling fallback for network drives and containers where native events do not arrive.
+//! Links are never followed while watching: a link to `/usr` must not cost thousands of
+//! watches, and a link inside the site points to a file that is watched where it is.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -10,6 +12,9 @@ use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher}
 use notify_debouncer_full::{
     new_debouncer_opt, DebounceEventResult, Debouncer, FileIdCache, NoCache, RecommendedCache,
 };
+
+use crate::content::paths;
+use crate::diagnostics::Diagnostic;
 
 /// How long the folder must be quiet before a burst of saves becomes one rebuild.
 const QUIET: Duration = Duration::from_millis(60);
@@ -56,23 +61,28 @@ pub struct SiteWatcher {
     root: PathBuf,
     debouncer: Running,
     events: Receiver<DebounceEventResult>,
+    /// Links met in the watched folders that lead out of the site or to nothing, not followed.
+    pub unwatched: Vec<Diagnostic>,
 }
 
 impl SiteWatcher {
     /// Starts watching the site at `root` (absolute), natively or by polling.
     pub fn start(root: &Path, poll: bool) -> Result<SiteWatcher, WatchError> {
         let (sender, events) = mpsc::channel();
+        let (folders, unwatched) = watched_folders(root);
+        let config = notify::Config::default().with_follow_symlinks(false);
         let debouncer = if poll {
-            let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
-            Running::Poll(watch(root, sender, NoCache, config)?)
+            let config = config.with_poll_interval(POLL_INTERVAL);
+            Running::Poll(watch(root, &folders, sender, NoCache, config)?)
         } else {
-            let config = notify::Config::default();
-            Running::Native(watch(root, sender, RecommendedCache::new(), config)?)
+            let cache = RecommendedCache::new();
+            Running::Native(watch(root, &folders, sender, cache, config)?)
         };
         Ok(SiteWatcher {
             root: root.to_path_buf(),
             debouncer,
             events,
+            unwatched,
         })
     }
 
@@ -135,8 +145,13 @@ impl SiteWatcher {
     }
 
     /// Watches a new top-level folder and returns what it already holds (files copied in
-    /// before the watch began), relative to the root.
+    /// before the watch began), relative to the root. A link out of the site is not watched;
+    /// the rebuild its appearance causes reports it.
     fn follow(&mut self, folder: &Path) -> Result<Vec<PathBuf>, String> {
+        let relative = folder.strip_prefix(&self.root).unwrap_or(folder);
+        if paths::inside_root(&self.root, relative).is_err() {
+            return Ok(Vec::new());
+        }
         self.debouncer
             .watch(folder)
             .map_err(|source| watch_error(folder, source).to_string())?;
@@ -165,8 +180,47 @@ fn changes_content(kind: &EventKind) -> bool {
     )
 }
 
+/// The top-level folders of [`WATCHED`] to watch (absolute), and the links not followed: a
+/// top-level folder that is a link out of the site, and every link below the others that leads
+/// out of the site or to nothing.
+fn watched_folders(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut folders = Vec::new();
+    let mut unwatched = Vec::new();
+    for name in WATCHED.iter().skip(1) {
+        let relative = Path::new(name);
+        if !paths::is_present(root, relative) {
+            continue;
+        }
+        match paths::inside_root(root, relative) {
+            Ok(real) if real.is_dir() => {
+                folders.push(root.join(relative));
+                unwatched.extend(links_not_followed(root, relative));
+            }
+            Ok(_) => {}
+            Err(problem) => unwatched.push(problem),
+        }
+    }
+    (folders, unwatched)
+}
+
+/// The links below `root/folder` that lead out of the site or to nothing, as the watcher
+/// meets them: it walks folders without following links.
+fn links_not_followed(root: &Path, folder: &Path) -> Vec<Diagnostic> {
+    walkdir::WalkDir::new(root.join(folder))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path_is_symlink() && entry.depth() > 0)
+        .filter_map(|entry| {
+            let relative = entry.path().strip_prefix(root).ok()?;
+            paths::inside_root(root, relative).err()
+        })
+        .collect()
+}
+
 fn watch<T: Watcher, C: FileIdCache + Send + 'static>(
     root: &Path,
+    folders: &[PathBuf],
     sender: mpsc::Sender<DebounceEventResult>,
     cache: C,
     config: notify::Config,
@@ -179,13 +233,10 @@ fn watch<T: Watcher, C: FileIdCache + Send + 'static>(
     debouncer
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(|source| watch_error(root, source))?;
-    for name in WATCHED.iter().skip(1) {
-        let folder = root.join(name);
-        if folder.is_dir() {
-            debouncer
-                .watch(&folder, RecursiveMode::Recursive)
-                .map_err(|source| watch_error(&folder, source))?;
-        }
+    for folder in folders {
+        debouncer
+            .watch(folder, RecursiveMode::Recursive)
+            .map_err(|source| watch_error(folder, source))?;
     }
     Ok(debouncer)
 }
@@ -241,6 +292,20 @@ pub fn is_editor_noise(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_out_of_the_site_is_named_and_not_watched() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("content/practices")).expect("create site");
+        std::os::unix::fs::symlink("/usr", root.join("content/outside")).expect("link");
+        std::os::unix::fs::symlink(dir.path(), root.join("static")).expect("link");
+        let (folders, unwatched) = watched_folders(&root);
+        assert_eq!(folders, [root.join("content")]);
+        let named: Vec<_> = unwatched.iter().filter_map(|d| d.file_path()).collect();
+        assert_eq!(named, [Path::new("content/outside"), Path::new("static")]);
+    }
 
     #[test]
     fn editor_noise_is_ignored_and_content_kept() {

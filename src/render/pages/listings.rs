@@ -91,7 +91,7 @@ impl Context<'_> {
             .map(str::to_string)
             .ok_or_else(|| {
                 Diagnostics::from(Diagnostic::in_path(
-                    format!("themes/{}/i18n/{lang}.yaml", self.site.config.theme),
+                    format!("themes/{}/i18n/{lang}.yaml", self.site.config.theme.value),
                     format!("UI string `{intro_key}` is missing for language `{lang}`"),
                 ))
             })?;
