@@ -49,6 +49,10 @@ enum Command {
         /// Include documents marked `draft: true`, each with a "Draft" badge.
         #[arg(long)]
         drafts: bool,
+        /// Also answer to this host name (repeatable); by default only localhost and IP
+        /// addresses are answered, so that other web sites cannot read the preview.
+        #[arg(long = "allowed-host", value_name = "NAME", value_parser = benchlearn::serve::parse_allowed_host)]
+        allowed_hosts: Vec<String>,
     },
     /// Check data, front matter, references, links and translations without writing anything.
     Check {
@@ -116,6 +120,7 @@ fn main() {
             open,
             poll,
             drafts,
+            allowed_hosts,
         } => commands::serve::run(&commands::serve::Options {
             root: cli.root,
             bind,
@@ -123,6 +128,7 @@ fn main() {
             open,
             poll,
             drafts,
+            allowed_hosts,
         }),
         Command::Check {
             translations,

@@ -3,6 +3,7 @@
 //! the terminal and over the page while the last good version stays served. Nothing is written
 //! to disk, so the `output/` of `build` is never touched.
 
+mod hosts;
 mod overlay;
 mod rebuild;
 mod reindex;
@@ -19,6 +20,7 @@ use std::time::Instant;
 
 use crate::diagnostics::Diagnostics;
 use crate::render::OutputFile;
+pub use hosts::parse_allowed_host;
 use rebuild::{Builder, Rebuilt};
 use server::{Shared, Snapshot};
 pub use watch::WatchError;
@@ -34,6 +36,8 @@ pub struct Options {
     pub poll: bool,
     /// Show documents marked `draft: true`, with a badge.
     pub drafts: bool,
+    /// Host names, besides `localhost` and IP addresses, the preview answers to.
+    pub allowed_hosts: Vec<String>,
 }
 
 /// Why the preview could not start or stopped.
@@ -93,7 +97,8 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     listener
         .set_nonblocking(true)
         .map_err(ServeError::Runtime)?;
-    let router = server::router(Arc::clone(&shared));
+    let hosts = Arc::new(hosts::AllowedHosts::new(&options.allowed_hosts));
+    let router = server::router(Arc::clone(&shared), hosts);
     let server = runtime.block_on(async { tokio::net::TcpListener::from_std(listener) });
     let server = server.map_err(ServeError::Runtime)?;
     runtime.spawn(async move {

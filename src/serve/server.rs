@@ -8,11 +8,13 @@ use std::sync::{Arc, RwLock};
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, Response, StatusCode, Uri};
+use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 use tokio::sync::broadcast;
 
+use super::hosts::{self, AllowedHosts};
 use super::reload;
 
 /// One published state of the site: the last good files, and the overlay of a failed rebuild.
@@ -82,11 +84,13 @@ impl Shared {
     }
 }
 
-/// The routes: the event stream, then every other path looked up in the site.
-pub fn router(shared: Arc<Shared>) -> Router {
+/// The routes: the event stream, then every other path looked up in the site; all of them
+/// only for the hosts in `hosts`.
+pub fn router(shared: Arc<Shared>, hosts: Arc<AllowedHosts>) -> Router {
     Router::new()
         .route(reload::EVENTS_PATH, get(events))
         .fallback(site_file)
+        .layer(middleware::from_fn_with_state(hosts, hosts::check))
         .with_state(shared)
 }
 

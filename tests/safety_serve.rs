@@ -1,0 +1,199 @@
+//! `benchlearn serve` against hostile clients (issue #12): DNS rebinding through the `Host`
+//! header, redirects that a browser would read as another host, and connections that never
+//! finish a request. The binary runs on a free port against a copy of `tests/fixtures/serve`.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// A running `benchlearn serve`, stopped when dropped.
+struct Serve {
+    child: Child,
+    port: u16,
+    _dir: tempfile::TempDir,
+}
+
+impl Serve {
+    /// Serves a copy of the fixture site on a free port, with more `arguments` for `serve`.
+    fn start(arguments: &[&str]) -> Serve {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path().join("site");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve"),
+            &root,
+        );
+        let mut child = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(&root)
+            .args(arguments)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start benchlearn serve");
+        let stderr = child.stderr.take().expect("piped stderr");
+        let log = Arc::new(Mutex::new(String::new()));
+        let (port_sender, port_receiver) = std::sync::mpsc::channel();
+        let shared_log = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+                    let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    let _ = port_sender.send(port.parse::<u16>().expect("port number"));
+                }
+                let mut log = shared_log.lock().expect("log lock");
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        let port = port_receiver
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("serve did not start:\n{}", log.lock().unwrap()));
+        Serve {
+            child,
+            port,
+            _dir: dir,
+        }
+    }
+
+    fn connect(&self) -> TcpStream {
+        let stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        stream
+    }
+
+    /// `GET path` with the given `Host` header; what arrives within the read timeout.
+    fn get_as(&self, host: &str, path: &str) -> Reply {
+        let mut stream = self.connect();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        Reply::parse(&read_until_closed(&mut stream))
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Everything read until the server closes the connection or the read timeout passes.
+fn read_until_closed(stream: &mut TcpStream) -> String {
+    let mut raw = Vec::new();
+    let mut buffer = [0u8; 4096];
+    while let Ok(n) = stream.read(&mut buffer) {
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&buffer[..n]);
+    }
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
+struct Reply {
+    status: u16,
+    body: String,
+}
+
+impl Reply {
+    fn parse(raw: &str) -> Reply {
+        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
+        let status = head
+            .lines()
+            .next()
+            .and_then(|line| line.split_whitespace().nth(1))
+            .and_then(|code| code.parse().ok())
+            .unwrap_or(0);
+        Reply {
+            status,
+            body: body.to_string(),
+        }
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for entry in std::fs::read_dir(from).expect("read fixture folder") {
+        let entry = entry.expect("fixture entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy fixture file");
+        }
+    }
+}
+
+#[test]
+fn only_localhost_and_ip_addresses_are_served_on_every_route() {
+    let serve = Serve::start(&[]);
+    let port = serve.port;
+    for host in [
+        format!("localhost:{port}"),
+        "localhost".to_string(),
+        format!("LocalHost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        "[::1]".to_string(),
+        format!("192.168.1.20:{port}"),
+    ] {
+        let reply = serve.get_as(&host, "/en/");
+        assert_eq!(reply.status, 200, "Host {host}: {}", reply.body);
+    }
+    // A DNS rebinding attack needs a domain name of its own.
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("EVIL.example.:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1.evil.example:{port}"),
+    ] {
+        for path in [
+            "/en/",
+            "/style.css",
+            "/no-such-page",
+            "/__benchlearn/events",
+        ] {
+            let reply = serve.get_as(&host, path);
+            assert!(
+                reply.status == 403 || reply.status == 421,
+                "Host {host}, {path} answered {}",
+                reply.status
+            );
+            assert!(
+                reply.body.contains("--allowed-host"),
+                "the refusal names the flag: {}",
+                reply.body
+            );
+            assert!(
+                !reply.body.contains("__benchlearn/events"),
+                "no page served"
+            );
+        }
+    }
+}
+
+#[test]
+fn names_given_with_allowed_host_are_served() {
+    let serve = Serve::start(&[
+        "--allowed-host",
+        "preview.example",
+        "--allowed-host",
+        "Box.LAN",
+    ]);
+    let port = serve.port;
+    for host in [format!("preview.example:{port}"), "box.lan".to_string()] {
+        assert_eq!(serve.get_as(&host, "/en/").status, 200, "Host {host}");
+    }
+    let other = serve.get_as(&format!("other.example:{port}"), "/en/");
+    assert_eq!(other.status, 403);
+}
