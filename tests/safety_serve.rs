@@ -77,6 +77,10 @@ impl Serve {
         .expect("send");
         Reply::parse(&read_until_closed(&mut stream))
     }
+
+    fn get(&self, path: &str) -> Reply {
+        self.get_as("127.0.0.1", path)
+    }
 }
 
 impl Drop for Serve {
@@ -101,22 +105,35 @@ fn read_until_closed(stream: &mut TcpStream) -> String {
 
 struct Reply {
     status: u16,
+    headers: Vec<(String, String)>,
     body: String,
 }
 
 impl Reply {
     fn parse(raw: &str) -> Reply {
         let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
-        let status = head
-            .lines()
+        let mut lines = head.lines();
+        let status = lines
             .next()
             .and_then(|line| line.split_whitespace().nth(1))
             .and_then(|code| code.parse().ok())
             .unwrap_or(0);
+        let headers = lines
+            .filter_map(|line| line.split_once(':'))
+            .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_string()))
+            .collect();
         Reply {
             status,
+            headers,
             body: body.to_string(),
         }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -196,4 +213,19 @@ fn names_given_with_allowed_host_are_served() {
     }
     let other = serve.get_as(&format!("other.example:{port}"), "/en/");
     assert_eq!(other.status, 403);
+}
+
+#[test]
+fn a_doubled_slash_never_redirects_to_another_host() {
+    let serve = Serve::start(&[]);
+    for (path, location) in [
+        ("//fr", "/fr/"),
+        ("///fr", "/fr/"),
+        ("//en//good-practices", "/en/good-practices/"),
+    ] {
+        let reply = serve.get(path);
+        assert_eq!(reply.status, 301, "{path}");
+        assert_eq!(reply.header("location"), Some(location), "{path}");
+    }
+    assert_eq!(serve.get("//fr/").status, 200, "served as /fr/");
 }

@@ -159,10 +159,22 @@ fn resolve(raw_path: &str, snapshot: &Snapshot) -> Resolved {
     if snapshot.files.contains_key(&name) {
         Resolved::File(name)
     } else if snapshot.files.contains_key(&folder_index) {
-        Resolved::Redirect(format!("{raw_path}/"))
+        Resolved::Redirect(format!("{}/", single_slashes(raw_path)))
     } else {
         Resolved::NotFound
     }
+}
+
+/// `path` with each run of slashes made one: a redirect to `//name/` would send the browser
+/// to the host `name`.
+fn single_slashes(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The decoded, non-empty segments of a request path, or `None` if the path tries to leave the
@@ -324,6 +336,11 @@ mod tests {
             Resolved::File("fr/index.html".into())
         );
         assert_eq!(resolve("/fr", &site), Resolved::Redirect("/fr/".into()));
+        assert_eq!(resolve("//fr", &site), Resolved::Redirect("/fr/".into()));
+        assert_eq!(
+            resolve("//fr//a%20b", &site),
+            Resolved::Redirect("/fr/a%20b/".into())
+        );
         assert_eq!(
             resolve("/fr/a%20b/", &site),
             Resolved::File("fr/a b/index.html".into())
