@@ -2,17 +2,22 @@
 //! header, redirects that a browser would read as another host, and connections that never
 //! finish a request. The binary runs on a free port against a copy of `tests/fixtures/serve`.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// The idle timeout the tests give the server, through its hidden environment variable.
+const IDLE_TIMEOUT_MS: u64 = 500;
 
 /// A running `benchlearn serve`, stopped when dropped.
 struct Serve {
     child: Child,
     port: u16,
+    log: Arc<Mutex<String>>,
+    root: std::path::PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -30,6 +35,10 @@ impl Serve {
             .arg(&root)
             .args(arguments)
             .env("NO_COLOR", "1")
+            .env(
+                "BENCHLEARN_SERVE_IDLE_TIMEOUT_MS",
+                IDLE_TIMEOUT_MS.to_string(),
+            )
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -55,6 +64,8 @@ impl Serve {
         Serve {
             child,
             port,
+            log,
+            root,
             _dir: dir,
         }
     }
@@ -81,6 +92,31 @@ impl Serve {
     fn get(&self, path: &str) -> Reply {
         self.get_as("127.0.0.1", path)
     }
+
+    /// The live-reload stream, read in the background.
+    fn events(&self) -> Arc<Mutex<String>> {
+        let mut stream = self.connect();
+        stream.set_read_timeout(None).expect("no timeout");
+        write!(
+            stream,
+            "GET /__benchlearn/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .expect("send");
+        let received = Arc::new(Mutex::new(String::new()));
+        let sink = Arc::clone(&received);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 1024];
+            while let Ok(n) = stream.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .expect("events lock")
+                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        });
+        received
+    }
 }
 
 impl Drop for Serve {
@@ -101,6 +137,24 @@ fn read_until_closed(stream: &mut TcpStream) -> String {
         raw.extend_from_slice(&buffer[..n]);
     }
     String::from_utf8_lossy(&raw).into_owned()
+}
+
+/// How long the server takes to close `stream`; `None` if it is still open after `limit`.
+fn closed_within(stream: &mut TcpStream, limit: Duration) -> Option<Duration> {
+    let started = Instant::now();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .expect("timeout");
+    let mut buffer = [0u8; 4096];
+    while started.elapsed() < limit {
+        match stream.read(&mut buffer) {
+            Ok(0) => return Some(started.elapsed()),
+            Ok(_) => {}
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            Err(_) => return Some(started.elapsed()),
+        }
+    }
+    None
 }
 
 struct Reply {
@@ -228,4 +282,58 @@ fn a_doubled_slash_never_redirects_to_another_host() {
         assert_eq!(reply.header("location"), Some(location), "{path}");
     }
     assert_eq!(serve.get("//fr/").status, 200, "served as /fr/");
+}
+
+#[test]
+fn idle_and_half_sent_connections_are_closed_but_the_reload_stream_stays_open() {
+    let serve = Serve::start(&[]);
+    let events = serve.events();
+    let limit = Duration::from_secs(5);
+
+    let mut silent = serve.connect();
+    assert!(
+        closed_within(&mut silent, limit).is_some(),
+        "a connection that sends nothing stays open"
+    );
+
+    let mut half = serve.connect();
+    half.write_all(b"GET /en/ HT").expect("send");
+    assert!(
+        closed_within(&mut half, limit).is_some(),
+        "a half-sent request line stays open"
+    );
+
+    let mut kept_alive = serve.connect();
+    write!(kept_alive, "HEAD /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").expect("send");
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        kept_alive.read_exact(&mut byte).expect("reply head");
+        head.push(byte[0]);
+    }
+    assert!(head.starts_with(b"HTTP/1.1 200"));
+    assert!(
+        closed_within(&mut kept_alive, limit).is_some(),
+        "an idle keep-alive connection stays open"
+    );
+
+    // Well past the timeout, the reload stream still announces a new build.
+    std::thread::sleep(Duration::from_millis(4 * IDLE_TIMEOUT_MS));
+    let practice = serve.root.join("content/practices/coaching.en.md");
+    let text = std::fs::read_to_string(&practice).expect("read practice");
+    std::fs::write(
+        &practice,
+        text.replace("Intensive coaching", "Coaching renamed"),
+    )
+    .expect("write practice");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while events.lock().unwrap().matches("event: build").count() < 2 {
+        assert!(
+            Instant::now() < deadline,
+            "the reload stream closed or stayed silent:\n{}\nserve log:\n{}",
+            events.lock().unwrap(),
+            serve.log.lock().unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

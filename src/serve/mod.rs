@@ -3,6 +3,7 @@
 //! the terminal and over the page while the last good version stays served. Nothing is written
 //! to disk, so the `output/` of `build` is never touched.
 
+mod connections;
 mod hosts;
 mod overlay;
 mod rebuild;
@@ -101,12 +102,11 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     let router = server::router(Arc::clone(&shared), hosts);
     let server = runtime.block_on(async { tokio::net::TcpListener::from_std(listener) });
     let server = server.map_err(ServeError::Runtime)?;
-    runtime.spawn(async move {
-        if let Err(error) = axum::serve(server, router).await {
-            eprintln!("error: the server stopped: {error}");
-            std::process::exit(2);
-        }
-    });
+    runtime.spawn(connections::serve(
+        server,
+        router,
+        connections::idle_timeout(),
+    ));
 
     let reindexer = reindex::Reindexer::start(Arc::clone(&shared));
     if let Some(config) = builder.config() {
