@@ -93,12 +93,12 @@ fn main() -> io::Result<()> {
         }
     }
     write_hugo_site(&hugo)?;
-    eprintln!(
+    benchlearn::terminal::stderr_line(format_args!(
         "wrote {} practices × 2 languages to {} and {}",
         args.practices,
         site.display(),
         hugo.display()
-    );
+    ));
     Ok(())
 }
 

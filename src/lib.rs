@@ -5,6 +5,9 @@
 //! [`model`] → [`render`] (with [`theme`] and [`i18n`]) → [`output`]; [`pipeline`] runs it and
 //! [`commands`] sit on top.
 
+// The tool prints through `terminal`, which survives a closed pipe (`build | head -1`).
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod analysis;
 pub mod commands;
 pub mod config;

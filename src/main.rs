@@ -1,5 +1,8 @@
 //! The `benchlearn` command line.
 
+// The tool prints through `terminal`, which survives a closed pipe (`build | head -1`).
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -50,6 +53,10 @@ enum Command {
         /// Include documents marked `draft: true`, each with a "Draft" badge.
         #[arg(long)]
         drafts: bool,
+        /// Also answer to this host name (repeatable); by default only localhost and IP
+        /// addresses are answered, so that other web sites cannot read the preview.
+        #[arg(long = "allowed-host", value_name = "NAME", value_parser = benchlearn::serve::parse_allowed_host)]
+        allowed_hosts: Vec<String>,
     },
     /// Check data, front matter, references, links and translations without writing anything.
     Check {
@@ -120,6 +127,7 @@ fn main() {
             open,
             poll,
             drafts,
+            allowed_hosts,
         } => commands::serve::run(&commands::serve::Options {
             root: cli.root,
             bind,
@@ -127,6 +135,7 @@ fn main() {
             open,
             poll,
             drafts,
+            allowed_hosts,
         }),
         Command::Check {
             translations,

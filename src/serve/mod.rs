@@ -3,6 +3,8 @@
 //! the terminal and over the page while the last good version stays served. Nothing is written
 //! to disk, so the `output/` of `build` is never touched.
 
+mod connections;
+mod hosts;
 mod overlay;
 mod rebuild;
 mod reindex;
@@ -20,6 +22,7 @@ use std::time::Instant;
 use crate::diagnostics::Diagnostics;
 use crate::render::OutputFile;
 use crate::terminal;
+pub use hosts::parse_allowed_host;
 use rebuild::{Builder, Rebuilt};
 use server::{Shared, Snapshot};
 pub use watch::WatchError;
@@ -35,6 +38,8 @@ pub struct Options {
     pub poll: bool,
     /// Show documents marked `draft: true`, with a badge.
     pub drafts: bool,
+    /// Host names, besides `localhost` and IP addresses, the preview answers to.
+    pub allowed_hosts: Vec<String>,
 }
 
 /// Why the preview could not start or stopped.
@@ -95,15 +100,15 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     listener
         .set_nonblocking(true)
         .map_err(ServeError::Runtime)?;
-    let router = server::router(Arc::clone(&shared));
+    let hosts = Arc::new(hosts::AllowedHosts::new(&options.allowed_hosts));
+    let router = server::router(Arc::clone(&shared), hosts);
     let server = runtime.block_on(async { tokio::net::TcpListener::from_std(listener) });
     let server = server.map_err(ServeError::Runtime)?;
-    runtime.spawn(async move {
-        if let Err(error) = axum::serve(server, router).await {
-            terminal::stderr_line(format_args!("error: the server stopped: {error}"));
-            std::process::exit(2);
-        }
-    });
+    runtime.spawn(connections::serve(
+        server,
+        router,
+        connections::idle_timeout(),
+    ));
 
     let reindexer = reindex::Reindexer::start(Arc::clone(&shared));
     if let Some(config) = builder.config() {
@@ -111,7 +116,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     }
     let mut watcher = watch::SiteWatcher::start(&root, options.poll)?;
     for link in &watcher.unwatched {
-        eprintln!("warning: not watched: {link}");
+        terminal::stderr_line(format_args!("warning: not watched: {link}"));
     }
     if !options.bind.is_loopback() {
         terminal::stderr_line(format_args!(

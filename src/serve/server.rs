@@ -8,11 +8,13 @@ use std::sync::{Arc, RwLock};
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, Response, StatusCode, Uri};
+use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 use tokio::sync::broadcast;
 
+use super::hosts::{self, AllowedHosts};
 use super::reload;
 
 /// One published state of the site: the last good files, and the overlay of a failed rebuild.
@@ -82,11 +84,13 @@ impl Shared {
     }
 }
 
-/// The routes: the event stream, then every other path looked up in the site.
-pub fn router(shared: Arc<Shared>) -> Router {
+/// The routes: the event stream, then every other path looked up in the site; all of them
+/// only for the hosts in `hosts`.
+pub fn router(shared: Arc<Shared>, hosts: Arc<AllowedHosts>) -> Router {
     Router::new()
         .route(reload::EVENTS_PATH, get(events))
         .fallback(site_file)
+        .layer(middleware::from_fn_with_state(hosts, hosts::check))
         .with_state(shared)
 }
 
@@ -155,10 +159,22 @@ fn resolve(raw_path: &str, snapshot: &Snapshot) -> Resolved {
     if snapshot.files.contains_key(&name) {
         Resolved::File(name)
     } else if snapshot.files.contains_key(&folder_index) {
-        Resolved::Redirect(format!("{raw_path}/"))
+        Resolved::Redirect(format!("{}/", single_slashes(raw_path)))
     } else {
         Resolved::NotFound
     }
+}
+
+/// `path` with each run of slashes made one: a redirect to `//name/` would send the browser
+/// to the host `name`.
+fn single_slashes(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The decoded, non-empty segments of a request path, or `None` if the path tries to leave the
@@ -320,6 +336,11 @@ mod tests {
             Resolved::File("fr/index.html".into())
         );
         assert_eq!(resolve("/fr", &site), Resolved::Redirect("/fr/".into()));
+        assert_eq!(resolve("//fr", &site), Resolved::Redirect("/fr/".into()));
+        assert_eq!(
+            resolve("//fr//a%20b", &site),
+            Resolved::Redirect("/fr/a%20b/".into())
+        );
         assert_eq!(
             resolve("/fr/a%20b/", &site),
             Resolved::File("fr/a b/index.html".into())
