@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::model::lang::Lang;
 use crate::model::text::{Spanned, Translated};
 
 /// The settings of a site, as written in `site.yaml`.
@@ -31,6 +32,10 @@ pub struct Config {
     pub options: Options,
     #[serde(default)]
     pub search: SearchOptions,
+    /// `languages` as [`Lang`] values, filled in once the file is read.
+    #[serde(skip)]
+    #[schemars(skip)]
+    codes: Vec<Lang>,
 }
 
 fn default_theme() -> Spanned<String> {
@@ -221,8 +226,13 @@ pub struct Options {
 
 impl Config {
     /// The site's language codes, in the order of `site.yaml`.
-    pub fn language_codes(&self) -> Vec<String> {
-        self.languages.iter().map(|l| l.value.clone()).collect()
+    pub fn languages(&self) -> &[Lang] {
+        &self.codes
+    }
+
+    /// The language of the root page and of `x-default`.
+    pub fn default_lang(&self) -> Lang {
+        Lang::new(&self.default_language.value)
     }
 
     /// `base_url` without its trailing slash, the prefix of every absolute URL.
@@ -240,7 +250,12 @@ impl Config {
 
 /// Parses `site.yaml` and checks what does not depend on the content.
 pub fn parse(file: &Arc<SourceFile>) -> Result<Config, Vec<Diagnostic>> {
-    let config: Config = crate::content::yaml::parse(file, 0).map_err(|d| vec![d])?;
+    let mut config: Config = crate::content::yaml::parse(file, 0).map_err(|d| vec![d])?;
+    config.codes = config
+        .languages
+        .iter()
+        .map(|code| Lang::new(&code.value))
+        .collect();
     let problems = check(&config, file);
     if problems.is_empty() {
         Ok(config)
@@ -287,8 +302,11 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
             ));
         }
     }
-    let codes = config.language_codes();
-    if !codes.contains(&config.default_language.value) {
+    let codes = config.languages();
+    if !codes
+        .iter()
+        .any(|code| *code == config.default_language.value)
+    {
         problems.push(
             Diagnostic::at(
                 file,
@@ -303,22 +321,22 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
     }
     problems.extend(crate::validate::translations::check(
         &config.title,
-        &codes,
+        codes,
         file,
         0,
         "title",
     ));
     problems.extend(crate::validate::translations::check(
         &config.description,
-        &codes,
+        codes,
         file,
         0,
         "description",
     ));
     for (section, map) in config.sections.iter() {
         let name = section.key();
-        for code in &codes {
-            match map.get(code) {
+        for code in codes {
+            match map.get(code.as_str()) {
                 None => problems.push(Diagnostic::at_line(
                     file,
                     1,

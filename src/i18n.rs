@@ -4,6 +4,7 @@
 //! present in one language and missing in another is an error, so a page never shows a blank
 //! where a label should be.
 
+use crate::model::lang::Lang;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -23,16 +24,20 @@ enum Tree {
 /// The UI strings of every site language, keyed `section.name`.
 #[derive(Debug, Default, Clone)]
 pub struct Strings {
-    by_lang: BTreeMap<String, BTreeMap<String, String>>,
+    by_lang: BTreeMap<Lang, BTreeMap<String, String>>,
 }
 
 impl Strings {
     /// Reads the theme's string files for `languages` and checks they define the same keys.
-    pub fn load(theme: &Theme, languages: &[String], diagnostics: &mut Diagnostics) -> Strings {
+    pub fn load(theme: &Theme, languages: &[Lang], diagnostics: &mut Diagnostics) -> Strings {
         let mut strings = Strings::default();
         let mut last_file: BTreeMap<&str, &Arc<SourceFile>> = BTreeMap::new();
         for lang in languages {
-            let Some(files) = theme.i18n.get(lang).filter(|files| !files.is_empty()) else {
+            let Some(files) = theme
+                .i18n
+                .get(lang.as_str())
+                .filter(|files| !files.is_empty())
+            else {
                 diagnostics.push(Diagnostic::in_path(
                     format!("themes/<theme>/i18n/{lang}.yaml"),
                     format!("the theme has no UI strings for language `{lang}`"),
@@ -66,13 +71,13 @@ impl Strings {
     }
 
     /// Keys defined in some language but not in `lang`, sorted: what a translator must add.
-    pub fn missing_keys(&self, lang: &str) -> Vec<&str> {
+    pub fn missing_keys(&self, lang: &Lang) -> Vec<&str> {
         let all: BTreeSet<&str> = self
             .by_lang
             .values()
             .flat_map(|map| map.keys().map(String::as_str))
             .collect();
-        let Some(own) = self.by_lang.get(lang) else {
+        let Some(own) = self.by_lang.get(lang.as_str()) else {
             return all.into_iter().collect();
         };
         all.into_iter()

@@ -73,7 +73,7 @@ impl Project {
         }
         problems.extend(validate::validate(&site));
         let theme = Theme::load(&self.root, &site.config.theme.value, &mut problems);
-        let strings = Strings::load(&theme, &site.config.language_codes(), &mut problems);
+        let strings = Strings::load(&theme, site.config.languages(), &mut problems);
         Ok(Loaded {
             site,
             theme,

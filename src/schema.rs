@@ -5,6 +5,7 @@
 //! inside the `---` block) with a `# yaml-language-server: $schema=<relative path>` comment;
 //! [`modeline`] writes that line for a file.
 
+use crate::model::lang::Lang;
 use std::path::{Component, Path};
 
 use schemars::generate::SchemaSettings;
@@ -146,7 +147,7 @@ impl Kind {
     }
 
     /// The schema for a site with `languages`: translated fields require exactly those keys.
-    pub fn schema(self, languages: &[String]) -> Value {
+    pub fn schema(self, languages: &[Lang]) -> Value {
         let mut value = self.generic_schema().to_value();
         with_languages(&mut value, languages);
         if self == Kind::Practice {
@@ -170,7 +171,7 @@ impl Kind {
 }
 
 /// Replaces each translated field's "any two-letter key" with the site's languages.
-fn with_languages(value: &mut Value, languages: &[String]) {
+fn with_languages(value: &mut Value, languages: &[Lang]) {
     match value {
         Value::Object(object) => {
             if object.remove(TRANSLATED_SCHEMA_MARKER).is_some() {
@@ -180,7 +181,7 @@ fn with_languages(value: &mut Value, languages: &[String]) {
                 object.remove("propertyNames");
                 let properties: Map<String, Value> = languages
                     .iter()
-                    .map(|lang| (lang.clone(), inner.clone()))
+                    .map(|lang| (lang.to_string(), inner.clone()))
                     .collect();
                 object.insert("properties".into(), Value::Object(properties));
                 object.insert("required".into(), json!(languages));
@@ -209,7 +210,7 @@ pub fn modeline(path: &Path, kind: Kind) -> String {
 }
 
 /// Every schema as pretty JSON text with a final newline, by file name.
-pub fn render_all(languages: &[String]) -> Vec<(&'static str, String)> {
+pub fn render_all(languages: &[Lang]) -> Vec<(&'static str, String)> {
     Kind::ALL
         .iter()
         .map(|kind| {
@@ -248,7 +249,7 @@ mod tests {
 
     #[test]
     fn translated_fields_require_the_site_languages() {
-        let languages = ["fr".to_string(), "en".to_string()];
+        let languages = [Lang::new("fr"), Lang::new("en")];
         let schema = Kind::Pes.schema(&languages);
         let text = schema.to_string();
         assert!(!text.contains(TRANSLATED_SCHEMA_MARKER), "{text}");
@@ -257,7 +258,7 @@ mod tests {
 
     #[test]
     fn target_groups_are_offered() {
-        let schema = Kind::Practice.schema(&["fr".to_string()]);
+        let schema = Kind::Practice.schema(&[Lang::new("fr")]);
         let groups = &schema["properties"]["target_groups"]["items"]["enum"];
         assert_eq!(groups[0], "youth");
     }

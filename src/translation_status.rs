@@ -6,6 +6,7 @@
 //! the language its front matter names with `translated_from`. A translation is *stale* when
 //! its source's `updated` date is later than its own.
 
+use crate::model::lang::Lang;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -21,14 +22,13 @@ use crate::model::Site;
 /// `has(lang)` tells whether the same document exists in `lang`.
 pub fn source_language<M: Meta>(
     document: &Document<M>,
-    default_language: &str,
-    has: impl Fn(&str) -> bool,
-) -> Option<String> {
+    default_language: &Lang,
+    has: impl Fn(&Lang) -> bool,
+) -> Option<Lang> {
     if let Some(source) = document.meta.translated_from() {
-        return Some(source.value.clone());
+        return Some(Lang::new(&source.value));
     }
-    (document.lang != default_language && has(default_language))
-        .then(|| default_language.to_string())
+    (document.lang != default_language && has(default_language)).then(|| default_language.clone())
 }
 
 /// The status of every site language.
@@ -40,7 +40,7 @@ pub struct TranslationStatus {
 /// What one language lacks.
 #[derive(Debug, Serialize)]
 pub struct LanguageStatus {
-    pub lang: String,
+    pub lang: Lang,
     pub missing: Vec<Missing>,
     pub stale: Vec<Stale>,
     /// UI string keys defined for another language but not this one.
@@ -74,23 +74,23 @@ pub struct Stale {
 
 /// The translation status of `site`.
 pub fn compute(site: &Site, strings: &Strings) -> TranslationStatus {
-    let default = site.config.default_language.value.as_str();
+    let default = &site.config.default_lang();
     let documents = &site.documents;
     let languages = site
         .config
-        .language_codes()
-        .into_iter()
+        .languages()
+        .iter()
         .map(|lang| {
             let mut status = LanguageStatus {
                 missing: Vec::new(),
                 stale: Vec::new(),
                 missing_strings: strings
-                    .missing_keys(&lang)
+                    .missing_keys(lang)
                     .into_iter()
                     .map(str::to_string)
                     .collect(),
                 strings_file: format!("themes/{}/i18n/{lang}.yaml", site.config.theme.value),
-                lang,
+                lang: lang.clone(),
             };
             add_section(
                 &mut status,
@@ -110,7 +110,7 @@ pub fn compute(site: &Site, strings: &Strings) -> TranslationStatus {
 /// Adds the missing and stale documents of one section to a language's status.
 fn add_section<M: Meta>(
     status: &mut LanguageStatus,
-    default: &str,
+    default: &Lang,
     section: Section,
     documents: &[Document<M>],
 ) {
@@ -139,7 +139,7 @@ fn add_section<M: Meta>(
             }
             continue;
         };
-        let has = |other: &str| find(other).is_some();
+        let has = |other: &Lang| find(other).is_some();
         let Some(source) = source_language(own, default, has).and_then(|l| find(&l)) else {
             continue;
         };

@@ -1,5 +1,6 @@
 //! `benchlearn new`: a document skeleton in every site language, ready to fill in.
 
+use crate::model::lang::Lang;
 use std::path::Path;
 
 use super::Outcome;
@@ -26,7 +27,7 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
         }
     };
     let folder = root.join("content").join(section.folder());
-    let languages = config.language_codes();
+    let languages = config.languages();
     let paths: Vec<_> = languages
         .iter()
         .map(|lang| folder.join(format!("{slug}.{lang}.md")))
@@ -66,8 +67,8 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
 
 /// The front matter a new document needs, with today's date and placeholders to replace.
 /// Its first line names the schema so the author's editor completes and checks the fields.
-fn skeleton(section: Section, lang: &str, today: Date, modeline: &str) -> String {
-    let (title, summary, body) = match lang {
+fn skeleton(section: Section, lang: &Lang, today: Date, modeline: &str) -> String {
+    let (title, summary, body) = match lang.as_str() {
         "fr" => (
             "Titre à compléter",
             "Résumé en une ou deux phrases.",
@@ -103,7 +104,12 @@ mod tests {
     fn skeletons_parse_as_front_matter() {
         let today = Date::parse("2026-01-02").expect("valid date");
         for section in Section::ALL {
-            let text = skeleton(section, "fr", today, "# yaml-language-server: $schema=x");
+            let text = skeleton(
+                section,
+                &Lang::new("fr"),
+                today,
+                "# yaml-language-server: $schema=x",
+            );
             assert!(text.starts_with("---\n# yaml-language-server: $schema=x\ntitle:"));
             assert!(text.contains("created: 2026-01-02"));
             assert!(text.contains("updated: 2026-01-02"));

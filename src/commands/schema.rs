@@ -34,7 +34,7 @@ pub fn run(root: &Path, destination: &Path) -> Outcome {
         ));
         return Outcome::UsageOrIo;
     }
-    let schemas = schema::render_all(&config.language_codes());
+    let schemas = schema::render_all(config.languages());
     for (name, text) in &schemas {
         let path = destination.join(name);
         if let Err(error) = std::fs::write(&path, text) {

@@ -7,6 +7,7 @@ pub mod observations;
 pub mod paths;
 pub mod yaml;
 
+use crate::model::lang::Lang;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -56,8 +57,8 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
     let (data, documents) = match paths::inside_root(root, content) {
         Ok(real) if real.is_dir() => {
             let data = load_data(root, &mut diagnostics);
-            let languages = config.language_codes();
-            (data, load_documents(root, &languages, &mut diagnostics))
+            let languages = config.languages();
+            (data, load_documents(root, languages, &mut diagnostics))
         }
         // Said once here rather than again for every file below it.
         Err(problem) if paths::is_present(root, content) => {
@@ -228,7 +229,7 @@ fn files_under(root: &Path, relative: &str, diagnostics: &mut Diagnostics) -> Ve
     )
 }
 
-fn load_documents(root: &Path, languages: &[String], diagnostics: &mut Diagnostics) -> Documents {
+fn load_documents(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> Documents {
     let mut unloaded = Vec::new();
     Documents {
         practices: load_section(
@@ -255,7 +256,7 @@ fn load_documents(root: &Path, languages: &[String], diagnostics: &mut Diagnosti
 fn load_section<M: DeserializeOwned + Meta + Send>(
     root: &Path,
     section: Section,
-    languages: &[String],
+    languages: &[Lang],
     diagnostics: &mut Diagnostics,
     unloaded: &mut Vec<(Section, String)>,
 ) -> Vec<Document<M>> {
@@ -300,7 +301,7 @@ fn is_editor_temp_file(path: &Path) -> bool {
 pub fn load_document<M: DeserializeOwned + Meta>(
     root: &Path,
     path: &Path,
-    languages: &[String],
+    languages: &[Lang],
 ) -> Result<Document<M>, Diagnostic> {
     let file = files::read_source(root, path)?;
     let (key, lang) = document_key(&file, languages)?;
@@ -313,7 +314,7 @@ pub fn load_document<M: DeserializeOwned + Meta>(
     Ok(Document {
         key,
         slug,
-        lang,
+        lang: Lang::new(&lang),
         file,
         front_matter_line: parts.yaml_line,
         body_offset: parts.body_offset,
@@ -324,7 +325,7 @@ pub fn load_document<M: DeserializeOwned + Meta>(
 /// `<slug>.<lang>.md` → (slug, lang), checking both.
 fn document_key(
     file: &Arc<SourceFile>,
-    languages: &[String],
+    languages: &[Lang],
 ) -> Result<(String, String), Diagnostic> {
     let name = file
         .path
@@ -340,7 +341,7 @@ fn document_key(
     let Some((key, lang)) = stem.rsplit_once('.') else {
         return Err(problem(format!(
             "`{name}` has no language; name it <slug>.<lang>.md, e.g. {stem}.{}.md",
-            languages.first().map_or("fr", String::as_str)
+            languages.first().map_or("fr", Lang::as_str)
         )));
     };
     if !languages.iter().any(|l| l == lang) {

@@ -1,5 +1,6 @@
 //! Markdown documents: good practices, study visits, reports and free pages.
 
+use super::lang::Lang;
 use std::sync::Arc;
 
 use schemars::JsonSchema;
@@ -51,7 +52,7 @@ pub struct Document<M> {
     pub key: String,
     /// The URL segment: the key, or the front matter's `slug` where the author set one.
     pub slug: String,
-    pub lang: String,
+    pub lang: Lang,
     pub file: Arc<SourceFile>,
     /// Lines before the front matter's YAML in the file, to place YAML positions.
     pub front_matter_line: usize,
@@ -414,5 +415,5 @@ pub struct Documents {
     pub unloaded: Vec<(Section, String)>,
     /// (section, key, language) of drafts set aside, so a link to one is reported as a link to
     /// a draft, and a published translation of one is not reported as lacking its source.
-    pub drafts: Vec<(Section, String, String)>,
+    pub drafts: Vec<(Section, String, Lang)>,
 }

@@ -3,6 +3,7 @@
 //! entry — unless the author asks for them with `--drafts`.
 
 use super::documents::{Document, Documents, Meta, Section};
+use super::lang::Lang;
 
 impl Documents {
     /// Removes every draft, remembering (section, key, language) of each so links to them can
@@ -21,7 +22,7 @@ impl Documents {
 fn set_aside<M: Meta>(
     documents: &mut Vec<Document<M>>,
     section: Section,
-    drafts: &mut Vec<(Section, String, String)>,
+    drafts: &mut Vec<(Section, String, Lang)>,
 ) {
     documents.retain(|document| {
         if document.meta.draft() {

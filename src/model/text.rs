@@ -1,5 +1,6 @@
 //! Value types shared by every kind of content: translated text, dates, located values.
 
+use super::lang::Lang;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -18,14 +19,14 @@ pub struct Translated<T>(pub BTreeMap<String, Spanned<T>>);
 
 impl<T> Translated<T> {
     /// The value in `lang`, if the author gave one.
-    pub fn get(&self, lang: &str) -> Option<&T> {
-        self.0.get(lang).map(|spanned| &spanned.value)
+    pub fn get(&self, lang: &Lang) -> Option<&T> {
+        self.0.get(lang.as_str()).map(|spanned| &spanned.value)
     }
 }
 
 impl Translated<String> {
     /// The value in `lang`, or an empty string: validation has already reported a missing one.
-    pub fn text(&self, lang: &str) -> &str {
+    pub fn text(&self, lang: &Lang) -> &str {
         self.get(lang).map_or("", String::as_str)
     }
 }
@@ -80,9 +81,9 @@ impl Date {
     }
 
     /// Day, month and year in the words of a language ("3 février 2020", "3 February 2020").
-    pub fn long(self, lang: &str) -> String {
+    pub fn long(self, lang: &Lang) -> String {
         let month = self.0.month() as usize - 1;
-        match lang {
+        match lang.as_str() {
             "fr" => {
                 const MONTHS: [&str; 12] = [
                     "janvier",
@@ -182,8 +183,8 @@ mod tests {
     fn dates_parse_and_print() {
         let date = Date::parse("2020-02-03").expect("valid date");
         assert_eq!(date.to_string(), "2020-02-03");
-        assert_eq!(date.long("fr"), "3 février 2020");
-        assert_eq!(date.long("en"), "3 February 2020");
+        assert_eq!(date.long(&Lang::new("fr")), "3 février 2020");
+        assert_eq!(date.long(&Lang::new("en")), "3 February 2020");
         assert!(Date::parse("2020-13-01").is_none());
         assert!(Date::parse("03/02/2020").is_none());
     }

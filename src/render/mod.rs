@@ -7,6 +7,7 @@ pub mod files;
 pub mod pages;
 mod views;
 
+use crate::model::lang::Lang;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -78,8 +79,8 @@ fn render_pages(
     keep: impl Fn(&dyn Planned) -> bool,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut problems = Diagnostics::default();
-    let languages = site.config.language_codes();
-    for lang in &languages {
+    let languages = site.config.languages();
+    for lang in languages {
         let keys = RUST_KEYS
             .iter()
             .map(|k| k.to_string())
@@ -160,7 +161,7 @@ pub(crate) struct Context<'a> {
     routes: Routes,
     /// Section → key → language → index in that section's document list, so finding a
     /// translation is a lookup rather than a scan (lists and profiles do it per card).
-    positions: BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>>,
+    positions: BTreeMap<Section, BTreeMap<String, BTreeMap<Lang, usize>>>,
     cards: CardIndex,
     strings: Arc<Strings>,
     env: Environment<'static>,
@@ -177,13 +178,13 @@ struct PageContext<'a, T: Serialize> {
 }
 
 impl Context<'_> {
-    pub(crate) fn label(&self, lang: &str, key: &str) -> String {
+    pub(crate) fn label(&self, lang: &Lang, key: &str) -> String {
         // Every key passed here is in RUST_KEYS or checked with it before rendering starts.
         self.strings.get(lang, key).unwrap_or(key).to_string()
     }
 
     /// Typography for text written in `lang`.
-    pub(crate) fn text(&self, lang: &str, text: &str) -> String {
+    pub(crate) fn text(&self, lang: &Lang, text: &str) -> String {
         if lang == "fr" {
             engine::typography::french(text)
         } else {
@@ -210,9 +211,9 @@ impl Context<'_> {
 
 fn document_positions(
     documents: &Documents,
-) -> BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>> {
+) -> BTreeMap<Section, BTreeMap<String, BTreeMap<Lang, usize>>> {
     fn add<M>(
-        positions: &mut BTreeMap<Section, BTreeMap<String, BTreeMap<String, usize>>>,
+        positions: &mut BTreeMap<Section, BTreeMap<String, BTreeMap<Lang, usize>>>,
         section: Section,
         documents: &[Document<M>],
     ) {
@@ -257,7 +258,7 @@ fn sort_key(text: &str) -> String {
 fn date_range(
     start: crate::model::text::Date,
     end: crate::model::text::Date,
-    lang: &str,
+    lang: &Lang,
 ) -> String {
     let (from, to) = (start.long(lang), end.long(lang));
     if start == end {

@@ -1,6 +1,7 @@
 //! The error overlay: a failed rebuild shown over the last good page, in the page's language,
 //! with each problem's file, line, column and the lines around it.
 
+use crate::model::lang::Lang;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -24,15 +25,15 @@ const FALLBACK: &[(&str, &str)] = &[
 pub fn render(
     problems: &[Diagnostic],
     strings: Option<&Strings>,
-    languages: &[String],
+    languages: &[Lang],
 ) -> BTreeMap<String, String> {
     languages
         .iter()
-        .map(|lang| (lang.clone(), overlay(problems, strings, lang)))
+        .map(|lang| (lang.to_string(), overlay(problems, strings, lang)))
         .collect()
 }
 
-fn overlay(problems: &[Diagnostic], strings: Option<&Strings>, lang: &str) -> String {
+fn overlay(problems: &[Diagnostic], strings: Option<&Strings>, lang: &Lang) -> String {
     let t = |key: &str| -> String {
         let fallback = FALLBACK
             .iter()
@@ -134,7 +135,7 @@ mod tests {
     fn shows_place_snippet_and_escapes_text() {
         let file = SourceFile::new("content/data/pes.yaml", "- id: a\n  name: <b>\n  x: [\n");
         let problem = Diagnostic::at(&file, Span::new(16, 3), "bad <value>");
-        let html = overlay(&[problem], None, "en");
+        let html = overlay(&[problem], None, &Lang::new("en"));
         assert!(html.contains("content/data/pes.yaml"));
         assert!(html.contains("line 2, column 9"), "{html}");
         assert!(html.contains("bad &lt;value&gt;"));

@@ -4,6 +4,7 @@
 //! Incremental updates start only from a clean state: after any problem the next rebuild loads
 //! the whole site again, so the error report is always complete and recovery always exact.
 
+use crate::model::lang::Lang;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -35,7 +36,7 @@ pub struct Builder {
     /// The last UI strings that loaded, to word the error overlay.
     strings: Option<Strings>,
     /// The site's languages as last loaded.
-    languages: Vec<String>,
+    languages: Vec<Lang>,
     default_language: String,
 }
 
@@ -75,7 +76,7 @@ impl Builder {
     }
 
     /// The site's languages as last loaded.
-    pub fn languages(&self) -> &[String] {
+    pub fn languages(&self) -> &[Lang] {
         &self.languages
     }
 
@@ -99,7 +100,7 @@ impl Builder {
         self.loaded = None;
         let loaded = self.project.load()?;
         self.strings = Some(loaded.strings.clone());
-        self.languages = loaded.site.config.language_codes();
+        self.languages = loaded.site.config.languages().to_vec();
         self.default_language = loaded.site.config.default_language.value.clone();
         let files = loaded.render_all()?;
         self.loaded = Some(loaded);
@@ -130,8 +131,8 @@ impl Builder {
             loaded.theme =
                 Theme::load(self.project.root(), &site.config.theme.value, &mut problems);
             if touched.iter().any(|(t, _)| *t == Touched::Theme) {
-                let languages = site.config.language_codes();
-                loaded.strings = Strings::load(&loaded.theme, &languages, &mut problems);
+                let languages = site.config.languages();
+                loaded.strings = Strings::load(&loaded.theme, languages, &mut problems);
                 render_all = true;
             }
             let templates: BTreeSet<String> = touched
@@ -264,7 +265,7 @@ fn reload_document(
     let source = Source {
         root,
         path,
-        languages: &loaded.site.config.language_codes(),
+        languages: loaded.site.config.languages(),
         hide_drafts: !drafts,
     };
     let documents = &mut loaded.site.documents;
@@ -284,7 +285,7 @@ fn reload_document(
 struct Source<'a> {
     root: &'a Path,
     path: &'a Path,
-    languages: &'a [String],
+    languages: &'a [Lang],
     hide_drafts: bool,
 }
 

@@ -1,5 +1,6 @@
 //! Checks of Markdown documents' front matter and of their translations.
 
+use crate::model::lang::Lang;
 use std::collections::BTreeMap;
 
 use super::{Checker, Place};
@@ -160,7 +161,7 @@ fn check_source<M: Meta>(
         checker.report(place, source, problem);
         return;
     }
-    if lang == document.lang {
+    if document.lang == lang {
         checker.report(
             place,
             source,
@@ -175,7 +176,7 @@ fn check_source<M: Meta>(
         return;
     }
     // A source still in draft exists; the translation may be published before it.
-    let draft = (section, document.key.clone(), lang.to_string());
+    let draft = (section, document.key.clone(), Lang::new(lang));
     if checker.site.documents.drafts.contains(&draft) {
         return;
     }

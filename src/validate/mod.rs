@@ -6,6 +6,7 @@ mod documents;
 mod search;
 pub mod translations;
 
+use crate::model::lang::Lang;
 use std::sync::Arc;
 
 use crate::content::yaml::span_of;
@@ -17,7 +18,7 @@ use crate::model::Site;
 pub fn validate(site: &Site) -> Diagnostics {
     let mut checker = Checker {
         site,
-        languages: site.config.language_codes(),
+        languages: site.config.languages().to_vec(),
         today: Date::today(),
         problems: Diagnostics::default(),
     };
@@ -30,7 +31,7 @@ pub fn validate(site: &Site) -> Diagnostics {
 /// Shared state and helpers of the checks.
 struct Checker<'a> {
     site: &'a Site,
-    languages: Vec<String>,
+    languages: Vec<Lang>,
     today: Date,
     problems: Diagnostics,
 }

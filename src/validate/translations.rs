@@ -1,5 +1,6 @@
 //! Translated fields: one value per site language, no more, no less.
 
+use crate::model::lang::Lang;
 use std::sync::Arc;
 
 use crate::content::yaml::span_of;
@@ -9,23 +10,23 @@ use crate::model::text::Translated;
 /// Reports a missing language or a key that is not a site language in `field`.
 pub fn check<T>(
     field: &Translated<T>,
-    languages: &[String],
+    languages: &[Lang],
     file: &Arc<SourceFile>,
     line_offset: usize,
     name: &str,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for (key, value) in &field.0 {
-        if !languages.contains(key) {
+        if !languages.iter().any(|lang| lang == key) {
             let mut problem = Diagnostic::at(
                 file,
                 span_of(file, line_offset, &value.referenced),
                 format!(
                     "`{key}` is not a language of the site; `{name}` takes {}",
-                    languages.join(", ")
+                    join(languages)
                 ),
             );
-            if let Some(help) = did_you_mean(key, languages.iter().map(String::as_str)) {
+            if let Some(help) = did_you_mean(key, languages.iter().map(Lang::as_str)) {
                 problem = problem.with_help(help);
             }
             problems.push(problem);
@@ -37,7 +38,7 @@ pub fn check<T>(
         .next()
         .map(|value| span_of(file, line_offset, &value.referenced));
     for lang in languages {
-        if !field.0.contains_key(lang) {
+        if !field.0.contains_key(lang.as_str()) {
             let message = format!("`{name}` has no `{lang}` translation");
             let problem = match anchor {
                 Some(span) => Diagnostic::at(file, span, message),
@@ -47,4 +48,13 @@ pub fn check<T>(
         }
     }
     problems
+}
+
+/// The codes of `languages`, comma-separated, for messages.
+pub(crate) fn join(languages: &[Lang]) -> String {
+    languages
+        .iter()
+        .map(Lang::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

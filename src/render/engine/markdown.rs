@@ -2,6 +2,7 @@
 //! punctuation; `@/` links resolved through the URL map; unsafe links and (unless the site
 //! opts in) raw HTML left out.
 
+use crate::model::lang::Lang;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
@@ -18,9 +19,9 @@ pub struct Context<'a> {
     pub file: &'a Arc<SourceFile>,
     pub body_offset: usize,
     /// The language of the page the body is shown on: links go to this language's pages.
-    pub page_lang: &'a str,
+    pub page_lang: &'a Lang,
     /// The language the body is written in: decides the typography.
-    pub text_lang: &'a str,
+    pub text_lang: &'a Lang,
     pub routes: &'a Routes,
     pub allow_raw_html: bool,
 }
@@ -307,8 +308,8 @@ mod tests {
         let context = Context {
             file: &file,
             body_offset: 0,
-            page_lang: "en",
-            text_lang: "en",
+            page_lang: &Lang::new("en"),
+            text_lang: &Lang::new("en"),
             routes: &routes,
             allow_raw_html: false,
         };

@@ -1,6 +1,7 @@
 //! The URL map: one place that decides every page's address, used for links, the language
 //! switcher, hreflang alternates and output paths alike.
 
+use crate::model::lang::Lang;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::config::{Config, SectionSlugs, SiteSection};
@@ -12,13 +13,13 @@ pub type PagePath = String;
 /// Where each translation of each document lives, and the site's section slugs.
 #[derive(Debug)]
 pub struct Routes {
-    languages: Vec<String>,
-    default_language: String,
+    languages: Vec<Lang>,
+    default_language: Lang,
     base_path: String,
     base_url: String,
     section_slugs: SectionSlugs,
     /// (section, key) → language → URL slug of that translation.
-    documents: BTreeMap<(Section, String), BTreeMap<String, String>>,
+    documents: BTreeMap<(Section, String), BTreeMap<Lang, String>>,
     /// Documents whose files could not be loaded (already reported).
     unloaded: BTreeSet<(Section, String)>,
     /// Documents left out as drafts: a link to one is an error of its own kind.
@@ -52,7 +53,7 @@ pub enum PageId {
 pub struct PageGroup {
     pub id: PageId,
     /// Language → path, in every site language (a missing translation shows the fallback).
-    pub paths: BTreeMap<String, PagePath>,
+    pub paths: BTreeMap<Lang, PagePath>,
 }
 
 impl Listing {
@@ -77,8 +78,8 @@ impl Listing {
 impl Routes {
     pub fn new(config: &Config, documents: &Documents) -> Routes {
         let mut routes = Routes {
-            languages: config.language_codes(),
-            default_language: config.default_language.value.clone(),
+            languages: config.languages().to_vec(),
+            default_language: config.default_lang(),
             base_path: config.base_path().to_string(),
             base_url: config.base_url().to_string(),
             section_slugs: config.sections.clone(),
@@ -106,39 +107,39 @@ impl Routes {
         }
     }
 
-    pub fn languages(&self) -> &[String] {
+    pub fn languages(&self) -> &[Lang] {
         &self.languages
     }
 
-    pub fn default_language(&self) -> &str {
+    pub fn default_language(&self) -> &Lang {
         &self.default_language
     }
 
-    fn section_slug(&self, section: SiteSection, lang: &str) -> &str {
+    fn section_slug(&self, section: SiteSection, lang: &Lang) -> &str {
         self.section_slugs
             .get(section, lang)
             .unwrap_or(section.key())
     }
 
-    pub fn home(&self, lang: &str) -> PagePath {
+    pub fn home(&self, lang: &Lang) -> PagePath {
         format!("{lang}/")
     }
 
-    pub fn listing(&self, listing: Listing, lang: &str) -> PagePath {
+    pub fn listing(&self, listing: Listing, lang: &Lang) -> PagePath {
         format!("{lang}/{}/", self.section_slug(listing.section(), lang))
     }
 
     /// The search page of `lang` (`fr/recherche/`).
-    pub fn search(&self, lang: &str) -> PagePath {
+    pub fn search(&self, lang: &Lang) -> PagePath {
         format!("{lang}/{}/", self.section_slug(SiteSection::Search, lang))
     }
 
-    pub fn pes(&self, id: &str, lang: &str) -> PagePath {
+    pub fn pes(&self, id: &str, lang: &Lang) -> PagePath {
         format!("{}{id}/", self.listing(Listing::Pes, lang))
     }
 
     /// The index of indicators by category.
-    pub fn indicators(&self, lang: &str) -> PagePath {
+    pub fn indicators(&self, lang: &Lang) -> PagePath {
         format!(
             "{lang}/{}/",
             self.section_slug(SiteSection::Indicators, lang)
@@ -146,17 +147,17 @@ impl Routes {
     }
 
     /// One indicator across the whole network.
-    pub fn indicator(&self, id: &str, lang: &str) -> PagePath {
+    pub fn indicator(&self, id: &str, lang: &Lang) -> PagePath {
         format!("{}{id}/", self.indicators(lang))
     }
 
     /// One indicator within one cluster (peer group).
-    pub fn indicator_cluster(&self, id: &str, cluster: &str, lang: &str) -> PagePath {
+    pub fn indicator_cluster(&self, id: &str, cluster: &str, lang: &Lang) -> PagePath {
         format!("{}{cluster}/", self.indicator(id, lang))
     }
 
     /// The assessments index: cycles and excellence areas.
-    pub fn assessments(&self, lang: &str) -> PagePath {
+    pub fn assessments(&self, lang: &Lang) -> PagePath {
         format!(
             "{lang}/{}/",
             self.section_slug(SiteSection::Assessments, lang)
@@ -164,12 +165,12 @@ impl Routes {
     }
 
     /// One assessment cycle: heatmap, distributions, gaps.
-    pub fn assessment_cycle(&self, cycle: &str, lang: &str) -> PagePath {
+    pub fn assessment_cycle(&self, cycle: &str, lang: &Lang) -> PagePath {
         format!("{}{cycle}/", self.assessments(lang))
     }
 
     /// One excellence area (`a`, `b` … in the URL).
-    pub fn area(&self, id: &str, lang: &str) -> PagePath {
+    pub fn area(&self, id: &str, lang: &Lang) -> PagePath {
         format!(
             "{lang}/{}/{}/",
             self.section_slug(SiteSection::Areas, lang),
@@ -178,7 +179,7 @@ impl Routes {
     }
 
     /// The list of performance frameworks.
-    pub fn frameworks(&self, lang: &str) -> PagePath {
+    pub fn frameworks(&self, lang: &Lang) -> PagePath {
         format!(
             "{lang}/{}/",
             self.section_slug(SiteSection::Frameworks, lang)
@@ -186,7 +187,7 @@ impl Routes {
     }
 
     /// One PES's performance framework.
-    pub fn framework(&self, pes: &str, lang: &str) -> PagePath {
+    pub fn framework(&self, pes: &str, lang: &Lang) -> PagePath {
         format!("{}{pes}/", self.frameworks(lang))
     }
 
@@ -197,11 +198,11 @@ impl Routes {
 
     /// The address of a document in `lang`: its own translation's slug, or, where it has no
     /// translation in `lang`, the slug of the version shown there instead.
-    pub fn document(&self, section: Section, key: &str, lang: &str) -> Option<PagePath> {
+    pub fn document(&self, section: Section, key: &str, lang: &Lang) -> Option<PagePath> {
         let translations = self.documents.get(&(section, key.to_string()))?;
         let slug = translations
-            .get(lang)
-            .or_else(|| translations.get(&self.default_language))
+            .get(lang.as_str())
+            .or_else(|| translations.get(self.default_language.as_str()))
             .or_else(|| translations.values().next())?;
         let section_slug = self.section_slug(site_section(section), lang);
         Some(if section_slug.is_empty() {
@@ -216,16 +217,16 @@ impl Routes {
         &'s self,
         section: Section,
         key: &str,
-        lang: &'s str,
-    ) -> Option<&'s str> {
+        lang: &'s Lang,
+    ) -> Option<&'s Lang> {
         let translations = self.documents.get(&(section, key.to_string()))?;
-        if translations.contains_key(lang) {
+        if translations.contains_key(lang.as_str()) {
             return Some(lang);
         }
-        if translations.contains_key(&self.default_language) {
+        if translations.contains_key(self.default_language.as_str()) {
             return Some(&self.default_language);
         }
-        translations.keys().next().map(String::as_str)
+        translations.keys().next()
     }
 
     /// Whether a document exists but could not be loaded, so links to it are not broken.
@@ -249,8 +250,8 @@ impl Routes {
     /// Every page in every language, grouped by logical page, in a stable order. The root
     /// language picker and the 404 page are not in it: they have no language versions.
     pub fn page_groups<'p>(&self, pes_ids: impl IntoIterator<Item = &'p str>) -> Vec<PageGroup> {
-        let group = |id: PageId, path_of: &dyn Fn(&str) -> Option<PagePath>| {
-            let paths: BTreeMap<String, PagePath> = self
+        let group = |id: PageId, path_of: &dyn Fn(&Lang) -> Option<PagePath>| {
+            let paths: BTreeMap<Lang, PagePath> = self
                 .languages
                 .iter()
                 .filter_map(|lang| Some((lang.clone(), path_of(lang)?)))
@@ -280,19 +281,19 @@ impl Routes {
     }
 
     /// Whether the document has its own translation in `lang` (not a fallback).
-    pub fn has_translation(&self, section: Section, key: &str, lang: &str) -> bool {
+    pub fn has_translation(&self, section: Section, key: &str, lang: &Lang) -> bool {
         self.documents
             .get(&(section, key.to_string()))
-            .is_some_and(|translations| translations.contains_key(lang))
+            .is_some_and(|translations| translations.contains_key(lang.as_str()))
     }
 
     /// The Atom feed of a language (`fr/atom.xml`).
-    pub fn feed(&self, lang: &str) -> String {
+    pub fn feed(&self, lang: &Lang) -> String {
         format!("{lang}/atom.xml")
     }
 
     /// The editors' translation status page in `lang` (`fr/translations/`).
-    pub fn translation_status(&self, lang: &str) -> PagePath {
+    pub fn translation_status(&self, lang: &Lang) -> PagePath {
         format!("{lang}/{TRANSLATION_STATUS_SLUG}/")
     }
 

@@ -5,6 +5,7 @@
 //! gets English text. Dates come from the front matter (`updated`, `created`), never from the
 //! clock, so two builds give the same bytes.
 
+use crate::model::lang::Lang;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -32,29 +33,29 @@ pub(crate) struct Feeds;
 
 impl Family for Feeds {
     /// The language.
-    type Page = String;
+    type Page = Lang;
 
-    fn pages(self, cx: &Context<'_>) -> Vec<String> {
+    fn pages(self, cx: &Context<'_>) -> Vec<Lang> {
         per_language(cx, |lang| lang)
     }
 
-    fn template(self, _: &String) -> Option<&'static str> {
+    fn template(self, _: &Lang) -> Option<&'static str> {
         None
     }
 
-    fn shows(self, _: &String, change: &Change) -> bool {
+    fn shows(self, _: &Lang, change: &Change) -> bool {
         // Feeds list documents with their dates.
         change.reaches_every_page() || change.is_document_of(None)
     }
 
-    fn render(self, cx: &Context<'_>, lang: &String) -> Result<OutputFile, Diagnostics> {
+    fn render(self, cx: &Context<'_>, lang: &Lang) -> Result<OutputFile, Diagnostics> {
         cx.feed(lang)
     }
 }
 
 impl Context<'_> {
     /// `<lang>/atom.xml`.
-    pub(crate) fn feed(&self, lang: &str) -> Result<OutputFile, Diagnostics> {
+    pub(crate) fn feed(&self, lang: &Lang) -> Result<OutputFile, Diagnostics> {
         let documents = &self.site.documents;
         let mut items = Vec::new();
         items.extend(self.feed_items(&documents.practices, Section::Practices, lang));
@@ -121,7 +122,7 @@ impl Context<'_> {
         &self,
         documents: &[Document<M>],
         section: Section,
-        lang: &str,
+        lang: &Lang,
     ) -> Vec<FeedItem> {
         let label = match section {
             Section::Practices => self.label(lang, "nav.practices"),

@@ -4,6 +4,7 @@
 //! The page list and addresses come from [`Routes::page_groups`](crate::render::engine::routes::Routes), the
 //! same map that writes each page's `<link rel="alternate">`, so the two always agree.
 
+use crate::model::lang::Lang;
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -123,7 +124,12 @@ impl Context<'_> {
             .routes
             .languages()
             .iter()
-            .filter_map(|lang| Some((lang.clone(), self.routes.absolute(group.paths.get(lang)?))))
+            .filter_map(|lang| {
+                Some((
+                    lang.to_string(),
+                    self.routes.absolute(group.paths.get(lang)?),
+                ))
+            })
             .collect();
         if let Some(path) = group.paths.get(self.routes.default_language()) {
             alternates.push(("x-default".to_string(), self.routes.absolute(path)));
@@ -133,7 +139,7 @@ impl Context<'_> {
             .iter()
             .filter_map(|lang| {
                 Some(SitemapUrl {
-                    loc: self.routes.absolute(group.paths.get(lang)?),
+                    loc: self.routes.absolute(group.paths.get(lang.as_str())?),
                     lastmod: self.last_modified(&group.id, lang),
                     alternates: alternates.clone(),
                 })
@@ -142,7 +148,7 @@ impl Context<'_> {
     }
 
     /// The `updated` date of the text a document page shows in `lang`.
-    fn last_modified(&self, id: &PageId, lang: &str) -> Option<Date> {
+    fn last_modified(&self, id: &PageId, lang: &Lang) -> Option<Date> {
         let PageId::Document(section, key) = id else {
             return None;
         };
@@ -160,7 +166,7 @@ impl Context<'_> {
         documents: &[Document<M>],
         section: Section,
         key: &str,
-        lang: &str,
+        lang: &Lang,
     ) -> Option<Date> {
         self.shown(documents, section, key, lang)
             .map(|document| document.meta.updated().value)

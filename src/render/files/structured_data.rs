@@ -6,6 +6,7 @@
 //! indicator pages, with [`dataset`]) adds its object with one call; the `Context` methods at
 //! the end pick the values for documents, PES profiles, homes and lists.
 
+use crate::model::lang::Lang;
 use serde_json::{json, Map, Value};
 
 use crate::model::data::Pes;
@@ -19,7 +20,7 @@ const CONTEXT: &str = "https://schema.org";
 /// Another language version of the same work, for `workTranslation` / `translationOfWork`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version {
-    pub lang: String,
+    pub lang: Lang,
     pub url: String,
 }
 
@@ -40,7 +41,7 @@ pub struct Work<'a> {
     pub name: &'a str,
     pub description: &'a str,
     pub url: &'a str,
-    pub lang: &'a str,
+    pub lang: &'a Lang,
     pub published: Option<Date>,
     pub modified: Option<Date>,
 }
@@ -75,7 +76,7 @@ pub fn creative_work(work: &Work<'_>, translations: &Translations) -> Value {
 /// A dataset page and its downloads (CSV, JSON…), e.g. an indicator's values.
 ///
 /// Each download URL becomes a `DataDownload` whose format is read from its extension.
-pub fn dataset(name: &str, description: &str, url: &str, lang: &str, downloads: &[&str]) -> Value {
+pub fn dataset(name: &str, description: &str, url: &str, lang: &Lang, downloads: &[&str]) -> Value {
     let mut object = base("Dataset", name, description, url, lang);
     let distribution = downloads
         .iter()
@@ -105,7 +106,7 @@ pub struct Organization<'a> {
     /// The service's own website.
     pub website: Option<&'a str>,
     /// The profile page's language.
-    pub lang: &'a str,
+    pub lang: &'a Lang,
 }
 
 /// A PES as a `GovernmentOrganization`, its profile page as the `mainEntityOfPage`.
@@ -146,7 +147,7 @@ pub fn to_html(value: &Value) -> String {
         .replace('&', "\\u0026")
 }
 
-fn base(kind: &str, name: &str, description: &str, url: &str, lang: &str) -> Map<String, Value> {
+fn base(kind: &str, name: &str, description: &str, url: &str, lang: &Lang) -> Map<String, Value> {
     let mut object = Map::new();
     object.insert("@context".into(), json!(CONTEXT));
     object.insert("@type".into(), json!(kind));
@@ -178,7 +179,7 @@ impl Context<'_> {
         &self,
         section: Section,
         key: &str,
-        lang: &str,
+        lang: &Lang,
     ) -> Option<Value> {
         let documents = &self.site.documents;
         match section {
@@ -238,7 +239,7 @@ impl Context<'_> {
     }
 
     /// The JSON-LD of a PES profile.
-    pub(crate) fn pes_structured_data(&self, pes: &Pes, lang: &str) -> Value {
+    pub(crate) fn pes_structured_data(&self, pes: &Pes, lang: &Lang) -> Value {
         let url = self.routes.absolute(&self.routes.pes(&pes.id.value, lang));
         government_organization(&Organization {
             name: pes.name.text(lang),
@@ -262,7 +263,7 @@ impl Context<'_> {
         title: &str,
         description: &str,
         url: &str,
-        lang: &str,
+        lang: &Lang,
     ) -> Option<Value> {
         let schema_type = match kind {
             "home" => "WebSite",
@@ -286,7 +287,7 @@ impl Context<'_> {
         kind: &str,
         document: &Document<M>,
         section: Section,
-        lang: &str,
+        lang: &Lang,
         published: Option<Date>,
     ) -> Option<Value> {
         let meta = &document.meta;
@@ -312,15 +313,15 @@ impl Context<'_> {
 
     /// The original of a document, or its translations if it is the original.
     fn translations_of<M: Meta>(&self, document: &Document<M>, section: Section) -> Translations {
-        let version = |lang: &str| {
+        let version = |lang: &Lang| {
             Some(Version {
-                lang: lang.to_string(),
+                lang: lang.clone(),
                 url: self
                     .routes
                     .absolute(&self.routes.document(section, &document.key, lang)?),
             })
         };
-        let has = |lang: &str| self.routes.has_translation(section, &document.key, lang);
+        let has = |lang: &Lang| self.routes.has_translation(section, &document.key, lang);
         match source_language(document, self.routes.default_language(), has) {
             Some(source) => Translations {
                 source: version(&source),
@@ -333,7 +334,7 @@ impl Context<'_> {
                     .languages()
                     .iter()
                     .filter(|lang| **lang != document.lang && has(lang))
-                    .filter_map(|lang| version(lang))
+                    .filter_map(version)
                     .collect(),
             },
         }
@@ -350,7 +351,7 @@ mod tests {
             "Transitions to employment",
             "Share of jobseekers who found work",
             "https://example.org/en/benchmarks/transitions/",
-            "en",
+            &Lang::new("en"),
             &[
                 "https://example.org/data/transitions.csv",
                 "https://example.org/data/transitions.json",
@@ -382,7 +383,7 @@ mod tests {
             name: "Visit",
             description: "",
             url: "https://example.org/en/visits/v/",
-            lang: "en",
+            lang: &Lang::new("en"),
             published: Date::parse("2020-02-05"),
             modified: Date::parse("2020-03-01"),
         };
@@ -401,7 +402,10 @@ mod tests {
         assert_eq!(translation["datePublished"], "2020-02-05");
         assert!(translation.get("description").is_none());
         let original = creative_work(
-            &Work { lang: "fr", ..work },
+            &Work {
+                lang: &Lang::new("fr"),
+                ..work
+            },
             &Translations {
                 source: None,
                 translations: vec![fr],

@@ -1,6 +1,7 @@
 //! Excellence-area pages: the area's enablers, how the network scores in it and the good
 //! practices filed under it.
 
+use crate::model::lang::Lang;
 use std::cmp::Ordering;
 
 use serde::Serialize;
@@ -45,7 +46,7 @@ pub(crate) struct Areas;
 
 impl Family for Areas {
     /// The area's place in `areas.yaml` and the language.
-    type Page = (usize, String);
+    type Page = (usize, Lang);
 
     fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
         let mut pages = Vec::new();
@@ -80,7 +81,7 @@ impl Family for Areas {
 
 impl Context<'_> {
     /// The practices filed under `area`, newest first.
-    pub(crate) fn area_practices(&self, area: &str, pes: Option<&str>, lang: &str) -> Vec<Card> {
+    pub(crate) fn area_practices(&self, area: &str, pes: Option<&str>, lang: &Lang) -> Vec<Card> {
         self.cards(Section::Practices, lang, |listed| {
             listed.areas.iter().any(|a| a == area) && pes.is_none_or(|p| listed.owner == p)
         })
@@ -90,7 +91,7 @@ impl Context<'_> {
         &self,
         template: &'static str,
         area: &Area,
-        lang: &str,
+        lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let data = &self.site.data;
         let id = area.id.value.as_str();

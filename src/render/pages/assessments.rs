@@ -1,6 +1,7 @@
 //! Assessment pages: the index of cycles and areas, and per cycle the heatmap of peer scores
 //! (PES × area), the distribution of scores per enabler and the self–peer gaps.
 
+use crate::model::lang::Lang;
 use serde::Serialize;
 
 use crate::analysis::maturity;
@@ -89,9 +90,9 @@ pub(crate) struct Assessments;
 #[derive(Debug)]
 pub(crate) enum AssessmentsPage {
     /// The list of cycles, in a language.
-    Index(String),
+    Index(Lang),
     /// A cycle, in a language.
-    Cycle(String, String),
+    Cycle(String, Lang),
 }
 
 impl Family for Assessments {
@@ -132,7 +133,7 @@ impl Family for Assessments {
 }
 
 impl Context<'_> {
-    pub(crate) fn area_links(&self, lang: &str) -> Vec<AreaLink> {
+    pub(crate) fn area_links(&self, lang: &Lang) -> Vec<AreaLink> {
         self.site
             .data
             .areas
@@ -146,7 +147,7 @@ impl Context<'_> {
             .collect()
     }
 
-    fn cycle_links(&self, lang: &str) -> Vec<CycleLink> {
+    fn cycle_links(&self, lang: &Lang) -> Vec<CycleLink> {
         let data = &self.site.data;
         maturity::cycles(data)
             .into_iter()
@@ -164,7 +165,7 @@ impl Context<'_> {
     fn assessments_index(
         &self,
         template: &'static str,
-        lang: &str,
+        lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let title = self.label(lang, "bench.nav_assessments");
         let description = self.label(lang, "bench.assessments_intro");
@@ -185,7 +186,7 @@ impl Context<'_> {
         &self,
         template: &'static str,
         cycle: &str,
-        lang: &str,
+        lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let data = &self.site.data;
         let score = |v: f64| format::value(v, Unit::Score, lang);
@@ -278,7 +279,7 @@ impl Context<'_> {
         &self,
         cycle: &str,
         area: Option<&str>,
-        lang: &str,
+        lang: &Lang,
     ) -> Vec<EnablerRow> {
         let data = &self.site.data;
         data.areas
@@ -304,7 +305,7 @@ impl Context<'_> {
         id: &str,
         cycle: &str,
         enablers: &[EnablerRow],
-        lang: &str,
+        lang: &Lang,
     ) -> Figure {
         let most = enablers
             .iter()

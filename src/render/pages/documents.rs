@@ -6,6 +6,7 @@ use crate::model::documents::Meta;
 use crate::model::documents::PracticeMeta;
 use crate::model::documents::Section;
 use crate::model::documents::VisitMeta;
+use crate::model::lang::Lang;
 use crate::render::date_range;
 use crate::render::engine::markdown;
 use crate::render::pages::Family;
@@ -27,7 +28,7 @@ pub(crate) struct Documents;
 pub(crate) struct DocumentPage {
     section: Section,
     key: String,
-    lang: String,
+    lang: Lang,
     /// The place, in its section's list, of the version the page shows: the page's own
     /// language, or the fallback's.
     shown: usize,
@@ -100,7 +101,7 @@ impl Context<'_> {
             shown,
             ..
         } = page;
-        let (section, lang) = (*section, lang.as_str());
+        let section = *section;
         let documents = &self.site.documents;
         match section {
             Section::Practices => {
@@ -139,7 +140,7 @@ impl Context<'_> {
         kind: &'static str,
         document: &Document<M>,
         section: Section,
-        lang: &str,
+        lang: &Lang,
         facts: F,
     ) -> Result<OutputFile, Diagnostics> {
         let context = markdown::Context {
@@ -204,7 +205,7 @@ impl Context<'_> {
     pub(crate) fn practice_facts(
         &self,
         practice: &Document<PracticeMeta>,
-        lang: &str,
+        lang: &Lang,
     ) -> PracticeFacts {
         let meta = &practice.meta;
         let areas = meta
@@ -252,7 +253,7 @@ impl Context<'_> {
         }
     }
 
-    pub(crate) fn visit_facts(&self, visit: &Document<VisitMeta>, lang: &str) -> VisitFacts {
+    pub(crate) fn visit_facts(&self, visit: &Document<VisitMeta>, lang: &Lang) -> VisitFacts {
         let meta = &visit.meta;
         let p = &meta.participants;
         let participants: Vec<Count> = [

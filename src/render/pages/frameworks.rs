@@ -1,6 +1,7 @@
 //! Performance framework pages: KPIs grouped by pillar with baseline, targets, actuals and
 //! progress, and the activity plan with its status.
 
+use crate::model::lang::Lang;
 use serde::Serialize;
 
 use crate::analysis::progress;
@@ -82,9 +83,9 @@ pub(crate) struct Frameworks;
 #[derive(Debug)]
 pub(crate) enum FrameworksPage {
     /// The list of frameworks, in a language.
-    Index(String),
+    Index(Lang),
     /// A framework (its place among the frameworks), in a language.
-    Framework(usize, String),
+    Framework(usize, Lang),
 }
 
 impl Family for Frameworks {
@@ -132,7 +133,7 @@ impl Context<'_> {
     fn frameworks_index(
         &self,
         template: &'static str,
-        lang: &str,
+        lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let mut frameworks: Vec<FrameworkLink> = self
             .site
@@ -158,7 +159,7 @@ impl Context<'_> {
         &self,
         template: &'static str,
         framework: &Framework,
-        lang: &str,
+        lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let pes = framework.pes.as_str();
         let body = &framework.body;
@@ -218,7 +219,7 @@ impl Context<'_> {
         )
     }
 
-    fn kpi_view(&self, kpi: &Kpi, lang: &str) -> KpiView {
+    fn kpi_view(&self, kpi: &Kpi, lang: &Lang) -> KpiView {
         let fmt = |v: f64| format::value(v, kpi.unit, lang);
         let share = |p: f64| format::share(p, lang);
         let name = self.text(lang, kpi.name.text(lang));

@@ -1,5 +1,6 @@
 //! The entry pages: the root language picker, the 404 page and each language's home.
 
+use crate::model::lang::Lang;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -20,7 +21,7 @@ pub(crate) struct Home;
 pub(crate) enum EntryPage {
     Root,
     NotFound,
-    Home(String),
+    Home(Lang),
 }
 
 impl Family for Home {
@@ -66,7 +67,7 @@ impl Family for Home {
 
 impl Context<'_> {
     fn root(&self, template: &'static str) -> Result<OutputFile, Diagnostics> {
-        let lang = self.routes.default_language().to_string();
+        let lang = self.routes.default_language().clone();
         let alternates = self.alternates(|l| self.routes.home(l));
         let mut layout = self.layout(
             &lang,
@@ -91,7 +92,7 @@ impl Context<'_> {
     }
 
     fn not_found(&self, template: &'static str) -> Result<OutputFile, Diagnostics> {
-        let lang = self.routes.default_language().to_string();
+        let lang = self.routes.default_language().clone();
         let alternates = self.alternates(|l| self.routes.home(l));
         let title = self.label(&lang, "notfound.title");
         let mut layout = self.layout(&lang, "not-found", title, String::new(), alternates);
@@ -113,7 +114,7 @@ impl Context<'_> {
         )
     }
 
-    fn home(&self, template: &'static str, lang: &str) -> Result<OutputFile, Diagnostics> {
+    fn home(&self, template: &'static str, lang: &Lang) -> Result<OutputFile, Diagnostics> {
         let config = &self.site.config;
         let alternates = self.alternates(|l| self.routes.home(l));
         let layout = self.layout(

@@ -1,6 +1,7 @@
 //! Indicator pages: the index by category, one page per indicator across the network, and the
 //! same page restricted to one cluster (peer group).
 
+use crate::model::lang::Lang;
 use std::cmp::Ordering;
 
 use serde::Serialize;
@@ -101,10 +102,10 @@ pub(crate) struct Indicators;
 #[derive(Debug)]
 pub(crate) enum IndicatorsPage {
     /// The list of indicators, in a language.
-    Index(String),
+    Index(Lang),
     /// An indicator, for the network or (`Some`) a peer group, in a language; each by its
     /// place in its data file.
-    Indicator(usize, Option<usize>, String),
+    Indicator(usize, Option<usize>, Lang),
 }
 
 impl Family for Indicators {
@@ -153,7 +154,7 @@ impl Context<'_> {
     fn indicators_index(
         &self,
         template: &'static str,
-        lang: &str,
+        lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let data = &self.site.data;
         let mut categories: Vec<Category> = Vec::new();
@@ -184,7 +185,7 @@ impl Context<'_> {
         )
     }
 
-    fn index_row(&self, indicator: &Indicator, lang: &str) -> IndexRow {
+    fn index_row(&self, indicator: &Indicator, lang: &Lang) -> IndexRow {
         let table = IndicatorTable::new(&self.site.data, indicator);
         let medians: Vec<Option<f64>> = table
             .years
@@ -226,7 +227,7 @@ impl Context<'_> {
         template: &'static str,
         indicator: &Indicator,
         cluster: Option<&Cluster>,
-        lang: &str,
+        lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let data = &self.site.data;
         let id = indicator.id.value.as_str();
@@ -284,7 +285,7 @@ impl Context<'_> {
             })
             .collect();
         let cluster_id = cluster.map(|c| c.id.value.as_str());
-        let path_of = |l: &str| match cluster_id {
+        let path_of = |l: &Lang| match cluster_id {
             Some(c) => self.routes.indicator_cluster(id, c, l),
             None => self.routes.indicator(id, l),
         };
@@ -360,7 +361,7 @@ impl Context<'_> {
         members: &[&str],
         year: i32,
         cluster: Option<&Cluster>,
-        lang: &str,
+        lang: &Lang,
     ) -> (Option<Figure>, Vec<BarRow>) {
         let fmt = |v: f64| format::value(v, indicator.unit, lang);
         let mut order: Vec<(&str, Option<f64>)> =
@@ -459,7 +460,7 @@ impl Context<'_> {
         table: &IndicatorTable,
         members: &[&str],
         cluster: Option<&Cluster>,
-        lang: &str,
+        lang: &Lang,
     ) -> (Option<Figure>, Vec<SeriesRow>, Vec<Cell>) {
         if table.years.is_empty() {
             return (None, Vec::new(), Vec::new());
@@ -533,7 +534,7 @@ impl Context<'_> {
     }
 
     /// Notes attached to this indicator's observations of `members`, each with PES and year.
-    fn observation_notes(&self, id: &str, members: &[&str], lang: &str) -> Vec<String> {
+    fn observation_notes(&self, id: &str, members: &[&str], lang: &Lang) -> Vec<String> {
         let mut notes: Vec<(String, i32, String)> = self
             .site
             .data

@@ -2,6 +2,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::documents::Section;
+use crate::model::lang::Lang;
 use crate::render::engine::routes::Listing;
 use crate::render::pages::{per_language, Family};
 use crate::render::sort_key;
@@ -15,7 +16,7 @@ use serde::Serialize;
 pub(crate) struct Listings;
 
 impl Family for Listings {
-    type Page = (Listing, String);
+    type Page = (Listing, Lang);
 
     fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
         let listings = [
@@ -75,7 +76,7 @@ impl Context<'_> {
         &self,
         template: &'static str,
         listing: Listing,
-        lang: &str,
+        lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let alternates = self.alternates(|l| self.routes.listing(listing, l));
         let (kind, title_key, intro_key) = match listing {

@@ -16,6 +16,7 @@ pub(crate) mod pes;
 pub(crate) mod search_page;
 pub(crate) mod translations;
 
+use crate::model::lang::Lang;
 use std::fmt;
 
 use crate::diagnostics::Diagnostics;
@@ -112,7 +113,7 @@ fn add<F: Family>(planned: &mut Vec<Box<dyn Planned>>, cx: &Context<'_>, family:
 }
 
 /// One page per language, for families with a single page in each.
-pub(crate) fn per_language<T>(cx: &Context<'_>, page: impl Fn(String) -> T) -> Vec<T> {
+pub(crate) fn per_language<T>(cx: &Context<'_>, page: impl Fn(Lang) -> T) -> Vec<T> {
     cx.routes.languages().iter().cloned().map(page).collect()
 }
 

@@ -3,6 +3,7 @@
 use crate::diagnostics::Diagnostics;
 use crate::model::data::Pes;
 use crate::model::documents::Section;
+use crate::model::lang::Lang;
 use crate::render::pages::Family;
 use crate::render::views::{AssessmentView, Labelled, PesLink, PesProfile, PesRow};
 use crate::render::OutputFile;
@@ -14,7 +15,7 @@ pub(crate) struct Profiles;
 
 impl Family for Profiles {
     /// The member's place in `pes.yaml`, its id and the language.
-    type Page = (usize, String, String);
+    type Page = (usize, String, Lang);
 
     fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
         let mut pages = Vec::new();
@@ -54,14 +55,14 @@ impl Family for Profiles {
 
 impl Context<'_> {
     /// A link to the PES with `id`, if there is one (validation reports unknown ids).
-    pub(crate) fn pes_link(&self, id: &str, lang: &str) -> Option<PesLink> {
+    pub(crate) fn pes_link(&self, id: &str, lang: &Lang) -> Option<PesLink> {
         self.site
             .data
             .pes_by_id(id)
             .map(|pes| self.link_to(pes, lang))
     }
 
-    fn link_to(&self, pes: &Pes, lang: &str) -> PesLink {
+    fn link_to(&self, pes: &Pes, lang: &Lang) -> PesLink {
         let id = pes.id.value.as_str();
         PesLink {
             id: id.to_string(),
@@ -72,7 +73,7 @@ impl Context<'_> {
         }
     }
 
-    pub(crate) fn pes_row(&self, pes: &Pes, lang: &str) -> PesRow {
+    pub(crate) fn pes_row(&self, pes: &Pes, lang: &Lang) -> PesRow {
         let id = pes.id.value.as_str();
         let documents = &self.site.documents;
         let count_keys = |keys: Vec<&str>| {
@@ -113,7 +114,7 @@ impl Context<'_> {
         &self,
         template: &'static str,
         pes: &Pes,
-        lang: &str,
+        lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let data = &self.site.data;
         let id = pes.id.value.as_str();
@@ -166,7 +167,7 @@ impl Context<'_> {
         )
     }
 
-    pub(crate) fn latest_assessment(&self, id: &str, lang: &str) -> Option<AssessmentView> {
+    pub(crate) fn latest_assessment(&self, id: &str, lang: &Lang) -> Option<AssessmentView> {
         let data = &self.site.data;
         let assessment = data
             .assessments

@@ -2,6 +2,7 @@
 //! and the facets and result labels of each searchable page, which templates write as
 //! `data-pagefind-*` attributes for [`crate::search`] to index.
 
+use crate::model::lang::Lang;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostics;
@@ -41,7 +42,7 @@ struct SearchView {
 
 #[derive(Debug, Serialize)]
 struct OtherSearch {
-    code: String,
+    code: Lang,
     name: String,
     url: String,
 }
@@ -52,37 +53,37 @@ pub(crate) struct SearchPages;
 
 impl Family for SearchPages {
     /// The language.
-    type Page = String;
+    type Page = Lang;
 
-    fn pages(self, cx: &Context<'_>) -> Vec<String> {
+    fn pages(self, cx: &Context<'_>) -> Vec<Lang> {
         if !cx.site.config.search.enabled {
             return Vec::new();
         }
         per_language(cx, |lang| lang)
     }
 
-    fn template(self, _: &String) -> Option<&'static str> {
+    fn template(self, _: &Lang) -> Option<&'static str> {
         Some("search.html")
     }
 
-    fn shows(self, _: &String, change: &Change) -> bool {
+    fn shows(self, _: &Lang, change: &Change) -> bool {
         // Area names are search facets.
         change.reaches_every_page() || *change == Change::Data(DataFile::Areas)
     }
 
-    fn render(self, cx: &Context<'_>, lang: &String) -> Result<OutputFile, Diagnostics> {
+    fn render(self, cx: &Context<'_>, lang: &Lang) -> Result<OutputFile, Diagnostics> {
         cx.search_page(self.template(lang).unwrap_or_default(), lang)
     }
 }
 
 impl Context<'_> {
-    pub(crate) fn search_box(&self, lang: &str) -> Option<SearchBox> {
+    pub(crate) fn search_box(&self, lang: &Lang) -> Option<SearchBox> {
         self.site.config.search.enabled.then(|| SearchBox {
             url: self.routes.link(&self.routes.search(lang)),
         })
     }
 
-    fn search_page(&self, template: &'static str, lang: &str) -> Result<OutputFile, Diagnostics> {
+    fn search_page(&self, template: &'static str, lang: &Lang) -> Result<OutputFile, Diagnostics> {
         let alternates = self.alternates(|l| self.routes.search(l));
         let title = self.label(lang, "search.title");
         let description = self.label(lang, "search.intro");
@@ -122,7 +123,7 @@ impl Context<'_> {
         &self,
         section: Section,
         key: &str,
-        lang: &str,
+        lang: &Lang,
     ) -> Option<SearchRecord> {
         if !self.site.config.search.enabled
             || self.routes.shown_language(section, key, lang) != Some(lang)
@@ -174,7 +175,7 @@ impl Context<'_> {
 
     /// A record with only the content-type facet, `kind_key` naming the type's UI string:
     /// what a new page family sets as `layout.index` to be searchable (docs/theming.md).
-    pub(crate) fn typed_record(&self, lang: &str, kind_key: &str) -> Option<SearchRecord> {
+    pub(crate) fn typed_record(&self, lang: &Lang, kind_key: &str) -> Option<SearchRecord> {
         if !self.site.config.search.enabled {
             return None;
         }
@@ -184,14 +185,14 @@ impl Context<'_> {
     }
 
     /// The record of a PES profile: findable by its name, acronym and country.
-    pub(crate) fn pes_record(&self, pes: &Pes, lang: &str) -> Option<SearchRecord> {
+    pub(crate) fn pes_record(&self, pes: &Pes, lang: &Lang) -> Option<SearchRecord> {
         let mut record = self.typed_record(lang, "pes.kind")?;
         self.of_pes(&mut record, &pes.id.value, lang);
         Some(record)
     }
 
     /// The content-type facet, also shown on the result.
-    fn typed(&self, record: &mut SearchRecord, lang: &str, kind_key: &str) {
+    fn typed(&self, record: &mut SearchRecord, lang: &Lang, kind_key: &str) {
         let name = self.label(lang, "search.filter_type");
         let kind = self.label(lang, kind_key);
         record.filter(&name, kind.clone());
@@ -199,7 +200,7 @@ impl Context<'_> {
     }
 
     /// The PES and country facets, the PES also shown on the result.
-    fn of_pes(&self, record: &mut SearchRecord, id: &str, lang: &str) {
+    fn of_pes(&self, record: &mut SearchRecord, id: &str, lang: &Lang) {
         let Some(pes) = self.site.data.pes_by_id(id) else {
             return;
         };

@@ -2,6 +2,7 @@
 //! with every language's tables. It is not linked from the navigation, not in the sitemap, and
 //! asks search engines not to index it.
 
+use crate::model::lang::Lang;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostics;
@@ -16,22 +17,22 @@ pub(crate) struct TranslationPages;
 
 impl Family for TranslationPages {
     /// The language.
-    type Page = String;
+    type Page = Lang;
 
-    fn pages(self, cx: &Context<'_>) -> Vec<String> {
+    fn pages(self, cx: &Context<'_>) -> Vec<Lang> {
         per_language(cx, |lang| lang)
     }
 
-    fn template(self, _: &String) -> Option<&'static str> {
+    fn template(self, _: &Lang) -> Option<&'static str> {
         Some("translations.html")
     }
 
-    fn shows(self, _: &String, change: &Change) -> bool {
+    fn shows(self, _: &Lang, change: &Change) -> bool {
         // It compares the dates of every document's translations.
         change.reaches_every_page() || change.is_document_of(None)
     }
 
-    fn render(self, cx: &Context<'_>, lang: &String) -> Result<OutputFile, Diagnostics> {
+    fn render(self, cx: &Context<'_>, lang: &Lang) -> Result<OutputFile, Diagnostics> {
         cx.translation_status(self.template(lang).unwrap_or_default(), lang)
     }
 }
@@ -40,7 +41,7 @@ impl Context<'_> {
     fn translation_status(
         &self,
         template: &'static str,
-        lang: &str,
+        lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let alternates = self.alternates(|l| self.routes.translation_status(l));
         let title = self.label(lang, "publishing.translations_title");

@@ -1,6 +1,7 @@
 //! Cards: documents as they appear in lists, on the home page and on PES profiles, and
 //! performance frameworks as they appear in their list and on profiles.
 
+use crate::model::lang::Lang;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
@@ -28,7 +29,7 @@ pub(crate) struct Listed {
 /// Every document's card per section and language, newest first, built once per render:
 /// catalogues, the home page, area pages and profiles show the same cards many times over.
 #[derive(Default)]
-pub(crate) struct CardIndex(BTreeMap<(Section, String), Vec<Listed>>);
+pub(crate) struct CardIndex(BTreeMap<(Section, Lang), Vec<Listed>>);
 
 impl CardIndex {
     pub(crate) fn build(renderer: &Context) -> CardIndex {
@@ -56,12 +57,12 @@ impl Context<'_> {
     pub(crate) fn cards(
         &self,
         section: Section,
-        lang: &str,
+        lang: &Lang,
         pick: impl Fn(&Listed) -> bool,
     ) -> Vec<Card> {
         self.cards
             .0
-            .get(&(section, lang.to_string()))
+            .get(&(section, lang.clone()))
             .into_iter()
             .flatten()
             .filter(|listed| pick(listed))
@@ -69,7 +70,7 @@ impl Context<'_> {
             .collect()
     }
 
-    fn listed(&self, section: Section, key: &str, lang: &str) -> Option<Listed> {
+    fn listed(&self, section: Section, key: &str, lang: &Lang) -> Option<Listed> {
         let documents = &self.site.documents;
         let listed = match section {
             Section::Practices => {
@@ -105,13 +106,13 @@ impl Context<'_> {
         documents: &'d [Document<M>],
         section: Section,
         key: &str,
-        lang: &str,
+        lang: &Lang,
     ) -> Option<&'d Document<M>> {
         documents.get(self.shown_position(section, key, lang)?)
     }
 
     /// The place in its section's list of the document a page in `lang` shows.
-    pub(crate) fn shown_position(&self, section: Section, key: &str, lang: &str) -> Option<usize> {
+    pub(crate) fn shown_position(&self, section: Section, key: &str, lang: &Lang) -> Option<usize> {
         let shown = self.routes.shown_language(section, key, lang)?;
         self.positions.get(&section)?.get(key)?.get(shown).copied()
     }
@@ -120,7 +121,7 @@ impl Context<'_> {
         &self,
         document: &Document<M>,
         section: Section,
-        lang: &str,
+        lang: &Lang,
     ) -> Option<Card> {
         let meta = &document.meta;
         Some(Card {
@@ -136,7 +137,7 @@ impl Context<'_> {
         })
     }
 
-    pub(crate) fn practice_card(&self, key: &str, lang: &str) -> Option<Card> {
+    pub(crate) fn practice_card(&self, key: &str, lang: &Lang) -> Option<Card> {
         let practice = self.shown(
             &self.site.documents.practices,
             Section::Practices,
@@ -159,7 +160,7 @@ impl Context<'_> {
         Some(card)
     }
 
-    pub(crate) fn visit_card(&self, key: &str, lang: &str) -> Option<Card> {
+    pub(crate) fn visit_card(&self, key: &str, lang: &Lang) -> Option<Card> {
         let visit = self.shown(&self.site.documents.visits, Section::Visits, key, lang)?;
         let mut card = self.base_card(visit, Section::Visits, lang)?;
         let meta = &visit.meta;
@@ -169,7 +170,7 @@ impl Context<'_> {
         Some(card)
     }
 
-    pub(crate) fn report_card(&self, key: &str, lang: &str) -> Option<Card> {
+    pub(crate) fn report_card(&self, key: &str, lang: &Lang) -> Option<Card> {
         let report = self.shown(&self.site.documents.reports, Section::Reports, key, lang)?;
         let mut card = self.base_card(report, Section::Reports, lang)?;
         card.date = Some(report.meta.date.value.long(lang));
@@ -180,7 +181,7 @@ impl Context<'_> {
 
 /// Summaries of performance frameworks, for the frameworks list and PES profiles.
 impl Context<'_> {
-    pub(crate) fn framework_link(&self, framework: &Framework, lang: &str) -> FrameworkLink {
+    pub(crate) fn framework_link(&self, framework: &Framework, lang: &Lang) -> FrameworkLink {
         let kpis: Vec<&Kpi> = framework
             .body
             .pillars
@@ -203,7 +204,7 @@ impl Context<'_> {
     }
 
     /// The link to `pes`'s framework, if it has one.
-    pub(crate) fn framework_of(&self, pes: &str, lang: &str) -> Option<FrameworkLink> {
+    pub(crate) fn framework_of(&self, pes: &str, lang: &Lang) -> Option<FrameworkLink> {
         self.site
             .data
             .frameworks

@@ -1,6 +1,7 @@
 //! What the benchmark pages share: a chart with its caption, table cells that keep a raw
 //! value for sorting, and the labels of units, directions and categories.
 
+use crate::model::lang::Lang;
 use minijinja::Value;
 use serde::Serialize;
 
@@ -79,10 +80,10 @@ pub(crate) struct IndicatorHead {
 }
 
 /// A page's path in a given language.
-type PathOf<'a> = Box<dyn Fn(&str) -> PagePath + 'a>;
+type PathOf<'a> = Box<dyn Fn(&Lang) -> PagePath + 'a>;
 
 impl Context<'_> {
-    pub(crate) fn unit_label(&self, unit: Unit, lang: &str) -> String {
+    pub(crate) fn unit_label(&self, unit: Unit, lang: &Lang) -> String {
         let key = match unit {
             Unit::Percent => "bench.unit.percent",
             Unit::Count => "bench.unit.count",
@@ -94,7 +95,7 @@ impl Context<'_> {
         self.label(lang, key)
     }
 
-    pub(crate) fn better_label(&self, better: Better, lang: &str) -> String {
+    pub(crate) fn better_label(&self, better: Better, lang: &Lang) -> String {
         self.label(
             lang,
             match better {
@@ -105,13 +106,13 @@ impl Context<'_> {
     }
 
     /// A category's label from the theme (`bench.category.<id>`), or the id itself.
-    pub(crate) fn category_label(&self, category: &str, lang: &str) -> String {
+    pub(crate) fn category_label(&self, category: &str, lang: &Lang) -> String {
         self.strings
             .get(lang, &format!("bench.category.{category}"))
             .map_or_else(|| category.to_string(), str::to_string)
     }
 
-    pub(crate) fn indicator_head(&self, indicator: &Indicator, lang: &str) -> IndicatorHead {
+    pub(crate) fn indicator_head(&self, indicator: &Indicator, lang: &Lang) -> IndicatorHead {
         let id = indicator.id.value.as_str();
         IndicatorHead {
             id: id.to_string(),
@@ -143,7 +144,7 @@ impl Context<'_> {
     }
 
     /// "3 / 12", a rank out of how many.
-    pub(crate) fn rank_text(rank: usize, count: usize, lang: &str) -> String {
+    pub(crate) fn rank_text(rank: usize, count: usize, lang: &Lang) -> String {
         format!(
             "{} / {}",
             format::number(rank as f64, 0, lang),

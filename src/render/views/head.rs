@@ -2,6 +2,7 @@
 //! metadata, JSON-LD structured data, whether search engines may index it, and the small
 //! print script of document pages.
 
+use crate::model::lang::Lang;
 use minijinja::Value;
 use serde::Serialize;
 
@@ -31,7 +32,7 @@ pub struct Publishing {
 /// A `<link rel="alternate" type="application/atom+xml">`, with the feed's absolute URL.
 #[derive(Debug, Serialize)]
 pub struct FeedLink {
-    pub lang: String,
+    pub lang: Lang,
     pub title: String,
     pub url: String,
 }
@@ -55,17 +56,17 @@ impl Context<'_> {
     pub(crate) fn publishing(
         &self,
         kind: &str,
-        lang: &str,
+        lang: &Lang,
         title: &str,
         description: &str,
         canonical: &str,
     ) -> Publishing {
-        let mut languages: Vec<&String> = self.routes.languages().iter().collect();
+        let mut languages: Vec<&Lang> = self.routes.languages().iter().collect();
         languages.sort_by_key(|code| *code != lang);
         let feeds = languages
             .iter()
             .map(|code| FeedLink {
-                lang: code.to_string(),
+                lang: (*code).clone(),
                 title: self.label(code, "publishing.feed"),
                 url: self.routes.absolute(&self.routes.feed(code)),
             })
@@ -100,8 +101,8 @@ pub(crate) fn script_value(value: &serde_json::Value) -> Value {
 }
 
 /// The Open Graph locale of a language: Open Graph wants a territory, so the usual one.
-fn og_locale(lang: &str) -> Option<&'static str> {
-    Some(match lang {
+fn og_locale(lang: &Lang) -> Option<&'static str> {
+    Some(match lang.as_str() {
         "fr" => "fr_FR",
         "en" => "en_GB",
         "de" => "de_DE",

@@ -2,6 +2,7 @@
 
 use crate::model::documents::Document;
 use crate::model::documents::Section;
+use crate::model::lang::Lang;
 use crate::render::engine::routes::Listing;
 use crate::render::views::{LanguageEntry, LanguageLink, Layout, NavLink, SiteView};
 use crate::render::Context;
@@ -10,15 +11,15 @@ use std::collections::BTreeMap;
 impl Context<'_> {
     pub(crate) fn layout(
         &self,
-        lang: &str,
+        lang: &Lang,
         kind: &'static str,
         title: String,
         description: String,
-        alternates: BTreeMap<String, String>,
+        alternates: BTreeMap<Lang, String>,
     ) -> Layout {
         let config = &self.site.config;
         let current_path = alternates
-            .get(lang)
+            .get(lang.as_str())
             .cloned()
             .unwrap_or_else(|| self.routes.home(lang));
         let mut nav = vec![(self.label(lang, "nav.home"), self.routes.home(lang))];
@@ -46,7 +47,7 @@ impl Context<'_> {
             .filter(|page| {
                 page.meta.menu
                     && self.routes.shown_language(Section::Pages, &page.key, lang)
-                        == Some(page.lang.as_str())
+                        == Some(&page.lang)
             })
             .collect();
         menu_pages.sort_by(|a, b| (a.meta.weight, &a.key).cmp(&(b.meta.weight, &b.key)));
@@ -90,7 +91,7 @@ impl Context<'_> {
         let canonical = self.routes.absolute(&current_path);
         let publishing = self.publishing(kind, lang, &title, &description, &canonical);
         Layout {
-            lang: lang.to_string(),
+            lang: lang.clone(),
             site: SiteView {
                 title: self.text(lang, config.title.text(lang)),
                 description: self.text(lang, config.description.text(lang)),
@@ -114,7 +115,7 @@ impl Context<'_> {
     }
 
     /// Paths of a page that exists in every language at `path_of(lang)`.
-    pub(crate) fn alternates(&self, path_of: impl Fn(&str) -> String) -> BTreeMap<String, String> {
+    pub(crate) fn alternates(&self, path_of: impl Fn(&Lang) -> String) -> BTreeMap<Lang, String> {
         self.routes
             .languages()
             .iter()

@@ -7,6 +7,7 @@ pub(crate) mod head;
 pub(crate) mod layout;
 pub(crate) mod profile;
 
+use crate::model::lang::Lang;
 use serde::Serialize;
 
 use crate::render::engine::markdown::Heading;
@@ -14,7 +15,7 @@ use crate::render::engine::markdown::Heading;
 /// Fields every page's layout needs.
 #[derive(Debug, Serialize)]
 pub struct Layout {
-    pub lang: String,
+    pub lang: Lang,
     pub site: SiteView,
     /// Page type, for the `<body>` class and page-specific styling.
     pub kind: &'static str,
@@ -55,7 +56,7 @@ pub struct NavLink {
 /// One language of the switcher and of the hreflang alternates.
 #[derive(Debug, Serialize)]
 pub struct LanguageLink {
-    pub code: String,
+    pub code: Lang,
     /// The language's name in itself ("Français", "English").
     pub name: String,
     pub url: String,
@@ -66,7 +67,7 @@ pub struct LanguageLink {
 #[derive(Debug, Serialize)]
 pub struct TranslationNotice {
     /// Code and name of the language the text is shown in.
-    pub shown_lang: String,
+    pub shown_lang: Lang,
     pub shown_lang_name: String,
 }
 
@@ -77,7 +78,7 @@ pub struct Card {
     pub summary: String,
     pub url: String,
     /// Set when the card's text is in another language than the page.
-    pub text_lang: Option<String>,
+    pub text_lang: Option<Lang>,
     pub facts: Vec<String>,
     pub date: Option<String>,
     pub date_iso: Option<String>,
@@ -92,7 +93,7 @@ pub struct DocView {
     pub headings: Vec<Heading>,
     pub updated: String,
     pub updated_iso: String,
-    pub text_lang: String,
+    pub text_lang: Lang,
 }
 
 /// A link to a PES profile with what identifies it.
@@ -179,7 +180,7 @@ pub struct PesProfile {
 /// A language's entry on the root page and on the 404 page.
 #[derive(Debug, Serialize)]
 pub struct LanguageEntry {
-    pub code: String,
+    pub code: Lang,
     pub name: String,
     pub title: String,
     pub description: String,

@@ -1,6 +1,7 @@
 //! The benchmarking part of a PES profile: where the PES stands on each indicator, its
 //! maturity profile self vs peer, what it could learn from whom, and its framework.
 
+use crate::model::lang::Lang;
 use serde::Serialize;
 
 use crate::analysis::series::IndicatorTable;
@@ -74,7 +75,7 @@ struct LearnPeer {
 }
 
 impl Context<'_> {
-    pub(crate) fn pes_bench(&self, id: &str, lang: &str) -> PesBench {
+    pub(crate) fn pes_bench(&self, id: &str, lang: &Lang) -> PesBench {
         PesBench {
             standings: self.standings(id, lang),
             maturity: self.maturity(id, lang),
@@ -84,7 +85,7 @@ impl Context<'_> {
         }
     }
 
-    fn standings(&self, id: &str, lang: &str) -> Vec<StandingRow> {
+    fn standings(&self, id: &str, lang: &Lang) -> Vec<StandingRow> {
         let data = &self.site.data;
         let cluster = self.cluster_of(id);
         data.indicators
@@ -135,7 +136,7 @@ impl Context<'_> {
             .collect()
     }
 
-    fn maturity(&self, id: &str, lang: &str) -> Option<MaturityView> {
+    fn maturity(&self, id: &str, lang: &Lang) -> Option<MaturityView> {
         let data = &self.site.data;
         let assessment = maturity::latest(data, id)?;
         let means = maturity::area_means(&data.areas, assessment);
@@ -201,7 +202,7 @@ impl Context<'_> {
         })
     }
 
-    fn learn_views(&self, id: &str, lang: &str) -> Vec<LearnView> {
+    fn learn_views(&self, id: &str, lang: &Lang) -> Vec<LearnView> {
         let data = &self.site.data;
         let Some(assessment) = maturity::latest(data, id) else {
             return Vec::new();
