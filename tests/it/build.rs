@@ -1,12 +1,10 @@
 //! `benchlearn build`, `check` and `new` on the `good` fixture site (and on the example site at
 //! the repository root), checked by reading the HTML that comes out as a visitor would.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use scraper::Html;
 
 const BASE_URL: &str = "https://example.org/benchlearning/";

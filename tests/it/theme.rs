@@ -1,9 +1,7 @@
 //! Themes: a site overrides the built-in theme file by file, and a template or UI-string
 //! mistake is reported with its file instead of producing a page with blanks.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn site_templates_and_static_files_override_the_theme() {

@@ -3,12 +3,10 @@
 //! of each language, the header's search box, and the `search` settings of `site.yaml`.
 //! (Queries themselves run in the browser: tests/e2e/search.test.mjs.)
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use scraper::Html;
 
 fn parsed(output: &Path, relative: &str) -> Html {

@@ -6,9 +6,7 @@
 //! without panicking, print every line of `expected.txt` (file:line:column, message, help,
 //! problem count), and write no output.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// Runs `build` then `check` on a copy of `tests/fixtures/bad/<case>`.
 fn run_case(case: &str, exit_code: i32) {

@@ -1,9 +1,7 @@
 //! Drafts: documents with `draft: true` are left out of `build` entirely, are an error to link
 //! to from a published page, and appear, with a badge, under `--drafts`.
 
-mod common;
-
-use common::{html_pages, page, Site};
+use crate::common::{html_pages, page, Site};
 
 const DRAFT_EN: &str = "en/good-practices/mentoring/index.html";
 const DRAFT_FR: &str = "fr/bonnes-pratiques/mentoring/index.html";
