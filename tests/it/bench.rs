@@ -3,78 +3,16 @@
 //! HTML and the downloads, and that bad data is reported with its file and line.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-use scraper::{Html, Selector};
+use scraper::Html;
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bench");
-
-/// A copy of the fixture in a temporary folder, so tests can break it without sharing.
-fn site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    copy(Path::new(FIXTURE), dir.path());
-    dir
-}
-
-fn copy(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create folder");
-    for entry in fs::read_dir(from).expect("read fixture") {
-        let entry = entry.expect("fixture entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy fixture file");
-        }
-    }
-}
-
-fn run(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_benchlearn"))
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .output()
-        .expect("run benchlearn")
-}
-
-/// Builds the site and returns its output folder.
-fn build(root: &Path) -> PathBuf {
-    let out = root.join("output");
-    let output = run(
-        root,
-        &["build", "--output", out.to_str().expect("UTF-8 path")],
-    );
-    assert!(
-        output.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    out
-}
-
-fn page(out: &Path, path: &str) -> Html {
-    let text = fs::read_to_string(out.join(path).join("index.html"))
-        .unwrap_or_else(|e| panic!("{path}: {e}"));
-    Html::parse_document(&text)
-}
-
-/// The text of each element matching `selector`, whitespace collapsed.
-fn texts(html: &Html, selector: &str) -> Vec<String> {
-    let selector = Selector::parse(selector).expect("valid selector");
-    html.select(&selector)
-        .map(|e| e.text().collect::<Vec<_>>().join(" "))
-        .map(|t| t.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
-        .collect()
-}
+use crate::common::*;
 
 /// The cells of the table row whose header starts with `name`, in the table captioned `caption`.
 fn row(html: &Html, caption: &str, name: &str) -> Vec<String> {
-    let tables = Selector::parse("table").expect("selector");
-    let rows = Selector::parse("tr").expect("selector");
-    let cells = Selector::parse("th, td").expect("selector");
-    for table in html.select(&tables) {
+    let rows = selector("tr");
+    let cells = selector("th, td");
+    for table in select(html, "table") {
         let text: String = table.text().collect();
         if !text.contains(caption) {
             continue;
@@ -82,13 +20,7 @@ fn row(html: &Html, caption: &str, name: &str) -> Vec<String> {
         for tr in table.select(&rows) {
             let values: Vec<String> = tr
                 .select(&cells)
-                .map(|c| {
-                    let t: Vec<&str> = c.text().collect();
-                    t.join(" ")
-                        .split_ascii_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
+                .map(|c| collapsed(&c.text().collect::<Vec<_>>().join(" ")))
                 .collect();
             if values.first().is_some_and(|v| v.starts_with(name)) {
                 return values;
@@ -100,9 +32,9 @@ fn row(html: &Html, caption: &str, name: &str) -> Vec<String> {
 
 #[test]
 fn indicator_page_shows_medians_ranks_and_gaps() {
-    let dir = site();
-    let out = build(dir.path());
-    let html = page(&out, "en/indicators/placement");
+    let site = Site::copy("bench");
+    let out = site.build_ok();
+    let html = parsed(&out, "en/indicators/placement/index.html");
     let facts = texts(&html, ".facts div");
     // 2024 values 44, 50, 36, 36: an even count, so the mean of the middle two, 40.
     assert!(
@@ -126,8 +58,7 @@ fn indicator_page_shows_medians_ranks_and_gaps() {
     assert_eq!(median, ["Network median", "40%", "40%"]);
     let bars = texts(&html, "svg.chart-bars text");
     assert!(bars.contains(&"no value for 2024".to_string()), "{bars:?}");
-    let svg = Selector::parse("figure svg[role=img]").expect("selector");
-    for chart in html.select(&svg) {
+    for chart in select(&html, "figure svg[role=img]") {
         let markup = chart.html();
         assert!(markup.contains("<title"), "chart without title");
         assert!(markup.contains("<desc"), "chart without description");
@@ -137,15 +68,15 @@ fn indicator_page_shows_medians_ranks_and_gaps() {
 
 #[test]
 fn french_pages_write_numbers_the_french_way() {
-    let dir = site();
-    let out = build(dir.path());
-    let html = page(&out, "fr/indicateurs/placement");
+    let site = Site::copy("bench");
+    let out = site.build_ok();
+    let html = parsed(&out, "fr/indicateurs/placement/index.html");
     let facts = texts(&html, ".facts div");
     assert!(
         facts.contains(&"Médiane du réseau 2024 40\u{202f}%".to_string()),
         "{facts:?}"
     );
-    let profile = page(&out, "fr/spe/a1");
+    let profile = parsed(&out, "fr/spe/a1/index.html");
     let placement = row(&profile, "Dernière valeur", "Placement");
     assert_eq!(placement[1], "44\u{202f}%");
     assert_eq!(placement[5], "+4\u{202f}pt");
@@ -153,9 +84,9 @@ fn french_pages_write_numbers_the_french_way() {
 
 #[test]
 fn cluster_view_compares_with_peers_only() {
-    let dir = site();
-    let out = build(dir.path());
-    let html = page(&out, "en/indicators/placement/north");
+    let site = Site::copy("bench");
+    let out = site.build_ok();
+    let html = parsed(&out, "en/indicators/placement/north/index.html");
     let facts = texts(&html, ".facts div");
     assert!(
         facts.contains(&"Peer-group median 2024 47%".to_string()),
@@ -166,7 +97,7 @@ fn cluster_view_compares_with_peers_only() {
         services.iter().all(|s| !s.contains("Delta")),
         "{services:?}"
     );
-    let lower_better = page(&out, "en/indicators/duration");
+    let lower_better = parsed(&out, "en/indicators/duration/index.html");
     // Lower is better: 200 ranks first, and the two 200s tie.
     assert_eq!(
         row(&lower_better, "Value of each service", "Bravo")[5],
@@ -184,9 +115,9 @@ fn cluster_view_compares_with_peers_only() {
 
 #[test]
 fn profile_shows_standing_maturity_and_learn_from() {
-    let dir = site();
-    let out = build(dir.path());
-    let html = page(&out, "en/pes/a1");
+    let site = Site::copy("bench");
+    let out = site.build_ok();
+    let html = parsed(&out, "en/pes/a1/index.html");
     let placement = row(&html, "Latest value of each indicator", "Placement");
     assert_eq!(
         placement[1..6],
@@ -224,9 +155,9 @@ fn profile_shows_standing_maturity_and_learn_from() {
 
 #[test]
 fn assessment_cycle_shows_heatmap_gaps_and_distribution() {
-    let dir = site();
-    let out = build(dir.path());
-    let html = page(&out, "en/assessments/2024");
+    let site = Site::copy("bench");
+    let out = site.build_ok();
+    let html = parsed(&out, "en/assessments/2024/index.html");
     let median = row(
         &html,
         "Mean peer score per service and area",
@@ -239,16 +170,16 @@ fn assessment_cycle_shows_heatmap_gaps_and_distribution() {
     assert_eq!(charlie, ["CHA", "±0", "−1", "0"]);
     let b1 = row(&html, "Number of services per peer score", "B1");
     assert_eq!(b1, ["B1 Profiling", "0", "2", "0", "1", "1", "0", "3"]);
-    let area = page(&out, "en/areas/a");
+    let area = parsed(&out, "en/areas/a/index.html");
     let cards = texts(&area, ".card-title");
     assert_eq!(cards, ["Charlie's dashboards"]);
 }
 
 #[test]
 fn framework_progress_is_measured_from_the_baseline() {
-    let dir = site();
-    let out = build(dir.path());
-    let html = page(&out, "en/frameworks/a1");
+    let site = Site::copy("bench");
+    let out = site.build_ok();
+    let html = parsed(&out, "en/frameworks/a1/index.html");
     // (25 − 10) ÷ (30 − 10) = 75 %.
     assert_eq!(
         row(&html, "Placements — target", "2024"),
@@ -271,8 +202,8 @@ fn framework_progress_is_measured_from_the_baseline() {
 
 #[test]
 fn downloads_hold_every_value_and_no_invented_zero() {
-    let dir = site();
-    let out = build(dir.path());
+    let site = Site::copy("bench");
+    let out = site.build_ok();
     let csv = fs::read_to_string(out.join("data/indicators/placement.csv")).expect("csv");
     let mut lines = csv.lines();
     assert_eq!(
@@ -290,38 +221,31 @@ fn downloads_hold_every_value_and_no_invented_zero() {
     let json = fs::read_to_string(out.join("data/indicators/duration.json")).expect("json");
     assert!(json.contains("\"better\": \"lower\""));
     assert!(json.contains("\"value\": 300.0"));
-    let html = page(&out, "en/indicators/placement");
+    let html = parsed(&out, "en/indicators/placement/index.html");
     let links: Vec<String> = texts(&html, ".facts a[download]");
     assert_eq!(links, ["CSV", "JSON"]);
 }
 
 #[test]
 fn bad_data_is_reported_with_file_and_line() {
-    let dir = site();
-    let root = dir.path();
-    let edit = |path: &str, from: &str, to: &str| {
-        let file = root.join(path);
-        let text = fs::read_to_string(&file).expect("fixture file");
-        assert!(text.contains(from), "{path} has no `{from}`");
-        fs::write(&file, text.replacen(from, to, 1)).expect("write fixture");
-    };
+    let site = Site::copy("bench");
     let csv = "content/data/observations/placement.csv";
-    edit(csv, "b2,placement,2024", "zz,placement,2024");
-    edit(csv, "b1,placement,2024,36", "b1,placement,2024,136");
-    edit(csv, "a2,placement,2023", "a2,placemnt,2023");
+    site.edit(csv, "b2,placement,2024", "zz,placement,2024");
+    site.edit(csv, "b1,placement,2024,36", "b1,placement,2024,136");
+    site.edit(csv, "a2,placement,2023", "a2,placemnt,2023");
     let a3 = "content/data/assessments/2024/a3.yaml";
-    edit(a3, "enabler: B1", "enabler: Z9");
-    edit(a3, "peer: 6", "peer: 7");
+    site.edit(a3, "enabler: B1", "enabler: Z9");
+    site.edit(a3, "peer: 6", "peer: 7");
     let framework = "content/data/frameworks/a1.yaml";
-    edit(framework, "kpi: offices", "kpi: ofices");
-    edit(
+    site.edit(framework, "kpi: offices", "kpi: ofices");
+    site.edit(
         framework,
         "actuals: {2024: 25}",
         "actuals: {2019: 5, 2024: 25}",
     );
-    let output = run(root, &["check"]);
-    assert!(!output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    let stderr = &run.stderr;
     for (message, place) in [
         ("unknown PES `zz`", "placement.csv:10:1"),
         ("136 is not a percentage", "placement.csv:9:19"),
@@ -344,12 +268,12 @@ fn bad_data_is_reported_with_file_and_line() {
 
 #[test]
 fn builds_are_byte_identical() {
-    let dir = site();
-    let first = build(dir.path());
+    let site = Site::copy("bench");
+    let first = site.build_ok();
     let a = fs::read(first.join("en/assessments/2024/index.html")).expect("page");
     let b_csv = fs::read(first.join("data/observations.csv")).expect("csv");
-    fs::rename(&first, dir.path().join("first")).expect("move");
-    let second = build(dir.path());
+    fs::rename(&first, site.beside("first")).expect("move");
+    let second = site.build_ok();
     assert_eq!(
         a,
         fs::read(second.join("en/assessments/2024/index.html")).expect("page")
@@ -362,14 +286,12 @@ fn builds_are_byte_identical() {
 
 #[test]
 fn indicator_pages_describe_a_dataset_with_their_downloads() {
-    let dir = site();
-    let out = build(dir.path());
-    let html = page(&out, "fr/indicateurs/placement");
-    let script = Selector::parse(r#"script[type="application/ld+json"]"#).expect("selector");
-    let json = html
-        .select(&script)
-        .next()
-        .map(|s| s.text().collect::<String>())
+    let site = Site::copy("bench");
+    let out = site.build_ok();
+    let html = parsed(&out, "fr/indicateurs/placement/index.html");
+    let json = select(&html, r#"script[type="application/ld+json"]"#)
+        .first()
+        .map(text_of)
         .expect("the indicator page has JSON-LD");
     let data: serde_json::Value = serde_json::from_str(&json).expect("JSON-LD parses");
     assert_eq!(data["@type"], "Dataset");
@@ -398,12 +320,12 @@ fn indicator_pages_describe_a_dataset_with_their_downloads() {
 
 #[test]
 fn pages_with_sortable_tables_load_the_sorting_script_and_others_do_not() {
-    let dir = site();
-    let out = build(dir.path());
+    let site = Site::copy("bench");
+    let out = site.build_ok();
     let scripts = |path: &str| -> Vec<String> {
-        let html = page(&out, path);
-        let selector = Selector::parse("script[src]").expect("selector");
-        html.select(&selector)
+        let html = parsed(&out, &format!("{path}/index.html"));
+        select(&html, "script[src]")
+            .iter()
             .filter_map(|s| s.value().attr("src").map(str::to_string))
             .collect()
     };
@@ -412,10 +334,8 @@ fn pages_with_sortable_tables_load_the_sorting_script_and_others_do_not() {
         indicator.iter().any(|src| src.ends_with("/sort.js")),
         "{indicator:?}"
     );
-    assert!(page(&out, "fr/indicateurs/placement")
-        .select(&Selector::parse("table[data-sortable] thead th").expect("selector"))
-        .next()
-        .is_some());
+    let indicator_page = parsed(&out, "fr/indicateurs/placement/index.html");
+    assert!(!select(&indicator_page, "table[data-sortable] thead th").is_empty());
     let practice = scripts("en/good-practices/charlie-dashboards");
     assert!(
         !practice.iter().any(|src| src.ends_with("/sort.js")),

@@ -29,10 +29,6 @@ fn parse_pages(output: &Path) -> BTreeMap<String, Html> {
         .collect()
 }
 
-fn parsed(output: &Path, relative: &str) -> Html {
-    Html::parse_document(&page(output, relative))
-}
-
 /// The language a page must declare: its top folder, or the default language at the root.
 fn expected_lang(name: &str) -> &str {
     match name.split_once('/') {

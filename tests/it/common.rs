@@ -17,6 +17,12 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A file of the source tree, relative to the repository root, as text.
+pub fn source_file(relative: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(relative))
+        .unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))
+}
+
 /// A fixture site copied into a temporary folder, so a test can build it and change it.
 pub struct Site {
     /// Removed with everything in it when the test ends.
@@ -122,15 +128,21 @@ impl Run {
     }
 }
 
-/// Runs the built `benchlearn` binary with `--root <root>` and `args`, without colours.
-pub fn benchlearn(root: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
+/// The built `benchlearn` binary with `--root <root>` and `args`, without colours, not yet
+/// started: for a test that needs its own pipes or a process that keeps running (`serve`).
+pub fn command(root: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_benchlearn"));
+    command
         .arg("--root")
         .arg(root)
         .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run benchlearn");
+        .env("NO_COLOR", "1");
+    command
+}
+
+/// Runs the built `benchlearn` binary with `--root <root>` and `args`, without colours.
+pub fn benchlearn(root: &Path, args: &[&str]) -> Run {
+    let output = command(root, args).output().expect("run benchlearn");
     Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -189,6 +201,11 @@ pub fn page(output: &Path, relative: &str) -> String {
         .unwrap_or_else(|e| panic!("page {relative} is missing from the output: {e}"))
 }
 
+/// One page of a built site, parsed as a browser would.
+pub fn parsed(output: &Path, relative: &str) -> Html {
+    Html::parse_document(&page(output, relative))
+}
+
 pub fn selector(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e:?}"))
 }
@@ -201,6 +218,19 @@ pub fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
 /// The text of an element, whitespace as written.
 pub fn text_of(element: &scraper::ElementRef<'_>) -> String {
     element.text().collect()
+}
+
+/// The text of each element matching `css`, as a reader sees it: whitespace collapsed.
+pub fn texts(html: &Html, css: &str) -> Vec<String> {
+    select(html, css)
+        .iter()
+        .map(|element| collapsed(&element.text().collect::<Vec<_>>().join(" ")))
+        .collect()
+}
+
+/// `text` with each run of whitespace made one space, and none at either end.
+pub fn collapsed(text: &str) -> String {
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The value of `attribute` on the single element matching `css`.

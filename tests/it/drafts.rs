@@ -1,33 +1,17 @@
 //! Drafts: documents with `draft: true` are left out of `build` entirely, are an error to link
 //! to from a published page, and appear, with a badge, under `--drafts`.
 
-use crate::common::{html_pages, page, Site};
+use crate::common::{html_pages, page, snapshot, Site};
 
 const DRAFT_EN: &str = "en/good-practices/mentoring/index.html";
 const DRAFT_FR: &str = "fr/bonnes-pratiques/mentoring/index.html";
 
-/// Every file of the output as text, for "the draft is nowhere" checks.
+/// Every file of the output that is text, for "the draft is nowhere" checks.
 fn text_files(output: &std::path::Path) -> Vec<(String, String)> {
-    walk(output)
+    snapshot(output)
         .into_iter()
-        .filter_map(|path| {
-            let text = std::fs::read_to_string(&path).ok()?;
-            Some((path.display().to_string(), text))
-        })
+        .filter_map(|(name, bytes)| Some((name, String::from_utf8(bytes).ok()?)))
         .collect()
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("read output folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }
 
 #[test]

@@ -9,10 +9,6 @@ use std::path::Path;
 use crate::common::*;
 use scraper::Html;
 
-fn parsed(output: &Path, relative: &str) -> Html {
-    Html::parse_document(&page(output, relative))
-}
-
 fn entry(output: &Path, folder: &str) -> String {
     std::fs::read_to_string(output.join(folder).join("pagefind-entry.json"))
         .unwrap_or_else(|e| panic!("no {folder}/pagefind-entry.json: {e}"))

@@ -3,10 +3,11 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use crate::common::*;
 
 const PRACTICE: &str = "content/practices/coaching.en.md";
 const PRACTICE_PAGE: &str = "/en/good-practices/coaching/";
@@ -16,8 +17,8 @@ struct Serve {
     child: Child,
     port: u16,
     log: Arc<Mutex<String>>,
-    _dir: tempfile::TempDir,
-    root: PathBuf,
+    /// The served copy of the fixture, edited by the tests.
+    site: Site,
 }
 
 impl Serve {
@@ -26,26 +27,17 @@ impl Serve {
         Serve::start_after(|_| {})
     }
 
-    /// Like [`Serve::start`], with `prepare` run on the site root before the server starts.
-    fn start_after(prepare: impl FnOnce(&Path)) -> Serve {
+    /// Like [`Serve::start`], with `prepare` run on the site before the server starts.
+    fn start_after(prepare: impl FnOnce(&Site)) -> Serve {
         Serve::start_with(&[], prepare)
     }
 
     /// Like [`Serve::start_after`], with more arguments for `serve`.
-    fn start_with(arguments: &[&str], prepare: impl FnOnce(&Path)) -> Serve {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let root = dir.path().join("site");
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve"),
-            &root,
-        );
-        std::fs::write(dir.path().join("secret.txt"), "TOP-SECRET-OUTSIDE").expect("write");
-        prepare(&root);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(&root)
-            .args(arguments)
-            .env("NO_COLOR", "1")
+    fn start_with(arguments: &[&str], prepare: impl FnOnce(&Site)) -> Serve {
+        let site = Site::copy("serve");
+        std::fs::write(site.beside("secret.txt"), "TOP-SECRET-OUTSIDE").expect("write");
+        prepare(&site);
+        let mut child = command(&site.root, &[&["serve", "--port", "0"], arguments].concat())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -72,22 +64,13 @@ impl Serve {
             child,
             port,
             log,
-            _dir: dir,
-            root,
+            site,
         }
-    }
-
-    fn write(&self, relative: &str, text: &str) {
-        std::fs::write(self.root.join(relative), text).expect("write site file");
-    }
-
-    fn read(&self, relative: &str) -> String {
-        std::fs::read_to_string(self.root.join(relative)).expect("read site file")
     }
 
     /// Saves like editors that write a temporary file and rename it over the original.
     fn write_by_rename(&self, relative: &str, text: &str) {
-        let target = self.root.join(relative);
+        let target = self.site.path(relative);
         let temporary = target.with_extension("md.tmp");
         std::fs::write(&temporary, text).expect("write temporary file");
         std::fs::rename(&temporary, &target).expect("rename over");
@@ -99,6 +82,11 @@ impl Serve {
 
     /// Sends `request_line` verbatim, so paths reach the server exactly as written.
     fn request(&self, request_line: &str) -> Reply {
+        Reply::parse(&String::from_utf8_lossy(&self.raw_reply(request_line)))
+    }
+
+    /// The bytes of the reply to `request_line`, head and body as sent.
+    fn raw_reply(&self, request_line: &str) -> Vec<u8> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
@@ -110,7 +98,7 @@ impl Serve {
         .expect("send");
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).expect("read reply");
-        Reply::parse(&String::from_utf8_lossy(&raw))
+        raw
     }
 
     /// Waits until `path` serves a page for which `done` holds; panics with the log otherwise.
@@ -244,19 +232,6 @@ impl Reply {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("read fixture folder") {
-        let entry = entry.expect("fixture entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy fixture file");
-        }
-    }
-}
-
 #[test]
 fn saves_are_served_and_open_pages_told_to_reload() {
     let serve = Serve::start();
@@ -271,8 +246,8 @@ fn saves_are_served_and_open_pages_told_to_reload() {
         "live-reload script injected"
     );
 
-    let original = serve.read(PRACTICE);
-    serve.write(
+    let original = serve.site.read(PRACTICE);
+    serve.site.write(
         PRACTICE,
         &original.replace("Intensive coaching", "Coaching written in place"),
     );
@@ -301,7 +276,7 @@ fn saves_are_served_and_open_pages_told_to_reload() {
     wait_for_builds(&events, 3);
 
     assert!(
-        !serve.root.join("output").exists(),
+        !serve.site.path("output").exists(),
         "serve must not write the build output folder"
     );
 }
@@ -311,9 +286,9 @@ fn a_burst_of_saves_becomes_few_rebuilds_ending_with_the_last_text() {
     let serve = Serve::start();
     let events = serve.events();
     wait_for_builds(&events, 1);
-    let original = serve.read(PRACTICE);
+    let original = serve.site.read(PRACTICE);
     for n in 1..=20 {
-        serve.write(
+        serve.site.write(
             PRACTICE,
             &original.replace("Intensive coaching", &format!("Coaching save {n}")),
         );
@@ -332,8 +307,10 @@ fn a_burst_of_saves_becomes_few_rebuilds_ending_with_the_last_text() {
 fn a_broken_file_shows_the_error_over_the_last_good_site_until_fixed() {
     let mut serve = Serve::start();
     let clusters = "content/data/clusters.yaml";
-    let good = serve.read(clusters);
-    serve.write(clusters, &good.replace("- id: medium", "- id: [medium"));
+    let good = serve.site.read(clusters);
+    serve
+        .site
+        .write(clusters, &good.replace("- id: medium", "- id: [medium"));
 
     let broken = serve.wait_for(PRACTICE_PAGE, "the error overlay", |r| {
         r.body.contains("benchlearn-error")
@@ -365,7 +342,7 @@ fn a_broken_file_shows_the_error_over_the_last_good_site_until_fixed() {
         "error printed in the terminal"
     );
 
-    serve.write(clusters, &good);
+    serve.site.write(clusters, &good);
     let fixed = serve.wait_for(PRACTICE_PAGE, "recovery", |r| {
         !r.body.contains("benchlearn-error")
     });
@@ -374,20 +351,14 @@ fn a_broken_file_shows_the_error_over_the_last_good_site_until_fixed() {
 
 /// The fixture's practice as written, before a test changes its copy.
 fn fixture_practice() -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/serve")
-            .join(PRACTICE),
-    )
-    .expect("fixture practice")
+    source_file(&format!("tests/fixtures/serve/{PRACTICE}"))
 }
 
 #[test]
 fn a_site_broken_from_the_start_shows_the_error_then_the_site_once_fixed() {
     let practice_text = fixture_practice();
-    let serve = Serve::start_after(|root| {
-        let broken = practice_text.replace("pes: fr-ft", "pes: fr-pe");
-        std::fs::write(root.join(PRACTICE), broken).expect("break the practice");
+    let serve = Serve::start_after(|site| {
+        site.write(PRACTICE, &practice_text.replace("pes: fr-ft", "pes: fr-pe"));
     });
     let waiting = serve.get(PRACTICE_PAGE);
     assert_eq!(waiting.status, 404);
@@ -401,7 +372,7 @@ fn a_site_broken_from_the_start_shows_the_error_then_the_site_once_fixed() {
         "reloads once fixed"
     );
 
-    serve.write(PRACTICE, &practice_text);
+    serve.site.write(PRACTICE, &practice_text);
     let fixed = serve.wait_for(PRACTICE_PAGE, "the site", |r| r.status == 200);
     assert!(fixed.body.contains("Intensive coaching"));
     assert!(!fixed.body.contains("benchlearn-error"));
@@ -478,33 +449,15 @@ fn the_server_stays_inside_the_site() {
 
 #[test]
 fn build_output_never_carries_the_live_reload_script() {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let root = dir.path().join("site");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve"),
-        &root,
-    );
-    let status = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
-        .args(["build", "--root"])
-        .arg(&root)
-        .stderr(Stdio::null())
-        .status()
-        .expect("run build");
-    assert!(status.success());
-    let page = std::fs::read_to_string(root.join("output/en/good-practices/coaching/index.html"))
-        .expect("built page");
+    let site = Site::copy("serve");
+    let page = page(&site.build_ok(), "en/good-practices/coaching/index.html");
     assert!(page.contains("Intensive coaching"));
     assert!(!page.contains("__benchlearn"));
 }
 
 /// The built-in theme's source of `template`.
 fn built_in_template(template: &str) -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("themes/default/templates")
-            .join(template),
-    )
-    .expect("built-in template")
+    source_file(&format!("themes/default/templates/{template}"))
 }
 
 #[test]
@@ -514,16 +467,16 @@ fn a_template_edit_re_renders_only_the_pages_using_it() {
         r#"{% block content %}{% include "practice_note.html" %}"#,
         1,
     );
-    let serve = Serve::start_after(|root| {
-        std::fs::create_dir_all(root.join("templates")).expect("templates folder");
-        std::fs::write(root.join("templates/practice.html"), &practice).expect("override");
-        std::fs::write(root.join("templates/practice_note.html"), "<p>NOTE-ONE</p>")
-            .expect("partial");
+    let serve = Serve::start_after(|site| {
+        site.write("templates/practice.html", &practice);
+        site.write("templates/practice_note.html", "<p>NOTE-ONE</p>");
     });
     let everything = serve.rendered("initial build");
     assert!(serve.get(PRACTICE_PAGE).body.contains("NOTE-ONE"));
 
-    serve.write("templates/practice_note.html", "<p>NOTE-TWO</p>");
+    serve
+        .site
+        .write("templates/practice_note.html", "<p>NOTE-TWO</p>");
     serve.wait_for(PRACTICE_PAGE, "the edited partial", |r| {
         r.body.contains("NOTE-TWO")
     });
@@ -534,7 +487,7 @@ fn a_template_edit_re_renders_only_the_pages_using_it() {
     );
 
     // A template every page extends re-renders every page.
-    serve.write(
+    serve.site.write(
         "templates/base.html",
         &built_in_template("base.html").replacen("<main", "<!-- BASE-MARK --><main", 1),
     );
@@ -550,8 +503,8 @@ fn a_data_edit_re_renders_the_pages_that_show_it() {
     let everything = serve.rendered("initial build");
 
     let indicators = "content/data/indicators.yaml";
-    let text = serve.read(indicators);
-    serve.write(
+    let text = serve.site.read(indicators);
+    serve.site.write(
         indicators,
         &text.replace("Transitions to employment", "Moves into work"),
     );
@@ -565,8 +518,8 @@ fn a_data_edit_re_renders_the_pages_that_show_it() {
     );
 
     let areas = "content/data/areas.yaml";
-    let text = serve.read(areas);
-    serve.write(
+    let text = serve.site.read(areas);
+    serve.site.write(
         areas,
         &text.replace("Performance management", "Steering performance"),
     );
@@ -576,11 +529,11 @@ fn a_data_edit_re_renders_the_pages_that_show_it() {
     assert!(serve.rendered(areas) < everything);
 
     // A new id adds pages: everything is rendered again.
-    serve.write(
+    serve.site.write(
         indicators,
         &format!(
             "{text}- id: placements\n  name: {{fr: \"Placements\", en: \"Placements\"}}\n  definition: {{fr: \"Nombre.\", en: \"Number.\"}}\n  unit: count\n  better: higher\n  category: outputs\n",
-            text = serve.read(indicators)
+            text = serve.site.read(indicators)
         ),
     );
     serve.wait_for("/en/indicators/placements/", "the new indicator", |r| {
@@ -590,14 +543,7 @@ fn a_data_edit_re_renders_the_pages_that_show_it() {
 
 /// The gunzipped bytes of a served Pagefind file; `None` if there is no such file.
 fn gunzipped(serve: &Serve, path: &str) -> Option<Vec<u8>> {
-    let mut stream = TcpStream::connect(("127.0.0.1", serve.port)).expect("connect");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read reply");
+    let raw = serve.raw_reply(&format!("GET {path} HTTP/1.1"));
     if !raw.starts_with(b"HTTP/1.1 200") {
         return None;
     }
@@ -647,8 +593,8 @@ fn the_search_index_follows_an_incremental_rebuild() {
     wait_for_builds(&events, 1);
     // The pages are served first; the index follows in the background.
     wait_for_index(&serve, "Intensive coaching");
-    let original = serve.read(PRACTICE);
-    serve.write(
+    let original = serve.site.read(PRACTICE);
+    serve.site.write(
         PRACTICE,
         &original.replace("Intensive coaching", "Quokkaspring coaching"),
     );
@@ -687,7 +633,7 @@ fn template_and_static_folders_created_while_serving_are_watched() {
     let serve = Serve::start();
     let events = serve.events();
     wait_for_builds(&events, 1);
-    assert!(!serve.root.join("templates").exists());
+    assert!(!serve.site.path("templates").exists());
     let practice = built_in_template("practice.html");
     let marked = |mark: &str| {
         practice.replacen(
@@ -697,20 +643,28 @@ fn template_and_static_folders_created_while_serving_are_watched() {
         )
     };
 
-    std::fs::create_dir(serve.root.join("templates")).expect("templates folder");
-    serve.write("templates/practice.html", &marked("LATE-ONE"));
+    std::fs::create_dir(serve.site.path("templates")).expect("templates folder");
+    serve
+        .site
+        .write("templates/practice.html", &marked("LATE-ONE"));
     serve.wait_for(PRACTICE_PAGE, "the new folder's template", |r| {
         r.body.contains("LATE-ONE")
     });
-    serve.write("templates/practice.html", &marked("LATE-TWO"));
+    serve
+        .site
+        .write("templates/practice.html", &marked("LATE-TWO"));
     serve.wait_for(PRACTICE_PAGE, "an edit inside the new folder", |r| {
         r.body.contains("LATE-TWO")
     });
 
-    std::fs::create_dir(serve.root.join("static")).expect("static folder");
-    serve.write("static/extra.css", "body { color: teal; }");
+    std::fs::create_dir(serve.site.path("static")).expect("static folder");
+    serve
+        .site
+        .write("static/extra.css", "body { color: teal; }");
     serve.wait_for("/extra.css", "the new static file", |r| r.status == 200);
-    serve.write("static/extra.css", "body { color: navy; }");
+    serve
+        .site
+        .write("static/extra.css", "body { color: navy; }");
     serve.wait_for("/extra.css", "the edited static file", |r| {
         r.body.contains("navy")
     });
@@ -722,9 +676,7 @@ fn drafts_are_hidden_unless_asked_for_and_then_badged() {
     let draft = practice
         .replace("Intensive coaching", "Draft mentoring")
         .replace("updated:", "draft: true\nupdated:");
-    let add_draft = |root: &Path| {
-        std::fs::write(root.join("content/practices/mentoring.en.md"), &draft).expect("draft")
-    };
+    let add_draft = |site: &Site| site.write("content/practices/mentoring.en.md", &draft);
     let hidden = Serve::start_after(add_draft);
     assert_eq!(hidden.get("/en/good-practices/mentoring/").status, 404);
     assert!(!hidden
@@ -732,7 +684,7 @@ fn drafts_are_hidden_unless_asked_for_and_then_badged() {
         .body
         .contains("Draft mentoring"));
     // Publishing it (removing the flag) shows it without a restart.
-    hidden.write(
+    hidden.site.write(
         "content/practices/mentoring.en.md",
         &draft.replace("draft: true\n", ""),
     );
