@@ -32,9 +32,8 @@ fn row(html: &Html, caption: &str, name: &str) -> Vec<String> {
 
 #[test]
 fn indicator_page_shows_medians_ranks_and_gaps() {
-    let site = Site::copy("bench");
-    let out = site.build_ok();
-    let html = parsed(&out, "en/indicators/placement/index.html");
+    let out = &built("bench").output;
+    let html = parsed(out, "en/indicators/placement/index.html");
     let facts = texts(&html, ".facts div");
     // 2024 values 44, 50, 36, 36: an even count, so the mean of the middle two, 40.
     assert!(
@@ -68,15 +67,14 @@ fn indicator_page_shows_medians_ranks_and_gaps() {
 
 #[test]
 fn french_pages_write_numbers_the_french_way() {
-    let site = Site::copy("bench");
-    let out = site.build_ok();
-    let html = parsed(&out, "fr/indicateurs/placement/index.html");
+    let out = &built("bench").output;
+    let html = parsed(out, "fr/indicateurs/placement/index.html");
     let facts = texts(&html, ".facts div");
     assert!(
         facts.contains(&"Médiane du réseau 2024 40\u{202f}%".to_string()),
         "{facts:?}"
     );
-    let profile = parsed(&out, "fr/spe/a1/index.html");
+    let profile = parsed(out, "fr/spe/a1/index.html");
     let placement = row(&profile, "Dernière valeur", "Placement");
     assert_eq!(placement[1], "44\u{202f}%");
     assert_eq!(placement[5], "+4\u{202f}pt");
@@ -84,9 +82,8 @@ fn french_pages_write_numbers_the_french_way() {
 
 #[test]
 fn cluster_view_compares_with_peers_only() {
-    let site = Site::copy("bench");
-    let out = site.build_ok();
-    let html = parsed(&out, "en/indicators/placement/north/index.html");
+    let out = &built("bench").output;
+    let html = parsed(out, "en/indicators/placement/north/index.html");
     let facts = texts(&html, ".facts div");
     assert!(
         facts.contains(&"Peer-group median 2024 47%".to_string()),
@@ -97,7 +94,7 @@ fn cluster_view_compares_with_peers_only() {
         services.iter().all(|s| !s.contains("Delta")),
         "{services:?}"
     );
-    let lower_better = parsed(&out, "en/indicators/duration/index.html");
+    let lower_better = parsed(out, "en/indicators/duration/index.html");
     // Lower is better: 200 ranks first, and the two 200s tie.
     assert_eq!(
         row(&lower_better, "Value of each service", "Bravo")[5],
@@ -115,9 +112,8 @@ fn cluster_view_compares_with_peers_only() {
 
 #[test]
 fn profile_shows_standing_maturity_and_learn_from() {
-    let site = Site::copy("bench");
-    let out = site.build_ok();
-    let html = parsed(&out, "en/pes/a1/index.html");
+    let out = &built("bench").output;
+    let html = parsed(out, "en/pes/a1/index.html");
     let placement = row(&html, "Latest value of each indicator", "Placement");
     assert_eq!(
         placement[1..6],
@@ -155,9 +151,8 @@ fn profile_shows_standing_maturity_and_learn_from() {
 
 #[test]
 fn assessment_cycle_shows_heatmap_gaps_and_distribution() {
-    let site = Site::copy("bench");
-    let out = site.build_ok();
-    let html = parsed(&out, "en/assessments/2024/index.html");
+    let out = &built("bench").output;
+    let html = parsed(out, "en/assessments/2024/index.html");
     let median = row(
         &html,
         "Mean peer score per service and area",
@@ -170,16 +165,15 @@ fn assessment_cycle_shows_heatmap_gaps_and_distribution() {
     assert_eq!(charlie, ["CHA", "±0", "−1", "0"]);
     let b1 = row(&html, "Number of services per peer score", "B1");
     assert_eq!(b1, ["B1 Profiling", "0", "2", "0", "1", "1", "0", "3"]);
-    let area = parsed(&out, "en/areas/a/index.html");
+    let area = parsed(out, "en/areas/a/index.html");
     let cards = texts(&area, ".card-title");
     assert_eq!(cards, ["Charlie's dashboards"]);
 }
 
 #[test]
 fn framework_progress_is_measured_from_the_baseline() {
-    let site = Site::copy("bench");
-    let out = site.build_ok();
-    let html = parsed(&out, "en/frameworks/a1/index.html");
+    let out = &built("bench").output;
+    let html = parsed(out, "en/frameworks/a1/index.html");
     // (25 − 10) ÷ (30 − 10) = 75 %.
     assert_eq!(
         row(&html, "Placements — target", "2024"),
@@ -202,8 +196,7 @@ fn framework_progress_is_measured_from_the_baseline() {
 
 #[test]
 fn downloads_hold_every_value_and_no_invented_zero() {
-    let site = Site::copy("bench");
-    let out = site.build_ok();
+    let out = &built("bench").output;
     let csv = fs::read_to_string(out.join("data/indicators/placement.csv")).expect("csv");
     let mut lines = csv.lines();
     assert_eq!(
@@ -221,7 +214,7 @@ fn downloads_hold_every_value_and_no_invented_zero() {
     let json = fs::read_to_string(out.join("data/indicators/duration.json")).expect("json");
     assert!(json.contains("\"better\": \"lower\""));
     assert!(json.contains("\"value\": 300.0"));
-    let html = parsed(&out, "en/indicators/placement/index.html");
+    let html = parsed(out, "en/indicators/placement/index.html");
     let links: Vec<String> = texts(&html, ".facts a[download]");
     assert_eq!(links, ["CSV", "JSON"]);
 }
@@ -286,9 +279,8 @@ fn builds_are_byte_identical() {
 
 #[test]
 fn indicator_pages_describe_a_dataset_with_their_downloads() {
-    let site = Site::copy("bench");
-    let out = site.build_ok();
-    let html = parsed(&out, "fr/indicateurs/placement/index.html");
+    let out = &built("bench").output;
+    let html = parsed(out, "fr/indicateurs/placement/index.html");
     let json = select(&html, r#"script[type="application/ld+json"]"#)
         .first()
         .map(text_of)
@@ -320,10 +312,9 @@ fn indicator_pages_describe_a_dataset_with_their_downloads() {
 
 #[test]
 fn pages_with_sortable_tables_load_the_sorting_script_and_others_do_not() {
-    let site = Site::copy("bench");
-    let out = site.build_ok();
+    let out = &built("bench").output;
     let scripts = |path: &str| -> Vec<String> {
-        let html = parsed(&out, &format!("{path}/index.html"));
+        let html = parsed(out, &format!("{path}/index.html"));
         select(&html, "script[src]")
             .iter()
             .filter_map(|s| s.value().attr("src").map(str::to_string))
@@ -334,7 +325,7 @@ fn pages_with_sortable_tables_load_the_sorting_script_and_others_do_not() {
         indicator.iter().any(|src| src.ends_with("/sort.js")),
         "{indicator:?}"
     );
-    let indicator_page = parsed(&out, "fr/indicateurs/placement/index.html");
+    let indicator_page = parsed(out, "fr/indicateurs/placement/index.html");
     assert!(!select(&indicator_page, "table[data-sortable] thead th").is_empty());
     let practice = scripts("en/good-practices/charlie-dashboards");
     assert!(

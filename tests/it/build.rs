@@ -187,11 +187,13 @@ fn check_unique_ids(output: &Path) {
 
 #[test]
 fn good_site_builds_every_page() {
-    let site = Site::copy("good");
-    let run = site.run(&["build"]);
-    run.assert_code(0);
-    assert!(run.stderr.contains("built "), "{}", run.stderr);
-    let output = site.output();
+    let site = built("good");
+    assert!(
+        site.build.stderr.contains("built "),
+        "{}",
+        site.build.stderr
+    );
+    let output = &site.output;
     let expected = [
         "index.html",
         "404.html",
@@ -230,7 +232,7 @@ fn good_site_builds_every_page() {
         "fr/legal/index.html",
         "en/legal/index.html",
     ];
-    let files = snapshot(&output);
+    let files = snapshot(output);
     let missing: Vec<&str> = expected
         .iter()
         .copied()
@@ -260,8 +262,9 @@ fn good_site_builds_every_page() {
 /// The checks above would pass on any site if they checked nothing: make sure they can fail.
 #[test]
 fn link_checks_catch_a_missing_page() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
+    let copy = tempfile::tempdir().expect("temporary folder");
+    let output = copy.path().join("output");
+    copy_dir(&built("good").output, &output);
     std::fs::remove_file(output.join("fr/legal/index.html")).expect("remove a page");
     let links = std::panic::catch_unwind(|| check_links(&output, BASE_URL));
     assert!(links.is_err(), "a link to the removed page went unnoticed");
@@ -274,30 +277,26 @@ fn link_checks_catch_a_missing_page() {
 
 #[test]
 fn pages_declare_their_language_and_alternates() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
-    check_languages_and_alternates(&output, BASE_URL);
+    let output = &built("good").output;
+    check_languages_and_alternates(output, BASE_URL);
 }
 
 #[test]
 fn every_internal_link_resolves() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
-    check_links(&output, BASE_URL);
+    let output = &built("good").output;
+    check_links(output, BASE_URL);
 }
 
 #[test]
 fn ids_are_unique_in_every_page() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
-    check_unique_ids(&output);
+    let output = &built("good").output;
+    check_unique_ids(output);
 }
 
 #[test]
 fn not_found_page_is_titled_as_such() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
-    let html = parsed(&output, "404.html");
+    let output = &built("good").output;
+    let html = parsed(output, "404.html");
     let h1 = text_of(&select(&html, "h1")[0]);
     assert_eq!(h1, "Page introuvable");
     let title = text_of(&select(&html, "title")[0]);
@@ -317,9 +316,8 @@ fn not_found_page_is_titled_as_such() {
 
 #[test]
 fn menu_pages_are_in_the_navigation() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
-    let home = parsed(&output, "fr/index.html");
+    let output = &built("good").output;
+    let home = parsed(output, "fr/index.html");
     let nav: Vec<String> = select(&home, "nav.main-nav a")
         .iter()
         .map(|a| a.value().attr("href").unwrap_or_default().to_string())
@@ -336,8 +334,7 @@ fn menu_pages_are_in_the_navigation() {
 
 #[test]
 fn language_switcher_goes_to_the_counterpart() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
+    let output = &built("good").output;
     let cases = [
         (
             "fr/bonnes-pratiques/job-coaching/index.html",
@@ -383,7 +380,7 @@ fn language_switcher_goes_to_the_counterpart() {
         ("fr/about/index.html", "en", "/benchlearning/en/about/"),
     ];
     for (file, other, expected) in cases {
-        let html = parsed(&output, file);
+        let html = parsed(output, file);
         let href = attribute(
             &html,
             &format!(r#"nav.lang-switch a[hreflang="{other}"]"#),
@@ -405,9 +402,8 @@ fn language_switcher_goes_to_the_counterpart() {
 
 #[test]
 fn untranslated_practice_is_shown_in_french_with_a_notice() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
-    let english = parsed(&output, "en/good-practices/employer-clubs/index.html");
+    let output = &built("good").output;
+    let english = parsed(output, "en/good-practices/employer-clubs/index.html");
     assert_eq!(attribute(&english, "html", "lang"), "en");
     assert_eq!(
         select(&english, ".translation-notice").len(),
@@ -424,7 +420,7 @@ fn untranslated_practice_is_shown_in_french_with_a_notice() {
         "fr/bonnes-pratiques/employer-clubs/index.html",
         "en/good-practices/job-coaching/index.html",
     ] {
-        let html = parsed(&output, file);
+        let html = parsed(output, file);
         assert!(
             select(&html, ".translation-notice").is_empty(),
             "{file} has a translation notice"
@@ -439,9 +435,8 @@ fn untranslated_practice_is_shown_in_french_with_a_notice() {
 
 #[test]
 fn yaml_text_is_escaped_and_no_script_is_written() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
-    let source = page(&output, "fr/bonnes-pratiques/job-coaching/index.html");
+    let output = &built("good").output;
+    let source = page(output, "fr/bonnes-pratiques/job-coaching/index.html");
     assert!(
         source.contains("&lt;script&gt;alert("),
         "the title is not escaped"
@@ -452,12 +447,12 @@ fn yaml_text_is_escaped_and_no_script_is_written() {
         r#"Accompagnement intensif <script>alert("x")</script>"#,
         "the title shows as text"
     );
-    for (name, bytes) in snapshot(&output) {
+    for (name, bytes) in snapshot(output) {
         let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
         assert!(!text.contains("<script>"), "{name} contains a <script> tag");
     }
     // The only scripts are JSON-LD data blocks and the theme's own script files.
-    for (name, html) in parse_pages(&output) {
+    for (name, html) in parse_pages(output) {
         for script in select(&html, "script") {
             let data_block = script.value().attr("type") == Some("application/ld+json");
             let theme_file = script
@@ -472,9 +467,8 @@ fn yaml_text_is_escaped_and_no_script_is_written() {
 
 #[test]
 fn javascript_links_are_not_links() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
-    for (name, html) in parse_pages(&output) {
+    let output = &built("good").output;
+    for (name, html) in parse_pages(output) {
         for a in select(&html, "a[href]") {
             let href = a
                 .value()
@@ -486,7 +480,7 @@ fn javascript_links_are_not_links() {
         }
     }
     // The link text stays, as plain text.
-    let html = parsed(&output, "fr/bonnes-pratiques/job-coaching/index.html");
+    let html = parsed(output, "fr/bonnes-pratiques/job-coaching/index.html");
     let prose = text_of(&select(&html, ".prose")[0]);
     assert!(
         prose.contains("Un lien piégé et un lien externe"),
@@ -498,13 +492,12 @@ fn javascript_links_are_not_links() {
 
 #[test]
 fn raw_html_is_dropped_unless_allowed() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
+    let output = &built("good").output;
     for file in [
         "fr/bonnes-pratiques/job-coaching/index.html",
         "en/good-practices/job-coaching/index.html",
     ] {
-        let html = parsed(&output, file);
+        let html = parsed(output, file);
         assert!(
             select(&html, ".prose b").is_empty(),
             "{file}: raw <b> kept by default"
@@ -516,6 +509,7 @@ fn raw_html_is_dropped_unless_allowed() {
         );
     }
 
+    let site = Site::copy("good");
     site.edit("site.yaml", "allow_raw_html: false", "allow_raw_html: true");
     let output = site.build_ok();
     for file in [
@@ -531,8 +525,7 @@ fn raw_html_is_dropped_unless_allowed() {
 
 #[test]
 fn content_links_resolve_to_the_same_language() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
+    let output = &built("good").output;
     let cases = [
         (
             "fr/bonnes-pratiques/job-coaching/index.html",
@@ -562,7 +555,7 @@ fn content_links_resolve_to_the_same_language() {
         ("fr/about/index.html", "/benchlearning/fr/legal/"),
     ];
     for (file, href) in cases {
-        let html = parsed(&output, file);
+        let html = parsed(output, file);
         let links: Vec<String> = select(&html, ".prose a[href]")
             .iter()
             .map(|a| a.value().attr("href").unwrap_or_default().to_string())
@@ -580,9 +573,8 @@ fn content_links_resolve_to_the_same_language() {
 
 #[test]
 fn french_typography_on_french_text_only() {
-    let site = Site::copy("good");
-    let output = site.build_ok();
-    let french = parsed(&output, "fr/bonnes-pratiques/job-coaching/index.html");
+    let output = &built("good").output;
+    let french = parsed(output, "fr/bonnes-pratiques/job-coaching/index.html");
     let prose = text_of(&select(&french, ".prose")[0]);
     assert!(prose.contains("Pourquoi\u{202f}?"), "{prose:?}");
     assert!(prose.contains("«\u{202f}citation\u{202f}»"), "{prose:?}");
@@ -595,7 +587,7 @@ fn french_typography_on_french_text_only() {
     let lead = text_of(&select(&french, ".lead")[0]);
     assert!(lead.contains("«\u{202f}citation\u{202f}»"), "{lead:?}");
 
-    let english_source = page(&output, "en/good-practices/job-coaching/index.html");
+    let english_source = page(output, "en/good-practices/job-coaching/index.html");
     let english = Html::parse_document(&english_source);
     let prose = text_of(&select(&english, ".prose")[0]);
     assert!(

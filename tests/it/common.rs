@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use scraper::{Html, Selector};
 use tempfile::TempDir;
@@ -38,6 +39,35 @@ impl Site {
         let root = dir.path().join("site");
         copy_dir(&fixture(name), &root);
         Site { dir, root }
+    }
+
+    /// Copies `tests/fixtures/<base>` to `<tempdir>/site`, then lays `tests/fixtures/<overlay>`
+    /// over it: the overlay's files replace or add to the base's, and the paths listed in its
+    /// `remove.txt` (one a line, relative to the site root) are deleted. The overlay's top-level
+    /// `remove.txt` and `expected.txt` are not copied.
+    pub fn overlay(base: &str, overlay: &str) -> Site {
+        let site = Site::copy(base);
+        let overlay = fixture(overlay);
+        copy_dir_except(&overlay, &site.root, &[OVERLAY_REMOVALS, "expected.txt"]);
+        let removals = overlay.join(OVERLAY_REMOVALS);
+        if removals.exists() {
+            let list = std::fs::read_to_string(&removals).expect("read remove.txt");
+            for relative in list.lines().map(str::trim).filter(|line| !line.is_empty()) {
+                site.remove(relative);
+            }
+        }
+        site
+    }
+
+    /// Deletes a file or folder of the site, failing the test if it is not there.
+    pub fn remove(&self, relative: &str) {
+        let path = self.path(relative);
+        let removed = if path.is_dir() {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+        removed.unwrap_or_else(|e| panic!("cannot remove {relative}: {e}"));
     }
 
     /// The default output folder of `build`.
@@ -88,12 +118,106 @@ impl Site {
     }
 }
 
+/// A fixture site built once per test run and shared by every test that only reads it: the
+/// site, its output and what the build printed. Tests that change a site use [`Site::copy`].
+pub struct Built {
+    /// The site root (the folder holding site.yaml). Commands that write nothing (`check`)
+    /// may run on it; nothing may change it.
+    pub root: PathBuf,
+    /// The output folder, `<root>/output`.
+    pub output: PathBuf,
+    /// What `build` printed.
+    pub build: Run,
+}
+
+impl Built {
+    /// Runs `benchlearn --root <root> <args>`; for commands that write nothing.
+    pub fn run(&self, args: &[&str]) -> Run {
+        benchlearn(&self.root, args)
+    }
+}
+
+/// `tests/fixtures/<name>` built with `build`, once per test run.
+pub fn built(name: &str) -> &'static Built {
+    built_with(name, &[])
+}
+
+/// `tests/fixtures/<name>` built with `build <args>`, once per test run for each fixture and
+/// arguments, into `<CARGO_TARGET_TMPDIR>/built/`. The first test to ask builds it, while tests
+/// asking for another one build theirs in parallel; a build that fails fails each test that
+/// asks for it (each tries it again).
+pub fn built_with(name: &str, args: &[&str]) -> &'static Built {
+    let key = [&[name], args].concat().join(" ");
+    let cell = {
+        static CELLS: OnceLock<Mutex<BTreeMap<String, &'static OnceLock<Built>>>> = OnceLock::new();
+        let mut cells = CELLS
+            .get_or_init(Mutex::default)
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        *cells
+            .entry(key.clone())
+            .or_insert_with(|| Box::leak(Box::new(OnceLock::new())))
+    };
+    cell.get_or_init(|| build_shared(name, args, &key))
+}
+
+/// Copies the fixture to a folder of its own under [`built_sites_folder`] and builds it.
+fn build_shared(name: &str, args: &[&str], key: &str) -> Built {
+    let folder: String = key
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let root = built_sites_folder().join(folder);
+    if root.exists() {
+        // Left by an earlier attempt of this run whose build failed.
+        std::fs::remove_dir_all(&root).expect("remove a failed shared build");
+    }
+    copy_dir(&fixture(name), &root);
+    let run = benchlearn(&root, &[&["build"], args].concat());
+    assert!(
+        run.code == Some(0) && !run.stderr.contains("panicked"),
+        "the shared build of {key} failed with {:?}:\n{}",
+        run.code,
+        run.stderr
+    );
+    Built {
+        output: root.join("output"),
+        root,
+        build: run,
+    }
+}
+
+/// `<CARGO_TARGET_TMPDIR>/built`, emptied once per test run so no earlier run's site is read.
+fn built_sites_folder() -> &'static Path {
+    static FOLDER: OnceLock<PathBuf> = OnceLock::new();
+    FOLDER.get_or_init(|| {
+        let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("built");
+        if folder.exists() {
+            std::fs::remove_dir_all(&folder).expect("remove the previous run's built sites");
+        }
+        std::fs::create_dir_all(&folder).expect("create the built sites' folder");
+        folder
+    })
+}
+
+/// The file of an overlay fixture listing the paths it deletes from its base.
+const OVERLAY_REMOVALS: &str = "remove.txt";
+
 /// Copies a folder recursively, bytes as they are.
 pub fn copy_dir(from: &Path, to: &Path) {
+    copy_dir_except(from, to, &[]);
+}
+
+/// Copies a folder recursively, bytes as they are, except the files of its top level named in
+/// `skipped`.
+fn copy_dir_except(from: &Path, to: &Path, skipped: &[&str]) {
     std::fs::create_dir_all(to).expect("create folder");
     for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()))
     {
         let entry = entry.expect("folder entry");
+        if skipped.iter().any(|name| entry.file_name() == *name) {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type().expect("file type").is_dir() {
             copy_dir(&entry.path(), &target);

@@ -1,7 +1,7 @@
 //! Drafts: documents with `draft: true` are left out of `build` entirely, are an error to link
 //! to from a published page, and appear, with a badge, under `--drafts`.
 
-use crate::common::{html_pages, page, snapshot, Site};
+use crate::common::{built, built_with, html_pages, page, snapshot, Site};
 
 const DRAFT_EN: &str = "en/good-practices/mentoring/index.html";
 const DRAFT_FR: &str = "fr/bonnes-pratiques/mentoring/index.html";
@@ -16,14 +16,13 @@ fn text_files(output: &std::path::Path) -> Vec<(String, String)> {
 
 #[test]
 fn a_build_leaves_drafts_out_everywhere() {
-    let site = Site::copy("drafts");
-    let output = site.build_ok();
+    let output = &built("drafts").output;
     assert!(!output.join(DRAFT_EN).exists(), "no English draft page");
     assert!(!output.join(DRAFT_FR).exists(), "no French draft page");
     assert!(output
         .join("en/good-practices/coaching/index.html")
         .exists());
-    for (path, text) in text_files(&output) {
+    for (path, text) in text_files(output) {
         for word in ["Zebrafish", "zébrure", "mentoring"] {
             assert!(!text.contains(word), "{path} mentions the draft ({word})");
         }
@@ -32,23 +31,21 @@ fn a_build_leaves_drafts_out_everywhere() {
 
 #[test]
 fn drafts_flag_builds_drafts_with_a_translated_badge() {
-    let site = Site::copy("drafts");
-    site.run(&["build", "--drafts"]).assert_code(0);
-    let output = site.output();
-    let english = page(&output, DRAFT_EN);
+    let output = &built_with("drafts", &["--drafts"]).output;
+    let english = page(output, DRAFT_EN);
     assert!(english.contains("Zebrafish mentoring"));
     assert!(english.contains(r#"class="draft-badge""#), "English badge");
     assert!(english.contains("Draft"));
-    let french = page(&output, DRAFT_FR);
+    let french = page(output, DRAFT_FR);
     assert!(french.contains(r#"class="draft-badge""#), "French badge");
     assert!(french.contains("Brouillon"));
-    assert!(page(&output, "en/good-practices/index.html").contains("Zebrafish mentoring"));
-    let published = page(&output, "en/good-practices/coaching/index.html");
+    assert!(page(output, "en/good-practices/index.html").contains("Zebrafish mentoring"));
+    let published = page(output, "en/good-practices/coaching/index.html");
     assert!(
         !published.contains("draft-badge"),
         "no badge on published pages"
     );
-    let badges = html_pages(&output)
+    let badges = html_pages(output)
         .values()
         .filter(|html| html.contains(r#"class="draft-badge""#))
         .count();

@@ -4,115 +4,28 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-use scraper::{Html, Selector};
+use scraper::Html;
 use serde_json::Value;
+
+use crate::common::*;
 
 const BASE: &str = "https://members.example.net/preview/pr-7/";
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 const SITEMAP: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const XHTML: &str = "http://www.w3.org/1999/xhtml";
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+/// The publish fixture, built once at a sub-path address.
+fn site() -> &'static Built {
+    built_with("publish", &["--base-url", BASE])
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("fixture folder") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
+/// Every HTML file of the output, relative and with `/` separators.
+fn html_files(site: &Built) -> Vec<String> {
+    html_pages(&site.output).into_keys().collect()
 }
 
-fn benchlearn(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_benchlearn"))
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("benchlearn runs")
-}
-
-/// The publish fixture, built at a sub-path address.
-struct Built {
-    _dir: tempfile::TempDir,
-    root: PathBuf,
-    output: PathBuf,
-}
-
-impl Built {
-    fn new() -> Built {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let root = dir.path().join("site");
-        std::fs::create_dir_all(&root).expect("mkdir");
-        copy_tree(&fixture("publish"), &root);
-        let output = dir.path().join("out");
-        let run = benchlearn(
-            &root,
-            &[
-                "build",
-                "--output",
-                output.to_str().expect("UTF-8 path"),
-                "--base-url",
-                BASE,
-            ],
-        );
-        assert!(
-            run.status.success(),
-            "build failed: {}",
-            String::from_utf8_lossy(&run.stderr)
-        );
-        Built {
-            _dir: dir,
-            root,
-            output,
-        }
-    }
-
-    fn read(&self, path: &str) -> String {
-        std::fs::read_to_string(self.output.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
-
-    fn html(&self, path: &str) -> Html {
-        Html::parse_document(&self.read(path))
-    }
-
-    /// Every HTML file of the output, relative and with `/` separators.
-    fn html_files(&self) -> Vec<String> {
-        let mut files = Vec::new();
-        collect_html(&self.output, &self.output, &mut files);
-        files.sort();
-        files
-    }
-}
-
-fn collect_html(root: &Path, folder: &Path, files: &mut Vec<String>) {
-    for entry in std::fs::read_dir(folder).expect("output folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            collect_html(root, &path, files);
-        } else if path.extension().is_some_and(|e| e == "html") {
-            let relative = path.strip_prefix(root).expect("below root");
-            files.push(relative.to_string_lossy().replace('\\', "/"));
-        }
-    }
-}
-
-fn select<'a>(document: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
-    let selector = Selector::parse(css).expect("valid selector");
-    document.select(&selector).collect()
-}
-
+/// The `content` of the first element matching `css`, if there is one.
 fn attr(document: &Html, css: &str, name: &str) -> Option<String> {
     select(document, css)
         .first()
@@ -138,7 +51,7 @@ fn children<'a, 'i>(
         .filter(move |c| c.tag_name().namespace() == Some(ns) && c.tag_name().name() == name)
 }
 
-fn text_of(node: roxmltree::Node<'_, '_>, ns: &str, name: &str) -> String {
+fn child_text(node: roxmltree::Node<'_, '_>, ns: &str, name: &str) -> String {
     child(node, ns, name)
         .and_then(|c| c.text())
         .unwrap_or_else(|| panic!("<{name}> is missing"))
@@ -147,7 +60,7 @@ fn text_of(node: roxmltree::Node<'_, '_>, ns: &str, name: &str) -> String {
 
 #[test]
 fn feeds_are_atom_with_entries_dates_and_absolute_urls() {
-    let site = Built::new();
+    let site = site();
     let mut expected = BTreeMap::new();
     expected.insert(
         "fr",
@@ -167,7 +80,7 @@ fn feeds_are_atom_with_entries_dates_and_absolute_urls() {
         ],
     );
     for (lang, entries) in expected {
-        let text = site.read(&format!("{lang}/atom.xml"));
+        let text = page(&site.output, &format!("{lang}/atom.xml"));
         let document = roxmltree::Document::parse(&text).expect("well-formed XML");
         let feed = document.root_element();
         assert_eq!(feed.tag_name().namespace(), Some(ATOM));
@@ -181,7 +94,7 @@ fn feeds_are_atom_with_entries_dates_and_absolute_urls() {
             assert_eq!(children(feed, ATOM, name).count(), 1, "feed <{name}>");
         }
         assert!(child(feed, ATOM, "author").is_some_and(|a| child(a, ATOM, "name").is_some()));
-        assert_eq!(text_of(feed, ATOM, "id"), format!("{BASE}{lang}/"));
+        assert_eq!(child_text(feed, ATOM, "id"), format!("{BASE}{lang}/"));
         let self_link = children(feed, ATOM, "link")
             .find(|l| l.attribute("rel") == Some("self"))
             .expect("a self link");
@@ -199,9 +112,9 @@ fn feeds_are_atom_with_entries_dates_and_absolute_urls() {
                     .find(|l| l.attribute("rel") == Some("alternate"))
                     .expect("an alternate link");
                 let href = link.attribute("href").expect("href").to_string();
-                assert_eq!(text_of(entry, ATOM, "id"), href);
+                assert_eq!(child_text(entry, ATOM, "id"), href);
                 assert!(href.starts_with(BASE), "{href} is not under {BASE}");
-                let updated = text_of(entry, ATOM, "updated");
+                let updated = child_text(entry, ATOM, "updated");
                 assert!(
                     updated.ends_with("T00:00:00+00:00"),
                     "RFC 3339 timestamp: {updated}"
@@ -220,13 +133,13 @@ fn feeds_are_atom_with_entries_dates_and_absolute_urls() {
         want.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         assert_eq!(found, want, "{lang} feed entries, newest first");
         // The feed is as recent as its newest entry: no build timestamp.
-        assert_eq!(&text_of(feed, ATOM, "updated")[..10], want[0].1);
+        assert_eq!(&child_text(feed, ATOM, "updated")[..10], want[0].1);
 
         // A second, independent parser agrees.
         let parsed = atom_syndication::Feed::read_from(text.as_bytes()).expect("valid Atom");
         assert_eq!(parsed.entries().len(), want.len());
     }
-    let fr = site.read("fr/atom.xml");
+    let fr = page(&site.output, "fr/atom.xml");
     assert!(
         fr.contains("<published>2023-01-10T00:00:00+00:00</published>"),
         "`created` becomes <published>"
@@ -239,8 +152,8 @@ fn feeds_are_atom_with_entries_dates_and_absolute_urls() {
 
 #[test]
 fn sitemap_lists_every_public_page_with_reciprocal_hreflang() {
-    let site = Built::new();
-    let text = site.read("sitemap.xml");
+    let site = site();
+    let text = page(&site.output, "sitemap.xml");
     let document = roxmltree::Document::parse(&text).expect("well-formed XML");
     let urlset = document.root_element();
     assert_eq!(urlset.tag_name().namespace(), Some(SITEMAP));
@@ -249,7 +162,7 @@ fn sitemap_lists_every_public_page_with_reciprocal_hreflang() {
     let mut alternates_of: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     let mut lastmod: BTreeMap<String, String> = BTreeMap::new();
     for url in children(urlset, SITEMAP, "url") {
-        let loc = text_of(url, SITEMAP, "loc");
+        let loc = child_text(url, SITEMAP, "loc");
         assert!(loc.starts_with(BASE), "{loc} is not under {BASE}");
         if let Some(date) = child(url, SITEMAP, "lastmod").and_then(|d| d.text()) {
             lastmod.insert(loc.clone(), date.to_string());
@@ -271,8 +184,7 @@ fn sitemap_lists_every_public_page_with_reciprocal_hreflang() {
 
     // Every HTML page of the site is listed, except the 404 page, the editors' page and the
     // search pages (no content of their own, `noindex`).
-    let pages: BTreeSet<String> = site
-        .html_files()
+    let pages: BTreeSet<String> = html_files(site)
         .into_iter()
         .filter(|f| {
             f != "404.html"
@@ -316,7 +228,7 @@ fn sitemap_lists_every_public_page_with_reciprocal_hreflang() {
         "2024-03-01"
     );
 
-    let robots = site.read("robots.txt");
+    let robots = page(&site.output, "robots.txt");
     assert!(
         robots
             .lines()
@@ -327,9 +239,9 @@ fn sitemap_lists_every_public_page_with_reciprocal_hreflang() {
 
 #[test]
 fn every_page_has_canonical_feeds_and_sharing_metadata() {
-    let site = Built::new();
-    for file in site.html_files() {
-        let page = site.html(&file);
+    let site = site();
+    for file in html_files(site) {
+        let page = parsed(&site.output, &file);
         let canonical = attr(&page, r#"link[rel="canonical"]"#, "href")
             .unwrap_or_else(|| panic!("{file} has no canonical link"));
         assert!(canonical.starts_with(BASE), "{file}: {canonical}");
@@ -359,7 +271,7 @@ fn every_page_has_canonical_feeds_and_sharing_metadata() {
             Some("summary")
         );
     }
-    let page = site.html("en/good-practices/alpha/index.html");
+    let page = parsed(&site.output, "en/good-practices/alpha/index.html");
     assert_eq!(
         attr(&page, r#"meta[property="og:locale"]"#, "content").as_deref(),
         Some("en_GB")
@@ -376,7 +288,7 @@ fn every_page_has_canonical_feeds_and_sharing_metadata() {
 }
 
 fn json_ld(site: &Built, path: &str) -> Value {
-    let page = site.html(path);
+    let page = parsed(&site.output, path);
     let scripts = select(&page, r#"script[type="application/ld+json"]"#);
     assert_eq!(scripts.len(), 1, "{path} has one JSON-LD block");
     let text: String = scripts[0].text().collect();
@@ -385,7 +297,7 @@ fn json_ld(site: &Built, path: &str) -> Value {
 
 #[test]
 fn structured_data_names_the_type_and_language_of_each_page() {
-    let site = Built::new();
+    let site = site();
     let cases = [
         ("fr/index.html", "WebSite", "fr"),
         ("en/good-practices/index.html", "CollectionPage", "en"),
@@ -398,7 +310,7 @@ fn structured_data_names_the_type_and_language_of_each_page() {
         ("en/good-practices/beta/index.html", "Article", "fr"),
     ];
     for (path, kind, lang) in cases {
-        let value = json_ld(&site, path);
+        let value = json_ld(site, path);
         assert_eq!(value["@context"], "https://schema.org", "{path}");
         assert_eq!(value["@type"], kind, "{path}");
         assert_eq!(value["inLanguage"], lang, "{path}");
@@ -408,7 +320,7 @@ fn structured_data_names_the_type_and_language_of_each_page() {
         );
     }
 
-    let english = json_ld(&site, "en/study-visits/oslo-2023/index.html");
+    let english = json_ld(site, "en/study-visits/oslo-2023/index.html");
     assert_eq!(english["translationOfWork"]["inLanguage"], "fr");
     assert_eq!(
         english["translationOfWork"]["url"],
@@ -417,25 +329,25 @@ fn structured_data_names_the_type_and_language_of_each_page() {
     assert_eq!(english["datePublished"], "2023-04-05");
     assert_eq!(english["dateModified"], "2023-05-20");
     assert_eq!(english["about"]["@type"], "GovernmentOrganization");
-    let french = json_ld(&site, "fr/visites-etude/oslo-2023/index.html");
+    let french = json_ld(site, "fr/visites-etude/oslo-2023/index.html");
     assert_eq!(french["workTranslation"][0]["inLanguage"], "en");
     assert_eq!(
         french["workTranslation"][0]["url"],
         format!("{BASE}en/study-visits/oslo-2023/")
     );
-    let alpha = json_ld(&site, "fr/bonnes-pratiques/alpha/index.html");
+    let alpha = json_ld(site, "fr/bonnes-pratiques/alpha/index.html");
     assert_eq!(alpha["datePublished"], "2023-01-10", "from `created`");
 
-    let pes = json_ld(&site, "en/pes/no-nav/index.html");
+    let pes = json_ld(site, "en/pes/no-nav/index.html");
     assert_eq!(pes["@type"], "GovernmentOrganization");
     assert_eq!(pes["name"], "NAV (Norway)");
     assert_eq!(pes["address"]["addressCountry"], "NO");
     assert_eq!(pes["mainEntityOfPage"]["inLanguage"], "en");
-    let ft = json_ld(&site, "fr/spe/fr-ft/index.html");
+    let ft = json_ld(site, "fr/spe/fr-ft/index.html");
     assert_eq!(ft["sameAs"], "https://www.francetravail.fr/");
 
     // Text from front matter cannot break out of the script element.
-    let beta = site.read("fr/bonnes-pratiques/beta/index.html");
+    let beta = page(&site.output, "fr/bonnes-pratiques/beta/index.html");
     assert!(
         beta.contains(r"\u003cavec\u003e"),
         "JSON-LD escapes < and >"
@@ -444,14 +356,10 @@ fn structured_data_names_the_type_and_language_of_each_page() {
 
 #[test]
 fn translation_status_in_the_terminal_and_for_editors() {
-    let site = Built::new();
-    let run = benchlearn(&site.root, &["check", "--translations"]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let table = String::from_utf8(run.stdout).expect("UTF-8");
+    let site = site();
+    let run = site.run(&["check", "--translations"]);
+    run.assert_code(0);
+    let table = run.stdout;
     let section = |lang: &str| -> String {
         let start = table
             .find(&format!("{lang}: "))
@@ -506,7 +414,7 @@ fn translation_status_in_the_terminal_and_for_editors() {
         ("fr/translations/index.html", "État des traductions"),
         ("en/translations/index.html", "Translation status"),
     ] {
-        let page = site.html(path);
+        let page = parsed(&site.output, path);
         assert_eq!(
             attr(&page, r#"meta[name="robots"]"#, "content").as_deref(),
             Some("noindex"),
@@ -523,11 +431,11 @@ fn translation_status_in_the_terminal_and_for_editors() {
             "{path}: no navigation entry is current"
         );
     }
-    for file in site.html_files() {
+    for file in html_files(site) {
         if file.contains("/translations/") {
             continue;
         }
-        let page = site.html(&file);
+        let page = parsed(&site.output, &file);
         assert!(
             select(&page, r#"a[href*="translations"]"#).is_empty(),
             "{file} links to the editors' page"
@@ -544,13 +452,13 @@ fn translation_status_in_the_terminal_and_for_editors() {
 
 #[test]
 fn document_pages_offer_a_print_button_that_needs_no_inline_script() {
-    let site = Built::new();
+    let site = site();
     for path in [
         "en/study-visits/oslo-2023/index.html",
         "fr/rapports/cycle-2024/index.html",
         "en/good-practices/alpha/index.html",
     ] {
-        let page = site.html(path);
+        let page = parsed(&site.output, path);
         let control = select(&page, ".print-control");
         assert_eq!(control.len(), 1, "{path}");
         assert!(
@@ -568,10 +476,10 @@ fn document_pages_offer_a_print_button_that_needs_no_inline_script() {
             assert!(!inline || data, "{path} has an inline script");
         }
     }
-    let script = site.read("print.js");
+    let script = page(&site.output, "print.js");
     assert!(script.contains("window.print()"));
-    assert!(select(&site.html("en/index.html"), "script[src]").is_empty());
-    let css = site.read("style.css");
+    assert!(select(&parsed(&site.output, "en/index.html"), "script[src]").is_empty());
+    let css = page(&site.output, "style.css");
     assert!(
         css.contains(".print-control"),
         "the control is hidden in print"
@@ -580,8 +488,10 @@ fn document_pages_offer_a_print_button_that_needs_no_inline_script() {
 
 #[test]
 fn publishing_output_is_deterministic() {
-    let first = Built::new();
-    let second = Built::new();
+    let first = &site().output;
+    let again = Site::copy("publish");
+    again.run(&["build", "--base-url", BASE]).assert_code(0);
+    let second = &again.output();
     for file in [
         "fr/atom.xml",
         "en/atom.xml",
@@ -590,18 +500,16 @@ fn publishing_output_is_deterministic() {
         "fr/translations/index.html",
         "en/translations/index.html",
     ] {
-        assert_eq!(first.read(file), second.read(file), "{file}");
+        assert_eq!(page(first, file), page(second, file), "{file}");
     }
 }
 
 #[test]
 fn bad_dates_orphan_translations_and_reserved_addresses_are_reported() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    copy_tree(&fixture("publish"), dir.path());
-    copy_tree(&fixture("publish_bad"), dir.path());
-    let run = benchlearn(dir.path(), &["check"]);
-    assert_eq!(run.status.code(), Some(1));
-    let errors = String::from_utf8_lossy(&run.stderr);
+    let site = Site::overlay("publish", "publish_bad");
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    let errors = &run.stderr;
     for (location, message) in [
         (
             "content/practices/gamma.en.md:3:18",
@@ -670,20 +578,15 @@ fn declared_schema(root: &Path, relative: &Path) -> PathBuf {
     resolved
 }
 
+/// `site.yaml` and every YAML and Markdown file of `content/`, relative to the site root.
 fn content_files(root: &Path) -> Vec<PathBuf> {
+    let content = snapshot(&root.join("content")).into_keys();
     let mut files = vec![PathBuf::from("site.yaml")];
-    let mut stack = vec![root.join("content")];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).expect("folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md" || e == "yaml") {
-                files.push(path.strip_prefix(root).expect("below root").to_path_buf());
-            }
-        }
-    }
-    files.sort();
+    files.extend(
+        content
+            .filter(|name| name.ends_with(".md") || name.ends_with(".yaml"))
+            .map(|name| Path::new("content").join(name)),
+    );
     files
 }
 
@@ -702,11 +605,7 @@ fn schemas_validate_the_example_content_and_reject_broken_files() {
         root,
         &["schema", "--output", dir.path().to_str().expect("UTF-8")],
     );
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    run.assert_code(0);
 
     // The committed schemas that the example content points to are the current ones.
     for entry in std::fs::read_dir(dir.path()).expect("schemas") {
@@ -765,34 +664,28 @@ fn schemas_validate_the_example_content_and_reject_broken_files() {
 
 #[test]
 fn new_documents_name_their_schema_and_validate_against_it() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    copy_tree(&fixture("publish"), dir.path());
-    let schemas = dir.path().join("schemas");
-    assert!(benchlearn(dir.path(), &["schema"]).status.success());
+    let site = Site::copy("publish");
+    let schemas = site.path("schemas");
+    site.run(&["schema"]).assert_code(0);
     for (kind, folder) in [
         ("practice", "practices"),
         ("visit", "visits"),
         ("report", "reports"),
         ("page", "pages"),
     ] {
-        let run = benchlearn(dir.path(), &["new", kind, "fresh-one"]);
-        assert!(
-            run.status.success(),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        site.run(&["new", kind, "fresh-one"]).assert_code(0);
         for lang in ["fr", "en"] {
             let relative = PathBuf::from(format!("content/{folder}/fresh-one.{lang}.md"));
-            let text = std::fs::read_to_string(dir.path().join(&relative)).expect("created");
+            let text = std::fs::read_to_string(site.root.join(&relative)).expect("created");
             assert!(
                 text.starts_with(&format!(
                     "---\n# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
                 )),
                 "{text}"
             );
-            let schema = declared_schema(dir.path(), &relative);
-            let instance = as_json(&yaml_of(&dir.path().join(&relative)));
-            let validator = validator(&dir.path().join(&schema));
+            let schema = declared_schema(&site.root, &relative);
+            let instance = as_json(&yaml_of(&site.root.join(&relative)));
+            let validator = validator(&site.root.join(&schema));
             assert!(validator.is_valid(&instance), "{}", relative.display());
             assert!(
                 schema.starts_with("schemas")
@@ -804,18 +697,14 @@ fn new_documents_name_their_schema_and_validate_against_it() {
 
 #[test]
 fn missing_ui_strings_are_listed_with_the_file_to_complete() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    copy_tree(&fixture("publish"), dir.path());
+    let site = Site::copy("publish");
     // The site adds a French label that has no English counterpart.
-    let folder = dir.path().join("themes/default/i18n");
-    std::fs::create_dir_all(&folder).expect("mkdir");
-    std::fs::write(
-        folder.join("fr.yaml"),
+    site.write(
+        "themes/default/i18n/fr.yaml",
         "publishing:\n  print: \"Imprimer\"\n  share: \"Partager\"\n",
-    )
-    .expect("write");
-    let run = benchlearn(dir.path(), &["check", "--translations"]);
-    let table = String::from_utf8_lossy(&run.stdout);
+    );
+    let run = site.run(&["check", "--translations"]);
+    let table = &run.stdout;
     assert!(
         table.contains("en: 1 missing, 1 stale, 1 UI strings missing"),
         "{table}"
@@ -833,5 +722,5 @@ fn missing_ui_strings_are_listed_with_the_file_to_complete() {
         "{table}"
     );
     // A missing UI string is also an error of the build.
-    assert_eq!(run.status.code(), Some(1));
+    run.assert_code(1);
 }

@@ -32,9 +32,8 @@ fn filters(html: &Html) -> BTreeMap<String, Vec<String>> {
 
 #[test]
 fn one_index_per_language_with_only_the_default_ui() {
-    let site = Site::copy("search");
-    let output = site.build_ok();
-    let entry = entry(&output, "pagefind");
+    let output = &built("search").output;
+    let entry = entry(output, "pagefind");
     // French: two practices, two PES profiles and the indicator; English: one practice (the
     // other exists only in French, shown as a fallback that is left out), two PES profiles and
     // the indicator (its peer-group views are not indexed).
@@ -74,14 +73,13 @@ fn one_index_per_language_with_only_the_default_ui() {
 
 #[test]
 fn only_the_main_content_of_searchable_pages_is_marked() {
-    let site = Site::copy("search");
-    let output = site.build_ok();
+    let output = &built("search").output;
     for searchable in [
         "fr/bonnes-pratiques/coaching/index.html",
         "en/good-practices/coaching/index.html",
         "fr/spe/fr-ft/index.html",
     ] {
-        let html = parsed(&output, searchable);
+        let html = parsed(output, searchable);
         let bodies = select(&html, "[data-pagefind-body]");
         assert_eq!(bodies.len(), 1, "{searchable}");
         assert_eq!(bodies[0].value().name(), "main", "{searchable}");
@@ -95,7 +93,7 @@ fn only_the_main_content_of_searchable_pages_is_marked() {
         // Shows the French text: the French index holds it already.
         "en/good-practices/clubs/index.html",
     ] {
-        let html = parsed(&output, not_searchable);
+        let html = parsed(output, not_searchable);
         assert!(
             select(&html, "[data-pagefind-body]").is_empty(),
             "{not_searchable} should not be indexed"
@@ -105,9 +103,8 @@ fn only_the_main_content_of_searchable_pages_is_marked() {
 
 #[test]
 fn searchable_pages_carry_their_facets_in_their_language() {
-    let site = Site::copy("search");
-    let output = site.build_ok();
-    let practice = parsed(&output, "fr/bonnes-pratiques/coaching/index.html");
+    let output = &built("search").output;
+    let practice = parsed(output, "fr/bonnes-pratiques/coaching/index.html");
     let facets = filters(&practice);
     assert_eq!(facets["Type de contenu"], ["Bonne pratique"]);
     assert_eq!(facets["SPE"], ["France Travail (FT)"]);
@@ -127,16 +124,15 @@ fn searchable_pages_carry_their_facets_in_their_language() {
         .collect();
     assert_eq!(shown, ["Type de contenu", "SPE"]);
 
-    let english = filters(&parsed(&output, "en/pes/de-ba/index.html"));
+    let english = filters(&parsed(output, "en/pes/de-ba/index.html"));
     assert_eq!(english["Content type"], ["Public employment service"]);
     assert_eq!(english["Country"], ["DE"]);
 }
 
 #[test]
 fn every_page_has_a_labelled_search_box_that_works_without_javascript() {
-    let site = Site::copy("search");
-    let output = site.build_ok();
-    for (name, text) in html_pages(&output) {
+    let output = &built("search").output;
+    for (name, text) in html_pages(output) {
         let lang = name.split('/').next().unwrap_or_default();
         if !["fr", "en"].contains(&lang)
             || name.contains("/recherche/")
@@ -165,8 +161,7 @@ fn every_page_has_a_labelled_search_box_that_works_without_javascript() {
 
 #[test]
 fn the_search_page_of_each_language_loads_the_ui_and_says_it_needs_javascript() {
-    let site = Site::copy("search");
-    let output = site.build_ok();
+    let output = &built("search").output;
     for (path, other, needs_js) in [
         (
             "fr/recherche/index.html",
@@ -179,7 +174,7 @@ fn the_search_page_of_each_language_loads_the_ui_and_says_it_needs_javascript() 
             "JavaScript",
         ),
     ] {
-        let html = parsed(&output, path);
+        let html = parsed(output, path);
         let ui = select(&html, "#search");
         assert_eq!(
             ui[0].value().attr("data-bundle"),
@@ -194,15 +189,14 @@ fn the_search_page_of_each_language_loads_the_ui_and_says_it_needs_javascript() 
         assert_eq!(links, [other], "{path}");
     }
     // Other pages load neither the UI nor the index.
-    let practice = page(&output, "fr/bonnes-pratiques/coaching/index.html");
+    let practice = page(output, "fr/bonnes-pratiques/coaching/index.html");
     assert!(!practice.contains("pagefind-ui") && !practice.contains("search.js"));
 }
 
 #[test]
 fn the_index_is_byte_identical_across_builds() {
-    let site = Site::copy("search");
-    let first = snapshot(&site.build_ok());
-    let again = snapshot(&site.build_ok());
+    let first = snapshot(&built("search").output);
+    let again = snapshot(&Site::copy("search").build_ok());
     assert_same_tree(&first, &again);
 }
 

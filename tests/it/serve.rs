@@ -449,8 +449,10 @@ fn the_server_stays_inside_the_site() {
 
 #[test]
 fn build_output_never_carries_the_live_reload_script() {
-    let site = Site::copy("serve");
-    let page = page(&site.build_ok(), "en/good-practices/coaching/index.html");
+    let page = page(
+        &built("serve").output,
+        "en/good-practices/coaching/index.html",
+    );
     assert!(page.contains("Intensive coaching"));
     assert!(!page.contains("__benchlearn"));
 }
