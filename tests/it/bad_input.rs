@@ -1,5 +1,6 @@
-//! Sites with mistakes: each folder of `tests/fixtures/bad/` is a copy of
-//! `tests/fixtures/minimal/` with one defect (or, for `three-defects`, three), and an
+//! Sites with mistakes: each folder of `tests/fixtures/bad/` is an overlay of
+//! `tests/fixtures/minimal/` holding only what differs — the files that carry one defect (or,
+//! for `three-defects`, three), a `remove.txt` listing the paths it deletes, if any — and an
 //! `expected.txt` listing text that must appear in what the author is told.
 //!
 //! Each case must make `build` and `check` exit with code 1 (2 for a folder that is no site)
@@ -8,9 +9,10 @@
 
 use crate::common::*;
 
-/// Runs `build` then `check` on a copy of `tests/fixtures/bad/<case>`.
+/// Runs `build` then `check` on a copy of `tests/fixtures/minimal` with the overlay
+/// `tests/fixtures/bad/<case>` laid over it.
 fn run_case(case: &str, exit_code: i32) {
-    let site = Site::copy(&format!("bad/{case}"));
+    let site = Site::overlay("minimal", &format!("bad/{case}"));
     let expected = std::fs::read_to_string(fixture(&format!("bad/{case}/expected.txt")))
         .unwrap_or_else(|e| panic!("{case}: cannot read expected.txt: {e}"));
     let expected: Vec<&str> = expected
@@ -100,6 +102,27 @@ fn every_case_folder_has_a_test() {
         folders, cases,
         "tests/fixtures/bad/ and the cases of bad_input.rs differ"
     );
+}
+
+/// A case folder holds only what differs from `minimal`, so a change to `minimal` reaches
+/// every case and each case shows its defect alone.
+#[test]
+fn every_case_holds_only_what_differs_from_minimal() {
+    let minimal = snapshot(&fixture("minimal"));
+    for case in CASES {
+        let case = case.replace('_', "-");
+        let overlay = snapshot(&fixture(&format!("bad/{case}")));
+        assert!(
+            overlay.contains_key("expected.txt"),
+            "{case}: no expected.txt"
+        );
+        for (name, bytes) in &overlay {
+            assert!(
+                minimal.get(name) != Some(bytes),
+                "bad/{case}/{name} is the same as minimal/{name}: delete it"
+            );
+        }
+    }
 }
 
 /// The site every case starts from builds, so each case's problems come from its defect alone.
