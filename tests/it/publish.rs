@@ -25,7 +25,7 @@ fn html_files(site: &Built) -> Vec<String> {
     html_pages(&site.output).into_keys().collect()
 }
 
-/// The `content` of the first element matching `css`, if there is one.
+/// The value of `name` on the first element matching `css`, if there is one.
 fn attr(document: &Html, css: &str, name: &str) -> Option<String> {
     select(document, css)
         .first()
