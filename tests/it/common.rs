@@ -1,8 +1,6 @@
 //! Helpers shared by the integration tests: copying fixture sites, running the built binary
 //! and reading the site it writes.
 
-#![allow(dead_code)] // Each test binary uses its own subset of the helpers.
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
