@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { AXE_PATH, launch, newContext } from './lib/browser.mjs';
-import { PAGE_TYPES, REQUIRED_TYPES, discover, env, walkFiles } from './lib/site.mjs';
+import { describe, test } from 'node:test';
+import { AXE_PATH, newContext, withBrowser } from './lib/browser.mjs';
+import { PAGE_TYPES, discover, env, pagesByType, walkFiles } from './lib/site.mjs';
 
-const { siteDir, base } = env();
-const site = discover(siteDir);
+const { siteDir, base, sections } = env();
+const site = discover(siteDir, sections);
 const url = (rel) => new URL(rel, base).href;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const AXE_ALL_MAX_PAGES = 300;
@@ -19,13 +19,7 @@ const hasDarkMode = walkFiles(siteDir)
   .filter((f) => f.endsWith('.css'))
   .some((f) => /prefers-color-scheme\s*:\s*dark/.test(fs.readFileSync(path.join(siteDir, f), 'utf8')));
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = withBrowser();
 
 function report(violations) {
   return violations
@@ -41,7 +35,7 @@ function report(violations) {
 }
 
 async function axeCheck(rel, { colorScheme = 'light', expectStatus } = {}) {
-  const context = await newContext(browser, base, { viewport: { width: 1280, height: 800 }, colorScheme });
+  const context = await newContext(chrome.browser, base, { viewport: { width: 1280, height: 800 }, colorScheme });
   const page = await context.newPage();
   try {
     const response = await page.goto(url(rel), { waitUntil: 'load' });
@@ -61,15 +55,11 @@ async function axeCheck(rel, { colorScheme = 'light', expectStatus } = {}) {
 }
 
 describe('axe per page type', () => {
-  for (const lang of ['fr', 'en']) {
-    for (const [key, label] of PAGE_TYPES) {
-      const rel = site[lang][key];
-      if (!rel && !REQUIRED_TYPES.has(key)) continue;
-      test(`${lang} ${label}${rel ? ` (/${rel})` : ''}`, async () => {
-        assert.ok(rel, `no ${label} page in ${lang}`);
-        await axeCheck(rel);
-      });
-    }
+  for (const { lang, label, rel, name } of pagesByType(site)) {
+    test(name, async () => {
+      assert.ok(rel, `no ${label} page in ${lang}`);
+      await axeCheck(rel);
+    });
   }
   test('root language picker (/)', async () => {
     assert.equal(site.root, '', 'no root index.html');

@@ -1,23 +1,17 @@
 // Keyboard: Tab walks the home page's links, buttons and inputs in document
 // order, and each focused element shows a visible focus indicator.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launch, newContext } from './lib/browser.mjs';
+import { describe, test } from 'node:test';
+import { newContext, withBrowser } from './lib/browser.mjs';
 import { discover, env } from './lib/site.mjs';
 
-const { siteDir, base } = env();
-const site = discover(siteDir);
+const { siteDir, base, sections } = env();
+const site = discover(siteDir, sections);
 const url = (rel) => new URL(rel, base).href;
 const MIN_STOPS = 15;
 const MAX_STOPS = 80;
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = withBrowser();
 
 /** Number the focusable elements in document order; return their descriptions. */
 function markFocusables() {
@@ -62,7 +56,7 @@ for (const lang of ['fr', 'en']) {
     test('Tab reaches every focusable element in order, each with a visible focus indicator', async () => {
       const rel = site[lang].home;
       assert.ok(rel, `no ${lang} home`);
-      const context = await newContext(browser, base, { viewport: { width: 1280, height: 800 } });
+      const context = await newContext(chrome.browser, base, { viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       try {
         await page.goto(url(rel), { waitUntil: 'load' });
@@ -89,7 +83,7 @@ for (const lang of ['fr', 'en']) {
 
     test('the first tab stop is the skip link, and it moves focus into <main>', async () => {
       const rel = site[lang].home;
-      const context = await newContext(browser, base, { viewport: { width: 1280, height: 800 } });
+      const context = await newContext(chrome.browser, base, { viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       try {
         await page.goto(url(rel), { waitUntil: 'load' });

@@ -3,27 +3,19 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { collectErrors, launch, newContext } from './lib/browser.mjs';
-import { SECTIONS, discover, elements, env, hasClass, htmlFiles, parseHtmlFile, textOf } from './lib/site.mjs';
+import { describe, test } from 'node:test';
+import { collectErrors, withBrowser } from './lib/browser.mjs';
+import { discover, elements, env, hasClass, htmlFiles, parseHtmlFile, textOf } from './lib/site.mjs';
 
-const { siteDir, base } = env();
-const site = discover(siteDir);
+const { siteDir, base, sections } = env();
+const site = discover(siteDir, sections);
 const url = (rel) => new URL(rel, base).href;
 const pathOf = (rel) => new URL(rel, base).pathname;
 
-let browser;
-let context;
-before(async () => {
-  browser = await launch();
-  context = await newContext(browser, base);
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = withBrowser({ base, context: {} });
 
 async function open(rel) {
-  const page = await context.newPage();
+  const page = await chrome.context.newPage();
   const errors = collectErrors(page);
   const response = await page.goto(url(rel), { waitUntil: 'load' });
   return { page, response, errors };
@@ -77,9 +69,9 @@ describe('language switcher', () => {
   ]) {
     test(`practice page: ${from} -> ${to} lands on the same practice in ${to}`, async () => {
       const practice = site[from].practice;
-      assert.ok(practice, `no practice page under ${from}/${SECTIONS.practices[from]}/`);
+      assert.ok(practice, `no practice page under ${from}/${sections.practices[from]}/`);
       const slug = practice.split('/')[2];
-      const expected = pathOf(`${to}/${SECTIONS.practices[to]}/${slug}/`);
+      const expected = pathOf(`${to}/${sections.practices[to]}/${slug}/`);
       const { page } = await open(practice);
       try {
         const link = page.locator(`nav.lang-switch a[hreflang="${to}"]`);
@@ -132,7 +124,7 @@ describe('translation notice', () => {
     test('notices match the missing translations in content/', () => {
       const problems = [];
       let expectedNotices = 0;
-      const dirs = { practices: SECTIONS.practices, visits: SECTIONS.visits, reports: SECTIONS.reports, pages: { fr: '', en: '' } };
+      const dirs = { practices: sections.practices, visits: sections.visits, reports: sections.reports, pages: sections.pages };
       for (const [dir, seg] of Object.entries(dirs)) {
         const d = path.join(contentDir, dir);
         if (!fs.existsSync(d)) continue;
@@ -166,7 +158,7 @@ describe('404', () => {
     const t = [...elements(doc)].find((el) => el.tagName === 'title');
     return t ? textOf(t).trim() : '';
   };
-  for (const rel of ['no-such-page-e2e/', 'fr/no-such-page-e2e/', 'en/good-practices/no-such-practice-e2e/']) {
+  for (const rel of ['no-such-page-e2e/', 'fr/no-such-page-e2e/', `en/${sections.practices.en}/no-such-practice-e2e/`]) {
     test(`/${rel} answers 404 with the 404 page`, async () => {
       assert.ok(site.notFound, 'no 404.html at the root of the output');
       const { page, response } = await open(rel);

@@ -4,35 +4,24 @@
 // returns English results; the keyboard alone goes from the header's search box to a result.
 //
 // Needs the example site built with search on and served at E2E_BASE_URL (bash tests/e2e/run
-// does both); E2E_SITE_DIR is the built folder. Self-contained: only playwright-core.
+// does both); E2E_SITE_DIR is the built folder, E2E_SITE_ROOT the source whose site.yaml
+// names the search pages and Pagefind's folder.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { describe, test } from 'node:test';
+import { AXE_PATH, newContext, withBrowser } from './lib/browser.mjs';
+import { env } from './lib/site.mjs';
 
-const siteDir = process.env.E2E_SITE_DIR;
-const base = new URL(process.env.E2E_BASE_URL || 'http://127.0.0.1:8601/');
+const { siteDir, base, sections, searchFolder } = env();
 const url = (rel) => new URL(rel, base).href;
-const searchPage = { fr: 'fr/recherche/', en: 'en/search/' };
+const searchPage = { fr: `fr/${sections.search.fr}/`, en: `en/${sections.search.en}/` };
 
-let browser;
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = withBrowser();
 
 /** A page that can only reach the local server, with its errors collected. */
 async function openPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  await context.route((u) => u.origin !== base.origin, (route) => route.abort('blockedbyclient'));
+  const context = await newContext(chrome.browser, base, { viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -70,15 +59,13 @@ async function resultCount(page) {
 
 describe('search', () => {
   test('the index is written per language and the search page loads nothing on other pages', async () => {
-    if (siteDir) {
-      const entry = JSON.parse(fs.readFileSync(path.join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-      assert.deepEqual(Object.keys(entry.languages).sort(), ['en', 'fr']);
-    }
+    const entry = JSON.parse(fs.readFileSync(path.join(siteDir, searchFolder, 'pagefind-entry.json'), 'utf8'));
+    assert.deepEqual(Object.keys(entry.languages).sort(), ['en', 'fr']);
     const { page, close } = await openPage();
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(url('fr/'), { waitUntil: 'networkidle' });
-    assert.deepEqual(requests.filter((r) => r.includes('/pagefind/')), [], 'a page other than search loaded Pagefind');
+    assert.deepEqual(requests.filter((r) => r.includes(`/${searchFolder}/`)), [], 'a page other than search loaded Pagefind');
     await close();
   });
 
@@ -151,7 +138,8 @@ describe('search', () => {
     for (const r of found) assert.ok(r.href.startsWith(`${base.pathname}en/`), `a non-English result: ${r.href}`);
     assert.ok(found.some((r) => r.tags.some((t) => t.includes('Good practice'))), 'English labels on results');
     const other = page.locator('[data-search-other]');
-    assert.match(await other.getAttribute('href'), /\/fr\/recherche\/\?q=employers$/);
+    const otherUrl = new URL(await other.getAttribute('href'), base);
+    assert.equal(`${otherUrl.pathname}${otherUrl.search}`, `${base.pathname}${searchPage.fr}?q=employers`);
     await close();
   });
 
@@ -166,7 +154,7 @@ describe('search', () => {
     assert.equal(focused, 'site-search-q', 'Tab never reached the header search box');
     await page.keyboard.type('competences');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/fr\/recherche\/\?q=competences/);
+    await page.waitForURL((u) => u.pathname === `${base.pathname}${searchPage.fr}` && u.search === '?q=competences');
     await page.waitForSelector('.pagefind-ui__result-link');
     const target = await page.getAttribute('.pagefind-ui__result-link', 'href');
     let onResult = false;
@@ -184,12 +172,11 @@ describe('search', () => {
 
   for (const [lang, colorScheme] of [['fr', 'light'], ['en', 'light'], ['fr', 'dark']]) {
     test(`axe (WCAG 2.1 A/AA) on the ${lang} search page with results and a facet open, ${colorScheme}`, async () => {
-      const axePath = fileURLToPath(new URL('./node_modules/axe-core/axe.min.js', import.meta.url));
       const { page, close } = await openPage({ colorScheme });
       await page.goto(url(searchPage[lang]));
       await search(page, lang === 'fr' ? 'emploi' : 'employment');
       await page.locator('.pagefind-ui__filter-block summary').first().click();
-      await page.addScriptTag({ path: axePath });
+      await page.addScriptTag({ path: AXE_PATH });
       const violations = await page.evaluate(async () => {
         const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
         return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.html.slice(0, 120)).join(' | ')}`);
@@ -200,7 +187,7 @@ describe('search', () => {
   }
 
   test('without JavaScript the search page says search needs it', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await chrome.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(url('fr/'));
     const action = await page.getAttribute('form[role=search]', 'action');

@@ -10,9 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { launch } from './lib/browser.mjs';
+import { withBrowser } from './lib/browser.mjs';
+import { readSiteConfig } from './lib/site.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'serve');
+const { sections } = readSiteConfig(FIXTURE);
+const practicePage = (lang) => `${lang}/${sections.practices[lang]}/coaching/`;
 const PRACTICE = path.join('content', 'practices', 'coaching.en.md');
 const CLUSTERS = path.join('content', 'data', 'clusters.yaml');
 
@@ -49,19 +53,17 @@ function startServe(site) {
 let site;
 let serve;
 let base;
-let browser;
 before(async () => {
   site = fs.mkdtempSync(path.join(os.tmpdir(), 'benchlearn-serve-e2e-'));
-  fs.cpSync(path.join(ROOT, 'tests', 'fixtures', 'serve'), site, { recursive: true });
+  fs.cpSync(FIXTURE, site, { recursive: true });
   serve = startServe(site);
   base = await serve.base;
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
+after(() => {
   serve?.child.kill();
   if (site) fs.rmSync(site, { recursive: true, force: true });
 });
+const chrome = withBrowser();
 
 const edit = (relative, change) => {
   const file = path.join(site, relative);
@@ -78,9 +80,9 @@ async function reloadedBy(page, action) {
 }
 
 test('an open page reloads by itself after a save', async () => {
-  const page = await browser.newPage();
+  const page = await chrome.browser.newPage();
   try {
-    await page.goto(new URL('en/good-practices/coaching/', base).href, { waitUntil: 'load' });
+    await page.goto(new URL(practicePage('en'), base).href, { waitUntil: 'load' });
     assert.equal((await page.locator('h1').innerText()).trim(), 'Intensive coaching');
     await reloadedBy(page, () => edit(PRACTICE, (t) => t.replace('Intensive coaching', 'Coaching, saved once')));
     assert.equal((await page.locator('h1').innerText()).trim(), 'Coaching, saved once');
@@ -90,10 +92,10 @@ test('an open page reloads by itself after a save', async () => {
 });
 
 test('a broken file shows an overlay over the last good page, removed once fixed', async () => {
-  const page = await browser.newPage();
+  const page = await chrome.browser.newPage();
   const good = fs.readFileSync(path.join(site, CLUSTERS), 'utf8');
   try {
-    await page.goto(new URL('fr/bonnes-pratiques/coaching/', base).href, { waitUntil: 'load' });
+    await page.goto(new URL(practicePage('fr'), base).href, { waitUntil: 'load' });
     await reloadedBy(page, () => edit(CLUSTERS, (t) => t.replace('- id: medium', '- id: [medium')));
     const overlay = page.locator('#benchlearn-error[role="alertdialog"]');
     await overlay.waitFor({ state: 'visible' });

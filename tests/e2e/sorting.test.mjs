@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { collectErrors, launch, newContext } from './lib/browser.mjs';
+import { describe, test } from 'node:test';
+import { collectErrors, withBrowser } from './lib/browser.mjs';
 import { env, htmlFiles, urlOfFile } from './lib/site.mjs';
 
 const { siteDir, base } = env();
@@ -28,15 +28,7 @@ function numberIn(text) {
   return match ? parseFloat(match[0]) : null;
 }
 
-let browser;
-let context;
-before(async () => {
-  browser = await launch();
-  context = await newContext(browser, base);
-});
-after(async () => {
-  await browser?.close();
-});
+const chrome = withBrowser({ base, context: {} });
 
 describe('sortable tables', () => {
   for (const lang of ['fr', 'en']) {
@@ -46,7 +38,7 @@ describe('sortable tables', () => {
         t.skip(`no ${lang} page with a sortable table`);
         return;
       }
-      const page = await context.newPage();
+      const page = await chrome.context.newPage();
       const errors = collectErrors(page);
       try {
         await page.goto(urlOfFile(base, rel), { waitUntil: 'load' });
@@ -96,7 +88,7 @@ describe('sortable tables', () => {
       t.skip('no page with a sortable table of sparklines');
       return;
     }
-    const page = await context.newPage();
+    const page = await chrome.context.newPage();
     try {
       await page.goto(urlOfFile(base, rel), { waitUntil: 'load' });
       const table = page.locator('table[data-sortable]:has(td.spark-cell)').first();

@@ -1,6 +1,7 @@
 // Launching Debian's Chromium through playwright-core (no browser download).
 import fs from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -34,6 +35,25 @@ export async function newContext(browser, base, options = {}) {
     (route) => route.abort('blockedbyclient'),
   );
   return context;
+}
+
+/**
+ * One Chromium for a test file: registers the `before` hook that launches it and the
+ * `after` hook that closes it, and returns { browser, context, base }, filled in once
+ * `before` has run (read them inside tests and hooks, not at import). With `context`
+ * (options for newContext), `context` is one context shared by the file's tests that
+ * only reaches `base`; without it, tests make their own with newContext(browser, base).
+ */
+export function withBrowser({ base = null, context = null } = {}) {
+  const shared = { browser: null, context: null, base };
+  before(async () => {
+    shared.browser = await launch();
+    if (context) shared.context = await newContext(shared.browser, base, context);
+  });
+  after(async () => {
+    await shared.browser?.close();
+  });
+  return shared;
 }
 
 /** Messages of console errors and uncaught page errors, collected per page. */

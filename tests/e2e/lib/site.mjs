@@ -1,9 +1,11 @@
 // Shared helpers for the e2e gates: walking the built site, parsing HTML with a
-// real parser (parse5), mapping URLs to files, and discovering pages by type
-// from the output rather than hard-coding slugs.
+// real parser (parse5), mapping URLs to files, reading the site's section slugs
+// from its site.yaml, and discovering pages by type from the output rather than
+// hard-coding slugs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'parse5';
+import YAML from 'yaml';
 
 // ---------------------------------------------------------------- files
 
@@ -115,24 +117,51 @@ export function fileForUrl(siteDir, base, url) {
   return { file: rel };
 }
 
-// ---------------------------------------------------------------- discovery
+// ---------------------------------------------------------------- site.yaml
 
-export const SECTIONS = {
+// The URL segment of each section per language when site.yaml does not set it:
+// the defaults of `SectionSlugs` in src/config.rs.
+const DEFAULT_SECTIONS = {
   practices: { fr: 'bonnes-pratiques', en: 'good-practices' },
   visits: { fr: 'visites-etude', en: 'study-visits' },
   reports: { fr: 'rapports', en: 'reports' },
   pes: { fr: 'spe', en: 'pes' },
+  pages: { fr: '', en: '' },
+  indicators: { fr: 'indicateurs', en: 'indicators' },
+  assessments: { fr: 'evaluations', en: 'assessments' },
+  areas: { fr: 'domaines', en: 'areas' },
+  frameworks: { fr: 'cadres-performance', en: 'frameworks' },
+  search: { fr: 'recherche', en: 'search' },
 };
+// Pagefind's folder when site.yaml does not set `search.folder` (src/config.rs).
+const DEFAULT_SEARCH_FOLDER = 'pagefind';
+
+/**
+ * What the tests need of a site's site.yaml: `sections` (section -> language -> URL
+ * segment, e.g. sections.practices.en === 'good-practices') and `searchFolder`, with
+ * the generator's defaults for what it leaves out. `siteRoot` null: the defaults.
+ */
+export function readSiteConfig(siteRoot) {
+  const config = siteRoot ? YAML.parse(fs.readFileSync(path.join(siteRoot, 'site.yaml'), 'utf8')) ?? {} : {};
+  return {
+    sections: { ...DEFAULT_SECTIONS, ...(config.sections ?? {}) },
+    searchFolder: config.search?.folder ?? DEFAULT_SEARCH_FOLDER,
+  };
+}
+
+// ---------------------------------------------------------------- discovery
+
 export const LANGS = ['fr', 'en'];
 const PREFERRED_FREE_PAGES = ['benchlearning', 'methodology', 'methodologie', 'about', 'a-propos'];
 
 /**
- * Pages of the built site by type and language, discovered from the files:
+ * Pages of the built site by type and language, discovered from the files, with
+ * `sections` from readSiteConfig:
  *   { fr: { home, practices, practice, visits, visit, reports, report, pesList, pesProfile, freePage }, en: {...},
  *     root, notFound, all: [rel...] }
  * Each value is a path relative to the site (e.g. `fr/bonnes-pratiques/x/`), or null.
  */
-export function discover(siteDir) {
+export function discover(siteDir, sections) {
   const files = htmlFiles(siteDir);
   const set = new Set(files);
   const urlPath = (f) => f.replace(/(^|\/)index\.html$/, '$1');
@@ -145,7 +174,7 @@ export function discover(siteDir) {
     const l = {};
     const has = (p) => set.has(`${p}index.html`);
     l.home = has(`${lang}/`) ? `${lang}/` : null;
-    const sec = (k) => `${lang}/${SECTIONS[k][lang]}/`;
+    const sec = (k) => `${lang}/${sections[k][lang]}/`;
     const first = (list) => (list.length ? list[0] : null);
     l.practices = has(sec('practices')) ? sec('practices') : null;
     l.practice = first(children(sec('practices')));
@@ -155,10 +184,11 @@ export function discover(siteDir) {
     l.report = first(children(sec('reports')));
     l.pesList = has(sec('pes')) ? sec('pes') : null;
     l.pesProfile = first(children(sec('pes')));
-    const sectionNames = new Set(Object.values(SECTIONS).map((s) => s[lang]));
-    const free = children(`${lang}/`).filter((p) => !sectionNames.has(p.split('/')[1]));
+    const pagesFolder = sections.pages[lang] ? sec('pages') : `${lang}/`;
+    const sectionNames = new Set(Object.values(sections).map((s) => s[lang]));
+    const free = children(pagesFolder).filter((p) => !sectionNames.has(p.slice(pagesFolder.length, -1)));
     l.freePage =
-      PREFERRED_FREE_PAGES.map((s) => `${lang}/${s}/`).find((p) => free.includes(p)) || first(free);
+      PREFERRED_FREE_PAGES.map((s) => `${pagesFolder}${s}/`).find((p) => free.includes(p)) || first(free);
     l.allPractices = children(sec('practices'));
     out[lang] = l;
   }
@@ -180,13 +210,32 @@ export const PAGE_TYPES = [
 // Page types that the site must have (reports are checked when present).
 export const REQUIRED_TYPES = new Set(['home', 'practices', 'practice', 'visits', 'visit', 'pesList', 'pesProfile', 'freePage']);
 
+/**
+ * One page per type and language to test, from discover(): { lang, key, label, rel, name }
+ * for every type the site has, and for each required type it lacks (rel null: the test
+ * must fail), named `<lang> <label> (/<rel>)`.
+ */
+export function pagesByType(site) {
+  return LANGS.flatMap((lang) =>
+    PAGE_TYPES.map(([key, label]) => ({ lang, key, label, rel: site[lang][key] }))
+      .filter(({ key, rel }) => rel || REQUIRED_TYPES.has(key))
+      .map((page) => ({ ...page, name: `${lang} ${page.label}${page.rel ? ` (/${page.rel})` : ''}` })),
+  );
+}
+
 // ---------------------------------------------------------------- env
 
+/**
+ * The site under test, from what tests/e2e/run sets: `siteDir` (the built output), `base`
+ * (the URL it is served at), `siteRoot` (the source folder holding site.yaml; null if
+ * unknown) and its `sections` and `searchFolder` (readSiteConfig).
+ */
 export function env() {
   const siteDir = process.env.E2E_SITE_DIR;
   const baseUrl = process.env.E2E_BASE_URL;
   if (!siteDir || !baseUrl) {
     throw new Error('E2E_SITE_DIR and E2E_BASE_URL must be set (tests/e2e/run sets them)');
   }
-  return { siteDir: path.resolve(siteDir), base: baseUrlOf(baseUrl) };
+  const siteRoot = process.env.E2E_SITE_ROOT ? path.resolve(process.env.E2E_SITE_ROOT) : null;
+  return { siteDir: path.resolve(siteDir), base: baseUrlOf(baseUrl), siteRoot, ...readSiteConfig(siteRoot) };
 }

@@ -1,0 +1,17 @@
+//! The integration tests, as one binary: one link step and one process for the whole suite, so
+//! a fixture site built once (see `common::built`) serves every test that only reads it.
+//! Each module is one area of the product; `common` holds the helpers they share.
+
+mod common;
+
+mod bad_input;
+mod bench;
+mod build;
+mod drafts;
+mod publish;
+mod safety_files;
+mod safety_output;
+mod safety_serve;
+mod search;
+mod serve;
+mod theme;
