@@ -18,6 +18,7 @@ pub mod render;
 pub mod schema;
 pub mod search;
 pub mod serve;
+pub mod terminal;
 pub mod theme;
 pub mod translation_status;
 pub mod validate;

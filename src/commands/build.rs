@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use super::{print_problems, Outcome};
 use crate::diagnostics::Diagnostics;
+use crate::eprintln_visible;
 use crate::output;
 use crate::pipeline;
 use crate::render::OutputFile;
@@ -48,7 +49,7 @@ pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool
     if let Err(error) = written.and_then(|()| staging.finish()) {
         return write_failed(error);
     }
-    eprintln!(
+    eprintln_visible!(
         "built {page_count} pages ({file_count} files) into {} in {} ms",
         destination.display(),
         started.elapsed().as_millis()
@@ -76,6 +77,6 @@ fn not_built(problems: Diagnostics, destination: &Path) -> Outcome {
 }
 
 fn write_failed(error: output::OutputError) -> Outcome {
-    eprintln!("error: {error}");
+    eprintln_visible!("error: {error}");
     Outcome::UsageOrIo
 }

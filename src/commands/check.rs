@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::{print_problems, Outcome};
 use crate::pipeline;
+use crate::terminal::visible;
 use crate::translation_status;
 
 /// Validates the site at `root`, including links and templates, without writing the site.
@@ -17,7 +18,7 @@ pub fn run(root: &Path, translations: bool, drafts: bool) -> Outcome {
     }
     if translations {
         match translation_status::load(root) {
-            Ok(status) => print!("{}", status.table()),
+            Ok(status) => print!("{}", visible(&status.table())),
             Err(problems) => {
                 print_problems(problems, "fix site.yaml first");
                 return Outcome::ContentErrors;

@@ -9,6 +9,7 @@ pub mod serve;
 use std::io::IsTerminal;
 
 use crate::diagnostics::Diagnostics;
+use crate::eprintln_visible;
 
 /// How a command ended, mapped to the process exit code.
 #[derive(Debug)]
@@ -36,7 +37,7 @@ pub fn require_site(root: &std::path::Path) -> Result<(), Outcome> {
     if root.join(crate::content::CONFIG_FILE).is_file() {
         return Ok(());
     }
-    eprintln!(
+    eprintln_visible!(
         "error: there is no {} in {}: run benchlearn in a site folder, or pass --root DIR",
         crate::content::CONFIG_FILE,
         root.display()
@@ -53,5 +54,5 @@ pub fn print_problems(problems: Diagnostics, consequence: &str) {
     }
     let count = problems.len();
     let noun = if count == 1 { "problem" } else { "problems" };
-    eprintln!("error: {count} {noun} found; {consequence}");
+    eprintln_visible!("error: {count} {noun} found; {consequence}");
 }

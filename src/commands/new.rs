@@ -4,14 +4,16 @@ use std::path::Path;
 
 use super::Outcome;
 use crate::content;
+use crate::eprintln_visible;
 use crate::model::documents::Section;
 use crate::model::text::{is_valid_slug, Date};
 use crate::schema;
+use crate::terminal::visible;
 
 /// Creates `content/<section>/<slug>.<lang>.md` for each site language.
 pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
     if !is_valid_slug(slug) {
-        eprintln!("error: `{slug}` is not a valid slug; use lower-case a-z, 0-9 and single hyphens, e.g. youth-guarantee");
+        eprintln_visible!("error: `{slug}` is not a valid slug; use lower-case a-z, 0-9 and single hyphens, e.g. youth-guarantee");
         return Outcome::UsageOrIo;
     }
     if let Err(outcome) = super::require_site(root) {
@@ -31,14 +33,14 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
         .map(|lang| folder.join(format!("{slug}.{lang}.md")))
         .collect();
     if let Some(existing) = paths.iter().find(|p| p.exists()) {
-        eprintln!(
+        eprintln_visible!(
             "error: {} already exists; nothing was written",
             existing.display()
         );
         return Outcome::UsageOrIo;
     }
     if let Err(error) = std::fs::create_dir_all(&folder) {
-        eprintln!("error: cannot create {}: {error}", folder.display());
+        eprintln_visible!("error: cannot create {}: {error}", folder.display());
         return Outcome::UsageOrIo;
     }
     let today = Date::today();
@@ -49,10 +51,10 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
         let modeline = schema::modeline(&relative, schema::Kind::of_section(section));
         let text = skeleton(section, lang, today, &modeline);
         if let Err(error) = std::fs::write(path, text) {
-            eprintln!("error: cannot write {}: {error}", path.display());
+            eprintln_visible!("error: cannot write {}: {error}", path.display());
             return Outcome::UsageOrIo;
         }
-        println!("created {}", path.display());
+        println!("created {}", visible(&path.display().to_string()));
     }
     Outcome::Success
 }

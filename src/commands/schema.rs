@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::{print_problems, Outcome};
 use crate::content;
+use crate::eprintln_visible;
 use crate::schema;
 
 /// Writes the schemas of the site at `root` into `destination`.
@@ -19,18 +20,18 @@ pub fn run(root: &Path, destination: &Path) -> Outcome {
         }
     };
     if let Err(error) = std::fs::create_dir_all(destination) {
-        eprintln!("error: cannot create {}: {error}", destination.display());
+        eprintln_visible!("error: cannot create {}: {error}", destination.display());
         return Outcome::UsageOrIo;
     }
     let schemas = schema::render_all(&config.language_codes());
     for (name, text) in &schemas {
         let path = destination.join(name);
         if let Err(error) = std::fs::write(&path, text) {
-            eprintln!("error: cannot write {}: {error}", path.display());
+            eprintln_visible!("error: cannot write {}: {error}", path.display());
             return Outcome::UsageOrIo;
         }
     }
-    eprintln!(
+    eprintln_visible!(
         "wrote {} schemas into {}",
         schemas.len(),
         destination.display()

@@ -1,6 +1,7 @@
 //! `benchlearn serve`: the live preview; see [`crate::serve`].
 
 use super::Outcome;
+use crate::eprintln_visible;
 use crate::serve;
 pub use crate::serve::Options;
 
@@ -9,7 +10,7 @@ pub fn run(options: &Options) -> Outcome {
     match serve::run(options) {
         Ok(()) => Outcome::Success,
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln_visible!("error: {error}");
             Outcome::UsageOrIo
         }
     }

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diagnostics::Diagnostics;
+use crate::eprintln_visible;
 use crate::render::OutputFile;
 use rebuild::{Builder, Rebuilt};
 use server::{Shared, Snapshot};
@@ -98,7 +99,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     let server = server.map_err(ServeError::Runtime)?;
     runtime.spawn(async move {
         if let Err(error) = axum::serve(server, router).await {
-            eprintln!("error: the server stopped: {error}");
+            eprintln_visible!("error: the server stopped: {error}");
             std::process::exit(2);
         }
     });
@@ -109,12 +110,12 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     }
     let mut watcher = watch::SiteWatcher::start(&root, options.poll)?;
     if !options.bind.is_loopback() {
-        eprintln!(
+        eprintln_visible!(
             "warning: serving on {} makes the preview, drafts included, reachable from other machines",
             options.bind
         );
     }
-    eprintln!(
+    eprintln_visible!(
         "serving {url} — watching {} for changes{}; press Ctrl+C to stop",
         watch::WATCHED.join(", "),
         if options.poll { " (polling)" } else { "" }
@@ -136,7 +137,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
                     reindexer.refresh(config.clone());
                 }
             }
-            Err(message) => eprintln!("warning: {message}"),
+            Err(message) => eprintln_visible!("warning: {message}"),
         }
     }
     Err(ServeError::WatcherStopped)
@@ -173,7 +174,7 @@ fn report_and_publish(
                 .filter(|c| c.search.enabled)
                 .map(|c| c.search.path_prefix());
             let files = merge(&current.files, rebuilt, index.as_deref());
-            eprintln!(
+            eprintln_visible!(
                 "{what}: rendered {pages} pages in {} ms",
                 started.elapsed().as_millis()
             );
@@ -190,7 +191,7 @@ fn report_and_publish(
             for problem in &problems {
                 eprintln!("{}", problem.render(colour));
             }
-            eprintln!(
+            eprintln_visible!(
                 "{what}: {} problem(s) found; the last good version of the site is still served",
                 problems.len()
             );
@@ -253,6 +254,6 @@ fn open_browser(url: &str) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if let Err(error) = command {
-        eprintln!("warning: cannot open a browser ({error}); open {url} yourself");
+        eprintln_visible!("warning: cannot open a browser ({error}); open {url} yourself");
     }
 }

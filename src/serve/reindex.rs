@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use super::server::Shared;
 use crate::config::Config;
+use crate::eprintln_visible;
 use crate::render::OutputFile;
 
 /// How long the site must go without a rebuild before it is indexed again.
@@ -65,7 +66,7 @@ fn work(shared: &Shared, requests: &Receiver<Config>) {
         let bundle = match crate::search::index(&config, &pages) {
             Ok(bundle) => bundle,
             Err(error) => {
-                eprintln!("warning: the search index was not refreshed: {error}");
+                eprintln_visible!("warning: the search index was not refreshed: {error}");
                 continue;
             }
         };
@@ -73,7 +74,7 @@ fn work(shared: &Shared, requests: &Receiver<Config>) {
             files.insert(path.to_string_lossy().replace('\\', "/"), bytes);
         }
         if shared.replace_files_quietly(&served.files, files) {
-            eprintln!(
+            eprintln_visible!(
                 "search index refreshed in {} ms",
                 started.elapsed().as_millis()
             );
