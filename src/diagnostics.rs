@@ -9,6 +9,8 @@ use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource, SourceSpan};
 
+use crate::terminal::{visible, visible_source};
+
 /// One file's text, shared by every diagnostic that points into it.
 #[derive(Debug)]
 pub struct SourceFile {
@@ -165,7 +167,8 @@ impl Diagnostic {
         }
     }
 
-    /// The report as a person reads it in a terminal: location, message, snippet with a caret, help.
+    /// The report as a person reads it in a terminal: location, message, snippet with a caret,
+    /// help; control characters from the content are shown as escapes ([`crate::terminal`]).
     pub fn render(&self, colour: bool) -> String {
         let theme = if colour {
             GraphicalTheme::unicode()
@@ -174,17 +177,40 @@ impl Diagnostic {
         };
         let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
         let mut out = String::new();
-        let report = MietteView {
-            diagnostic: self,
-            source: self
-                .file
-                .as_ref()
-                .map(|file| NamedSource::new(file.path.display().to_string(), file.text.clone())),
-        };
-        if handler.render_report(&mut out, &report).is_err() {
-            out = format!("error: {}: {}\n", self.location(), self.message);
+        if handler
+            .render_report(&mut out, &self.terminal_view())
+            .is_err()
+        {
+            out = format!(
+                "error: {}: {}\n",
+                visible(&self.location()),
+                visible(&self.message)
+            );
         }
         out
+    }
+
+    /// What miette draws: the texts made visible, the span moved onto the visible snippet.
+    fn terminal_view(&self) -> MietteView {
+        let snippet = self.file.as_ref().zip(self.span).map(|(file, span)| {
+            let (text, start, end) =
+                visible_source(&file.text, span.offset, span.offset + span.len);
+            let name = visible(&file.path.display().to_string()).into_owned();
+            (NamedSource::new(name, text), Span::new(start, end - start))
+        });
+        // Without a snippet, miette shows no file name: the message carries the location.
+        let message = if snippet.is_some() {
+            visible(&self.message).into_owned()
+        } else {
+            visible(&format!("{}: {}", self.location(), self.message)).into_owned()
+        };
+        let (source, span) = snippet.unzip();
+        MietteView {
+            message,
+            help: self.help.as_deref().map(|help| visible(help).into_owned()),
+            source,
+            span,
+        }
     }
 }
 
@@ -206,51 +232,37 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Adapter that lets miette draw a [`Diagnostic`] with its snippet and file name.
-struct MietteView<'a> {
-    diagnostic: &'a Diagnostic,
+#[derive(Debug)]
+struct MietteView {
+    message: String,
+    help: Option<String>,
     source: Option<NamedSource<String>>,
+    span: Option<Span>,
 }
 
-impl fmt::Debug for MietteView<'_> {
+impl fmt::Display for MietteView {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.diagnostic, f)
+        f.write_str(&self.message)
     }
 }
 
-impl fmt::Display for MietteView<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.diagnostic.span.is_some() {
-            f.write_str(&self.diagnostic.message)
-        } else {
-            write!(
-                f,
-                "{}: {}",
-                self.diagnostic.location(),
-                self.diagnostic.message
-            )
-        }
-    }
-}
+impl std::error::Error for MietteView {}
 
-impl std::error::Error for MietteView<'_> {}
-
-impl miette::Diagnostic for MietteView<'_> {
+impl miette::Diagnostic for MietteView {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diagnostic
-            .help
+        self.help
             .as_ref()
             .map(|help| Box::new(help) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.diagnostic.span?;
         self.source
             .as_ref()
             .map(|source| source as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let span = self.diagnostic.span?;
+        let span = self.span?;
         let label = miette::LabeledSpan::new_primary_with_span(
             Some("here".to_string()),
             SourceSpan::new(span.offset.into(), span.len),
@@ -369,6 +381,33 @@ mod tests {
     fn suggests_near_names() {
         assert_eq!(suggest("fr-pe", ["fr-ft", "de-ba", "se-af"]), Some("fr-ft"));
         assert_eq!(suggest("zzzz", ["fr-ft", "de-ba"]), None);
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_the_caret_follows() {
+        let file = SourceFile::new("a\u{1b}]0;t\u{7}.yaml", "id: x\r\n\u{1b}[2J\tbad: 1\r\n");
+        let offset = file.text.find("bad").unwrap();
+        let d = Diagnostic::at(&file, Span::new(offset, 3), "bad \u{9b}value\r")
+            .with_help("not \u{7}this");
+        let text = d.render(false);
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}', '\u{9b}', '\r']),
+            "{text:?}"
+        );
+        assert!(text.contains("a\\u{1b}]0;t\\u{7}.yaml:2:"), "{text}");
+        assert!(text.contains("bad \\u{9b}value\\r"), "{text}");
+        assert!(text.contains("not \\u{7}this"), "{text}");
+        let line = text.lines().find(|l| l.contains("bad: 1")).unwrap();
+        assert!(
+            line.ends_with("\\u{1b}[2J   bad: 1"),
+            "the tab is laid out: {line:?}"
+        );
+        let caret = text.lines().find(|l| l.contains('┬')).unwrap();
+        assert_eq!(
+            caret.find('┬').map(|at| caret[..at].chars().count()),
+            line.find("bad").map(|at| line[..at].chars().count() + 1),
+            "{text}"
+        );
     }
 
     #[test]

@@ -141,7 +141,7 @@ impl Page {
         Page {
             path: file.path.clone(),
             url: url_of(base_path, &file.path),
-            html: split_elisions(searched.as_deref().unwrap_or(&html)),
+            html: prepare_for_index(searched.as_deref().unwrap_or(&html)),
             lang,
         }
     }
@@ -269,40 +269,88 @@ fn merge_bundles(bundles: Vec<Vec<SyntheticFile>>) -> Result<Vec<SyntheticFile>,
         .collect())
 }
 
-/// The HTML Pagefind reads, with typographic apostrophes made ASCII in the text.
+/// The HTML Pagefind reads: typographic apostrophes made ASCII in the text, and the text of
+/// facet values escaped further.
 ///
 /// Pagefind splits a word into parts only at ASCII punctuation, so « d’emploi » would be
 /// indexed as one word and a search for `emploi` would miss it; « d'emploi » is indexed as
 /// itself and as `emploi`. The search page turns the apostrophes of results back into ’.
 /// Tags, and the values of text-valued `data-pagefind-filter`/`-meta` elements (shown as
-/// facet labels, which the UI cannot rewrite), are left as written.
-fn split_elisions(html: &str) -> String {
+/// facet labels, which the UI cannot rewrite), keep their apostrophes as written.
+///
+/// Pagefind's UI inserts facet values as HTML, and Pagefind (1.6) decodes the entities of a
+/// facet's text twice: a PES named `<img onerror=…>`, or even `&lt;img…`, would run on the
+/// search page. Facet values are therefore escaped twice more, so that Pagefind stores them
+/// as the page writes them, escaped, which the UI shows as the text they spell; a facet
+/// still matches, as the UI filters on the stored value. Result labels (`-meta`), decoded
+/// once and shown as text by the UI, are left as written.
+fn prepare_for_index(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    let mut in_facet = false;
+    let mut role = TextRole::Searched;
     while let Some(open) = rest.find('<') {
         let (text, from_tag) = rest.split_at(open);
-        push_text(&mut out, text, in_facet);
+        push_text(&mut out, text, role);
         let close = from_tag.find('>').map_or(from_tag.len(), |i| i + 1);
         let tag = &from_tag[..close];
-        if tag.contains("data-pagefind-filter") || tag.contains("data-pagefind-meta") {
-            in_facet = true;
-        } else if in_facet && tag.starts_with("</") {
-            in_facet = false;
+        if tag.starts_with("</") {
+            role = TextRole::Searched;
+        } else if is_text_valued(tag, "data-pagefind-filter") {
+            role = TextRole::FacetValue;
+        } else if is_text_valued(tag, "data-pagefind-meta") {
+            role = TextRole::Label;
         }
         out.push_str(tag);
         rest = &from_tag[close..];
     }
-    push_text(&mut out, rest, in_facet);
+    push_text(&mut out, rest, role);
     out
 }
 
-fn push_text(out: &mut String, text: &str, keep: bool) {
-    if keep {
-        out.push_str(text);
-    } else {
-        out.extend(text.chars().map(|c| if c == '’' { '\'' } else { c }));
+/// What the text of an element is to Pagefind, which decides how it is handed over.
+#[derive(Clone, Copy)]
+enum TextRole {
+    /// Indexed and shown in excerpts: apostrophes made ASCII.
+    Searched,
+    /// A result label, shown as text: as written.
+    Label,
+    /// A facet value, inserted as HTML: escaped twice more (Pagefind decodes it twice).
+    FacetValue,
+}
+
+/// Whether `tag` carries `attribute` naming facets or labels that take the element's text as
+/// value (`name`, not `name:value` or `name[attribute]`, whose value is not the text).
+fn is_text_valued(tag: &str, attribute: &str) -> bool {
+    let Some(at) = tag.find(attribute) else {
+        return false;
+    };
+    let value = tag[at + attribute.len()..]
+        .strip_prefix("=\"")
+        .and_then(|v| v.split('"').next())
+        .unwrap_or_default();
+    !value.contains(':') && !value.contains('[')
+}
+
+fn push_text(out: &mut String, text: &str, role: TextRole) {
+    match role {
+        TextRole::Searched => out.extend(text.chars().map(|c| if c == '’' { '\'' } else { c })),
+        TextRole::Label => out.push_str(text),
+        TextRole::FacetValue => out.push_str(&escape_text(&escape_text(text))),
     }
+}
+
+/// `text` with the characters that start markup or an entity escaped.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The address a result links to: the page's folder below the site's base path.
@@ -343,8 +391,28 @@ mod tests {
     fn elisions_split_in_text_but_not_in_tags_or_facets() {
         let html = "<p title=\"l’a\">demandeurs d’emploi</p><span data-pagefind-filter=\"Type\">Visite d’étude</span><p>l’État</p>";
         assert_eq!(
-            split_elisions(html),
+            prepare_for_index(html),
             "<p title=\"l’a\">demandeurs d'emploi</p><span data-pagefind-filter=\"Type\">Visite d’étude</span><p>l'État</p>"
+        );
+    }
+
+    #[test]
+    fn facet_values_are_escaped_twice_more_and_labels_left_as_written() {
+        let html = "<span data-pagefind-filter=\"SPE\">A &amp;lt;b&amp;gt; &lt;img&gt; d’x</span>\
+            <span data-pagefind-meta=\"SPE\">A &amp;lt;b&amp;gt; &lt;img&gt; d’x</span><p>&lt;i&gt; d’x</p>";
+        assert_eq!(
+            prepare_for_index(html),
+            "<span data-pagefind-filter=\"SPE\">A &amp;amp;amp;lt;b&amp;amp;amp;gt; &amp;amp;lt;img&amp;amp;gt; d’x</span>\
+            <span data-pagefind-meta=\"SPE\">A &amp;lt;b&amp;gt; &lt;img&gt; d’x</span><p>&lt;i&gt; d'x</p>"
+        );
+    }
+
+    #[test]
+    fn a_facet_valued_by_its_attribute_leaves_the_text_searchable() {
+        let html = "<div data-pagefind-filter=\"Type:Page\">l’a &amp; b</div>";
+        assert_eq!(
+            prepare_for_index(html),
+            "<div data-pagefind-filter=\"Type:Page\">l'a &amp; b</div>"
         );
     }
 

@@ -52,7 +52,7 @@ pub fn print_problems(problems: Diagnostics, consequence: &str) {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let problems = problems.into_sorted();
     for problem in &problems {
-        terminal::stderr_line(problem.render(colour));
+        terminal::stderr_rendered(&problem.render(colour));
     }
     let count = problems.len();
     let noun = if count == 1 { "problem" } else { "problems" };

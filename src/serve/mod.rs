@@ -198,7 +198,7 @@ fn report_and_publish(
             let problems = problems.into_sorted();
             let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             for problem in &problems {
-                terminal::stderr_line(problem.render(colour));
+                terminal::stderr_rendered(&problem.render(colour));
             }
             terminal::stderr_line(format_args!(
                 "{what}: {} problem(s) found; the last good version of the site is still served",
