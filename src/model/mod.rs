@@ -3,6 +3,7 @@
 pub mod data;
 pub mod documents;
 pub mod drafts;
+pub mod number;
 pub mod text;
 
 use std::path::PathBuf;

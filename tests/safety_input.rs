@@ -1,0 +1,227 @@
+//! Input that is valid in form but hostile or absurd in size: numbers no chart can draw,
+//! impossible dates, folder names that make broken URLs, files that cost quadratic time or
+//! print megabytes of errors, spreadsheet formulas in downloads, and YAML too large (or too
+//! self-referential) to read. Each must end in a clear, positioned message or a correct site,
+//! never in a panic, a hang or a flood.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use common::*;
+
+const OBSERVATIONS_YAML: &str = "content/data/observations/fr-ft.yaml";
+const OBSERVATIONS_CSV: &str = "content/data/observations/de-ba.csv";
+const FRAMEWORK: &str = "content/data/frameworks/fr-ft.yaml";
+
+/// Runs `check` and `build` and asserts both refuse the site (exit 1, no panic, nothing
+/// written) and print every one of `expected`; returns what `check` printed.
+fn refused(site: &Site, expected: &[&str]) -> String {
+    let mut printed = String::new();
+    for command in ["build", "check"] {
+        let run = site.run(&[command]);
+        run.assert_code(1);
+        for text in expected {
+            assert!(
+                run.stderr.contains(text),
+                "`{command}` did not print {text:?}\n--- stderr:\n{}",
+                run.stderr
+            );
+        }
+        assert!(!site.output().exists(), "`{command}` wrote the site");
+        printed = run.stderr;
+    }
+    printed
+}
+
+/// The minimal site with `fr-ft.yaml`'s second value replaced by `value`.
+fn site_with_yaml_value(value: &str) -> Site {
+    let site = Site::copy("minimal");
+    site.edit(OBSERVATIONS_YAML, "value: 45.5", &format!("value: {value}"));
+    site
+}
+
+#[test]
+fn a_value_too_large_for_a_chart_is_refused_where_it_is_written() {
+    let site = site_with_yaml_value("1.6e308");
+    refused(
+        &site,
+        &[
+            "content/data/observations/fr-ft.yaml:8:10",
+            "1.6e308 is too large",
+            "from -1e15 to 1e15",
+        ],
+    );
+}
+
+#[test]
+fn non_finite_yaml_values_are_refused_like_csv_refuses_them() {
+    for (value, words) in [
+        (".nan", "NaN is not a number"),
+        (".inf", "infinity is not a number"),
+        ("-.inf", "infinity is not a number"),
+    ] {
+        let site = site_with_yaml_value(value);
+        refused(&site, &["content/data/observations/fr-ft.yaml:8:10", words]);
+    }
+}
+
+#[test]
+fn absurd_csv_values_are_refused_at_their_cell() {
+    let site = Site::copy("minimal");
+    site.edit(OBSERVATIONS_CSV, "55.1", "1e300");
+    site.edit(OBSERVATIONS_CSV, "56.7", "-1e16");
+    refused(
+        &site,
+        &[
+            "content/data/observations/de-ba.csv:2:24",
+            "1e300 is too large",
+            "content/data/observations/de-ba.csv:3:24",
+            "-1e16 is too large",
+        ],
+    );
+}
+
+/// A framework for `fr-ft` with one KPI; `baseline`, `target` and `actual` are written as given.
+fn framework(baseline: &str, target: &str, actual: &str) -> String {
+    format!(
+        "title: {{fr: \"Cadre\", en: \"Framework\"}}\n\
+         pillars:\n\
+         \x20 - id: outcomes\n\
+         \x20   name: {{fr: \"Résultats\", en: \"Outcomes\"}}\n\
+         \x20   kpis:\n\
+         \x20     - id: placements\n\
+         \x20       name: {{fr: \"Placements\", en: \"Placements\"}}\n\
+         \x20       unit: count\n\
+         \x20       baseline: {{year: 2020, value: {baseline}}}\n\
+         \x20       targets: {{2023: {target}}}\n\
+         \x20       actuals: {{2023: {actual}}}\n"
+    )
+}
+
+#[test]
+fn a_framework_builds_with_ordinary_numbers() {
+    let site = Site::copy("minimal");
+    site.write(FRAMEWORK, &framework("100", "200", "150"));
+    site.build_ok();
+}
+
+#[test]
+fn absurd_framework_baselines_targets_and_actuals_are_refused_where_written() {
+    for (text, place, words) in [
+        (
+            framework("1e300", "200", "150"),
+            "fr-ft.yaml:9:39",
+            "1e300 is too large",
+        ),
+        (
+            framework("100", "1.6e308", "150"),
+            "fr-ft.yaml:10:25",
+            "1.6e308 is too large",
+        ),
+        (
+            framework("100", "200", ".nan"),
+            "fr-ft.yaml:11:25",
+            "NaN is not a number",
+        ),
+    ] {
+        let site = Site::copy("minimal");
+        site.write(FRAMEWORK, &text);
+        refused(&site, &[place, words]);
+    }
+}
+
+#[test]
+fn an_absurd_assessment_score_is_refused_without_a_panic() {
+    let site = Site::copy("minimal");
+    site.edit(
+        "content/data/assessments/2024/fr-ft.yaml",
+        "self: 5",
+        "self: 1.6e308",
+    );
+    refused(&site, &["content/data/assessments/2024/fr-ft.yaml:7:11"]);
+}
+
+/// `benchlearn serve` on `site`, stopped when dropped.
+struct Serve {
+    child: Child,
+    port: u16,
+}
+
+impl Serve {
+    /// Starts the server and waits until it listens; fails the test if it exits first.
+    fn start(site: &Site) -> Serve {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(&site.root)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start benchlearn serve");
+        let stderr = child.stderr.take().expect("piped stderr");
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut log = String::new();
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+                    let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    let _ = sender.send(Ok(port.parse::<u16>().expect("port number")));
+                }
+                log.push_str(&line);
+                log.push('\n');
+            }
+            let _ = sender.send(Err(log));
+        });
+        let port = match receiver.recv_timeout(Duration::from_secs(60)) {
+            Ok(Ok(port)) => port,
+            Ok(Err(log)) => panic!("serve stopped before serving:\n{log}"),
+            Err(_) => panic!("serve did not start within a minute"),
+        };
+        Serve { child, port }
+    }
+
+    /// The body of `GET path`.
+    fn get(&self, path: &str) -> String {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("timeout");
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("read reply");
+        let raw = String::from_utf8_lossy(&raw).into_owned();
+        raw.split_once("\r\n\r\n")
+            .map_or(raw.clone(), |(_, body)| body.to_string())
+    }
+
+    fn still_running(&mut self) -> bool {
+        self.child.try_wait().expect("process status").is_none()
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serve_survives_a_value_too_large_for_a_chart_and_shows_where_it_is() {
+    let site = site_with_yaml_value("1.6e308");
+    let mut serve = Serve::start(&site);
+    let body = serve.get("/en/good-practices/coaching/");
+    assert!(body.contains("benchlearn-error"), "{body}");
+    assert!(body.contains("content/data/observations/fr-ft.yaml"));
+    assert!(body.contains("1.6e308 is too large"));
+    assert!(serve.still_running());
+}
