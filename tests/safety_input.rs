@@ -16,6 +16,7 @@ use common::*;
 
 const OBSERVATIONS_YAML: &str = "content/data/observations/fr-ft.yaml";
 const OBSERVATIONS_CSV: &str = "content/data/observations/de-ba.csv";
+const PRACTICE: &str = "content/practices/coaching.en.md";
 const FRAMEWORK: &str = "content/data/frameworks/fr-ft.yaml";
 
 /// Runs `check` and `build` and asserts both refuse the site (exit 1, no panic, nothing
@@ -224,4 +225,85 @@ fn serve_survives_a_value_too_large_for_a_chart_and_shows_where_it_is() {
     assert!(body.contains("content/data/observations/fr-ft.yaml"));
     assert!(body.contains("1.6e308 is too large"));
     assert!(serve.still_running());
+}
+
+#[test]
+fn impossible_dates_are_refused_where_written() {
+    for (file, from, to, place) in [
+        (
+            PRACTICE,
+            "updated: 2024-03-01",
+            "updated: 0000-01-01",
+            "content/practices/coaching.en.md:8:10",
+        ),
+        (
+            "content/data/assessments/2024/fr-ft.yaml",
+            "date: 2024-03-05",
+            "date: -2023-01-01",
+            "content/data/assessments/2024/fr-ft.yaml:1:7",
+        ),
+        (
+            PRACTICE,
+            "updated: 2024-03-01",
+            "updated: 1899-12-31",
+            "content/practices/coaching.en.md:8:10",
+        ),
+    ] {
+        let site = Site::copy("minimal");
+        site.edit(file, from, to);
+        refused(
+            &site,
+            &[place, "expected a date from 1900-01-01 to 2100-12-31"],
+        );
+    }
+}
+
+#[test]
+fn assessment_cycle_folders_must_be_url_safe() {
+    for cycle in ["A B", "x?y#z", "index.html", "2024_spring"] {
+        let site = Site::copy("minimal");
+        std::fs::rename(
+            site.path("content/data/assessments/2024"),
+            site.path(&format!("content/data/assessments/{cycle}")),
+        )
+        .expect("rename the cycle folder");
+        refused(
+            &site,
+            &[&format!(
+                "content/data/assessments/{cycle}: `{cycle}` is not a valid assessment cycle"
+            )],
+        );
+    }
+}
+
+#[test]
+fn a_lower_case_cycle_with_hyphens_is_accepted() {
+    let site = Site::copy("minimal");
+    std::fs::rename(
+        site.path("content/data/assessments/2024"),
+        site.path("content/data/assessments/2024-spring"),
+    )
+    .expect("rename the cycle folder");
+    let output = site.build_ok();
+    assert!(output
+        .join("en/assessments/2024-spring/index.html")
+        .is_file());
+}
+
+#[test]
+fn framework_file_names_must_name_a_pes() {
+    for name in ["A B", "fr-ft?x", "index"] {
+        let site = Site::copy("minimal");
+        site.write(
+            &format!("content/data/frameworks/{name}.yaml"),
+            &framework("100", "200", "150"),
+        );
+        refused(
+            &site,
+            &[
+                &format!("content/data/frameworks/{name}.yaml"),
+                &format!("unknown PES `{name}`"),
+            ],
+        );
+    }
 }
