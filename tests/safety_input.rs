@@ -307,3 +307,75 @@ fn framework_file_names_must_name_a_pes() {
         );
     }
 }
+
+#[test]
+fn a_hundred_thousand_identical_headings_get_unique_ids() {
+    let site = Site::copy("minimal");
+    // Pagefind's own indexing of 100,000 anchors (seconds in a debug build) is not under test.
+    let settings = site.read("site.yaml") + "search: {enabled: false}\n";
+    site.write("site.yaml", &settings);
+    let mut practice = site.read(PRACTICE);
+    for _ in 0..100_000 {
+        practice.push_str("\n## Same\n");
+    }
+    site.write(PRACTICE, &practice);
+    let output = site.build_ok();
+    let page = page(&output, "en/good-practices/coaching/index.html");
+    assert!(page.contains("id=\"same\""));
+    assert!(page.contains("id=\"same-1\""));
+    assert!(page.contains("id=\"same-99999\""));
+    assert!(!page.contains("id=\"same-100000\""));
+}
+
+/// The minimal site with `rows` CSV rows whose year is not a number.
+fn site_with_bad_csv_rows(rows: usize) -> Site {
+    let site = Site::copy("minimal");
+    let mut csv = String::from("pes,indicator,year,value\n");
+    for _ in 0..rows {
+        csv.push_str("de-ba,transitions,someday,1\n");
+    }
+    site.write(OBSERVATIONS_CSV, &csv);
+    site
+}
+
+#[test]
+fn a_hundred_thousand_bad_cells_are_counted_but_fifty_shown() {
+    let site = site_with_bad_csv_rows(100_000);
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    assert_eq!(
+        run.stderr.matches("`someday` is not a year").count(),
+        50,
+        "{}",
+        &run.stderr[..run.stderr.len().min(4000)]
+    );
+    assert!(
+        run.stderr
+            .contains("… and 99950 more problems in content/data/observations/de-ba.csv"),
+        "{}",
+        &run.stderr[run.stderr.len().saturating_sub(4000)..]
+    );
+    assert!(run.stderr.contains("error: 100000 problems found"));
+    assert!(
+        run.stderr.len() < 100_000,
+        "{} bytes printed",
+        run.stderr.len()
+    );
+}
+
+#[test]
+fn the_serve_overlay_shows_fifty_problems_of_a_file_and_counts_the_rest() {
+    let site = site_with_bad_csv_rows(2_000);
+    let mut serve = Serve::start(&site);
+    let body = serve.get("/en/good-practices/coaching/");
+    assert!(body.contains("benchlearn-error"), "{body}");
+    assert_eq!(body.matches("`someday` is not a year").count(), 50);
+    // Without a good build the overlay comes in the default language, French.
+    assert!(
+        body.contains("… et 1950 autres problèmes dans content/data/observations/de-ba.csv"),
+        "{}",
+        &body[body.len().saturating_sub(3000)..]
+    );
+    assert!(body.contains("(2000)"), "the title counts every problem");
+    assert!(serve.still_running());
+}
