@@ -379,3 +379,76 @@ fn the_serve_overlay_shows_fifty_problems_of_a_file_and_counts_the_rest() {
     assert!(body.contains("(2000)"), "the title counts every problem");
     assert!(serve.still_running());
 }
+/// The cells of a CSV file, header row first.
+fn csv_cells(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|record| {
+            record
+                .expect("a CSV record")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn csv_downloads_neutralise_spreadsheet_formulas() {
+    let site = Site::copy("minimal");
+    site.write(
+        OBSERVATIONS_YAML,
+        "- pes: fr-ft\n  indicator: transitions\n  year: 2022\n  value: 43.5\n  \
+         note: '=HYPERLINK(\"https://evil.example\",\"click\")'\n  source: '+1'\n  \
+         breakdown: {sex: '@SUM(A1)'}\n\
+         - pes: fr-ft\n  indicator: transitions\n  year: 2023\n  value: 45.5\n  \
+         note: \"\\tTAB\"\n  source: \"\\rCR\"\n",
+    );
+    site.write(
+        OBSERVATIONS_CSV,
+        "pes,indicator,year,value,note,source\n\
+         de-ba,transitions,2022,55.1,-cmd,@SUM(1+1)\n\
+         de-ba,transitions,2023,56.7,plain note,\n",
+    );
+    let output = site.build_ok();
+    for download in ["data/observations.csv", "data/indicators/transitions.csv"] {
+        let text = std::fs::read_to_string(output.join(download)).expect("the CSV download");
+        let rows = csv_cells(&text);
+        let column = |name: &str| {
+            rows[0]
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("no column {name}"))
+        };
+        let (note, source, value) = (column("note"), column("source"), column("value"));
+        let notes: Vec<&str> = rows[1..].iter().map(|r| r[note].as_str()).collect();
+        let sources: Vec<&str> = rows[1..].iter().map(|r| r[source].as_str()).collect();
+        assert_eq!(
+            notes,
+            [
+                "'-cmd",
+                "plain note",
+                "'=HYPERLINK(\"https://evil.example\",\"click\")",
+                "'\tTAB"
+            ],
+            "{download}"
+        );
+        assert_eq!(sources, ["'@SUM(1+1)", "", "'+1", "'\rCR"], "{download}");
+        for row in &rows[1..] {
+            assert!(
+                row[value].parse::<f64>().is_ok(),
+                "{download}: value {:?} is not a plain number",
+                row[value]
+            );
+        }
+    }
+    let json = std::fs::read_to_string(output.join("data/indicators/transitions.json"))
+        .expect("the JSON download");
+    assert!(
+        json.contains(r#""note": "=HYPERLINK(\"https://evil.example\",\"click\")""#),
+        "JSON keeps the text as written: {json}"
+    );
+}
