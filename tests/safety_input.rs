@@ -452,3 +452,52 @@ fn csv_downloads_neutralise_spreadsheet_formulas() {
         "JSON keeps the text as written: {json}"
     );
 }
+
+#[test]
+fn sixty_thousand_observations_in_one_yaml_file_load() {
+    let site = Site::copy("minimal");
+    let mut yaml = String::new();
+    for index in 0..60_000 {
+        yaml.push_str(&format!(
+            "- pes: fr-ft\n  indicator: transitions\n  year: 2022\n  value: 43.5\n  breakdown: {{age: a{index}}}\n"
+        ));
+    }
+    site.write(OBSERVATIONS_YAML, &yaml);
+    let run = site.run(&["check"]);
+    run.assert_code(0);
+}
+
+/// A billion laughs: nine levels of ten aliases each, a few hundred bytes that would expand
+/// to a billion strings.
+fn alias_bomb() -> String {
+    let mut yaml = String::from("a: &a {");
+    for key in 0..10 {
+        yaml.push_str(&format!("k{key}: lol, "));
+    }
+    yaml.push_str("}\n");
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    for pair in names.windows(2) {
+        let (previous, name) = (pair[0], pair[1]);
+        yaml.push_str(&format!("{name}: &{name} {{"));
+        for key in 0..10 {
+            yaml.push_str(&format!("k{key}: *{previous}, "));
+        }
+        yaml.push_str("}\n");
+    }
+    yaml
+}
+
+#[test]
+fn an_alias_bomb_is_refused_in_words_an_author_understands() {
+    let site = Site::copy("minimal");
+    site.write("themes/default/i18n/en.yaml", &alias_bomb());
+    let printed = refused(
+        &site,
+        &[
+            "themes/default/i18n/en.yaml",
+            "too large to read safely",
+            "split the file",
+        ],
+    );
+    assert!(!printed.contains("budget breached"), "{printed}");
+}
