@@ -5,7 +5,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource, SourceSpan};
 
@@ -17,6 +17,11 @@ pub struct SourceFile {
     /// Path relative to the site root, as the author knows it.
     pub path: PathBuf,
     pub text: String,
+    /// Byte offset of each line's start, found once: positions of a file with many values or
+    /// many problems then cost a search, not a scan of the text before them.
+    line_starts: OnceLock<Vec<usize>>,
+    /// Whether the text holds control characters that snippets must show as escapes.
+    controls: OnceLock<bool>,
 }
 
 impl SourceFile {
@@ -24,24 +29,53 @@ impl SourceFile {
         Arc::new(SourceFile {
             path: path.into(),
             text: text.into(),
+            line_starts: OnceLock::new(),
+            controls: OnceLock::new(),
         })
     }
 
-    /// Byte offset of a 1-based line and character column, clamped to the text.
+    /// Whether the text holds control characters a terminal would obey, found once.
+    fn has_controls(&self) -> bool {
+        *self
+            .controls
+            .get_or_init(|| crate::terminal::has_hidden_controls(&self.text))
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(index, _)| index + 1))
+                .collect()
+        })
+    }
+
+    /// Byte offset of a 1-based line and character column, clamped to the text (a column past
+    /// the end of the line stops after its line break).
     pub fn offset_of(&self, line: usize, column: usize) -> usize {
-        let mut offset = 0;
-        for (index, text_line) in self.text.split_inclusive('\n').enumerate() {
-            if index + 1 == line {
-                let in_line: usize = text_line
-                    .chars()
-                    .take(column.saturating_sub(1))
-                    .map(char::len_utf8)
-                    .sum();
-                return offset + in_line;
-            }
-            offset += text_line.len();
+        let starts = self.line_starts();
+        let Some(&start) = line.checked_sub(1).and_then(|index| starts.get(index)) else {
+            return self.text.len();
+        };
+        let end = starts.get(line).copied().unwrap_or(self.text.len());
+        let in_line: usize = self.text[start..end]
+            .chars()
+            .take(column.saturating_sub(1))
+            .map(char::len_utf8)
+            .sum();
+        start + in_line
+    }
+
+    /// The text of a 1-based line, without its line break; `None` past the last line.
+    pub fn line(&self, number: usize) -> Option<&str> {
+        let starts = self.line_starts();
+        let start = *starts.get(number.checked_sub(1)?)?;
+        if start == self.text.len() && number > 1 {
+            return None;
         }
-        self.text.len()
+        let end = starts.get(number).copied().unwrap_or(self.text.len());
+        let line = &self.text[start..end];
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        Some(line.strip_suffix('\r').unwrap_or(line))
     }
 
     /// `span` moved inside the text and onto character boundaries, so any position a parser
@@ -62,11 +96,11 @@ impl SourceFile {
 
     /// 1-based line and column of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..floor_char_boundary(&self.text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&start| start <= offset);
+        let line_start = starts[line - 1];
+        let column = self.text[line_start..offset].chars().count() + 1;
         (line, column)
     }
 }
@@ -193,9 +227,14 @@ impl Diagnostic {
     /// What miette draws: the texts made visible, the span moved onto the visible snippet.
     fn terminal_view(&self) -> MietteView {
         let snippet = self.file.as_ref().zip(self.span).map(|(file, span)| {
+            let name = visible(&file.path.display().to_string()).into_owned();
+            if !file.has_controls() {
+                let text = SnippetText::Shared(Arc::clone(file));
+                return (NamedSource::new(name, text), span);
+            }
             let (text, start, end) =
                 visible_source(&file.text, span.offset, span.offset + span.len);
-            let name = visible(&file.path.display().to_string()).into_owned();
+            let text = SnippetText::Visible(text);
             (NamedSource::new(name, text), Span::new(start, end - start))
         });
         // Without a snippet, miette shows no file name: the message carries the location.
@@ -236,8 +275,31 @@ impl fmt::Display for Diagnostic {
 struct MietteView {
     message: String,
     help: Option<String>,
-    source: Option<NamedSource<String>>,
+    source: Option<NamedSource<SnippetText>>,
     span: Option<Span>,
+}
+
+/// A file's text as miette reads it: shared rather than copied for each problem drawn, or,
+/// where the file holds control characters, a copy with them made visible.
+#[derive(Debug)]
+enum SnippetText {
+    Shared(Arc<SourceFile>),
+    Visible(String),
+}
+
+impl miette::SourceCode for SnippetText {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let text = match self {
+            SnippetText::Shared(file) => file.text.as_str(),
+            SnippetText::Visible(text) => text.as_str(),
+        };
+        text.read_span(span, context_lines_before, context_lines_after)
+    }
 }
 
 impl fmt::Display for MietteView {
@@ -302,17 +364,83 @@ impl Diagnostics {
         self.items.iter()
     }
 
-    /// Sorted by file and position so reports read top to bottom and are reproducible.
+    /// Sorted by file and position so reports read top to bottom and are reproducible; a
+    /// problem found twice (same place, same words) is kept once.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by(|a, b| {
-            (a.file_path(), a.span.map(|s| s.offset), &a.message).cmp(&(
-                b.file_path(),
-                b.span.map(|s| s.offset),
-                &b.message,
-            ))
-        });
-        self.items.dedup_by(|a, b| a.to_string() == b.to_string());
+        self.items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.items.dedup_by(|a, b| a.sort_key() == b.sort_key());
         self.items
+    }
+
+    /// The problems as they are shown: sorted, grouped by file, at most [`SHOWN_PER_FILE`] of
+    /// each file, so that one broken file cannot flood a terminal or the `serve` overlay.
+    pub fn into_report(self) -> Report {
+        let mut report = Report::default();
+        for problem in self.into_sorted() {
+            report.total += 1;
+            match report.files.last_mut() {
+                Some(file) if file.path() == problem.file_path() => file.problems.push(problem),
+                _ => report.files.push(FileProblems {
+                    problems: vec![problem],
+                    more: 0,
+                }),
+            }
+        }
+        for file in &mut report.files {
+            // One problem more than the limit is shown rather than counted.
+            if file.problems.len() > SHOWN_PER_FILE + 1 {
+                file.more = file.problems.len() - SHOWN_PER_FILE;
+                file.problems.truncate(SHOWN_PER_FILE);
+            }
+        }
+        report
+    }
+}
+
+impl Diagnostic {
+    /// What orders problems, and makes two of them the same problem.
+    fn sort_key(&self) -> (Option<&Path>, Option<usize>, &str, Option<&str>) {
+        (
+            self.file_path(),
+            self.span.map(|span| span.offset),
+            &self.message,
+            self.help.as_deref(),
+        )
+    }
+}
+
+/// The most problems of one file that are shown; the others are counted.
+pub const SHOWN_PER_FILE: usize = 50;
+
+/// The problems of a run as they are shown, with how many there were in all.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub files: Vec<FileProblems>,
+    /// Every problem found, shown or not.
+    pub total: usize,
+}
+
+/// The first problems of one file (or of no file), and how many more it has.
+#[derive(Debug)]
+pub struct FileProblems {
+    /// Never empty.
+    pub problems: Vec<Diagnostic>,
+    /// Problems not shown: 0, or 2 and more.
+    pub more: usize,
+}
+
+impl FileProblems {
+    pub fn path(&self) -> Option<&Path> {
+        self.problems.first().and_then(Diagnostic::file_path)
+    }
+
+    /// The line that stands for the problems not shown: `… and 12 more problems in a.csv`.
+    pub fn more_line(&self) -> Option<String> {
+        let place = self
+            .path()
+            .map(|path| format!(" in {}", path.display()))
+            .unwrap_or_default();
+        (self.more > 0).then(|| format!("… and {} more problems{place}", self.more))
     }
 }
 
@@ -375,6 +503,53 @@ mod tests {
         let diagnostic = Diagnostic::at(&file, Span::new(4, 1), "x");
         assert_eq!(diagnostic.line_column(), Some((1, 3)));
         assert!(diagnostic.render(false).contains("a.csv:1:"));
+    }
+
+    #[test]
+    fn positions_of_the_last_line_and_past_the_end() {
+        let file = SourceFile::new("a.yaml", "ab\ncd\n");
+        assert_eq!(file.offset_of(2, 2), 4);
+        assert_eq!(
+            file.offset_of(2, 9),
+            6,
+            "a column past the line ends after its break"
+        );
+        assert_eq!(file.offset_of(3, 1), 6);
+        assert_eq!(file.offset_of(9, 1), 6);
+        assert_eq!(file.offset_of(0, 1), 6);
+        assert_eq!(file.line_column(6), (3, 1));
+        assert_eq!(file.line_column(60), (3, 1));
+        assert_eq!(file.line_column(2), (1, 3));
+        assert_eq!(file.line(2), Some("cd"));
+        assert_eq!(file.line(3), None);
+        assert_eq!(SourceFile::new("b", "a\r\nb").line(1), Some("a"));
+    }
+
+    #[test]
+    fn a_report_shows_fifty_problems_a_file_and_counts_them_all() {
+        let crowded = SourceFile::new("a.csv", "x\n".repeat(200));
+        let quiet = SourceFile::new("b.csv", "y\n");
+        let mut problems = Diagnostics::default();
+        for line in (1..=120).rev() {
+            problems.push(Diagnostic::at_line(&crowded, line, 1, "bad"));
+        }
+        problems.push(Diagnostic::at_line(&crowded, 7, 1, "bad"));
+        problems.push(Diagnostic::at_line(&quiet, 1, 1, "bad"));
+        problems.push(Diagnostic::in_path("c.yaml", "unreadable"));
+        let just_over = SourceFile::new("d.csv", "z\n".repeat(60));
+        for line in 1..=51 {
+            problems.push(Diagnostic::at_line(&just_over, line, 1, "bad"));
+        }
+        let report = problems.into_report();
+        assert_eq!(report.total, 173, "the repeated problem counts once");
+        let shown: Vec<usize> = report.files.iter().map(|f| f.problems.len()).collect();
+        assert_eq!(shown, [50, 1, 1, 51], "one more than the limit is shown");
+        assert_eq!(report.files[0].problems[0].line_column(), Some((1, 1)));
+        assert_eq!(
+            report.files[0].more_line().as_deref(),
+            Some("… and 70 more problems in a.csv")
+        );
+        assert_eq!(report.files[1].more_line(), None);
     }
 
     #[test]

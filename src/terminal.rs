@@ -41,7 +41,7 @@ pub fn stdout_text(text: impl Display) {
 
 /// `text` with its control characters, but line feeds and tabs, written as escapes.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_hidden_control) {
+    if !has_hidden_controls(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -73,6 +73,11 @@ pub fn visible_source(text: &str, start: usize, end: usize) -> (String, usize, u
     let new_start = new_start.unwrap_or(out.len());
     let new_end = new_end.unwrap_or(out.len()).max(new_start);
     (out, new_start, new_end)
+}
+
+/// Whether `text` holds a control character that [`visible`] would escape.
+pub fn has_hidden_controls(text: &str) -> bool {
+    text.chars().any(is_hidden_control)
 }
 
 fn is_hidden_control(c: char) -> bool {

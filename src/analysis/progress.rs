@@ -5,10 +5,12 @@ use crate::model::data::Kpi;
 /// How far `actual` has gone from `baseline` towards `target`: 0 at the baseline, 1 on target.
 ///
 /// Works for KPIs that should fall as well as rise (the sign of `target − baseline` carries the
-/// direction). `None` when the target equals the baseline: there is no distance to cover.
+/// direction). `None` when the target equals the baseline: there is no distance to cover (nor
+/// when it is so small that the ratio overflows).
 pub fn progress(baseline: f64, target: f64, actual: f64) -> Option<f64> {
     let distance = target - baseline;
-    (distance != 0.0).then(|| (actual - baseline) / distance)
+    let ratio = (actual - baseline) / distance;
+    (distance != 0.0 && ratio.is_finite()).then_some(ratio)
 }
 
 /// A progress ratio limited to 0–1 for drawing a bar; the figure itself is shown unclamped.
@@ -69,6 +71,7 @@ mod tests {
         assert_eq!(progress(10.0, 20.0, 10.0), Some(0.0));
         assert_eq!(progress(10.0, 20.0, 25.0), Some(1.5));
         assert_eq!(progress(10.0, 10.0, 12.0), None);
+        assert_eq!(progress(0.0, 1e-300, 1e15), None, "too far to be a share");
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub mod serve;
 
 use std::io::IsTerminal;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Report};
 use crate::terminal;
 
 /// How a command ended, mapped to the process exit code.
@@ -47,14 +47,25 @@ pub fn require_site(root: &std::path::Path) -> Result<(), Outcome> {
     Err(Outcome::UsageOrIo)
 }
 
-/// Prints every problem, then how many there were.
+/// Prints the problems (the first ones of each file, see [`Diagnostics::into_report`]), then
+/// how many there were in all.
 pub fn print_problems(problems: Diagnostics, consequence: &str) {
-    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let problems = problems.into_sorted();
-    for problem in &problems {
-        terminal::stderr_rendered(&problem.render(colour));
-    }
-    let count = problems.len();
+    let report = problems.into_report();
+    print_report(&report);
+    let count = report.total;
     let noun = if count == 1 { "problem" } else { "problems" };
     terminal::stderr_line(format_args!("error: {count} {noun} found; {consequence}"));
+}
+
+/// Prints each shown problem of `report`, and a line for those of a file left out.
+pub fn print_report(report: &Report) {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for file in &report.files {
+        for problem in &file.problems {
+            terminal::stderr_rendered(&problem.render(colour));
+        }
+        if let Some(more) = file.more_line() {
+            terminal::stderr_line(format_args!("{more}\n"));
+        }
+    }
 }

@@ -153,6 +153,10 @@ pub fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
             ));
             continue;
         };
+        if !crate::model::text::is_valid_slug(&cycle) {
+            diagnostics.push(invalid_cycle(&path, &cycle));
+            continue;
+        }
         if let Some((file, body)) = load_yaml::<AssessmentFile>(root, &path, diagnostics) {
             data.assessments.push(Assessment {
                 cycle,
@@ -187,6 +191,18 @@ fn assessment_key(path: &Path) -> Option<(String, String)> {
     let pes = yaml_stem(path)?;
     let cycle = path.parent()?.file_name()?.to_str()?.to_string();
     (cycle != "assessments").then_some((cycle, pes))
+}
+
+/// The cycle is part of the assessment pages' addresses, so its folder is named like a slug.
+fn invalid_cycle(path: &Path, cycle: &str) -> Diagnostic {
+    let folder = path.parent().unwrap_or(path);
+    Diagnostic::in_path(
+        folder,
+        format!(
+            "`{cycle}` is not a valid assessment cycle: the folder name is part of the pages' addresses"
+        ),
+    )
+    .with_help("name the folder with lower-case a-z, 0-9 and single hyphens, e.g. 2024 or 2024-spring")
 }
 
 fn load_yaml_list<T: DeserializeOwned>(

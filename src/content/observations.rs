@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::yaml;
 use crate::diagnostics::{Diagnostic, SourceFile, Span};
 use crate::model::data::{Located, Observation};
+use crate::model::number;
 use crate::model::text::Spanned;
 
 /// One observation as written in YAML.
@@ -22,6 +23,7 @@ struct Entry {
     #[schemars(with = "i32")]
     year: Spanned<i32>,
     #[schemars(with = "f64")]
+    #[serde(deserialize_with = "crate::model::number::spanned")]
     value: Spanned<f64>,
     #[serde(default)]
     breakdown: BTreeMap<String, String>,
@@ -118,13 +120,9 @@ pub fn from_csv(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnost
             }
         });
         let value = cell("value").and_then(|(text, span)| match parse_number(&text) {
-            Some(value) => Some(located(file, span, value)),
-            None => {
-                problems.push(Diagnostic::at(
-                    file,
-                    span,
-                    format!("`{text}` is not a number; expected a value such as 48.2"),
-                ));
+            Ok(value) => Some(located(file, span, value)),
+            Err(message) => {
+                problems.push(Diagnostic::at(file, span, message));
                 None
             }
         });
@@ -153,10 +151,16 @@ pub fn from_csv(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnost
     }
 }
 
-/// Accepts a decimal point or, as French spreadsheets write it, a decimal comma.
-fn parse_number(text: &str) -> Option<f64> {
-    let value: f64 = text.replace(',', ".").parse().ok()?;
-    value.is_finite().then_some(value)
+/// Accepts a decimal point or, as French spreadsheets write it, a decimal comma; refuses what
+/// is not a number of the data (see [`number::problem`]).
+fn parse_number(text: &str) -> Result<f64, String> {
+    let not_a_number = || format!("`{text}` is not a number; expected a value such as 48.2");
+    let value: f64 = text.replace(',', ".").parse().map_err(|_| not_a_number())?;
+    match number::problem(value) {
+        Some(_) if !value.is_finite() => Err(not_a_number()),
+        Some(problem) => Err(problem),
+        None => Ok(value),
+    }
 }
 
 fn check_headers(file: &Arc<SourceFile>, headers: &csv::StringRecord) -> Vec<Diagnostic> {

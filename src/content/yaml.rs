@@ -23,7 +23,17 @@ pub fn parse_str<T: DeserializeOwned>(
     line_offset: usize,
 ) -> Result<T, Diagnostic> {
     // serde-saphyr's default options already refuse duplicate keys.
-    serde_saphyr::from_str(yaml).map_err(|error| {
+    serde_saphyr::from_str_with_options(yaml, options_for(yaml)).map_err(|error| {
+        if let Some(problem) = size_problem(&error) {
+            let position = error.location().filter(|location| location.line() > 0);
+            let problem = match position {
+                Some(location) => {
+                    Diagnostic::at(file, span_of(file, line_offset, &location), problem)
+                }
+                None => Diagnostic::at_line(file, line_offset + 1, 1, problem),
+            };
+            return problem.with_help(SIZE_HELP);
+        }
         let message = plain_message(&error.without_snippet().to_string());
         // A missing field has no line of its own: the parser points at the last key given. In
         // front matter (which has no nested required fields) the opening `---` is clearer.
@@ -48,6 +58,67 @@ pub fn parse_str<T: DeserializeOwned>(
             None => problem,
         }
     })
+}
+
+/// The most values (nodes) a YAML file may hold however small it is, counting every copy an
+/// alias (`*name`) makes: room for aliases in a small file, while a billion-laughs file of a
+/// few hundred bytes stops at once.
+pub const MIN_NODE_LIMIT: usize = 50_000;
+
+/// Parse limits for `yaml`: at most [`MIN_NODE_LIMIT`] values, or one per byte of a larger
+/// text (and twice as many parser events). Written-out YAML takes at least a byte per value,
+/// so a real file of any size fits, while aliases, which repeat values without bytes, cannot
+/// make a file cost more than its size allows.
+fn options_for(yaml: &str) -> serde_saphyr::Options {
+    let nodes = MIN_NODE_LIMIT.max(yaml.len());
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_nodes: nodes,
+            max_events: nodes.saturating_mul(2),
+        },
+    }
+}
+
+/// What an author can do about a file over the parse limits.
+const SIZE_HELP: &str = "split the file into smaller ones (observations may fill any number of \
+files in content/data/observations/, or be written as CSV, which has no such limit), and write \
+values out instead of repeating them with aliases; docs/content.md, “Size limits”, gives the limits";
+
+/// In an author's words, why a parse stopped at one of its limits (see [`options_for`]), if it did.
+fn size_problem(mut error: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::budget::BudgetBreach;
+    use serde_saphyr::Error;
+    // A limit reached while repeating an alias comes wrapped with the alias's positions.
+    while let Error::AliasError { error: inner, .. } | Error::WithSnippet { error: inner, .. } =
+        error
+    {
+        error = inner;
+    }
+    let detail = match error {
+        Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => {
+                return Some(
+                    "this file is nested too deeply to read safely (more than 64 levels)"
+                        .to_string(),
+                )
+            }
+            BudgetBreach::Aliases { .. }
+            | BudgetBreach::Anchors { .. }
+            | BudgetBreach::AliasAnchorRatio { .. } => {
+                "it uses too many aliases (`*name`) or anchors (`&name`)"
+            }
+            BudgetBreach::Documents { .. } => "it holds too many YAML documents (`---`)",
+            _ => "it holds more values than a file of its size may, counting every copy an alias (`*name`) makes",
+        },
+        Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. }
+        | Error::AliasReplayCounterOverflow { .. } => {
+            "its aliases (`*name`) repeat more values than may be read"
+        }
+        _ => return None,
+    };
+    Some(format!("this file is too large to read safely: {detail}"))
 }
 
 fn yaml_text(file: &SourceFile, line_offset: usize) -> &str {
@@ -128,6 +199,40 @@ mod tests {
             "{}",
             error.message
         );
+    }
+
+    #[test]
+    fn large_files_load_and_alias_bombs_are_refused_in_words() {
+        let numbers: Vec<String> = (0..MIN_NODE_LIMIT + 10_000)
+            .map(|n| n.to_string())
+            .collect();
+        let file = SourceFile::new("x.yaml", format!("[{}]\n", numbers.join(", ")));
+        let read = parse::<Vec<u32>>(&file, 0).map(|numbers| numbers.len());
+        assert_eq!(read.ok(), Some(MIN_NODE_LIMIT + 10_000));
+
+        let mut bomb = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (previous, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+        {
+            bomb.push_str(&format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{previous}"); 10].join(", ")
+            ));
+        }
+        let file = SourceFile::new("x.yaml", bomb);
+        let error = parse::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(&file, 0)
+            .unwrap_err();
+        assert!(
+            error
+                .message
+                .starts_with("this file is too large to read safely"),
+            "{}",
+            error.message
+        );
+        assert!(error
+            .help
+            .is_some_and(|help| help.contains("split the file")));
     }
 
     #[test]

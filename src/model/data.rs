@@ -191,10 +191,10 @@ pub struct Kpi {
     pub formula: Option<Translated<String>>,
     pub unit: Unit,
     pub baseline: Baseline,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::number::spanned_by_year")]
     #[schemars(with = "BTreeMap<i32, f64>")]
     pub targets: BTreeMap<i32, Spanned<f64>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::number::spanned_by_year")]
     #[schemars(with = "BTreeMap<i32, f64>")]
     pub actuals: BTreeMap<i32, Spanned<f64>>,
     #[serde(default)]
@@ -209,6 +209,7 @@ pub struct Kpi {
 pub struct Baseline {
     #[schemars(with = "i32")]
     pub year: Spanned<i32>,
+    #[serde(deserialize_with = "super::number::plain")]
     pub value: f64,
 }
 

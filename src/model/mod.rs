@@ -4,6 +4,7 @@ pub mod data;
 pub mod documents;
 pub mod drafts;
 pub mod lang;
+pub mod number;
 pub mod text;
 
 use std::path::PathBuf;

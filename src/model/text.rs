@@ -65,9 +65,19 @@ pub struct Date(pub time::Date);
 const DATE_FORMAT: &[time::format_description::FormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
 
+/// The years a date of the content may fall in: wide enough for any history or plan of an
+/// employment service, narrow enough to refuse slips (`0000-01-01`, `-2023-01-01`) that
+/// would reach feeds and structured data.
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
 impl Date {
-    /// Parses `YYYY-MM-DD`, the only date form the content format accepts.
+    /// Parses `YYYY-MM-DD`, the only date form the content format accepts, in [`DATE_YEARS`].
     pub fn parse(text: &str) -> Option<Date> {
+        Self::parse_form(text).filter(|date| DATE_YEARS.contains(&date.year()))
+    }
+
+    /// Parses the `YYYY-MM-DD` form, whatever the year.
+    fn parse_form(text: &str) -> Option<Date> {
         time::Date::parse(text.trim(), DATE_FORMAT).ok().map(Date)
     }
 
@@ -156,11 +166,19 @@ impl JsonSchema for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
+        let Some(date) = Date::parse_form(&text) else {
+            return Err(serde::de::Error::custom(format!(
                 "`{text}` is not a date; expected YYYY-MM-DD, e.g. 2024-03-01"
-            ))
-        })
+            )));
+        };
+        if !DATE_YEARS.contains(&date.year()) {
+            return Err(serde::de::Error::custom(format!(
+                "`{text}` is out of range; expected a date from {}-01-01 to {}-12-31",
+                DATE_YEARS.start(),
+                DATE_YEARS.end()
+            )));
+        }
+        Ok(date)
     }
 }
 
@@ -187,6 +205,10 @@ mod tests {
         assert_eq!(date.long(&Lang::new("en")), "3 February 2020");
         assert!(Date::parse("2020-13-01").is_none());
         assert!(Date::parse("03/02/2020").is_none());
+        for out_of_range in ["0000-01-01", "-2023-01-01", "1899-12-31", "2101-01-01"] {
+            assert!(Date::parse(out_of_range).is_none(), "{out_of_range}");
+        }
+        assert!(Date::parse("1900-01-01").is_some() && Date::parse("2100-12-31").is_some());
     }
 
     #[test]

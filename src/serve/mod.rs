@@ -13,7 +13,6 @@ mod server;
 mod watch;
 
 use std::collections::HashMap;
-use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -195,19 +194,16 @@ fn report_and_publish(
             }
         }
         Err(problems) => {
-            let problems = problems.into_sorted();
-            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            for problem in &problems {
-                terminal::stderr_rendered(&problem.render(colour));
-            }
+            let report = problems.into_report();
+            crate::commands::print_report(&report);
             terminal::stderr_line(format_args!(
                 "{what}: {} problem(s) found; the last good version of the site is still served",
-                problems.len()
+                report.total
             ));
             let languages = builder.languages();
             Snapshot {
                 files: Arc::clone(&current.files),
-                overlay: Some(overlay::render(&problems, builder.strings(), languages)),
+                overlay: Some(overlay::render(&report, builder.strings(), languages)),
                 default_language: builder.default_language().to_string(),
                 version: 0,
             }

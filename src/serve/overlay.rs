@@ -5,7 +5,7 @@ use crate::model::lang::Lang;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Report};
 use crate::i18n::Strings;
 use crate::render::escape_markup as escape;
 
@@ -19,21 +19,23 @@ const FALLBACK: &[(&str, &str)] = &[
     ("serve.error_line", "line"),
     ("serve.error_column", "column"),
     ("serve.error_close", "Hide"),
+    ("serve.error_more", "… and {count} more problems in {file}"),
 ];
 
-/// The overlay for each of `languages`, ready to inject into pages of that language.
+/// The overlay for each of `languages`, ready to inject into pages of that language: the
+/// problems `report` shows (a few per file), under a title counting all of them.
 pub fn render(
-    problems: &[Diagnostic],
+    report: &Report,
     strings: Option<&Strings>,
     languages: &[Lang],
 ) -> BTreeMap<String, String> {
     languages
         .iter()
-        .map(|lang| (lang.to_string(), overlay(problems, strings, lang)))
+        .map(|lang| (lang.to_string(), overlay(report, strings, lang)))
         .collect()
 }
 
-fn overlay(problems: &[Diagnostic], strings: Option<&Strings>, lang: &Lang) -> String {
+fn overlay(report: &Report, strings: Option<&Strings>, lang: &Lang) -> String {
     let t = |key: &str| -> String {
         let fallback = FALLBACK
             .iter()
@@ -50,43 +52,60 @@ fn overlay(problems: &[Diagnostic], strings: Option<&Strings>, lang: &Lang) -> S
         lang = escape(lang),
         close = t("serve.error_close"),
         title = t("serve.error_title"),
-        count = problems.len(),
+        count = report.total,
         kept = t("serve.error_kept"),
     );
-    for problem in problems {
-        let _ = write!(
-            html,
-            "<section style=\"margin:0 0 1rem\"><p style=\"margin:0\"><strong>{}</strong>",
-            escape(
-                &problem
-                    .file_path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default()
-            )
-        );
-        if let Some((line, column)) = problem.line_column() {
+    for file in &report.files {
+        for problem in &file.problems {
+            write_problem(&mut html, problem, &t);
+        }
+        if file.more > 0 {
+            let path = file.path().map(|p| p.display().to_string());
             let _ = write!(
                 html,
-                " — {} {line}, {} {column}",
-                t("serve.error_line"),
-                t("serve.error_column")
+                "<p style=\"margin:0 0 1rem\">{}</p>",
+                t("serve.error_more")
+                    .replace("{count}", &file.more.to_string())
+                    .replace("{file}", &escape(path.as_deref().unwrap_or_default()))
             );
         }
-        let _ = write!(
-            html,
-            "</p><p style=\"margin:.25rem 0\">{}</p>",
-            escape(&problem.message)
-        );
-        if let Some(snippet) = snippet(problem) {
-            let _ = write!(html, "<pre style=\"{SNIPPET}\">{}</pre>", escape(&snippet));
-        }
-        if let Some(help) = &problem.help {
-            let _ = write!(html, "<p style=\"margin:.25rem 0\">{}</p>", escape(help));
-        }
-        html.push_str("</section>");
     }
     html.push_str("</div></div>");
     html
+}
+
+/// One problem: its file, line and column, message, snippet and help.
+fn write_problem(html: &mut String, problem: &Diagnostic, t: &impl Fn(&str) -> String) {
+    let _ = write!(
+        html,
+        "<section style=\"margin:0 0 1rem\"><p style=\"margin:0\"><strong>{}</strong>",
+        escape(
+            &problem
+                .file_path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default()
+        )
+    );
+    if let Some((line, column)) = problem.line_column() {
+        let _ = write!(
+            html,
+            " — {} {line}, {} {column}",
+            t("serve.error_line"),
+            t("serve.error_column")
+        );
+    }
+    let _ = write!(
+        html,
+        "</p><p style=\"margin:.25rem 0\">{}</p>",
+        escape(&problem.message)
+    );
+    if let Some(snippet) = snippet(problem) {
+        let _ = write!(html, "<pre style=\"{SNIPPET}\">{}</pre>", escape(&snippet));
+    }
+    if let Some(help) = &problem.help {
+        let _ = write!(html, "<p style=\"margin:.25rem 0\">{}</p>", escape(help));
+    }
+    html.push_str("</section>");
 }
 
 /// The problem's line with the one before and after, numbered, and a caret under the span.
@@ -94,13 +113,16 @@ fn snippet(problem: &Diagnostic) -> Option<String> {
     let file = problem.file.as_ref()?;
     let span = problem.span?;
     let (line, column) = file.line_column(span.offset);
-    let lines: Vec<&str> = file.text.lines().collect();
     let first = line.saturating_sub(2).max(1);
-    let last = (line + 1).min(lines.len().max(line));
+    let last = if file.line(line + 1).is_some() {
+        line + 1
+    } else {
+        line
+    };
     let width = last.to_string().len();
     let mut out = String::new();
     for number in first..=last {
-        let text = lines.get(number - 1).copied().unwrap_or("");
+        let text = file.line(number).unwrap_or("");
         let _ = writeln!(out, "{number:>width$} | {text}");
         if number == line {
             let marked = text.chars().skip(column - 1).count().max(1);
@@ -135,7 +157,9 @@ mod tests {
     fn shows_place_snippet_and_escapes_text() {
         let file = SourceFile::new("content/data/pes.yaml", "- id: a\n  name: <b>\n  x: [\n");
         let problem = Diagnostic::at(&file, Span::new(16, 3), "bad <value>");
-        let html = overlay(&[problem], None, &Lang::new("en"));
+        let mut problems = crate::diagnostics::Diagnostics::default();
+        problems.push(problem);
+        let html = overlay(&problems.into_report(), None, &Lang::new("en"));
         assert!(html.contains("content/data/pes.yaml"));
         assert!(html.contains("line 2, column 9"), "{html}");
         assert!(html.contains("bad &lt;value&gt;"));

@@ -10,6 +10,7 @@ mod build;
 mod drafts;
 mod publish;
 mod safety_files;
+mod safety_input;
 mod safety_output;
 mod safety_search;
 mod safety_serve;

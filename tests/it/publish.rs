@@ -521,7 +521,7 @@ fn bad_dates_orphan_translations_and_reserved_addresses_are_reported() {
         ),
         (
             "content/practices/delta.fr.md:7:10",
-            "`updated` 2999-01-01 is in the future",
+            "`updated` 2099-01-01 is in the future",
         ),
     ] {
         assert!(errors.contains(location), "{location} in:\n{errors}");

@@ -209,4 +209,36 @@ mod tests {
         assert!(svg.contains("<title id=\"c-title\">T &lt;1&gt;</title>"));
         assert!(!svg.contains("fill="));
     }
+
+    #[test]
+    fn any_finite_values_draw_finite_bars() {
+        use super::super::scale::EXTREMES;
+        use super::super::tests::all_finite;
+        for &value in &EXTREMES {
+            for &other in &EXTREMES {
+                let bar = |value: f64, marker: f64| Bar {
+                    label: "A".into(),
+                    value: Some(value),
+                    marker: Some(marker),
+                    highlight: false,
+                };
+                let chart = BarChart {
+                    meta: meta(),
+                    bars: vec![bar(value, other), bar(other, value)],
+                    reference: Some(value),
+                    reference_label: "median".into(),
+                    marker_label: "cluster".into(),
+                    gap_label: "no data".into(),
+                };
+                let svg = bar_chart(&chart, &|v| format!("{v:e}"));
+                assert!(all_finite(&svg), "{value:e}, {other:e}: {svg}");
+                assert!(
+                    svg.matches("chart-grid").count() <= 24,
+                    "{value:e}, {other:e}"
+                );
+            }
+        }
+        let svg = progress_bar(&meta(), f64::MAX, "much");
+        assert!(all_finite(&svg), "{svg}");
+    }
 }

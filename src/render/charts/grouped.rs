@@ -2,7 +2,7 @@
 //! peer-assessment score of each excellence area. The first series is drawn as an outline,
 //! the others filled, and each bar carries its value, so no reader depends on colour.
 
-use super::scale::Scale;
+use super::scale::{nice, Scale};
 use super::{fit, n, open, text, vertical_grid, Format, Meta};
 
 /// One group (an area) with one value per series.
@@ -27,6 +27,19 @@ const LABEL: f64 = 40.0;
 const RIGHT: f64 = 34.0;
 const BAR: f64 = 11.0;
 
+/// The largest scale drawn with one grid line per whole point.
+const WHOLE_POINTS: f64 = 12.0;
+
+/// One grid line per whole point from 0 to `max` (the 1–6 maturity scale), or round ticks for
+/// a wider scale.
+fn ticks(max: f64) -> Vec<f64> {
+    if (0.0..=WHOLE_POINTS).contains(&max) {
+        (0..=max.floor() as u32).map(f64::from).collect()
+    } else {
+        nice(0.0, max, 6).2
+    }
+}
+
 /// Draws `chart`; `format` writes the values.
 pub fn grouped_bars(chart: &GroupedBars, format: Format<'_>) -> String {
     let per_group = BAR * chart.series.len() as f64 + 10.0;
@@ -50,9 +63,7 @@ pub fn grouped_bars(chart: &GroupedBars, format: Format<'_>) -> String {
         );
         svg += &text(LABEL + 20.0, ly + 10.0, "start", "chart-legend", name);
     }
-    // One grid line per maturity point, 0 to the scale's maximum.
-    let ticks = (0..).map(f64::from).take_while(|tick| *tick <= chart.max);
-    svg += &vertical_grid(&x, ticks, top, plot_bottom, format);
+    svg += &vertical_grid(&x, ticks(chart.max), top, plot_bottom, format);
     for (g, group) in chart.groups.iter().enumerate() {
         let gy = top + per_group * g as f64 + 5.0;
         let middle = gy + BAR * chart.series.len() as f64 / 2.0;
@@ -86,4 +97,47 @@ pub fn grouped_bars(chart: &GroupedBars, format: Format<'_>) -> String {
     }
     svg += "</svg>";
     svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scale::EXTREMES;
+    use super::super::tests::all_finite;
+    use super::*;
+
+    fn chart(max: f64, values: Vec<Option<f64>>) -> GroupedBars {
+        GroupedBars {
+            meta: Meta {
+                id: "g".into(),
+                title: "t".into(),
+                desc: "d".into(),
+            },
+            series: vec![
+                ("self".into(), "series-self".into()),
+                ("peer".into(), "series-peer".into()),
+            ],
+            groups: vec![Group {
+                label: "A".into(),
+                values,
+            }],
+            max,
+        }
+    }
+
+    #[test]
+    fn the_maturity_scale_has_a_line_per_point() {
+        let svg = grouped_bars(&chart(6.0, vec![Some(4.0), Some(5.0)]), &|v| format!("{v}"));
+        assert_eq!(svg.matches("chart-grid").count(), 7);
+    }
+
+    #[test]
+    fn any_finite_values_and_scale_draw_a_few_finite_lines() {
+        for &max in &EXTREMES {
+            for &value in &EXTREMES {
+                let svg = grouped_bars(&chart(max, vec![Some(value), None]), &|v| format!("{v}"));
+                assert!(all_finite(&svg), "max {max:e}, value {value:e}: {svg}");
+                assert!(svg.matches("chart-grid").count() <= 24, "max {max:e}");
+            }
+        }
+    }
 }

@@ -73,3 +73,35 @@ pub fn heatmap(chart: &Heatmap) -> String {
     svg += "</svg>";
     svg
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::all_finite;
+    use super::*;
+
+    #[test]
+    fn any_grid_draws_finite_cells() {
+        let meta = Meta {
+            id: "h".into(),
+            title: "t".into(),
+            desc: "d".into(),
+        };
+        for (columns, rows) in [(0, 0), (1, 0), (0, 3), (40, 30)] {
+            let chart = Heatmap {
+                meta: meta.clone(),
+                columns: (0..columns).map(|c| format!("column {c}")).collect(),
+                rows: (0..rows)
+                    .map(|r| HeatmapRow {
+                        label: format!("row {r}"),
+                        cells: (0..columns)
+                            .map(|c| (c % 3 != 0).then(|| (u8::MAX - c as u8, "x".to_string())))
+                            .collect(),
+                    })
+                    .collect(),
+            };
+            let svg = heatmap(&chart);
+            assert!(all_finite(&svg), "{columns}×{rows}: {svg}");
+            assert!(!svg.contains("heat-255"), "levels above 6 are drawn as 6");
+        }
+    }
+}

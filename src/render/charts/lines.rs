@@ -225,4 +225,38 @@ mod tests {
         assert_eq!(path.matches('M').count(), 2, "{path}");
         assert!(!path.contains('L'));
     }
+
+    #[test]
+    fn any_finite_values_draw_finite_lines() {
+        use super::super::scale::EXTREMES;
+        use super::super::tests::all_finite;
+        let line = |values: Vec<Option<f64>>, reference: bool| Line {
+            label: "A".into(),
+            values,
+            reference,
+            highlight: false,
+        };
+        for &first in &EXTREMES {
+            for &second in &EXTREMES {
+                let chart = LineChart {
+                    meta: Meta {
+                        id: "l".into(),
+                        title: "t".into(),
+                        desc: "d".into(),
+                    },
+                    years: vec![2020, 2021, 2022],
+                    lines: vec![
+                        line(vec![Some(first), None, Some(second)], false),
+                        line(vec![Some(second), Some(second), Some(second)], true),
+                    ],
+                };
+                let svg = line_chart(&chart, &|v| format!("{v:e}"));
+                assert!(all_finite(&svg), "{first:e}, {second:e}: {svg}");
+                assert!(
+                    svg.matches("chart-grid").count() <= 24,
+                    "{first:e}, {second:e}"
+                );
+            }
+        }
+    }
 }

@@ -56,8 +56,12 @@ fn vertical_grid(
     svg
 }
 
-/// A coordinate with one decimal: small files, identical across builds.
+/// A coordinate with one decimal: small files, identical across builds. Scales keep
+/// coordinates finite; a non-finite one would still be written as 0, never as `NaN`.
 fn n(value: f64) -> String {
+    if !value.is_finite() {
+        return "0".to_string();
+    }
     let text = format!("{value:.1}");
     text.strip_suffix(".0").map_or(text.clone(), str::to_string)
 }
@@ -112,5 +116,11 @@ mod tests {
     fn coordinates_are_short() {
         assert_eq!(n(12.0), "12");
         assert_eq!(n(12.345), "12.3");
+        assert_eq!(n(f64::NAN), "0");
+    }
+
+    /// Whether an SVG drew only finite numbers.
+    pub(super) fn all_finite(svg: &str) -> bool {
+        !svg.contains("NaN") && !svg.contains("inf")
     }
 }

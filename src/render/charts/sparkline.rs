@@ -62,3 +62,34 @@ pub fn sparkline(meta: &Meta, values: &[Option<f64>]) -> String {
     svg += "</svg>";
     svg
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::scale::EXTREMES;
+    use super::super::tests::all_finite;
+    use super::*;
+
+    #[test]
+    fn any_finite_values_draw_a_finite_line() {
+        let meta = Meta {
+            id: "s".into(),
+            title: "t".into(),
+            desc: "d".into(),
+        };
+        for &first in &EXTREMES {
+            for &second in &EXTREMES {
+                for values in [
+                    vec![Some(first), Some(second)],
+                    vec![Some(first), None, Some(second), Some(first)],
+                    vec![Some(first)],
+                ] {
+                    let svg = sparkline(&meta, &values);
+                    assert!(all_finite(&svg), "{values:?}: {svg}");
+                    assert!(svg.contains("<circle"), "{values:?}");
+                }
+            }
+        }
+        assert!(all_finite(&sparkline(&meta, &[None, None])));
+        assert!(all_finite(&sparkline(&meta, &[])));
+    }
+}

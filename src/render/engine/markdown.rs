@@ -3,7 +3,7 @@
 //! opts in) raw HTML left out.
 
 use crate::model::lang::Lang;
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -254,7 +254,8 @@ const LAYOUT_IDS: [&str; 1] = ["main"];
 /// the page.
 fn anchor_headings(events: &[(Event, Range<usize>)]) -> Vec<Heading> {
     let mut headings = Vec::new();
-    let mut used: BTreeSet<String> = LAYOUT_IDS.iter().map(|id| id.to_string()).collect();
+    let mut used: HashSet<String> = LAYOUT_IDS.iter().map(|id| id.to_string()).collect();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut current: Option<(u8, Option<String>, String)> = None;
     for (event, _) in events {
         match event {
@@ -278,12 +279,7 @@ fn anchor_headings(events: &[(Event, Range<usize>)]) -> Vec<Heading> {
                     } else {
                         base
                     };
-                    let mut id = base.clone();
-                    let mut n = 1;
-                    while !used.insert(id.clone()) {
-                        id = format!("{base}-{n}");
-                        n += 1;
-                    }
+                    let id = unique_id(base, &mut used, &mut next_suffix);
                     headings.push(Heading { level, id, text });
                 }
             }
@@ -291,6 +287,26 @@ fn anchor_headings(events: &[(Event, Range<usize>)]) -> Vec<Heading> {
         }
     }
     headings
+}
+
+/// `base`, or `base-1`, `base-2` … : the first not in `used`, which it joins. Each base
+/// remembers its next suffix, so a page of many equal headings costs linear time.
+fn unique_id(
+    base: String,
+    used: &mut HashSet<String>,
+    next_suffix: &mut HashMap<String, usize>,
+) -> String {
+    if used.insert(base.clone()) {
+        return base;
+    }
+    let suffix = next_suffix.entry(base.clone()).or_insert(1);
+    loop {
+        let id = format!("{base}-{suffix}");
+        *suffix += 1;
+        if used.insert(id.clone()) {
+            return id;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -321,6 +337,17 @@ mod tests {
             rendered.html
         );
         assert!(!rendered.html.contains("id=\"main\""), "{}", rendered.html);
+    }
+
+    #[test]
+    fn repeated_headings_take_the_next_free_suffix() {
+        let mut used = HashSet::from(["main".to_string()]);
+        let mut next = HashMap::new();
+        let ids: Vec<String> = ["a", "a", "a-1", "a", "main", "a-3", "a"]
+            .into_iter()
+            .map(|base| unique_id(base.to_string(), &mut used, &mut next))
+            .collect();
+        assert_eq!(ids, ["a", "a-1", "a-1-1", "a-2", "main-1", "a-3", "a-4"]);
     }
 
     #[test]

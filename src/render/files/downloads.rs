@@ -118,6 +118,47 @@ impl Family for Downloads {
     }
 }
 
+impl Row {
+    /// The row with every text cell made [`spreadsheet_safe`]; the numbers stay numbers.
+    fn for_spreadsheet(self) -> Row {
+        Row {
+            indicator: spreadsheet_safe(self.indicator),
+            pes: spreadsheet_safe(self.pes),
+            cluster: spreadsheet_safe(self.cluster),
+            breakdown: spreadsheet_safe(self.breakdown),
+            note: spreadsheet_safe(self.note),
+            source: spreadsheet_safe(self.source),
+            ..self
+        }
+    }
+}
+
+/// A text cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return) gets a leading `'`, as OWASP advises against CSV injection:
+/// notes and sources come from authors' files, and downloads are opened in spreadsheets.
+fn spreadsheet_safe(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// The CSV file of `rows`, with its header row even when there are none.
+fn csv_bytes(rows: Vec<Row>) -> Result<Vec<u8>, String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        writer
+            .serialize(row.for_spreadsheet())
+            .map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    if bytes.is_empty() {
+        return Ok(format!("{}\n", COLUMNS.join(",")).into_bytes());
+    }
+    Ok(bytes)
+}
+
 impl Context<'_> {
     /// The observations of `indicator` (or all), sorted by indicator, PES, year and breakdown.
     fn rows(&self, indicator: Option<&str>) -> Vec<Row> {
@@ -171,20 +212,12 @@ impl Context<'_> {
             Some(id) => self.routes.download(&format!("indicators/{id}.csv")),
             None => self.routes.download("observations.csv"),
         };
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        let problem = |e: &dyn std::fmt::Display| {
+        let bytes = csv_bytes(self.rows(indicator)).map_err(|e| {
             Diagnostics::from(Diagnostic::in_path(
                 &path,
                 format!("cannot write the CSV download: {e}"),
             ))
-        };
-        for row in self.rows(indicator) {
-            writer.serialize(row).map_err(|e| problem(&e))?;
-        }
-        let mut bytes = writer.into_inner().map_err(|e| problem(&e))?;
-        if bytes.is_empty() {
-            bytes = format!("{}\n", COLUMNS.join(",")).into_bytes();
-        }
+        })?;
         Ok(OutputFile {
             path: PathBuf::from(path),
             bytes: Arc::new(bytes),
@@ -221,5 +254,50 @@ impl Context<'_> {
             path: PathBuf::from(path),
             bytes: Arc::new(bytes),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(value: f64, note: &str) -> Row {
+        Row {
+            indicator: "transitions".into(),
+            pes: "fr-ft".into(),
+            cluster: "medium".into(),
+            year: 2022,
+            value,
+            unit: "count",
+            breakdown: String::new(),
+            note: note.into(),
+            source: "@SUM(1+1)".into(),
+        }
+    }
+
+    #[test]
+    fn formulas_are_quoted_and_negative_numbers_are_not() {
+        let bytes = csv_bytes(vec![row(-3.5, "-cmd"), row(2.0, "=1+1")]).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], COLUMNS.join(","));
+        assert_eq!(
+            lines[1],
+            "transitions,fr-ft,medium,2022,-3.5,count,,'-cmd,'@SUM(1+1)"
+        );
+        assert_eq!(
+            lines[2],
+            "transitions,fr-ft,medium,2022,2.0,count,,'=1+1,'@SUM(1+1)"
+        );
+    }
+
+    #[test]
+    fn safe_text_is_left_as_it_is() {
+        for text in ["", "plain", "3-4", "a=b", " =x", "'quoted"] {
+            assert_eq!(spreadsheet_safe(text.to_string()), text);
+        }
+        for text in ["=x", "+x", "-x", "@x", "\tx", "\rx"] {
+            assert_eq!(spreadsheet_safe(text.to_string()), format!("'{text}"));
+        }
     }
 }
