@@ -17,4 +17,5 @@ mod safety_serve;
 mod safety_terminal;
 mod search;
 mod serve;
+mod served;
 mod theme;

@@ -2,142 +2,17 @@
 //! header, redirects that a browser would read as another host, and connections that never
 //! finish a request. The binary runs on a free port against a copy of `tests/fixtures/serve`.
 
-use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use crate::served::*;
 
 /// The idle timeout the tests give the server, through its hidden environment variable.
 const IDLE_TIMEOUT_MS: u64 = 500;
 
-/// A running `benchlearn serve`, stopped when dropped.
-struct Serve {
-    child: Child,
-    port: u16,
-    log: Arc<Mutex<String>>,
-    root: std::path::PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Serve {
-    /// Serves a copy of the fixture site on a free port, with more `arguments` for `serve`.
-    fn start(arguments: &[&str]) -> Serve {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let root = dir.path().join("site");
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/serve"),
-            &root,
-        );
-        let mut child = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(&root)
-            .args(arguments)
-            .env("NO_COLOR", "1")
-            .env(
-                "BENCHLEARN_SERVE_IDLE_TIMEOUT_MS",
-                IDLE_TIMEOUT_MS.to_string(),
-            )
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start benchlearn serve");
-        let stderr = child.stderr.take().expect("piped stderr");
-        let log = Arc::new(Mutex::new(String::new()));
-        let (port_sender, port_receiver) = std::sync::mpsc::channel();
-        let shared_log = Arc::clone(&log);
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
-                    let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                    let _ = port_sender.send(port.parse::<u16>().expect("port number"));
-                }
-                let mut log = shared_log.lock().expect("log lock");
-                log.push_str(&line);
-                log.push('\n');
-            }
-        });
-        let port = port_receiver
-            .recv_timeout(Duration::from_secs(60))
-            .unwrap_or_else(|_| panic!("serve did not start:\n{}", log.lock().expect("serve log")));
-        Serve {
-            child,
-            port,
-            log,
-            root,
-            _dir: dir,
-        }
-    }
-
-    fn connect(&self) -> TcpStream {
-        let stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .expect("timeout");
-        stream
-    }
-
-    /// `GET path` with the given `Host` header; what arrives within the read timeout.
-    fn get_as(&self, host: &str, path: &str) -> Reply {
-        let mut stream = self.connect();
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
-        )
-        .expect("send");
-        Reply::parse(&read_until_closed(&mut stream))
-    }
-
-    fn get(&self, path: &str) -> Reply {
-        self.get_as("127.0.0.1", path)
-    }
-
-    /// The live-reload stream, read in the background.
-    fn events(&self) -> Arc<Mutex<String>> {
-        let mut stream = self.connect();
-        stream.set_read_timeout(None).expect("no timeout");
-        write!(
-            stream,
-            "GET /__benchlearn/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
-        )
-        .expect("send");
-        let received = Arc::new(Mutex::new(String::new()));
-        let sink = Arc::clone(&received);
-        std::thread::spawn(move || {
-            let mut buffer = [0u8; 1024];
-            while let Ok(n) = stream.read(&mut buffer) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock()
-                    .expect("events lock")
-                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
-            }
-        });
-        received
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Everything read until the server closes the connection or the read timeout passes.
-fn read_until_closed(stream: &mut TcpStream) -> String {
-    let mut raw = Vec::new();
-    let mut buffer = [0u8; 4096];
-    while let Ok(n) = stream.read(&mut buffer) {
-        if n == 0 {
-            break;
-        }
-        raw.extend_from_slice(&buffer[..n]);
-    }
-    String::from_utf8_lossy(&raw).into_owned()
-}
+/// The environment that sets it.
+const IDLE: &[(&str, &str)] = &[("BENCHLEARN_SERVE_IDLE_TIMEOUT_MS", "500")];
 
 /// How long the server takes to close `stream`; `None` if it is still open after `limit`.
 fn closed_within(stream: &mut TcpStream, limit: Duration) -> Option<Duration> {
@@ -157,56 +32,9 @@ fn closed_within(stream: &mut TcpStream, limit: Duration) -> Option<Duration> {
     None
 }
 
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Reply {
-    fn parse(raw: &str) -> Reply {
-        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
-        let mut lines = head.lines();
-        let status = lines
-            .next()
-            .and_then(|line| line.split_whitespace().nth(1))
-            .and_then(|code| code.parse().ok())
-            .unwrap_or(0);
-        let headers = lines
-            .filter_map(|line| line.split_once(':'))
-            .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_string()))
-            .collect();
-        Reply {
-            status,
-            headers,
-            body: body.to_string(),
-        }
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("read fixture folder") {
-        let entry = entry.expect("fixture entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy fixture file");
-        }
-    }
-}
-
 #[test]
 fn only_localhost_and_ip_addresses_are_served_on_every_route() {
-    let serve = Serve::start(&[]);
+    let serve = Serve::start_with_env(&[], IDLE);
     let port = serve.port;
     for host in [
         format!("localhost:{port}"),
@@ -255,12 +83,15 @@ fn only_localhost_and_ip_addresses_are_served_on_every_route() {
 
 #[test]
 fn names_given_with_allowed_host_are_served() {
-    let serve = Serve::start(&[
-        "--allowed-host",
-        "preview.example",
-        "--allowed-host",
-        "Box.LAN",
-    ]);
+    let serve = Serve::start_with_env(
+        &[
+            "--allowed-host",
+            "preview.example",
+            "--allowed-host",
+            "Box.LAN",
+        ],
+        IDLE,
+    );
     let port = serve.port;
     for host in [format!("preview.example:{port}"), "box.lan".to_string()] {
         assert_eq!(serve.get_as(&host, "/en/").status, 200, "Host {host}");
@@ -271,7 +102,7 @@ fn names_given_with_allowed_host_are_served() {
 
 #[test]
 fn a_doubled_slash_never_redirects_to_another_host() {
-    let serve = Serve::start(&[]);
+    let serve = Serve::start_with_env(&[], IDLE);
     for (path, location) in [
         ("//fr", "/fr/"),
         ("///fr", "/fr/"),
@@ -286,7 +117,7 @@ fn a_doubled_slash_never_redirects_to_another_host() {
 
 #[test]
 fn idle_and_half_sent_connections_are_closed_but_the_reload_stream_stays_open() {
-    let serve = Serve::start(&[]);
+    let serve = Serve::start_with_env(&[], IDLE);
     let events = serve.events();
     let limit = Duration::from_secs(5);
 
@@ -319,7 +150,7 @@ fn idle_and_half_sent_connections_are_closed_but_the_reload_stream_stays_open() 
 
     // Well past the timeout, the reload stream still announces a new build.
     std::thread::sleep(Duration::from_millis(4 * IDLE_TIMEOUT_MS));
-    let practice = serve.root.join("content/practices/coaching.en.md");
+    let practice = serve.site.root.join("content/practices/coaching.en.md");
     let text = std::fs::read_to_string(&practice).expect("read practice");
     std::fs::write(
         &practice,
