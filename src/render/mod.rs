@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod engine;
+mod family;
 pub mod files;
 pub mod pages;
 mod views;
@@ -22,8 +23,8 @@ use crate::model::documents::{Document, Documents, PracticeStatus, Section};
 use crate::model::Site;
 use crate::theme::Theme;
 use engine::routes::Routes;
+use family::{add, Planned};
 pub use pages::changes::{Change, DataFile};
-use pages::Planned;
 use views::cards::CardIndex;
 use views::Layout;
 
@@ -122,7 +123,7 @@ fn render_pages(
         theme,
     };
     cx.cards = CardIndex::build(&cx);
-    let planned: Vec<Box<dyn Planned>> = pages::plan(&cx)
+    let planned: Vec<Box<dyn Planned>> = plan(&cx)
         .into_iter()
         .filter(|page| keep(page.as_ref()))
         .collect();
@@ -152,6 +153,25 @@ fn status_keys() -> impl Iterator<Item = String> {
     PracticeStatus::ALL
         .into_iter()
         .map(PracticeStatus::label_key)
+}
+
+/// Every page of the site, family by family: the registration of each family.
+fn plan(cx: &Context<'_>) -> Vec<Box<dyn Planned>> {
+    let mut planned = Vec::new();
+    add(&mut planned, cx, pages::home::Home);
+    add(&mut planned, cx, pages::listings::Listings);
+    add(&mut planned, cx, pages::documents::Documents);
+    add(&mut planned, cx, pages::pes::Profiles);
+    add(&mut planned, cx, pages::search_page::SearchPages);
+    add(&mut planned, cx, pages::translations::TranslationPages);
+    add(&mut planned, cx, pages::indicators::Indicators);
+    add(&mut planned, cx, pages::assessments::Assessments);
+    add(&mut planned, cx, pages::areas::Areas);
+    add(&mut planned, cx, pages::frameworks::Frameworks);
+    add(&mut planned, cx, files::feeds::Feeds);
+    add(&mut planned, cx, files::sitemap::Crawling);
+    add(&mut planned, cx, files::downloads::Downloads);
+    planned
 }
 
 /// What every page is rendered with: the site, its addresses, the documents' cards, the UI

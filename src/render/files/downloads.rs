@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::data::{Better, Indicator, Observation, Unit};
 use crate::model::text::Translated;
-use crate::render::pages::Family;
+use crate::render::family::Family;
 use crate::render::{Change, Context, OutputFile};
 
 /// The columns of every CSV download, in order.

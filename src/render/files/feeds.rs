@@ -14,7 +14,7 @@ use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text,
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Date;
-use crate::render::pages::{per_language, Family};
+use crate::render::family::{per_language, Family};
 use crate::render::{Change, Context, OutputFile};
 
 /// How many entries a feed keeps: the most recently updated ones.

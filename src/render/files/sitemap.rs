@@ -16,7 +16,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Date;
 use crate::render::engine::routes::{PageGroup, PageId};
-use crate::render::pages::Family;
+use crate::render::family::Family;
 use crate::render::{Change, Context, DataFile, OutputFile};
 
 /// The sitemap's file name at the site root.

@@ -9,7 +9,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::data::Unit;
 use crate::render::charts::{self, Heatmap, HeatmapRow, Meta};
 use crate::render::engine::format;
-use crate::render::pages::Family;
+use crate::render::family::Family;
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::PesLink;
 use crate::render::{Change, Context, OutputFile};

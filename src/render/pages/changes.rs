@@ -1,5 +1,5 @@
 //! What can change between two renders, for `serve` to render again only the pages that show
-//! it; each page family says which changes its pages show (see [`super::Family::shows`]).
+//! it; each page family says which changes its pages show (see [`crate::render::family::Family::shows`]).
 
 use std::collections::BTreeSet;
 

@@ -9,7 +9,7 @@ use crate::model::documents::VisitMeta;
 use crate::model::lang::Lang;
 use crate::render::date_range;
 use crate::render::engine::markdown;
-use crate::render::pages::Family;
+use crate::render::family::Family;
 use crate::render::views::{
     Count, DocView, Labelled, PracticeFacts, TranslationNotice, VisitFacts,
 };

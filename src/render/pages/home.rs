@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::diagnostics::Diagnostics;
 use crate::model::documents::Section;
 use crate::render::engine::routes::Listing;
-use crate::render::pages::Family;
+use crate::render::family::Family;
 use crate::render::views::{Card, LanguageEntry};
 use crate::render::{Change, Context, DataFile, OutputFile};
 

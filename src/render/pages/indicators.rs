@@ -12,7 +12,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::data::{Cluster, Indicator};
 use crate::render::charts::{self, Bar, BarChart, Line, LineChart, Meta};
 use crate::render::engine::format;
-use crate::render::pages::Family;
+use crate::render::family::Family;
 use crate::render::views::figures::{Cell, Figure, IndicatorHead};
 use crate::render::views::{Labelled, PesLink};
 use crate::render::{Change, Context, OutputFile};

@@ -4,7 +4,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::documents::Section;
 use crate::model::lang::Lang;
 use crate::render::engine::routes::Listing;
-use crate::render::pages::{per_language, Family};
+use crate::render::family::{per_language, Family};
 use crate::render::sort_key;
 use crate::render::views::{Card, PesRow};
 use crate::render::OutputFile;

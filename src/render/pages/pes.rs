@@ -4,7 +4,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::data::Pes;
 use crate::model::documents::Section;
 use crate::model::lang::Lang;
-use crate::render::pages::Family;
+use crate::render::family::Family;
 use crate::render::views::{AssessmentView, Labelled, PesLink, PesProfile, PesRow};
 use crate::render::OutputFile;
 use crate::render::{Change, Context};

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::diagnostics::Diagnostics;
 use crate::model::data::Pes;
 use crate::model::documents::Section;
-use crate::render::pages::{per_language, Family};
+use crate::render::family::{per_language, Family};
 use crate::render::views::{Layout, SearchBox, SearchRecord};
 use crate::render::OutputFile;
 use crate::render::{Change, Context, DataFile};

@@ -6,7 +6,7 @@ use crate::model::lang::Lang;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostics;
-use crate::render::pages::{per_language, Family};
+use crate::render::family::{per_language, Family};
 use crate::render::OutputFile;
 use crate::render::{Change, Context};
 use crate::translation_status::{self, TranslationStatus};
