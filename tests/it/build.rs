@@ -601,6 +601,30 @@ fn french_typography_on_french_text_only() {
     );
 }
 
+/// Two defects of the French spacing pass: it rewrote code blocks, so copied code broke, and a
+/// straight-quoted phrase lost the space before its closing guillemet (`droits»`).
+#[test]
+fn french_typography_leaves_code_alone_and_spaces_both_guillemets() {
+    let site = Site::copy("good");
+    site.edit(
+        "content/practices/job-coaching.fr.md",
+        "## Contexte\n",
+        "## Contexte\n\nDes \"guillemets droits\" ici.\n\n```yaml\nhost: example ; port: 8080 !\n```\n",
+    );
+    let output = site.build_ok();
+    let french = parsed(&output, "fr/bonnes-pratiques/job-coaching/index.html");
+    let code = text_of(&select(&french, ".prose pre code")[0]);
+    assert_eq!(
+        code, "host: example ; port: 8080 !\n",
+        "code is left as written"
+    );
+    let prose = text_of(&select(&french, ".prose")[0]);
+    assert!(
+        prose.contains("Des «\u{202f}guillemets droits\u{202f}» ici."),
+        "{prose:?}"
+    );
+}
+
 #[test]
 fn base_url_override_moves_every_link() {
     let site = Site::copy("good");

@@ -48,15 +48,20 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events: Vec<(Event, Range<usize>)> =
-        Parser::new_ext(body, options).into_offset_iter().collect();
+    let events = merge_text(Parser::new_ext(body, options).into_offset_iter());
     let mut problems = Vec::new();
     let headings = anchor_headings(&events);
     let mut heading_index = 0;
     let mut dropped_links: Vec<bool> = Vec::new();
     let mut output: Vec<Event> = Vec::with_capacity(events.len());
     let french = context.text_lang == "fr";
+    let mut in_code_block = false;
     for (event, range) in events {
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -126,7 +131,8 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
                 output.push(Event::Start(Tag::FootnoteDefinition(footnote_id(&label))))
             }
             Event::Html(_) | Event::InlineHtml(_) if !context.allow_raw_html => {}
-            Event::Text(text) if french => {
+            // Code is copied by readers: French spacing would break it.
+            Event::Text(text) if french && !in_code_block => {
                 output.push(Event::Text(CowStr::from(typography::french(&text))))
             }
             other => output.push(other),
@@ -135,6 +141,36 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, output.into_iter());
     (Rendered { html, headings }, problems)
+}
+
+/// The events with each run of consecutive text joined into one, so that typography sees a
+/// sentence whole: smart punctuation hands a closing quote over as a text of its own, which
+/// alone cannot tell that a word comes before it.
+fn merge_text<'a>(
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut merged: Vec<(Event<'a>, Range<usize>)> = Vec::new();
+    let mut run: Option<(String, Range<usize>)> = None;
+    for (event, range) in events {
+        if let Event::Text(text) = &event {
+            match &mut run {
+                Some((joined, joined_range)) => {
+                    joined.push_str(text);
+                    joined_range.end = range.end;
+                }
+                None => run = Some((text.to_string(), range)),
+            }
+            continue;
+        }
+        if let Some((joined, joined_range)) = run.take() {
+            merged.push((Event::Text(CowStr::from(joined)), joined_range));
+        }
+        merged.push((event, range));
+    }
+    if let Some((joined, joined_range)) = run {
+        merged.push((Event::Text(CowStr::from(joined)), joined_range));
+    }
+    merged
 }
 
 fn footnote_id(label: &str) -> CowStr<'static> {
