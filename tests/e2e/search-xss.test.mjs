@@ -16,20 +16,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { launch, newContext } from './lib/browser.mjs';
+import { benchlearnBinary } from './lib/site.mjs';
 import { serve } from './serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function binary() {
-  const candidates = [
-    process.env.BENCHLEARN_BIN,
-    path.join(ROOT, 'target', 'release', 'benchlearn'),
-    path.join(ROOT, 'target', 'debug', 'benchlearn'),
-  ].filter(Boolean);
-  const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new Error(`no benchlearn binary (tried ${candidates.join(', ')}); run cargo build --release`);
-  return found;
-}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -84,7 +74,7 @@ before(async () => {
   const output = path.join(work, 'output');
   fs.cpSync(path.join(ROOT, 'tests', 'fixtures', 'search_xss'), site, { recursive: true });
   base = new URL(`http://127.0.0.1:${await freePort()}/`);
-  const build = spawnSync(binary(), ['--root', site, 'build', '--output', output, '--base-url', base.href], {
+  const build = spawnSync(benchlearnBinary(), ['--root', site, 'build', '--output', output, '--base-url', base.href], {
     env: { ...process.env, NO_COLOR: '1' },
     encoding: 'utf8',
   });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { withBrowser } from './lib/browser.mjs';
-import { readSiteConfig } from './lib/site.mjs';
+import { benchlearnBinary, readSiteConfig } from './lib/site.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'serve');
@@ -20,20 +20,9 @@ const practicePage = (lang) => `${lang}/${sections.practices[lang]}/coaching/`;
 const PRACTICE = path.join('content', 'practices', 'coaching.en.md');
 const CLUSTERS = path.join('content', 'data', 'clusters.yaml');
 
-function binary() {
-  const candidates = [
-    process.env.BENCHLEARN_BIN,
-    path.join(ROOT, 'target', 'release', 'benchlearn'),
-    path.join(ROOT, 'target', 'debug', 'benchlearn'),
-  ].filter(Boolean);
-  const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new Error(`no benchlearn binary (tried ${candidates.join(', ')}); run cargo build --release`);
-  return found;
-}
-
 /** Starts `benchlearn serve --port 0` on a copy of the fixture; resolves with its base URL. */
 function startServe(site) {
-  const child = spawn(binary(), ['serve', '--port', '0', '--root', site], {
+  const child = spawn(benchlearnBinary(), ['serve', '--port', '0', '--root', site], {
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -239,3 +239,19 @@ export function env() {
   const siteRoot = process.env.E2E_SITE_ROOT ? path.resolve(process.env.E2E_SITE_ROOT) : null;
   return { siteDir: path.resolve(siteDir), base: baseUrlOf(baseUrl), siteRoot, ...readSiteConfig(siteRoot) };
 }
+
+// ---------------------------------------------------------------- the binary
+
+const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..');
+
+/** The benchlearn binary the tests run: BENCHLEARN_BIN, else a release or debug build. */
+export function benchlearnBinary() {
+  const candidates = [
+    process.env.BENCHLEARN_BIN,
+    path.join(REPO, 'target', 'release', 'benchlearn'),
+    path.join(REPO, 'target', 'debug', 'benchlearn'),
+  ].filter(Boolean);
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error(`no benchlearn binary (tried ${candidates.join(', ')}); run cargo build --release`);
+  return found;
+}
