@@ -112,8 +112,8 @@ impl Family for Downloads {
 
     fn render(self, cx: &Context<'_>, download: &Download) -> Result<OutputFile, Diagnostics> {
         match download {
-            Download::Csv(indicator) => cx.csv_download(indicator.as_deref()),
-            Download::Json(index) => cx.json_download(&cx.site.data.indicators[*index]),
+            Download::Csv(indicator) => Self::csv_download(cx, indicator.as_deref()),
+            Download::Json(index) => Self::json_download(cx, &cx.site.data.indicators[*index]),
         }
     }
 }
@@ -159,10 +159,10 @@ fn csv_bytes(rows: Vec<Row>) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-impl Context<'_> {
+impl Downloads {
     /// The observations of `indicator` (or all), sorted by indicator, PES, year and breakdown.
-    fn rows(&self, indicator: Option<&str>) -> Vec<Row> {
-        let data = &self.site.data;
+    fn rows(cx: &Context<'_>, indicator: Option<&str>) -> Vec<Row> {
+        let data = &cx.site.data;
         let mut observations: Vec<&Observation> = data
             .observations
             .iter()
@@ -186,7 +186,7 @@ impl Context<'_> {
             .map(|o| Row {
                 indicator: o.indicator.value.clone(),
                 pes: o.pes.value.clone(),
-                cluster: self.cluster_of(&o.pes.value).to_string(),
+                cluster: cx.cluster_of(&o.pes.value).to_string(),
                 year: o.year.value,
                 value: o.value.value,
                 unit: data
@@ -207,12 +207,12 @@ impl Context<'_> {
     }
 
     /// A CSV of `indicator`'s observations, or of all of them.
-    pub(crate) fn csv_download(&self, indicator: Option<&str>) -> Result<OutputFile, Diagnostics> {
+    fn csv_download(cx: &Context<'_>, indicator: Option<&str>) -> Result<OutputFile, Diagnostics> {
         let path = match indicator {
-            Some(id) => self.routes.download(&format!("indicators/{id}.csv")),
-            None => self.routes.download("observations.csv"),
+            Some(id) => cx.routes.download(&format!("indicators/{id}.csv")),
+            None => cx.routes.download("observations.csv"),
         };
-        let bytes = csv_bytes(self.rows(indicator)).map_err(|e| {
+        let bytes = csv_bytes(Self::rows(cx, indicator)).map_err(|e| {
             Diagnostics::from(Diagnostic::in_path(
                 &path,
                 format!("cannot write the CSV download: {e}"),
@@ -225,9 +225,9 @@ impl Context<'_> {
     }
 
     /// A JSON file with `indicator`'s definition and observations.
-    pub(crate) fn json_download(&self, indicator: &Indicator) -> Result<OutputFile, Diagnostics> {
+    fn json_download(cx: &Context<'_>, indicator: &Indicator) -> Result<OutputFile, Diagnostics> {
         let id = indicator.id.value.as_str();
-        let path = self.routes.download(&format!("indicators/{id}.json"));
+        let path = cx.routes.download(&format!("indicators/{id}.json"));
         let file = JsonFile {
             indicator: JsonIndicator {
                 id,
@@ -241,7 +241,7 @@ impl Context<'_> {
                 category: &indicator.category,
             },
             columns: COLUMNS,
-            observations: self.rows(Some(id)),
+            observations: Self::rows(cx, Some(id)),
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| {
             Diagnostics::from(Diagnostic::in_path(

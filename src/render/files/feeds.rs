@@ -49,40 +49,66 @@ impl Family for Feeds {
     }
 
     fn render(self, cx: &Context<'_>, lang: &Lang) -> Result<OutputFile, Diagnostics> {
-        cx.feed(lang)
+        Self::feed(cx, lang)
     }
 }
 
-impl Context<'_> {
+fn newest<M: Meta>(documents: &[Document<M>]) -> Option<Date> {
+    documents.iter().map(|d| d.meta.updated().value).max()
+}
+
+/// A front-matter date as an Atom timestamp: midnight UTC of that day.
+fn midnight(date: Date) -> FixedDateTime {
+    let text = format!("{date}T00:00:00Z");
+    // `Date` always prints as a valid YYYY-MM-DD, so this RFC 3339 text always parses.
+    text.parse().unwrap_or_default()
+}
+
+impl Feeds {
     /// `<lang>/atom.xml`.
-    pub(crate) fn feed(&self, lang: &Lang) -> Result<OutputFile, Diagnostics> {
-        let documents = &self.site.documents;
+    fn feed(cx: &Context<'_>, lang: &Lang) -> Result<OutputFile, Diagnostics> {
+        let documents = &cx.site.documents;
         let mut items = Vec::new();
-        items.extend(self.feed_items(&documents.practices, Section::Practices, lang));
-        items.extend(self.feed_items(&documents.visits, Section::Visits, lang));
-        items.extend(self.feed_items(&documents.reports, Section::Reports, lang));
+        items.extend(Self::feed_items(
+            cx,
+            &documents.practices,
+            Section::Practices,
+            lang,
+        ));
+        items.extend(Self::feed_items(
+            cx,
+            &documents.visits,
+            Section::Visits,
+            lang,
+        ));
+        items.extend(Self::feed_items(
+            cx,
+            &documents.reports,
+            Section::Reports,
+            lang,
+        ));
         items.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.url.cmp(&b.url)));
         items.truncate(FEED_LENGTH);
         let updated = items
             .first()
             .map(|item| item.updated)
-            .or_else(|| self.newest_update())
+            .or_else(|| Self::newest_update(cx))
             .map_or_else(FixedDateTime::default, midnight);
-        let home = self.routes.absolute(&self.routes.home(lang));
-        let config = &self.site.config;
+        let home = cx.routes.absolute(&cx.routes.home(lang));
+        let config = &cx.site.config;
         let feed = Feed {
-            title: Text::plain(self.text(lang, config.title.text(lang))),
-            subtitle: Some(Text::plain(self.text(lang, config.description.text(lang)))),
+            title: Text::plain(cx.text(lang, config.title.text(lang))),
+            subtitle: Some(Text::plain(cx.text(lang, config.description.text(lang)))),
             id: home.clone(),
             updated,
             authors: vec![Person {
-                name: self.text(lang, config.title.text(lang)),
+                name: cx.text(lang, config.title.text(lang)),
                 uri: Some(home.clone()),
                 ..Person::default()
             }],
             links: vec![
                 Link {
-                    href: self.routes.absolute(&self.routes.feed(lang)),
+                    href: cx.routes.absolute(&cx.routes.feed(lang)),
                     rel: "self".to_string(),
                     mime_type: Some("application/atom+xml".to_string()),
                     ..Link::default()
@@ -107,38 +133,38 @@ impl Context<'_> {
             .write_with_config(Vec::new(), config)
             .map_err(|error| {
                 Diagnostics::from(Diagnostic::in_path(
-                    self.routes.feed(lang),
+                    cx.routes.feed(lang),
                     format!("cannot write the feed: {error}"),
                 ))
             })?;
         bytes.push(b'\n');
         Ok(OutputFile {
-            path: PathBuf::from(self.routes.feed(lang)),
+            path: PathBuf::from(cx.routes.feed(lang)),
             bytes: Arc::new(bytes),
         })
     }
 
     fn feed_items<M: Meta>(
-        &self,
+        cx: &Context<'_>,
         documents: &[Document<M>],
         section: Section,
         lang: &Lang,
     ) -> Vec<FeedItem> {
         let label = match section {
-            Section::Practices => self.label(lang, "nav.practices"),
-            Section::Visits => self.label(lang, "nav.visits"),
-            _ => self.label(lang, "nav.reports"),
+            Section::Practices => cx.label(lang, "nav.practices"),
+            Section::Visits => cx.label(lang, "nav.visits"),
+            _ => cx.label(lang, "nav.reports"),
         };
         documents
             .iter()
             .filter(|document| document.lang == lang)
             .filter_map(|document| {
                 let meta = &document.meta;
-                let url =
-                    self.routes
-                        .absolute(&self.routes.document(section, &document.key, lang)?);
+                let url = cx
+                    .routes
+                    .absolute(&cx.routes.document(section, &document.key, lang)?);
                 let entry = Entry {
-                    title: Text::plain(self.text(lang, &meta.title().value)),
+                    title: Text::plain(cx.text(lang, &meta.title().value)),
                     id: url.clone(),
                     updated: midnight(meta.updated().value),
                     published: meta.created().map(|created| midnight(created.value)),
@@ -152,7 +178,7 @@ impl Context<'_> {
                     summary: meta
                         .summary()
                         .filter(|summary| !summary.trim().is_empty())
-                        .map(|summary| Text::plain(self.text(lang, summary))),
+                        .map(|summary| Text::plain(cx.text(lang, summary))),
                     categories: vec![Category {
                         term: section.folder().to_string(),
                         label: Some(label.clone()),
@@ -170,8 +196,8 @@ impl Context<'_> {
     }
 
     /// The latest `updated` of any announced document, for a feed with no entry of its own.
-    fn newest_update(&self) -> Option<Date> {
-        let documents = &self.site.documents;
+    fn newest_update(cx: &Context<'_>) -> Option<Date> {
+        let documents = &cx.site.documents;
         [
             newest(&documents.practices),
             newest(&documents.visits),
@@ -181,17 +207,6 @@ impl Context<'_> {
         .flatten()
         .max()
     }
-}
-
-fn newest<M: Meta>(documents: &[Document<M>]) -> Option<Date> {
-    documents.iter().map(|d| d.meta.updated().value).max()
-}
-
-/// A front-matter date as an Atom timestamp: midnight UTC of that day.
-fn midnight(date: Date) -> FixedDateTime {
-    let text = format!("{date}T00:00:00Z");
-    // `Date` always prints as a valid YYYY-MM-DD, so this RFC 3339 text always parses.
-    text.parse().unwrap_or_default()
 }
 
 #[cfg(test)]

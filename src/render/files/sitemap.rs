@@ -72,104 +72,9 @@ impl Family for Crawling {
 
     fn render(self, cx: &Context<'_>, file: &CrawlingFile) -> Result<OutputFile, Diagnostics> {
         match file {
-            CrawlingFile::Sitemap => cx.sitemap(),
-            CrawlingFile::Robots => Ok(cx.robots()),
+            CrawlingFile::Sitemap => Self::sitemap(cx),
+            CrawlingFile::Robots => Ok(Self::robots(cx)),
         }
-    }
-}
-
-impl Context<'_> {
-    /// `sitemap.xml`: the root page, then every page of every language with its alternates.
-    pub(crate) fn sitemap(&self) -> Result<OutputFile, Diagnostics> {
-        let pes_ids = self.site.data.pes.iter().map(|pes| pes.id.value.as_str());
-        let mut urls = vec![SitemapUrl {
-            loc: self.routes.absolute(""),
-            lastmod: None,
-            alternates: Vec::new(),
-        }];
-        for group in self
-            .routes
-            .page_groups(pes_ids)
-            .iter()
-            .chain(&self.bench_page_groups())
-        {
-            urls.extend(self.group_urls(group));
-        }
-        let bytes = write_sitemap(&urls).map_err(|error| {
-            Diagnostics::from(Diagnostic::in_path(
-                SITEMAP,
-                format!("cannot write the sitemap: {error}"),
-            ))
-        })?;
-        Ok(OutputFile {
-            path: PathBuf::from(SITEMAP),
-            bytes: Arc::new(bytes),
-        })
-    }
-
-    /// `robots.txt`: everything may be crawled; the sitemap is announced with its full URL.
-    pub(crate) fn robots(&self) -> OutputFile {
-        let text = format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-            self.routes.absolute(SITEMAP)
-        );
-        OutputFile {
-            path: PathBuf::from(ROBOTS),
-            bytes: Arc::new(text.into_bytes()),
-        }
-    }
-
-    fn group_urls(&self, group: &PageGroup) -> Vec<SitemapUrl> {
-        let mut alternates: Vec<(String, String)> = self
-            .routes
-            .languages()
-            .iter()
-            .filter_map(|lang| {
-                Some((
-                    lang.to_string(),
-                    self.routes.absolute(group.paths.get(lang)?),
-                ))
-            })
-            .collect();
-        if let Some(path) = group.paths.get(self.routes.default_language()) {
-            alternates.push(("x-default".to_string(), self.routes.absolute(path)));
-        }
-        self.routes
-            .languages()
-            .iter()
-            .filter_map(|lang| {
-                Some(SitemapUrl {
-                    loc: self.routes.absolute(group.paths.get(lang.as_str())?),
-                    lastmod: self.last_modified(&group.id, lang),
-                    alternates: alternates.clone(),
-                })
-            })
-            .collect()
-    }
-
-    /// The `updated` date of the text a document page shows in `lang`.
-    fn last_modified(&self, id: &PageId, lang: &Lang) -> Option<Date> {
-        let PageId::Document(section, key) = id else {
-            return None;
-        };
-        let documents = &self.site.documents;
-        match section {
-            Section::Practices => self.updated(&documents.practices, *section, key, lang),
-            Section::Visits => self.updated(&documents.visits, *section, key, lang),
-            Section::Reports => self.updated(&documents.reports, *section, key, lang),
-            Section::Pages => self.updated(&documents.pages, *section, key, lang),
-        }
-    }
-
-    fn updated<M: Meta>(
-        &self,
-        documents: &[Document<M>],
-        section: Section,
-        key: &str,
-        lang: &Lang,
-    ) -> Option<Date> {
-        self.shown(documents, section, key, lang)
-            .map(|document| document.meta.updated().value)
     }
 }
 
@@ -212,6 +117,96 @@ fn write_url(writer: &mut Writer<Vec<u8>>, url: &SitemapUrl) -> io::Result<()> {
         Ok(())
     })?;
     Ok(())
+}
+
+impl Crawling {
+    /// `sitemap.xml`: the root page, then every page of every language with its alternates.
+    fn sitemap(cx: &Context<'_>) -> Result<OutputFile, Diagnostics> {
+        let pes_ids = cx.site.data.pes.iter().map(|pes| pes.id.value.as_str());
+        let mut urls = vec![SitemapUrl {
+            loc: cx.routes.absolute(""),
+            lastmod: None,
+            alternates: Vec::new(),
+        }];
+        for group in cx
+            .routes
+            .page_groups(pes_ids)
+            .iter()
+            .chain(&cx.bench_page_groups())
+        {
+            urls.extend(Self::group_urls(cx, group));
+        }
+        let bytes = write_sitemap(&urls).map_err(|error| {
+            Diagnostics::from(Diagnostic::in_path(
+                SITEMAP,
+                format!("cannot write the sitemap: {error}"),
+            ))
+        })?;
+        Ok(OutputFile {
+            path: PathBuf::from(SITEMAP),
+            bytes: Arc::new(bytes),
+        })
+    }
+
+    /// `robots.txt`: everything may be crawled; the sitemap is announced with its full URL.
+    fn robots(cx: &Context<'_>) -> OutputFile {
+        let text = format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            cx.routes.absolute(SITEMAP)
+        );
+        OutputFile {
+            path: PathBuf::from(ROBOTS),
+            bytes: Arc::new(text.into_bytes()),
+        }
+    }
+
+    fn group_urls(cx: &Context<'_>, group: &PageGroup) -> Vec<SitemapUrl> {
+        let mut alternates: Vec<(String, String)> = cx
+            .routes
+            .languages()
+            .iter()
+            .filter_map(|lang| Some((lang.to_string(), cx.routes.absolute(group.paths.get(lang)?))))
+            .collect();
+        if let Some(path) = group.paths.get(cx.routes.default_language()) {
+            alternates.push(("x-default".to_string(), cx.routes.absolute(path)));
+        }
+        cx.routes
+            .languages()
+            .iter()
+            .filter_map(|lang| {
+                Some(SitemapUrl {
+                    loc: cx.routes.absolute(group.paths.get(lang.as_str())?),
+                    lastmod: Self::last_modified(cx, &group.id, lang),
+                    alternates: alternates.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The `updated` date of the text a document page shows in `lang`.
+    fn last_modified(cx: &Context<'_>, id: &PageId, lang: &Lang) -> Option<Date> {
+        let PageId::Document(section, key) = id else {
+            return None;
+        };
+        let documents = &cx.site.documents;
+        match section {
+            Section::Practices => Self::updated(cx, &documents.practices, *section, key, lang),
+            Section::Visits => Self::updated(cx, &documents.visits, *section, key, lang),
+            Section::Reports => Self::updated(cx, &documents.reports, *section, key, lang),
+            Section::Pages => Self::updated(cx, &documents.pages, *section, key, lang),
+        }
+    }
+
+    fn updated<M: Meta>(
+        cx: &Context<'_>,
+        documents: &[Document<M>],
+        section: Section,
+        key: &str,
+        lang: &Lang,
+    ) -> Option<Date> {
+        cx.shown(documents, section, key, lang)
+            .map(|document| document.meta.updated().value)
+    }
 }
 
 #[cfg(test)]

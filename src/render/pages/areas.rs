@@ -75,7 +75,7 @@ impl Family for Areas {
     fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics> {
         let (index, lang) = page;
         let area = &cx.site.data.areas[*index];
-        cx.area_page(self.template(page).unwrap_or_default(), area, lang)
+        Self::area_page(cx, self.template(page).unwrap_or_default(), area, lang)
     }
 }
 
@@ -86,14 +86,16 @@ impl Context<'_> {
             listed.areas.iter().any(|a| a == area) && pes.is_none_or(|p| listed.owner == p)
         })
     }
+}
 
+impl Areas {
     fn area_page(
-        &self,
+        cx: &Context<'_>,
         template: &'static str,
         area: &Area,
         lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
-        let data = &self.site.data;
+        let data = &cx.site.data;
         let id = area.id.value.as_str();
         let name = area.name.text(lang).to_string();
         let cycle = maturity::cycles(data).pop();
@@ -102,7 +104,7 @@ impl Context<'_> {
         let mut score_rows = Vec::new();
         let mut median = None;
         let mut distribution = None;
-        let mut enablers = self.enabler_rows("", Some(id), lang);
+        let mut enablers = cx.enabler_rows("", Some(id), lang);
         if let Some(cycle) = &cycle {
             let peer = maturity::peer_means_of_area(data, cycle, id);
             let heat = maturity::heatmap(data, cycle);
@@ -118,21 +120,21 @@ impl Context<'_> {
                 meta: Meta {
                     id: "area-scores".to_string(),
                     title: format!("{id} — {name} — {cycle}"),
-                    desc: self.label(lang, "bench.area_scores_desc"),
+                    desc: cx.label(lang, "bench.area_scores_desc"),
                 },
                 bars: order
                     .iter()
                     .map(|(pes, value)| Bar {
-                        label: self.chart_label(pes),
+                        label: cx.chart_label(pes),
                         value: Some(*value),
                         marker: None,
                         highlight: false,
                     })
                     .collect(),
                 reference: network_median,
-                reference_label: self.label(lang, "bench.network_median"),
+                reference_label: cx.label(lang, "bench.network_median"),
                 marker_label: String::new(),
-                gap_label: self.label(lang, "bench.no_data"),
+                gap_label: cx.label(lang, "bench.no_data"),
             };
             scores = Some(Figure::new(
                 charts::bar_chart(&chart, &score),
@@ -147,37 +149,36 @@ impl Context<'_> {
                         .find(|m| m.area == id)
                         .map(|m| m.self_mean);
                     Some(AreaScoreRow {
-                        pes: self.pes_link(pes, lang)?,
+                        pes: cx.pes_link(pes, lang)?,
                         peer: Cell::number(Some(*value), score),
                         self_score: Cell::number(self_mean, score),
                     })
                 })
                 .collect();
-            enablers = self.enabler_rows(cycle, Some(id), lang);
-            distribution =
-                Some(self.distribution_chart("area-distribution", cycle, &enablers, lang));
+            enablers = cx.enabler_rows(cycle, Some(id), lang);
+            distribution = Some(cx.distribution_chart("area-distribution", cycle, &enablers, lang));
         }
-        let alternates = self.alternates(|l| self.routes.area(id, l));
+        let alternates = cx.alternates(|l| cx.routes.area(id, l));
         let title = format!("{id} — {name}");
-        let layout = self.layout(lang, "area", title, name.clone(), alternates);
+        let layout = cx.layout(lang, "area", title, name.clone(), alternates);
         let page = AreaPage {
             id: id.to_string(),
             name,
             cycle_url: cycle
                 .as_ref()
-                .map(|c| self.routes.link(&self.routes.assessment_cycle(c, lang))),
+                .map(|c| cx.routes.link(&cx.routes.assessment_cycle(c, lang))),
             cycle,
             scores,
             score_rows,
             median,
             distribution,
             enablers,
-            practices: self.area_practices(id, None, lang),
-            assessments_url: self.routes.link(&self.routes.assessments(lang)),
+            practices: cx.area_practices(id, None, lang),
+            assessments_url: cx.routes.link(&cx.routes.assessments(lang)),
         };
-        self.page(
+        cx.page(
             template,
-            self.routes.area(id, lang) + "index.html",
+            cx.routes.area(id, lang) + "index.html",
             &layout,
             page,
         )

@@ -126,154 +126,15 @@ impl Family for Assessments {
     fn render(self, cx: &Context<'_>, page: &AssessmentsPage) -> Result<OutputFile, Diagnostics> {
         let template = self.template(page).unwrap_or_default();
         match page {
-            AssessmentsPage::Index(lang) => cx.assessments_index(template, lang),
-            AssessmentsPage::Cycle(cycle, lang) => cx.assessment_cycle(template, cycle, lang),
+            AssessmentsPage::Index(lang) => Self::assessments_index(cx, template, lang),
+            AssessmentsPage::Cycle(cycle, lang) => {
+                Self::assessment_cycle(cx, template, cycle, lang)
+            }
         }
     }
 }
 
 impl Context<'_> {
-    pub(crate) fn area_links(&self, lang: &Lang) -> Vec<AreaLink> {
-        self.site
-            .data
-            .areas
-            .iter()
-            .map(|area| AreaLink {
-                id: area.id.value.clone(),
-                name: area.name.text(lang).to_string(),
-                url: self.routes.link(&self.routes.area(&area.id.value, lang)),
-                enablers: area.enablers.len(),
-            })
-            .collect()
-    }
-
-    fn cycle_links(&self, lang: &Lang) -> Vec<CycleLink> {
-        let data = &self.site.data;
-        maturity::cycles(data)
-            .into_iter()
-            .rev()
-            .map(|cycle| CycleLink {
-                url: self
-                    .routes
-                    .link(&self.routes.assessment_cycle(&cycle, lang)),
-                assessed: maturity::in_cycle(data, &cycle).len(),
-                cycle,
-            })
-            .collect()
-    }
-
-    fn assessments_index(
-        &self,
-        template: &'static str,
-        lang: &Lang,
-    ) -> Result<OutputFile, Diagnostics> {
-        let title = self.label(lang, "bench.nav_assessments");
-        let description = self.label(lang, "bench.assessments_intro");
-        let alternates = self.alternates(|l| self.routes.assessments(l));
-        let layout = self.layout(lang, "assessments", title, description, alternates);
-        self.page(
-            template,
-            self.routes.assessments(lang) + "index.html",
-            &layout,
-            IndexPage {
-                cycles: self.cycle_links(lang),
-                areas: self.area_links(lang),
-            },
-        )
-    }
-
-    fn assessment_cycle(
-        &self,
-        template: &'static str,
-        cycle: &str,
-        lang: &Lang,
-    ) -> Result<OutputFile, Diagnostics> {
-        let data = &self.site.data;
-        let score = |v: f64| format::value(v, Unit::Score, lang);
-        let heat = maturity::heatmap(data, cycle);
-        let areas = self.area_links(lang);
-        let mut rows = Vec::new();
-        let mut heat_rows = Vec::new();
-        let mut gap_rows = Vec::new();
-        for (pes, means) in &heat {
-            let Some(link) = self.pes_link(pes, lang) else {
-                continue;
-            };
-            let find = |area: &str| means.iter().find(|m| m.area == area);
-            heat_rows.push(HeatmapRow {
-                label: self.chart_label(pes),
-                cells: areas
-                    .iter()
-                    .map(|a| find(&a.id).map(|m| (level(m.peer_mean), score(m.peer_mean))))
-                    .collect(),
-            });
-            rows.push(ScoreRow {
-                pes: link.clone(),
-                cells: areas
-                    .iter()
-                    .map(|a| Cell::number(find(&a.id).map(|m| m.peer_mean), score))
-                    .collect(),
-            });
-            let cells: Vec<GapCell> = areas
-                .iter()
-                .map(|a| {
-                    let gap = find(&a.id).map(|m| m.gap());
-                    GapCell {
-                        text: gap.map(|g| format::change(g, Unit::Score, lang)),
-                        sort: gap.map(|g| g.to_string()).unwrap_or_default(),
-                        over: gap.is_some_and(|g| g >= 0.05),
-                    }
-                })
-                .collect();
-            gap_rows.push(GapRow {
-                pes: link,
-                overrated: cells.iter().filter(|c| c.over).count(),
-                cells,
-            });
-        }
-        let medians = areas
-            .iter()
-            .map(|a| Cell::number(maturity::area_median(data, cycle, &a.id), score))
-            .collect();
-        let heatmap = Heatmap {
-            meta: Meta {
-                id: "heatmap".to_string(),
-                title: format!("{} {cycle}", self.label(lang, "bench.heatmap_title")),
-                desc: self.label(lang, "bench.heatmap_desc"),
-            },
-            columns: areas.iter().map(|a| a.id.clone()).collect(),
-            rows: heat_rows,
-        };
-        let enablers = self.enabler_rows(cycle, None, lang);
-        let distribution = self.distribution_chart("distribution", cycle, &enablers, lang);
-        let title = format!("{} {cycle}", self.label(lang, "bench.cycle_title"));
-        let alternates = self.alternates(|l| self.routes.assessment_cycle(cycle, l));
-        let description = self.label(lang, "bench.cycle_intro");
-        let layout = self.layout(lang, "assessment", title, description, alternates);
-        let heatmap_figure = Figure::new(charts::heatmap(&heatmap), heatmap.meta.title.clone());
-        let page = CyclePage {
-            cycle: cycle.to_string(),
-            areas,
-            heatmap: heatmap_figure,
-            rows,
-            medians,
-            gap_rows,
-            distribution,
-            enablers,
-            others: self
-                .cycle_links(lang)
-                .into_iter()
-                .filter(|c| c.cycle != cycle)
-                .collect(),
-        };
-        self.page(
-            template,
-            self.routes.assessment_cycle(cycle, lang) + "index.html",
-            &layout,
-            page,
-        )
-    }
-
     /// The distribution of peer scores of each enabler (of `area`, or all) in `cycle`.
     pub(crate) fn enabler_rows(
         &self,
@@ -341,5 +202,145 @@ impl Context<'_> {
                 .collect(),
         };
         Figure::new(charts::heatmap(&chart), chart.meta.title.clone())
+    }
+}
+
+impl Assessments {
+    fn area_links(cx: &Context<'_>, lang: &Lang) -> Vec<AreaLink> {
+        cx.site
+            .data
+            .areas
+            .iter()
+            .map(|area| AreaLink {
+                id: area.id.value.clone(),
+                name: area.name.text(lang).to_string(),
+                url: cx.routes.link(&cx.routes.area(&area.id.value, lang)),
+                enablers: area.enablers.len(),
+            })
+            .collect()
+    }
+
+    fn cycle_links(cx: &Context<'_>, lang: &Lang) -> Vec<CycleLink> {
+        let data = &cx.site.data;
+        maturity::cycles(data)
+            .into_iter()
+            .rev()
+            .map(|cycle| CycleLink {
+                url: cx.routes.link(&cx.routes.assessment_cycle(&cycle, lang)),
+                assessed: maturity::in_cycle(data, &cycle).len(),
+                cycle,
+            })
+            .collect()
+    }
+
+    fn assessments_index(
+        cx: &Context<'_>,
+        template: &'static str,
+        lang: &Lang,
+    ) -> Result<OutputFile, Diagnostics> {
+        let title = cx.label(lang, "bench.nav_assessments");
+        let description = cx.label(lang, "bench.assessments_intro");
+        let alternates = cx.alternates(|l| cx.routes.assessments(l));
+        let layout = cx.layout(lang, "assessments", title, description, alternates);
+        cx.page(
+            template,
+            cx.routes.assessments(lang) + "index.html",
+            &layout,
+            IndexPage {
+                cycles: Self::cycle_links(cx, lang),
+                areas: Self::area_links(cx, lang),
+            },
+        )
+    }
+
+    fn assessment_cycle(
+        cx: &Context<'_>,
+        template: &'static str,
+        cycle: &str,
+        lang: &Lang,
+    ) -> Result<OutputFile, Diagnostics> {
+        let data = &cx.site.data;
+        let score = |v: f64| format::value(v, Unit::Score, lang);
+        let heat = maturity::heatmap(data, cycle);
+        let areas = Self::area_links(cx, lang);
+        let mut rows = Vec::new();
+        let mut heat_rows = Vec::new();
+        let mut gap_rows = Vec::new();
+        for (pes, means) in &heat {
+            let Some(link) = cx.pes_link(pes, lang) else {
+                continue;
+            };
+            let find = |area: &str| means.iter().find(|m| m.area == area);
+            heat_rows.push(HeatmapRow {
+                label: cx.chart_label(pes),
+                cells: areas
+                    .iter()
+                    .map(|a| find(&a.id).map(|m| (level(m.peer_mean), score(m.peer_mean))))
+                    .collect(),
+            });
+            rows.push(ScoreRow {
+                pes: link.clone(),
+                cells: areas
+                    .iter()
+                    .map(|a| Cell::number(find(&a.id).map(|m| m.peer_mean), score))
+                    .collect(),
+            });
+            let cells: Vec<GapCell> = areas
+                .iter()
+                .map(|a| {
+                    let gap = find(&a.id).map(|m| m.gap());
+                    GapCell {
+                        text: gap.map(|g| format::change(g, Unit::Score, lang)),
+                        sort: gap.map(|g| g.to_string()).unwrap_or_default(),
+                        over: gap.is_some_and(|g| g >= 0.05),
+                    }
+                })
+                .collect();
+            gap_rows.push(GapRow {
+                pes: link,
+                overrated: cells.iter().filter(|c| c.over).count(),
+                cells,
+            });
+        }
+        let medians = areas
+            .iter()
+            .map(|a| Cell::number(maturity::area_median(data, cycle, &a.id), score))
+            .collect();
+        let heatmap = Heatmap {
+            meta: Meta {
+                id: "heatmap".to_string(),
+                title: format!("{} {cycle}", cx.label(lang, "bench.heatmap_title")),
+                desc: cx.label(lang, "bench.heatmap_desc"),
+            },
+            columns: areas.iter().map(|a| a.id.clone()).collect(),
+            rows: heat_rows,
+        };
+        let enablers = cx.enabler_rows(cycle, None, lang);
+        let distribution = cx.distribution_chart("distribution", cycle, &enablers, lang);
+        let title = format!("{} {cycle}", cx.label(lang, "bench.cycle_title"));
+        let alternates = cx.alternates(|l| cx.routes.assessment_cycle(cycle, l));
+        let description = cx.label(lang, "bench.cycle_intro");
+        let layout = cx.layout(lang, "assessment", title, description, alternates);
+        let heatmap_figure = Figure::new(charts::heatmap(&heatmap), heatmap.meta.title.clone());
+        let page = CyclePage {
+            cycle: cycle.to_string(),
+            areas,
+            heatmap: heatmap_figure,
+            rows,
+            medians,
+            gap_rows,
+            distribution,
+            enablers,
+            others: Self::cycle_links(cx, lang)
+                .into_iter()
+                .filter(|c| c.cycle != cycle)
+                .collect(),
+        };
+        cx.page(
+            template,
+            cx.routes.assessment_cycle(cycle, lang) + "index.html",
+            &layout,
+            page,
+        )
     }
 }

@@ -85,123 +85,11 @@ impl Family for Documents {
     }
 
     fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics> {
-        cx.document(self.template(page).unwrap_or_default(), page)
+        Self::document(cx, self.template(page).unwrap_or_default(), page)
     }
 }
 
 impl Context<'_> {
-    fn document(
-        &self,
-        template: &'static str,
-        page: &DocumentPage,
-    ) -> Result<OutputFile, Diagnostics> {
-        let DocumentPage {
-            section,
-            lang,
-            shown,
-            ..
-        } = page;
-        let section = *section;
-        let documents = &self.site.documents;
-        match section {
-            Section::Practices => {
-                let practice = &documents.practices[*shown];
-                let facts = self.practice_facts(practice, lang);
-                self.document_page(template, "practice", practice, section, lang, facts)
-            }
-            Section::Visits => {
-                let visit = &documents.visits[*shown];
-                let facts = self.visit_facts(visit, lang);
-                self.document_page(template, "visit", visit, section, lang, facts)
-            }
-            Section::Reports => {
-                let report = &documents.reports[*shown];
-                #[derive(Serialize)]
-                struct ReportFacts {
-                    date: String,
-                    date_iso: String,
-                }
-                let facts = ReportFacts {
-                    date: report.meta.date.value.long(lang),
-                    date_iso: report.meta.date.value.to_string(),
-                };
-                self.document_page(template, "report", report, section, lang, facts)
-            }
-            Section::Pages => {
-                let page = &documents.pages[*shown];
-                self.document_page(template, "page", page, section, lang, ())
-            }
-        }
-    }
-
-    pub(crate) fn document_page<M: Meta, F: Serialize>(
-        &self,
-        template: &str,
-        kind: &'static str,
-        document: &Document<M>,
-        section: Section,
-        lang: &Lang,
-        facts: F,
-    ) -> Result<OutputFile, Diagnostics> {
-        let context = markdown::Context {
-            file: &document.file,
-            body_offset: document.body_offset,
-            page_lang: lang,
-            text_lang: &document.lang,
-            routes: &self.routes,
-            allow_raw_html: self.site.config.options.allow_raw_html,
-        };
-        let (rendered, problems) = markdown::render(document.body(), &context);
-        // A fallback page repeats the original's body: report its links once, from the original.
-        if !problems.is_empty() {
-            return Err(if document.lang == lang {
-                Diagnostics::from(problems)
-            } else {
-                Diagnostics::default()
-            });
-        }
-        let meta = &document.meta;
-        let alternates = self.alternates(|l| {
-            self.routes
-                .document(section, &document.key, l)
-                .unwrap_or_else(|| self.routes.home(l))
-        });
-        let title = self.text(&document.lang, &meta.title().value);
-        let summary = self.text(&document.lang, meta.summary().unwrap_or(""));
-        let mut layout = self.layout(lang, kind, title.clone(), summary.clone(), alternates);
-        layout.draft = meta.draft();
-        layout.index = self.document_record(section, &document.key, lang);
-        layout.publishing.structured_data = self
-            .document_structured_data(section, &document.key, lang)
-            .map(|value| crate::render::views::head::script_value(&value));
-        if document.lang != lang {
-            layout.notice = Some(TranslationNotice {
-                shown_lang: document.lang.clone(),
-                shown_lang_name: self.label(&document.lang, "language.name"),
-            });
-        }
-        #[derive(Serialize)]
-        struct DocumentPage<F: Serialize> {
-            doc: DocView,
-            facts: F,
-        }
-        let doc = DocView {
-            title,
-            summary,
-            html: Value::from_safe_string(rendered.html),
-            headings: rendered.headings,
-            updated: meta.updated().value.long(lang),
-            updated_iso: meta.updated().value.to_string(),
-            text_lang: document.lang.clone(),
-        };
-        let path = self
-            .routes
-            .document(section, &document.key, lang)
-            .unwrap_or_default()
-            + "index.html";
-        self.page(template, path, &layout, DocumentPage { doc, facts })
-    }
-
     pub(crate) fn practice_facts(
         &self,
         practice: &Document<PracticeMeta>,
@@ -252,8 +140,122 @@ impl Context<'_> {
             contact: meta.contact.clone(),
         }
     }
+}
 
-    pub(crate) fn visit_facts(&self, visit: &Document<VisitMeta>, lang: &Lang) -> VisitFacts {
+impl Documents {
+    fn document(
+        cx: &Context<'_>,
+        template: &'static str,
+        page: &DocumentPage,
+    ) -> Result<OutputFile, Diagnostics> {
+        let DocumentPage {
+            section,
+            lang,
+            shown,
+            ..
+        } = page;
+        let section = *section;
+        let documents = &cx.site.documents;
+        match section {
+            Section::Practices => {
+                let practice = &documents.practices[*shown];
+                let facts = cx.practice_facts(practice, lang);
+                Self::document_page(cx, template, "practice", practice, section, lang, facts)
+            }
+            Section::Visits => {
+                let visit = &documents.visits[*shown];
+                let facts = Self::visit_facts(cx, visit, lang);
+                Self::document_page(cx, template, "visit", visit, section, lang, facts)
+            }
+            Section::Reports => {
+                let report = &documents.reports[*shown];
+                #[derive(Serialize)]
+                struct ReportFacts {
+                    date: String,
+                    date_iso: String,
+                }
+                let facts = ReportFacts {
+                    date: report.meta.date.value.long(lang),
+                    date_iso: report.meta.date.value.to_string(),
+                };
+                Self::document_page(cx, template, "report", report, section, lang, facts)
+            }
+            Section::Pages => {
+                let page = &documents.pages[*shown];
+                Self::document_page(cx, template, "page", page, section, lang, ())
+            }
+        }
+    }
+
+    fn document_page<M: Meta, F: Serialize>(
+        cx: &Context<'_>,
+        template: &str,
+        kind: &'static str,
+        document: &Document<M>,
+        section: Section,
+        lang: &Lang,
+        facts: F,
+    ) -> Result<OutputFile, Diagnostics> {
+        let context = markdown::Context {
+            file: &document.file,
+            body_offset: document.body_offset,
+            page_lang: lang,
+            text_lang: &document.lang,
+            routes: &cx.routes,
+            allow_raw_html: cx.site.config.options.allow_raw_html,
+        };
+        let (rendered, problems) = markdown::render(document.body(), &context);
+        // A fallback page repeats the original's body: report its links once, from the original.
+        if !problems.is_empty() {
+            return Err(if document.lang == lang {
+                Diagnostics::from(problems)
+            } else {
+                Diagnostics::default()
+            });
+        }
+        let meta = &document.meta;
+        let alternates = cx.alternates(|l| {
+            cx.routes
+                .document(section, &document.key, l)
+                .unwrap_or_else(|| cx.routes.home(l))
+        });
+        let title = cx.text(&document.lang, &meta.title().value);
+        let summary = cx.text(&document.lang, meta.summary().unwrap_or(""));
+        let mut layout = cx.layout(lang, kind, title.clone(), summary.clone(), alternates);
+        layout.draft = meta.draft();
+        layout.index = cx.document_record(section, &document.key, lang);
+        layout.publishing.structured_data = cx
+            .document_structured_data(section, &document.key, lang)
+            .map(|value| crate::render::views::head::script_value(&value));
+        if document.lang != lang {
+            layout.notice = Some(TranslationNotice {
+                shown_lang: document.lang.clone(),
+                shown_lang_name: cx.label(&document.lang, "language.name"),
+            });
+        }
+        #[derive(Serialize)]
+        struct DocumentPage<F: Serialize> {
+            doc: DocView,
+            facts: F,
+        }
+        let doc = DocView {
+            title,
+            summary,
+            html: Value::from_safe_string(rendered.html),
+            headings: rendered.headings,
+            updated: meta.updated().value.long(lang),
+            updated_iso: meta.updated().value.to_string(),
+            text_lang: document.lang.clone(),
+        };
+        let path = cx
+            .routes
+            .document(section, &document.key, lang)
+            .unwrap_or_default()
+            + "index.html";
+        cx.page(template, path, &layout, DocumentPage { doc, facts })
+    }
+
+    fn visit_facts(cx: &Context<'_>, visit: &Document<VisitMeta>, lang: &Lang) -> VisitFacts {
         let meta = &visit.meta;
         let p = &meta.participants;
         let participants: Vec<Count> = [
@@ -265,14 +267,13 @@ impl Context<'_> {
         .into_iter()
         .filter(|(_, count)| *count > 0)
         .map(|(key, count)| Count {
-            label: self.label(lang, key),
+            label: cx.label(lang, key),
             count,
         })
         .collect();
-        let text_list =
-            |items: &[String]| items.iter().map(|i| self.text(&visit.lang, i)).collect();
+        let text_list = |items: &[String]| items.iter().map(|i| cx.text(&visit.lang, i)).collect();
         VisitFacts {
-            host: self.pes_link(&meta.host.value, lang),
+            host: cx.pes_link(&meta.host.value, lang),
             dates: date_range(meta.start_date.value, meta.end_date.value, lang),
             start_iso: meta.start_date.value.to_string(),
             end_iso: meta.end_date.value.to_string(),

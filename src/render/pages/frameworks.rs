@@ -121,42 +121,42 @@ impl Family for Frameworks {
     fn render(self, cx: &Context<'_>, page: &FrameworksPage) -> Result<OutputFile, Diagnostics> {
         let template = self.template(page).unwrap_or_default();
         match page {
-            FrameworksPage::Index(lang) => cx.frameworks_index(template, lang),
+            FrameworksPage::Index(lang) => Self::frameworks_index(cx, template, lang),
             FrameworksPage::Framework(index, lang) => {
-                cx.framework_page(template, &cx.site.data.frameworks[*index], lang)
+                Self::framework_page(cx, template, &cx.site.data.frameworks[*index], lang)
             }
         }
     }
 }
 
-impl Context<'_> {
+impl Frameworks {
     fn frameworks_index(
-        &self,
+        cx: &Context<'_>,
         template: &'static str,
         lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
-        let mut frameworks: Vec<FrameworkLink> = self
+        let mut frameworks: Vec<FrameworkLink> = cx
             .site
             .data
             .frameworks
             .iter()
-            .map(|f| self.framework_link(f, lang))
+            .map(|f| cx.framework_link(f, lang))
             .collect();
         frameworks.sort_by(|a, b| a.url.cmp(&b.url));
-        let title = self.label(lang, "bench.frameworks_title");
-        let description = self.label(lang, "bench.frameworks_intro");
-        let alternates = self.alternates(|l| self.routes.frameworks(l));
-        let layout = self.layout(lang, "frameworks", title, description, alternates);
-        self.page(
+        let title = cx.label(lang, "bench.frameworks_title");
+        let description = cx.label(lang, "bench.frameworks_intro");
+        let alternates = cx.alternates(|l| cx.routes.frameworks(l));
+        let layout = cx.layout(lang, "frameworks", title, description, alternates);
+        cx.page(
             template,
-            self.routes.frameworks(lang) + "index.html",
+            cx.routes.frameworks(lang) + "index.html",
             &layout,
             IndexPage { frameworks },
         )
     }
 
     fn framework_page(
-        &self,
+        cx: &Context<'_>,
         template: &'static str,
         framework: &Framework,
         lang: &Lang,
@@ -168,8 +168,12 @@ impl Context<'_> {
             .iter()
             .map(|pillar| PillarView {
                 id: pillar.id.value.clone(),
-                name: self.text(lang, pillar.name.text(lang)),
-                kpis: pillar.kpis.iter().map(|k| self.kpi_view(k, lang)).collect(),
+                name: cx.text(lang, pillar.name.text(lang)),
+                kpis: pillar
+                    .kpis
+                    .iter()
+                    .map(|k| Self::kpi_view(cx, k, lang))
+                    .collect(),
             })
             .collect();
         let kpi_name = |id: &str| {
@@ -177,7 +181,7 @@ impl Context<'_> {
                 .iter()
                 .flat_map(|p| p.kpis.iter())
                 .find(|k| k.id.value == id)
-                .map(|k| self.text(lang, k.name.text(lang)))
+                .map(|k| cx.text(lang, k.name.text(lang)))
         };
         let activities = body
             .activities
@@ -190,46 +194,46 @@ impl Context<'_> {
                     ActivityStatus::Delayed => "delayed",
                 };
                 ActivityRow {
-                    name: self.text(lang, activity.name.text(lang)),
+                    name: cx.text(lang, activity.name.text(lang)),
                     kpi: activity.kpi.as_ref().and_then(|k| kpi_name(&k.value)),
                     responsible: activity.responsible.clone(),
                     due: activity.due.long(lang),
                     due_iso: activity.due.to_string(),
                     status: Labelled {
                         id: status.to_string(),
-                        label: self.label(lang, &format!("bench.activity.{status}")),
+                        label: cx.label(lang, &format!("bench.activity.{status}")),
                     },
                 }
             })
             .collect();
-        let title = self.text(lang, body.title.text(lang));
-        let alternates = self.alternates(|l| self.routes.framework(pes, l));
-        let layout = self.layout(lang, "framework", title.clone(), String::new(), alternates);
-        self.page(
+        let title = cx.text(lang, body.title.text(lang));
+        let alternates = cx.alternates(|l| cx.routes.framework(pes, l));
+        let layout = cx.layout(lang, "framework", title.clone(), String::new(), alternates);
+        cx.page(
             template,
-            self.routes.framework(pes, lang) + "index.html",
+            cx.routes.framework(pes, lang) + "index.html",
             &layout,
             FrameworkPage {
-                pes: self.pes_link(pes, lang),
+                pes: cx.pes_link(pes, lang),
                 title,
                 pillars,
                 activities,
-                index_url: self.routes.link(&self.routes.frameworks(lang)),
+                index_url: cx.routes.link(&cx.routes.frameworks(lang)),
             },
         )
     }
 
-    fn kpi_view(&self, kpi: &Kpi, lang: &Lang) -> KpiView {
+    fn kpi_view(cx: &Context<'_>, kpi: &Kpi, lang: &Lang) -> KpiView {
         let fmt = |v: f64| format::value(v, kpi.unit, lang);
         let share = |p: f64| format::share(p, lang);
-        let name = self.text(lang, kpi.name.text(lang));
+        let name = cx.text(lang, kpi.name.text(lang));
         let latest = progress::latest(kpi).and_then(|latest| {
             let ratio = latest.progress?;
             let text = share(ratio);
             let meta = Meta {
                 id: format!("progress-{}", kpi.id.value),
                 title: format!("{name} — {}", latest.year),
-                desc: format!("{} {text}", self.label(lang, "bench.progress")),
+                desc: format!("{} {text}", cx.label(lang, "bench.progress")),
             };
             Some(Latest {
                 year: latest.year,
@@ -243,8 +247,8 @@ impl Context<'_> {
         });
         KpiView {
             id: kpi.id.value.clone(),
-            formula: kpi.formula.as_ref().map(|f| self.text(lang, f.text(lang))),
-            unit: self.unit_label(kpi.unit, lang),
+            formula: kpi.formula.as_ref().map(|f| cx.text(lang, f.text(lang))),
+            unit: cx.unit_label(kpi.unit, lang),
             baseline: fmt(kpi.baseline.value),
             baseline_year: kpi.baseline.year.value,
             years: progress::years(kpi)

@@ -58,44 +58,44 @@ impl Family for Home {
     fn render(self, cx: &Context<'_>, page: &EntryPage) -> Result<OutputFile, Diagnostics> {
         let template = self.template(page).unwrap_or_default();
         match page {
-            EntryPage::Root => cx.root(template),
-            EntryPage::NotFound => cx.not_found(template),
-            EntryPage::Home(lang) => cx.home(template, lang),
+            EntryPage::Root => Self::root(cx, template),
+            EntryPage::NotFound => Self::not_found(cx, template),
+            EntryPage::Home(lang) => Self::home(cx, template, lang),
         }
     }
 }
 
-impl Context<'_> {
-    fn root(&self, template: &'static str) -> Result<OutputFile, Diagnostics> {
-        let lang = self.routes.default_language().clone();
-        let alternates = self.alternates(|l| self.routes.home(l));
-        let mut layout = self.layout(
+impl Home {
+    fn root(cx: &Context<'_>, template: &'static str) -> Result<OutputFile, Diagnostics> {
+        let lang = cx.routes.default_language().clone();
+        let alternates = cx.alternates(|l| cx.routes.home(l));
+        let mut layout = cx.layout(
             &lang,
             "root",
-            self.site.config.title.text(&lang).to_string(),
-            self.site.config.description.text(&lang).to_string(),
+            cx.site.config.title.text(&lang).to_string(),
+            cx.site.config.description.text(&lang).to_string(),
             alternates,
         );
-        layout.canonical = self.routes.absolute("");
+        layout.canonical = cx.routes.absolute("");
         #[derive(Serialize)]
         struct Root {
             entries: Vec<LanguageEntry>,
         }
-        self.page(
+        cx.page(
             template,
             "index.html".into(),
             &layout,
             Root {
-                entries: self.language_entries(),
+                entries: cx.language_entries(),
             },
         )
     }
 
-    fn not_found(&self, template: &'static str) -> Result<OutputFile, Diagnostics> {
-        let lang = self.routes.default_language().clone();
-        let alternates = self.alternates(|l| self.routes.home(l));
-        let title = self.label(&lang, "notfound.title");
-        let mut layout = self.layout(&lang, "not-found", title, String::new(), alternates);
+    fn not_found(cx: &Context<'_>, template: &'static str) -> Result<OutputFile, Diagnostics> {
+        let lang = cx.routes.default_language().clone();
+        let alternates = cx.alternates(|l| cx.routes.home(l));
+        let title = cx.label(&lang, "notfound.title");
+        let mut layout = cx.layout(&lang, "not-found", title, String::new(), alternates);
         // The 404 page stands in for any address: no navigation entry is the current one.
         for item in &mut layout.nav {
             item.current = false;
@@ -104,28 +104,32 @@ impl Context<'_> {
         struct NotFound {
             entries: Vec<LanguageEntry>,
         }
-        self.page(
+        cx.page(
             template,
             "404.html".into(),
             &layout,
             NotFound {
-                entries: self.language_entries(),
+                entries: cx.language_entries(),
             },
         )
     }
 
-    fn home(&self, template: &'static str, lang: &Lang) -> Result<OutputFile, Diagnostics> {
-        let config = &self.site.config;
-        let alternates = self.alternates(|l| self.routes.home(l));
-        let layout = self.layout(
+    fn home(
+        cx: &Context<'_>,
+        template: &'static str,
+        lang: &Lang,
+    ) -> Result<OutputFile, Diagnostics> {
+        let config = &cx.site.config;
+        let alternates = cx.alternates(|l| cx.routes.home(l));
+        let layout = cx.layout(
             lang,
             "home",
-            self.text(lang, config.title.text(lang)),
-            self.text(lang, config.description.text(lang)),
+            cx.text(lang, config.title.text(lang)),
+            cx.text(lang, config.description.text(lang)),
             alternates,
         );
         let latest = |section, count| {
-            let mut cards = self.cards(section, lang, |_| true);
+            let mut cards = cx.cards(section, lang, |_| true);
             cards.truncate(count);
             cards
         };
@@ -146,32 +150,26 @@ impl Context<'_> {
             counts: BTreeMap<&'static str, usize>,
         }
         let counts = BTreeMap::from([
-            ("pes", self.site.data.pes.len()),
+            ("pes", cx.site.data.pes.len()),
             (
                 "practices",
-                self.routes.document_keys(Section::Practices).count(),
+                cx.routes.document_keys(Section::Practices).count(),
             ),
-            ("visits", self.routes.document_keys(Section::Visits).count()),
-            ("indicators", self.site.data.indicators.len()),
+            ("visits", cx.routes.document_keys(Section::Visits).count()),
+            ("indicators", cx.site.data.indicators.len()),
         ]);
-        self.page(
+        cx.page(
             template,
-            self.routes.home(lang) + "index.html",
+            cx.routes.home(lang) + "index.html",
             &layout,
             Home {
                 practices,
                 visits,
                 reports,
-                practices_url: self
-                    .routes
-                    .link(&self.routes.listing(Listing::Practices, lang)),
-                visits_url: self
-                    .routes
-                    .link(&self.routes.listing(Listing::Visits, lang)),
-                reports_url: self
-                    .routes
-                    .link(&self.routes.listing(Listing::Reports, lang)),
-                pes_url: self.routes.link(&self.routes.listing(Listing::Pes, lang)),
+                practices_url: cx.routes.link(&cx.routes.listing(Listing::Practices, lang)),
+                visits_url: cx.routes.link(&cx.routes.listing(Listing::Visits, lang)),
+                reports_url: cx.routes.link(&cx.routes.listing(Listing::Reports, lang)),
+                pes_url: cx.routes.link(&cx.routes.listing(Listing::Pes, lang)),
                 counts,
             },
         )

@@ -140,27 +140,27 @@ impl Family for Indicators {
     fn render(self, cx: &Context<'_>, page: &IndicatorsPage) -> Result<OutputFile, Diagnostics> {
         let template = self.template(page).unwrap_or_default();
         match page {
-            IndicatorsPage::Index(lang) => cx.indicators_index(template, lang),
+            IndicatorsPage::Index(lang) => Self::indicators_index(cx, template, lang),
             IndicatorsPage::Indicator(indicator, cluster, lang) => {
                 let data = &cx.site.data;
                 let cluster = cluster.map(|index| &data.clusters[index]);
-                cx.indicator_page(template, &data.indicators[*indicator], cluster, lang)
+                Self::indicator_page(cx, template, &data.indicators[*indicator], cluster, lang)
             }
         }
     }
 }
 
-impl Context<'_> {
+impl Indicators {
     fn indicators_index(
-        &self,
+        cx: &Context<'_>,
         template: &'static str,
         lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
-        let data = &self.site.data;
+        let data = &cx.site.data;
         let mut categories: Vec<Category> = Vec::new();
         for indicator in &data.indicators {
-            let label = self.category_label(&indicator.category, lang);
-            let row = self.index_row(indicator, lang);
+            let label = cx.category_label(&indicator.category, lang);
+            let row = Self::index_row(cx, indicator, lang);
             match categories.iter_mut().find(|c| c.label == label) {
                 Some(category) => category.indicators.push(row),
                 None => categories.push(Category {
@@ -169,34 +169,34 @@ impl Context<'_> {
                 }),
             }
         }
-        let title = self.label(lang, "bench.nav_indicators");
-        let description = self.label(lang, "bench.indicators_intro");
-        let alternates = self.alternates(|l| self.routes.indicators(l));
-        let layout = self.layout(lang, "indicators", title, description, alternates);
-        self.page(
+        let title = cx.label(lang, "bench.nav_indicators");
+        let description = cx.label(lang, "bench.indicators_intro");
+        let alternates = cx.alternates(|l| cx.routes.indicators(l));
+        let layout = cx.layout(lang, "indicators", title, description, alternates);
+        cx.page(
             template,
-            self.routes.indicators(lang) + "index.html",
+            cx.routes.indicators(lang) + "index.html",
             &layout,
             IndexPage {
                 categories,
-                frameworks_url: self.routes.link(&self.routes.frameworks(lang)),
-                download_all: self.routes.link(&self.routes.download("observations.csv")),
+                frameworks_url: cx.routes.link(&cx.routes.frameworks(lang)),
+                download_all: cx.routes.link(&cx.routes.download("observations.csv")),
             },
         )
     }
 
-    fn index_row(&self, indicator: &Indicator, lang: &Lang) -> IndexRow {
-        let table = IndicatorTable::new(&self.site.data, indicator);
+    fn index_row(cx: &Context<'_>, indicator: &Indicator, lang: &Lang) -> IndexRow {
+        let table = IndicatorTable::new(&cx.site.data, indicator);
         let medians: Vec<Option<f64>> = table
             .years
             .iter()
             .map(|year| table.median(*year, |_| true))
             .collect();
         let fmt = |v: f64| format::value(v, indicator.unit, lang);
-        let head = self.indicator_head(indicator, lang);
+        let head = cx.indicator_head(indicator, lang);
         let first = table.years.first().zip(medians.first().copied().flatten());
         let last = table.latest_year().zip(medians.last().copied().flatten());
-        let colon = self.label(lang, "bench.colon");
+        let colon = cx.label(lang, "bench.colon");
         let trend = match (first, last) {
             (Some((y0, v0)), Some((y1, v1))) => {
                 format!("{y0}{colon} {} → {y1}{colon} {}", fmt(v0), fmt(v1))
@@ -205,11 +205,7 @@ impl Context<'_> {
         };
         let meta = Meta {
             id: format!("spark-{}", head.id),
-            title: format!(
-                "{} — {}",
-                head.name,
-                self.label(lang, "bench.network_median")
-            ),
+            title: format!("{} — {}", head.name, cx.label(lang, "bench.network_median")),
             desc: trend.clone(),
         };
         IndexRow {
@@ -223,15 +219,15 @@ impl Context<'_> {
     }
 
     fn indicator_page(
-        &self,
+        cx: &Context<'_>,
         template: &'static str,
         indicator: &Indicator,
         cluster: Option<&Cluster>,
         lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
-        let data = &self.site.data;
+        let data = &cx.site.data;
         let id = indicator.id.value.as_str();
-        let head = self.indicator_head(indicator, lang);
+        let head = cx.indicator_head(indicator, lang);
         let table = IndicatorTable::new(data, indicator);
         let members: Vec<&str> = data
             .pes
@@ -243,14 +239,16 @@ impl Context<'_> {
         let year = table.latest_year();
         let network_median = year.and_then(|y| table.median(y, |_| true));
         let cluster_median = cluster
-            .and_then(|c| year.and_then(|y| table.median(y, |p| self.cluster_of(p) == c.id.value)));
+            .and_then(|c| year.and_then(|y| table.median(y, |p| cx.cluster_of(p) == c.id.value)));
         let (bars, bar_rows) = match year {
-            Some(year) => self.latest_bars(indicator, &head, &table, &members, year, cluster, lang),
+            Some(year) => {
+                Self::latest_bars(cx, indicator, &head, &table, &members, year, cluster, lang)
+            }
             None => (None, Vec::new()),
         };
         let (lines, series_rows, median_row) =
-            self.time_series(indicator, &head, &table, &members, cluster, lang);
-        let colon = self.label(lang, "bench.colon");
+            Self::time_series(cx, indicator, &head, &table, &members, cluster, lang);
+        let colon = cx.label(lang, "bench.colon");
         let gaps = members
             .iter()
             .filter_map(|pes| {
@@ -261,20 +259,20 @@ impl Context<'_> {
                     .map(i32::to_string)
                     .collect();
                 (!missing.is_empty())
-                    .then(|| format!("{}{colon} {}", self.chart_label(pes), missing.join(", ")))
+                    .then(|| format!("{}{colon} {}", cx.chart_label(pes), missing.join(", ")))
             })
             .collect();
-        let notes = self.observation_notes(id, &members, lang);
+        let notes = Self::observation_notes(cx, id, &members, lang);
         let clusters = data
             .clusters
             .iter()
             .map(|c| ClusterLink {
                 name: c.name.text(lang).to_string(),
-                url: self
+                url: cx
                     .routes
-                    .link(&self.routes.indicator_cluster(id, &c.id.value, lang)),
+                    .link(&cx.routes.indicator_cluster(id, &c.id.value, lang)),
                 median: year
-                    .and_then(|y| table.median(y, |p| self.cluster_of(p) == c.id.value))
+                    .and_then(|y| table.median(y, |p| cx.cluster_of(p) == c.id.value))
                     .map(fmt),
                 members: data
                     .pes
@@ -286,15 +284,15 @@ impl Context<'_> {
             .collect();
         let cluster_id = cluster.map(|c| c.id.value.as_str());
         let path_of = |l: &Lang| match cluster_id {
-            Some(c) => self.routes.indicator_cluster(id, c, l),
-            None => self.routes.indicator(id, l),
+            Some(c) => cx.routes.indicator_cluster(id, c, l),
+            None => cx.routes.indicator(id, l),
         };
         let title = match cluster {
             Some(c) => format!("{} — {}", head.name, c.name.text(lang)),
             None => head.name.clone(),
         };
-        let alternates = self.alternates(path_of);
-        let mut layout = self.layout(
+        let alternates = cx.alternates(path_of);
+        let mut layout = cx.layout(
             lang,
             "indicator",
             title.clone(),
@@ -302,16 +300,13 @@ impl Context<'_> {
             alternates,
         );
         let downloads = ["csv", "json"].map(|extension| {
-            self.routes.absolute(
-                &self
-                    .routes
-                    .download(&format!("indicators/{id}.{extension}")),
-            )
+            cx.routes
+                .absolute(&cx.routes.download(&format!("indicators/{id}.{extension}")))
         });
         let dataset = crate::render::files::structured_data::dataset(
             &title,
             &head.definition,
-            &self.routes.absolute(&path_of(lang)),
+            &cx.routes.absolute(&path_of(lang)),
             lang,
             &downloads.each_ref().map(String::as_str),
         );
@@ -319,15 +314,15 @@ impl Context<'_> {
             Some(crate::render::views::head::script_value(&dataset));
         // The network view is searchable; its peer-group views would only repeat it.
         if cluster.is_none() {
-            layout.index = self.typed_record(lang, "bench.indicator");
+            layout.index = cx.typed_record(lang, "bench.indicator");
         }
         let page = IndicatorPage {
             cluster: cluster.map(|c| ClusterHead {
                 name: c.name.text(lang).to_string(),
-                description: self.text(lang, c.description.text(lang)),
+                description: cx.text(lang, c.description.text(lang)),
             }),
             network_url: head.url.clone(),
-            index_url: self.routes.link(&self.routes.indicators(lang)),
+            index_url: cx.routes.link(&cx.routes.indicators(lang)),
             year,
             network_median: network_median.map(fmt),
             cluster_median: cluster_median.map(fmt),
@@ -340,21 +335,21 @@ impl Context<'_> {
             gaps,
             notes,
             clusters,
-            csv: self
+            csv: cx
                 .routes
-                .link(&self.routes.download(&format!("indicators/{id}.csv"))),
-            json: self
+                .link(&cx.routes.download(&format!("indicators/{id}.csv"))),
+            json: cx
                 .routes
-                .link(&self.routes.download(&format!("indicators/{id}.json"))),
+                .link(&cx.routes.download(&format!("indicators/{id}.json"))),
             indicator: head,
         };
-        self.page(template, path_of(lang) + "index.html", &layout, page)
+        cx.page(template, path_of(lang) + "index.html", &layout, page)
     }
 
     /// The bar chart of `year`, best first and gaps last, and its table.
     #[allow(clippy::too_many_arguments)]
     fn latest_bars(
-        &self,
+        cx: &Context<'_>,
         indicator: &Indicator,
         head: &IndicatorHead,
         table: &IndicatorTable,
@@ -374,11 +369,11 @@ impl Context<'_> {
         });
         let network = table.values_in(year, |_| true);
         let cluster_median_of =
-            |pes: &str| table.median(year, |p| self.cluster_of(p) == self.cluster_of(pes));
+            |pes: &str| table.median(year, |p| cx.cluster_of(p) == cx.cluster_of(pes));
         let bars = order
             .iter()
             .map(|(pes, value)| Bar {
-                label: self.chart_label(pes),
+                label: cx.chart_label(pes),
                 value: *value,
                 marker: if cluster.is_none() {
                     cluster_median_of(pes)
@@ -391,11 +386,11 @@ impl Context<'_> {
         let (reference, reference_label) = match cluster {
             Some(_) => (
                 table.median(year, |p| members.contains(&p)),
-                self.label(lang, "bench.cluster_median"),
+                cx.label(lang, "bench.cluster_median"),
             ),
             None => (
                 table.median(year, |_| true),
-                self.label(lang, "bench.network_median"),
+                cx.label(lang, "bench.network_median"),
             ),
         };
         let caption = format!("{} — {year}", head.name);
@@ -405,7 +400,7 @@ impl Context<'_> {
                 title: caption.clone(),
                 desc: format!(
                     "{} {} {}",
-                    self.label(lang, "bench.bars_desc"),
+                    cx.label(lang, "bench.bars_desc"),
                     reference_label,
                     reference.map(fmt).unwrap_or_default()
                 ),
@@ -413,8 +408,8 @@ impl Context<'_> {
             bars,
             reference,
             reference_label,
-            marker_label: self.label(lang, "bench.cluster_median"),
-            gap_label: format!("{} {year}", self.label(lang, "bench.no_data")),
+            marker_label: cx.label(lang, "bench.cluster_median"),
+            gap_label: format!("{} {year}", cx.label(lang, "bench.no_data")),
         };
         let svg = charts::bar_chart(&chart, &fmt);
         let rank_cell = |value: Option<f64>, all: &[f64]| Cell {
@@ -428,14 +423,14 @@ impl Context<'_> {
         let rows = order
             .iter()
             .filter_map(|(pes, value)| {
-                let link = self.pes_link(pes, lang)?;
-                let cluster_id = self.cluster_of(pes);
-                let in_cluster = table.values_in(year, |p| self.cluster_of(p) == cluster_id);
+                let link = cx.pes_link(pes, lang)?;
+                let cluster_id = cx.cluster_of(pes);
+                let in_cluster = table.values_in(year, |p| cx.cluster_of(p) == cluster_id);
                 Some(BarRow {
                     pes: link,
                     cluster: Labelled {
                         id: cluster_id.to_string(),
-                        label: self
+                        label: cx
                             .site
                             .data
                             .cluster_by_id(cluster_id)
@@ -454,7 +449,7 @@ impl Context<'_> {
 
     /// The time-series chart of the members and their median, and its table.
     fn time_series(
-        &self,
+        cx: &Context<'_>,
         indicator: &Indicator,
         head: &IndicatorHead,
         table: &IndicatorTable,
@@ -476,7 +471,7 @@ impl Context<'_> {
             .iter()
             .map(|y| table.median(*y, |p| reported.contains(&p)))
             .collect();
-        let median_label = self.label(
+        let median_label = cx.label(
             lang,
             if cluster.is_some() {
                 "bench.cluster_median"
@@ -487,7 +482,7 @@ impl Context<'_> {
         let mut lines: Vec<Line> = reported
             .iter()
             .map(|pes| Line {
-                label: self.chart_label(pes),
+                label: cx.chart_label(pes),
                 values: table.years.iter().map(|y| table.value(pes, *y)).collect(),
                 reference: false,
                 highlight: false,
@@ -497,7 +492,7 @@ impl Context<'_> {
         lines.insert(
             0,
             Line {
-                label: self.label(lang, "bench.median_line"),
+                label: cx.label(lang, "bench.median_line"),
                 values: medians.clone(),
                 reference: true,
                 highlight: false,
@@ -510,7 +505,7 @@ impl Context<'_> {
             meta: Meta {
                 id: "lines".to_string(),
                 title: caption.clone(),
-                desc: format!("{} {median_label}.", self.label(lang, "bench.lines_desc")),
+                desc: format!("{} {median_label}.", cx.label(lang, "bench.lines_desc")),
             },
             years: table.years.clone(),
             lines,
@@ -520,7 +515,7 @@ impl Context<'_> {
             .iter()
             .filter_map(|pes| {
                 Some(SeriesRow {
-                    pes: self.pes_link(pes, lang)?,
+                    pes: cx.pes_link(pes, lang)?,
                     cells: table
                         .years
                         .iter()
@@ -534,8 +529,8 @@ impl Context<'_> {
     }
 
     /// Notes attached to this indicator's observations of `members`, each with PES and year.
-    fn observation_notes(&self, id: &str, members: &[&str], lang: &Lang) -> Vec<String> {
-        let mut notes: Vec<(String, i32, String)> = self
+    fn observation_notes(cx: &Context<'_>, id: &str, members: &[&str], lang: &Lang) -> Vec<String> {
+        let mut notes: Vec<(String, i32, String)> = cx
             .site
             .data
             .observations
@@ -543,12 +538,12 @@ impl Context<'_> {
             .filter(|o| o.indicator.value == id && members.contains(&o.pes.value.as_str()))
             .filter_map(|o| {
                 let note = o.note.as_ref()?;
-                Some((self.chart_label(&o.pes.value), o.year.value, note.clone()))
+                Some((cx.chart_label(&o.pes.value), o.year.value, note.clone()))
             })
             .collect();
         notes.sort();
         notes.dedup();
-        let colon = self.label(lang, "bench.colon");
+        let colon = cx.label(lang, "bench.colon");
         notes
             .into_iter()
             .map(|(pes, year, note)| format!("{pes}, {year}{colon} {note}"))

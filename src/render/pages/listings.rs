@@ -57,7 +57,7 @@ impl Family for Listings {
     fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics> {
         let (listing, lang) = page;
         let template = self.template(page).unwrap_or_default();
-        cx.listing(template, *listing, lang)
+        Self::listing(cx, template, *listing, lang)
     }
 }
 
@@ -71,48 +71,48 @@ fn listing_of(section: Section) -> Option<Listing> {
     }
 }
 
-impl Context<'_> {
+impl Listings {
     fn listing(
-        &self,
+        cx: &Context<'_>,
         template: &'static str,
         listing: Listing,
         lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
-        let alternates = self.alternates(|l| self.routes.listing(listing, l));
+        let alternates = cx.alternates(|l| cx.routes.listing(listing, l));
         let (kind, title_key, intro_key) = match listing {
             Listing::Practices => ("practices", "nav.practices", "practices.intro"),
             Listing::Visits => ("visits", "nav.visits", "visits.intro"),
             Listing::Reports => ("reports", "nav.reports", "reports.intro"),
             Listing::Pes => ("pes-list", "nav.pes", "pes.intro"),
         };
-        let title = self.label(lang, title_key);
-        let intro = self
+        let title = cx.label(lang, title_key);
+        let intro = cx
             .strings
             .get(lang, intro_key)
             .map(str::to_string)
             .ok_or_else(|| {
                 Diagnostics::from(Diagnostic::in_path(
-                    format!("themes/{}/i18n/{lang}.yaml", self.site.config.theme.value),
+                    format!("themes/{}/i18n/{lang}.yaml", cx.site.config.theme.value),
                     format!("UI string `{intro_key}` is missing for language `{lang}`"),
                 ))
             })?;
-        let layout = self.layout(lang, kind, title, intro, alternates);
-        let path = self.routes.listing(listing, lang) + "index.html";
+        let layout = cx.layout(lang, kind, title, intro, alternates);
+        let path = cx.routes.listing(listing, lang) + "index.html";
         match listing {
             Listing::Pes => {
                 #[derive(Serialize)]
                 struct PesList {
                     rows: Vec<PesRow>,
                 }
-                let mut rows: Vec<PesRow> = self
+                let mut rows: Vec<PesRow> = cx
                     .site
                     .data
                     .pes
                     .iter()
-                    .map(|pes| self.pes_row(pes, lang))
+                    .map(|pes| cx.pes_row(pes, lang))
                     .collect();
                 rows.sort_by_key(|row| sort_key(&row.pes.name));
-                self.page(template, path, &layout, PesList { rows })
+                cx.page(template, path, &layout, PesList { rows })
             }
             _ => {
                 #[derive(Serialize)]
@@ -124,11 +124,11 @@ impl Context<'_> {
                     Listing::Visits => Section::Visits,
                     _ => Section::Reports,
                 };
-                let mut cards = self.cards(section, lang, |_| true);
+                let mut cards = cx.cards(section, lang, |_| true);
                 if listing == Listing::Practices {
                     cards.sort_by_key(|card| sort_key(&card.title));
                 }
-                self.page(template, path, &layout, CardList { items: cards })
+                cx.page(template, path, &layout, CardList { items: cards })
             }
         }
     }

@@ -49,7 +49,7 @@ impl Family for Profiles {
     fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics> {
         let (index, _, lang) = page;
         let pes = &cx.site.data.pes[*index];
-        cx.pes_profile(self.template(page).unwrap_or_default(), pes, lang)
+        Self::pes_profile(cx, self.template(page).unwrap_or_default(), pes, lang)
     }
 }
 
@@ -109,35 +109,37 @@ impl Context<'_> {
             ),
         }
     }
+}
 
+impl Profiles {
     fn pes_profile(
-        &self,
+        cx: &Context<'_>,
         template: &'static str,
         pes: &Pes,
         lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
-        let data = &self.site.data;
+        let data = &cx.site.data;
         let id = pes.id.value.as_str();
-        let link = self.link_to(pes, lang);
-        let alternates = self.alternates(|l| self.routes.pes(id, l));
+        let link = cx.link_to(pes, lang);
+        let alternates = cx.alternates(|l| cx.routes.pes(id, l));
         let description = data
             .cluster_by_id(&pes.cluster.value)
             .map(|c| c.name.text(lang).to_string())
             .unwrap_or_default();
-        let mut layout = self.layout(lang, "pes", link.name.clone(), description, alternates);
-        layout.index = self.pes_record(pes, lang);
+        let mut layout = cx.layout(lang, "pes", link.name.clone(), description, alternates);
+        layout.index = cx.pes_record(pes, lang);
         layout.publishing.structured_data = Some(crate::render::views::head::script_value(
-            &self.pes_structured_data(pes, lang),
+            &cx.pes_structured_data(pes, lang),
         ));
         let cluster = data.cluster_by_id(&pes.cluster.value);
         let peers = data
             .pes
             .iter()
             .filter(|other| other.cluster.value == pes.cluster.value && other.id.value != id)
-            .filter_map(|other| self.pes_link(&other.id.value, lang))
+            .filter_map(|other| cx.pes_link(&other.id.value, lang))
             .collect();
-        let practices = self.cards(Section::Practices, lang, |listed| listed.owner == id);
-        let visits = self.cards(Section::Visits, lang, |listed| listed.owner == id);
+        let practices = cx.cards(Section::Practices, lang, |listed| listed.owner == id);
+        let visits = cx.cards(Section::Visits, lang, |listed| listed.owner == id);
         let profile = PesProfile {
             network: pes.network.clone(),
             cluster: cluster.map(|c| Labelled {
@@ -145,7 +147,7 @@ impl Context<'_> {
                 label: c.name.text(lang).to_string(),
             }),
             cluster_description: cluster
-                .map(|c| self.text(lang, c.description.text(lang)))
+                .map(|c| cx.text(lang, c.description.text(lang)))
                 .unwrap_or_default(),
             website: pes
                 .website
@@ -153,22 +155,22 @@ impl Context<'_> {
                 .map(|w| w.value.clone())
                 .filter(|w| crate::validate::data::is_web_url(w)),
             peers,
-            bench: self.pes_bench(id, lang),
-            assessment: self.latest_assessment(id, lang),
+            bench: cx.pes_bench(id, lang),
+            assessment: Self::latest_assessment(cx, id, lang),
             practices,
             visits,
             pes: link,
         };
-        self.page(
+        cx.page(
             template,
-            self.routes.pes(id, lang) + "index.html",
+            cx.routes.pes(id, lang) + "index.html",
             &layout,
             profile,
         )
     }
 
-    pub(crate) fn latest_assessment(&self, id: &str, lang: &Lang) -> Option<AssessmentView> {
-        let data = &self.site.data;
+    fn latest_assessment(cx: &Context<'_>, id: &str, lang: &Lang) -> Option<AssessmentView> {
+        let data = &cx.site.data;
         let assessment = data
             .assessments
             .iter()

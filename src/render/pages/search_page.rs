@@ -72,7 +72,7 @@ impl Family for SearchPages {
     }
 
     fn render(self, cx: &Context<'_>, lang: &Lang) -> Result<OutputFile, Diagnostics> {
-        cx.search_page(self.template(lang).unwrap_or_default(), lang)
+        Self::search_page(cx, self.template(lang).unwrap_or_default(), lang)
     }
 }
 
@@ -81,40 +81,6 @@ impl Context<'_> {
         self.site.config.search.enabled.then(|| SearchBox {
             url: self.routes.link(&self.routes.search(lang)),
         })
-    }
-
-    fn search_page(&self, template: &'static str, lang: &Lang) -> Result<OutputFile, Diagnostics> {
-        let alternates = self.alternates(|l| self.routes.search(l));
-        let title = self.label(lang, "search.title");
-        let description = self.label(lang, "search.intro");
-        let layout: Layout = self.layout(lang, "search", title, description, alternates);
-        let bundle = self
-            .routes
-            .link(&format!("{}/", self.site.config.search.folder.value));
-        let other_languages = self
-            .routes
-            .languages()
-            .iter()
-            .filter(|code| *code != lang)
-            .map(|code| OtherSearch {
-                code: code.clone(),
-                name: self.label(code, "language.name"),
-                url: self.routes.link(&self.routes.search(code)),
-            })
-            .collect();
-        let view = SearchView {
-            ui_script: format!("{bundle}pagefind-ui.js"),
-            ui_stylesheet: format!("{bundle}pagefind-ui.css"),
-            script: self.routes.link("search.js"),
-            bundle,
-            other_languages,
-        };
-        self.page(
-            template,
-            self.routes.search(lang) + "index.html",
-            &layout,
-            view,
-        )
     }
 
     /// The record of a document shown in `lang`; none for a page that shows another
@@ -215,5 +181,45 @@ impl Context<'_> {
         record.meta(&name, pes_name);
         let country = self.label(lang, "search.filter_country");
         record.filter(&country, pes.country.value.clone());
+    }
+}
+
+impl SearchPages {
+    fn search_page(
+        cx: &Context<'_>,
+        template: &'static str,
+        lang: &Lang,
+    ) -> Result<OutputFile, Diagnostics> {
+        let alternates = cx.alternates(|l| cx.routes.search(l));
+        let title = cx.label(lang, "search.title");
+        let description = cx.label(lang, "search.intro");
+        let layout: Layout = cx.layout(lang, "search", title, description, alternates);
+        let bundle = cx
+            .routes
+            .link(&format!("{}/", cx.site.config.search.folder.value));
+        let other_languages = cx
+            .routes
+            .languages()
+            .iter()
+            .filter(|code| *code != lang)
+            .map(|code| OtherSearch {
+                code: code.clone(),
+                name: cx.label(code, "language.name"),
+                url: cx.routes.link(&cx.routes.search(code)),
+            })
+            .collect();
+        let view = SearchView {
+            ui_script: format!("{bundle}pagefind-ui.js"),
+            ui_stylesheet: format!("{bundle}pagefind-ui.css"),
+            script: cx.routes.link("search.js"),
+            bundle,
+            other_languages,
+        };
+        cx.page(
+            template,
+            cx.routes.search(lang) + "index.html",
+            &layout,
+            view,
+        )
     }
 }

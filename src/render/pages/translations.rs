@@ -33,19 +33,19 @@ impl Family for TranslationPages {
     }
 
     fn render(self, cx: &Context<'_>, lang: &Lang) -> Result<OutputFile, Diagnostics> {
-        cx.translation_status(self.template(lang).unwrap_or_default(), lang)
+        Self::translation_status(cx, self.template(lang).unwrap_or_default(), lang)
     }
 }
 
-impl Context<'_> {
+impl TranslationPages {
     fn translation_status(
-        &self,
+        cx: &Context<'_>,
         template: &'static str,
         lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
-        let alternates = self.alternates(|l| self.routes.translation_status(l));
-        let title = self.label(lang, "publishing.translations_title");
-        let mut layout = self.layout(lang, "translations", title, String::new(), alternates);
+        let alternates = cx.alternates(|l| cx.routes.translation_status(l));
+        let title = cx.label(lang, "publishing.translations_title");
+        let mut layout = cx.layout(lang, "translations", title, String::new(), alternates);
         // The page is in no section: no navigation entry is the current one.
         for item in &mut layout.nav {
             item.current = false;
@@ -54,10 +54,10 @@ impl Context<'_> {
         struct StatusPage {
             status: TranslationStatus,
         }
-        let status = translation_status::compute(self.site, &self.strings);
-        self.page(
+        let status = translation_status::compute(cx.site, &cx.strings);
+        cx.page(
             template,
-            self.routes.translation_status(lang) + "index.html",
+            cx.routes.translation_status(lang) + "index.html",
             &layout,
             StatusPage { status },
         )
