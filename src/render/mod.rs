@@ -4,8 +4,8 @@
 pub mod charts;
 pub mod engine;
 mod family;
-pub mod files;
-pub mod pages;
+mod files;
+mod pages;
 mod views;
 
 use crate::model::lang::Lang;

@@ -13,8 +13,8 @@ use crate::model::documents::Section;
 use crate::render::charts::{self, Bar, BarChart, Meta};
 use crate::render::engine::format;
 use crate::render::family::Family;
-use crate::render::pages::assessments::EnablerRow;
 use crate::render::views::figures::{Cell, Figure};
+use crate::render::views::maturity::EnablerRow;
 use crate::render::views::{Card, PesLink};
 use crate::render::{Change, Context, OutputFile};
 
@@ -76,15 +76,6 @@ impl Family for Areas {
         let (index, lang) = page;
         let area = &cx.site.data.areas[*index];
         Self::area_page(cx, self.template(page).unwrap_or_default(), area, lang)
-    }
-}
-
-impl Context<'_> {
-    /// The practices filed under `area`, newest first.
-    pub(crate) fn area_practices(&self, area: &str, pes: Option<&str>, lang: &Lang) -> Vec<Card> {
-        self.cards(Section::Practices, lang, |listed| {
-            listed.areas.iter().any(|a| a == area) && pes.is_none_or(|p| listed.owner == p)
-        })
     }
 }
 

@@ -3,16 +3,13 @@
 use crate::diagnostics::Diagnostics;
 use crate::model::documents::Document;
 use crate::model::documents::Meta;
-use crate::model::documents::PracticeMeta;
 use crate::model::documents::Section;
 use crate::model::documents::VisitMeta;
 use crate::model::lang::Lang;
 use crate::render::date_range;
 use crate::render::engine::markdown;
 use crate::render::family::Family;
-use crate::render::views::{
-    Count, DocView, Labelled, PracticeFacts, TranslationNotice, VisitFacts,
-};
+use crate::render::views::{Count, DocView, TranslationNotice, VisitFacts};
 use crate::render::OutputFile;
 use crate::render::{Change, Context, DataFile};
 use minijinja::Value;
@@ -86,59 +83,6 @@ impl Family for Documents {
 
     fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics> {
         Self::document(cx, self.template(page).unwrap_or_default(), page)
-    }
-}
-
-impl Context<'_> {
-    pub(crate) fn practice_facts(
-        &self,
-        practice: &Document<PracticeMeta>,
-        lang: &Lang,
-    ) -> PracticeFacts {
-        let meta = &practice.meta;
-        let areas = meta
-            .areas
-            .iter()
-            .map(|area| Labelled {
-                id: area.value.clone(),
-                label: self
-                    .site
-                    .data
-                    .area_by_id(&area.value)
-                    .map(|a| a.name.text(lang).to_string())
-                    .unwrap_or_default(),
-            })
-            .collect();
-        let target_groups = meta
-            .groups()
-            .map(|group| Labelled {
-                id: group.id().to_string(),
-                label: self.label(lang, &group.label_key()),
-            })
-            .collect();
-        let period = match &meta.end_year {
-            Some(end) if end.value != meta.start_year.value => {
-                format!("{}–{}", meta.start_year.value, end.value)
-            }
-            Some(_) => meta.start_year.value.to_string(),
-            None => format!(
-                "{} {}",
-                self.label(lang, "practice.since"),
-                meta.start_year.value
-            ),
-        };
-        PracticeFacts {
-            pes: self.pes_link(&meta.pes.value, lang),
-            areas,
-            target_groups,
-            period,
-            status: Labelled {
-                id: meta.status.key().to_string(),
-                label: self.label(lang, &meta.status.label_key()),
-            },
-            results: meta.results.as_ref().map(|r| self.text(&practice.lang, r)),
-            contact: meta.contact.clone(),
-        }
     }
 }
 

@@ -1,11 +1,12 @@
-//! PES pages: the member list and each member's profile.
+//! Each member's profile (how members appear on other pages is in
+//! [`crate::render::views::members`]).
 
 use crate::diagnostics::Diagnostics;
 use crate::model::data::Pes;
 use crate::model::documents::Section;
 use crate::model::lang::Lang;
 use crate::render::family::Family;
-use crate::render::views::{AssessmentView, Labelled, PesLink, PesProfile, PesRow};
+use crate::render::views::{AssessmentView, Labelled, PesProfile};
 use crate::render::OutputFile;
 use crate::render::{Change, Context};
 
@@ -50,64 +51,6 @@ impl Family for Profiles {
         let (index, _, lang) = page;
         let pes = &cx.site.data.pes[*index];
         Self::pes_profile(cx, self.template(page).unwrap_or_default(), pes, lang)
-    }
-}
-
-impl Context<'_> {
-    /// A link to the PES with `id`, if there is one (validation reports unknown ids).
-    pub(crate) fn pes_link(&self, id: &str, lang: &Lang) -> Option<PesLink> {
-        self.site
-            .data
-            .pes_by_id(id)
-            .map(|pes| self.link_to(pes, lang))
-    }
-
-    fn link_to(&self, pes: &Pes, lang: &Lang) -> PesLink {
-        let id = pes.id.value.as_str();
-        PesLink {
-            id: id.to_string(),
-            name: pes.name.text(lang).to_string(),
-            acronym: pes.acronym.clone(),
-            country: pes.country.value.clone(),
-            url: self.routes.link(&self.routes.pes(id, lang)),
-        }
-    }
-
-    pub(crate) fn pes_row(&self, pes: &Pes, lang: &Lang) -> PesRow {
-        let id = pes.id.value.as_str();
-        let documents = &self.site.documents;
-        let count_keys = |keys: Vec<&str>| {
-            let mut keys = keys;
-            keys.sort_unstable();
-            keys.dedup();
-            keys.len()
-        };
-        PesRow {
-            pes: self.link_to(pes, lang),
-            cluster: self
-                .site
-                .data
-                .cluster_by_id(&pes.cluster.value)
-                .map(|c| c.name.text(lang).to_string())
-                .unwrap_or_default(),
-            network: pes.network.clone(),
-            practices: count_keys(
-                documents
-                    .practices
-                    .iter()
-                    .filter(|p| p.meta.pes.value == id)
-                    .map(|p| p.key.as_str())
-                    .collect(),
-            ),
-            visits: count_keys(
-                documents
-                    .visits
-                    .iter()
-                    .filter(|v| v.meta.host.value == id)
-                    .map(|v| v.key.as_str())
-                    .collect(),
-            ),
-        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! Cards: documents as they appear in lists, on the home page and on PES profiles, and
 //! performance frameworks as they appear in their list and on profiles.
 
-use crate::model::lang::Lang;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
@@ -9,13 +8,10 @@ use rayon::prelude::*;
 
 use crate::analysis::progress;
 use crate::model::data::{Framework, Kpi};
-use crate::model::documents::Document;
-use crate::model::documents::Meta;
-use crate::model::documents::Section;
-use crate::render::date_range;
-use crate::render::sort_key;
-use crate::render::views::{Card, FrameworkLink};
-use crate::render::Context;
+use crate::model::documents::{Document, Meta, PracticeMeta, Section};
+use crate::model::lang::Lang;
+use crate::render::views::{Card, FrameworkLink, Labelled, PracticeFacts};
+use crate::render::{date_range, sort_key, Context};
 
 /// A document's card, with what lists pick it by.
 pub(crate) struct Listed {
@@ -211,5 +207,67 @@ impl Context<'_> {
             .iter()
             .find(|f| f.pes == pes)
             .map(|f| self.framework_link(f, lang))
+    }
+}
+
+impl Context<'_> {
+    /// The practices filed under `area`, newest first.
+    pub(crate) fn area_practices(&self, area: &str, pes: Option<&str>, lang: &Lang) -> Vec<Card> {
+        self.cards(Section::Practices, lang, |listed| {
+            listed.areas.iter().any(|a| a == area) && pes.is_none_or(|p| listed.owner == p)
+        })
+    }
+}
+
+impl Context<'_> {
+    pub(crate) fn practice_facts(
+        &self,
+        practice: &Document<PracticeMeta>,
+        lang: &Lang,
+    ) -> PracticeFacts {
+        let meta = &practice.meta;
+        let areas = meta
+            .areas
+            .iter()
+            .map(|area| Labelled {
+                id: area.value.clone(),
+                label: self
+                    .site
+                    .data
+                    .area_by_id(&area.value)
+                    .map(|a| a.name.text(lang).to_string())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let target_groups = meta
+            .groups()
+            .map(|group| Labelled {
+                id: group.id().to_string(),
+                label: self.label(lang, &group.label_key()),
+            })
+            .collect();
+        let period = match &meta.end_year {
+            Some(end) if end.value != meta.start_year.value => {
+                format!("{}–{}", meta.start_year.value, end.value)
+            }
+            Some(_) => meta.start_year.value.to_string(),
+            None => format!(
+                "{} {}",
+                self.label(lang, "practice.since"),
+                meta.start_year.value
+            ),
+        };
+        PracticeFacts {
+            pes: self.pes_link(&meta.pes.value, lang),
+            areas,
+            target_groups,
+            period,
+            status: Labelled {
+                id: meta.status.key().to_string(),
+                label: self.label(lang, &meta.status.label_key()),
+            },
+            results: meta.results.as_ref().map(|r| self.text(&practice.lang, r)),
+            contact: meta.contact.clone(),
+        }
     }
 }

@@ -5,7 +5,10 @@ pub(crate) mod cards;
 pub(crate) mod figures;
 pub(crate) mod head;
 pub(crate) mod layout;
+pub(crate) mod maturity;
+pub(crate) mod members;
 pub(crate) mod profile;
+pub(crate) mod search;
 
 use crate::model::lang::Lang;
 use serde::Serialize;

@@ -1,0 +1,91 @@
+//! Maturity figures shared by the assessment and area pages: the distribution of peer scores
+//! per enabler.
+
+use serde::Serialize;
+
+use crate::analysis::maturity;
+use crate::model::data::Unit;
+use crate::model::lang::Lang;
+use crate::render::charts::{self, Heatmap, HeatmapRow, Meta as ChartMeta};
+use crate::render::engine::format;
+use crate::render::views::figures::Figure;
+use crate::render::Context;
+
+#[derive(Serialize)]
+pub(crate) struct EnablerRow {
+    pub id: String,
+    pub name: String,
+    pub counts: Vec<usize>,
+    pub median: Option<String>,
+}
+
+impl Context<'_> {
+    /// The distribution of peer scores of each enabler (of `area`, or all) in `cycle`.
+    pub(crate) fn enabler_rows(
+        &self,
+        cycle: &str,
+        area: Option<&str>,
+        lang: &Lang,
+    ) -> Vec<EnablerRow> {
+        let data = &self.site.data;
+        data.areas
+            .iter()
+            .filter(|a| area.is_none_or(|id| a.id.value == id))
+            .flat_map(|a| a.enablers.iter())
+            .map(|enabler| {
+                let id = enabler.id.value.as_str();
+                EnablerRow {
+                    id: id.to_string(),
+                    name: enabler.name.text(lang).to_string(),
+                    counts: maturity::enabler_distribution(data, cycle, id).to_vec(),
+                    median: maturity::enabler_median(data, cycle, id)
+                        .map(|m| format::value(m, Unit::Score, lang)),
+                }
+            })
+            .collect()
+    }
+
+    /// A heatmap of enablers × scores 1–6, each cell the number of PES given that score.
+    pub(crate) fn distribution_chart(
+        &self,
+        id: &str,
+        cycle: &str,
+        enablers: &[EnablerRow],
+        lang: &Lang,
+    ) -> Figure {
+        let most = enablers
+            .iter()
+            .flat_map(|e| e.counts.iter().copied())
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let chart = Heatmap {
+            meta: ChartMeta {
+                id: id.to_string(),
+                title: format!("{} {cycle}", self.label(lang, "bench.distribution_title")),
+                desc: self.label(lang, "bench.distribution_desc"),
+            },
+            columns: (1..=6).map(|s| s.to_string()).collect(),
+            rows: enablers
+                .iter()
+                .map(|e| HeatmapRow {
+                    label: e.id.clone(),
+                    cells: e
+                        .counts
+                        .iter()
+                        .map(|&count| {
+                            // No PES at a score is a count of zero, not a gap: level 0.
+                            let level = if count == 0 {
+                                0
+                            } else {
+                                1 + (count * 5).div_ceil(most).min(5)
+                            };
+                            Some((level as u8, format::number(count as f64, 0, lang)))
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        Figure::new(charts::heatmap(&chart), chart.meta.title.clone())
+    }
+}
