@@ -184,11 +184,18 @@ for (const lang of Object.keys(PAGES)) {
       const value = block.locator('.pagefind-ui__filter-value', {
         has: page.locator('label', { hasText: expected.readable }),
       });
-      const before = await page.locator('.pagefind-ui__result').count();
       await value.locator('input').check();
-      await page.waitForFunction((n) => document.querySelectorAll('.pagefind-ui__result').length !== n, before);
-      const hrefs = await page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => a.getAttribute('href')));
-      assert.deepEqual(hrefs.map((h) => h.replace(/^\//, '')).sort(), expected.readableResults);
+      // The UI empties the list before it shows the narrowed results: wait for those.
+      const shown = () =>
+        page.$$eval('.pagefind-ui__result-link', (links) =>
+          links.map((a) => a.getAttribute('href').replace(/^\//, '')).sort());
+      const deadline = Date.now() + 10000;
+      let hrefs = await shown();
+      while (JSON.stringify(hrefs) !== JSON.stringify(expected.readableResults) && Date.now() < deadline) {
+        await page.waitForTimeout(100);
+        hrefs = await shown();
+      }
+      assert.deepEqual(hrefs, expected.readableResults);
       await assertNothingRan(page, dialogs);
       await close();
     });
