@@ -6,13 +6,12 @@
 
 #![cfg(unix)]
 
-use std::io::{BufRead, BufReader};
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use crate::common::*;
+use crate::served::Serve;
 
 /// Text that must never appear in what benchlearn prints or writes.
 const SECRET: &str = "SECRET-MARKER-7f3a";
@@ -348,39 +347,10 @@ fn inotify_watches(pid: u32) -> usize {
 fn serve_does_not_watch_a_folder_linked_outside() {
     let site = Site::copy("serve");
     symlink("/usr", site.path("content/outside")).expect("link to /usr");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&site.root)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start benchlearn serve");
-    let stderr = child.stderr.take().expect("piped stderr");
-    let (sender, lines) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = sender.send(line);
-        }
-    });
-    let mut log = String::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !log.contains("serving http://") && Instant::now() < deadline {
-        if let Ok(line) = lines.recv_timeout(Duration::from_millis(100)) {
-            log.push_str(&line);
-            log.push('\n');
-        }
-        if child.try_wait().expect("process status").is_some() {
-            break;
-        }
-    }
-    let watches = inotify_watches(child.id());
-    let _ = child.kill();
-    let _ = child.wait();
-    assert!(
-        log.contains("serving http://"),
-        "serve did not start:\n{log}"
-    );
+    let serve = Serve::on(site, &[], &[]);
+    let watches = inotify_watches(serve.pid());
+    let log = serve.log.lock().expect("serve log").clone();
+    drop(serve);
     assert!(
         log.contains("content/outside") && log.contains("points outside the site folder"),
         "serve does not report the link:\n{log}"

@@ -4,13 +4,8 @@
 //! self-referential) to read. Each must end in a clear, positioned message or a correct site,
 //! never in a panic, a hang or a flood.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
-
 use crate::common::*;
+use crate::served::Serve;
 
 const OBSERVATIONS_YAML: &str = "content/data/observations/fr-ft.yaml";
 const OBSERVATIONS_CSV: &str = "content/data/observations/de-ba.csv";
@@ -145,80 +140,11 @@ fn an_absurd_assessment_score_is_refused_without_a_panic() {
     refused(&site, &["content/data/assessments/2024/fr-ft.yaml:7:11"]);
 }
 
-/// `benchlearn serve` on `site`, stopped when dropped.
-struct Serve {
-    child: Child,
-    port: u16,
-}
-
-impl Serve {
-    /// Starts the server and waits until it listens; fails the test if it exits first.
-    fn start(site: &Site) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(&site.root)
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start benchlearn serve");
-        let stderr = child.stderr.take().expect("piped stderr");
-        let (sender, receiver) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut log = String::new();
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
-                    let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                    let _ = sender.send(Ok(port.parse::<u16>().expect("port number")));
-                }
-                log.push_str(&line);
-                log.push('\n');
-            }
-            let _ = sender.send(Err(log));
-        });
-        let port = match receiver.recv_timeout(Duration::from_secs(60)) {
-            Ok(Ok(port)) => port,
-            Ok(Err(log)) => panic!("serve stopped before serving:\n{log}"),
-            Err(_) => panic!("serve did not start within a minute"),
-        };
-        Serve { child, port }
-    }
-
-    /// The body of `GET path`.
-    fn get(&self, path: &str) -> String {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(30)))
-            .expect("timeout");
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        )
-        .expect("send");
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).expect("read reply");
-        let raw = String::from_utf8_lossy(&raw).into_owned();
-        raw.split_once("\r\n\r\n")
-            .map_or(raw.clone(), |(_, body)| body.to_string())
-    }
-
-    fn still_running(&mut self) -> bool {
-        self.child.try_wait().expect("process status").is_none()
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn serve_survives_a_value_too_large_for_a_chart_and_shows_where_it_is() {
     let site = site_with_yaml_value("1.6e308");
-    let mut serve = Serve::start(&site);
-    let body = serve.get("/en/good-practices/coaching/");
+    let mut serve = Serve::on(site, &[], &[]);
+    let body = serve.get("/en/good-practices/coaching/").body;
     assert!(body.contains("benchlearn-error"), "{body}");
     assert!(body.contains("content/data/observations/fr-ft.yaml"));
     assert!(body.contains("1.6e308 is too large"));
@@ -364,8 +290,8 @@ fn a_hundred_thousand_bad_cells_are_counted_but_fifty_shown() {
 #[test]
 fn the_serve_overlay_shows_fifty_problems_of_a_file_and_counts_the_rest() {
     let site = site_with_bad_csv_rows(2_000);
-    let mut serve = Serve::start(&site);
-    let body = serve.get("/en/good-practices/coaching/");
+    let mut serve = Serve::on(site, &[], &[]);
+    let body = serve.get("/en/good-practices/coaching/").body;
     assert!(body.contains("benchlearn-error"), "{body}");
     assert_eq!(body.matches("`someday` is not a year").count(), 50);
     // Without a good build the overlay comes in the default language, French.

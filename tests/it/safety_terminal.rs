@@ -3,12 +3,8 @@
 //! the screen, retitle the window or hide a link in the output of `check`, `build` or `serve`.
 //! The preview's error overlay shows the same problems HTML-escaped.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Command, Stdio};
-use std::time::Duration;
-
 use crate::common::*;
+use crate::served::Serve;
 
 /// A hyperlink to another address than its text says, a screen clear, a bell, a carriage
 /// return that would overwrite the line, and C1 controls (CSI, OSC) as single characters.
@@ -128,32 +124,10 @@ fn serve_prints_escaped_and_its_overlay_is_html_escaped() {
         "content/practices/<svg onload=alert(2)>.en.md",
         &site.read(practice),
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_benchlearn"))
-        .arg("--root")
-        .arg(&site.root)
-        .args(["serve", "--port", "0"])
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start benchlearn serve");
-    let mut stderr = BufReader::new(child.stderr.take().expect("piped stderr"));
-    let mut log = String::new();
-    let port = loop {
-        let mut line = String::new();
-        if stderr.read_line(&mut line).unwrap_or(0) == 0 {
-            let _ = child.kill();
-            panic!("serve stopped before serving:\n{log}");
-        }
-        log.push_str(&line);
-        if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
-            let port: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            break port.parse::<u16>().expect("port number");
-        }
-    };
-    let page = get(port, "/en/good-practices/coaching/");
-    let _ = child.kill();
-    let _ = child.wait();
+    let serve = Serve::on(site, &[], &[]);
+    let page = serve.get("/en/good-practices/coaching/").body;
+    let log = serve.log.lock().expect("serve log").clone();
+    drop(serve);
 
     assert!(raw_controls(&log).is_empty(), "{log:?}");
     assert!(log.contains(r"\u{1b}[2J"), "{log}");
@@ -167,19 +141,4 @@ fn serve_prints_escaped_and_its_overlay_is_html_escaped() {
         "{page}"
     );
     assert!(page.contains("&lt;svg onload=alert(2)&gt;"), "{page}");
-}
-
-fn get(port: u16, path: &str) -> String {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .expect("timeout");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read reply");
-    String::from_utf8_lossy(&raw).into_owned()
 }

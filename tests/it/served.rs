@@ -33,18 +33,24 @@ impl Serve {
 
     /// Like [`Serve::start_after`], with more arguments for `serve`.
     pub fn start_with(arguments: &[&str], prepare: impl FnOnce(&Site)) -> Serve {
-        Serve::launch(arguments, &[], prepare)
+        Serve::on(Serve::fixture(prepare), arguments, &[])
     }
 
     /// Like [`Serve::start_with`], with environment variables for the process.
     pub fn start_with_env(arguments: &[&str], env: &[(&str, &str)]) -> Serve {
-        Serve::launch(arguments, env, |_| {})
+        Serve::on(Serve::fixture(|_| {}), arguments, env)
     }
 
-    fn launch(arguments: &[&str], env: &[(&str, &str)], prepare: impl FnOnce(&Site)) -> Serve {
+    /// A copy of `tests/fixtures/serve`, with a secret beside it that must never be served.
+    fn fixture(prepare: impl FnOnce(&Site)) -> Site {
         let site = Site::copy("serve");
         std::fs::write(site.beside("secret.txt"), "TOP-SECRET-OUTSIDE").expect("write");
         prepare(&site);
+        site
+    }
+
+    /// Serves `site` with more `arguments` and `env` for the process.
+    pub fn on(site: Site, arguments: &[&str], env: &[(&str, &str)]) -> Serve {
         let mut child = command(&site.root, &[&["serve", "--port", "0"], arguments].concat())
             .envs(env.iter().copied())
             .stdout(Stdio::null())
@@ -185,6 +191,11 @@ impl Serve {
             assert!(Instant::now() < deadline, "no `{prefix}` line in:\n{log}");
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// The process id, to look at what the server holds.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     pub fn still_running(&mut self) -> bool {
