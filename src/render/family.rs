@@ -69,6 +69,7 @@ impl<F: Family> Planned for Page<F> {
     }
 }
 
+/// Adds every page of `family` to the plan: the registration of one family.
 pub(crate) fn add<F: Family>(planned: &mut Vec<Box<dyn Planned>>, cx: &Context<'_>, family: F) {
     planned.extend(
         family
