@@ -16,7 +16,7 @@ use benchlearn::web_address;
 #[command(name = "benchlearn", version, about, long_about = None)]
 struct Cli {
     /// The site folder (the one holding site.yaml).
-    #[arg(long, global = true, default_value = ".")]
+    #[arg(short, long, global = true, default_value = ".")]
     root: PathBuf,
     #[command(subcommand)]
     command: Command,
@@ -27,19 +27,19 @@ enum Command {
     /// Build the site into the output folder; a failed build leaves it untouched.
     Build {
         /// Where to write the site (default: <root>/output).
-        #[arg(long)]
+        #[arg(short, long)]
         output: Option<PathBuf>,
         /// Publish at this address instead of site.yaml's base_url (e.g. for a preview).
-        #[arg(long, value_parser = web_address_argument)]
+        #[arg(short = 'u', long, value_parser = web_address_argument)]
         base_url: Option<String>,
         /// Include documents marked `draft: true` (left out otherwise).
-        #[arg(long)]
+        #[arg(short = 'D', long)]
         drafts: bool,
     },
     /// Build the site in memory, serve it and rebuild and reload the browser on every save.
     Serve {
         /// The port to listen on (0 picks a free one).
-        #[arg(long, default_value_t = 1111)]
+        #[arg(short, long, default_value_t = 1111)]
         port: u16,
         /// The address to listen on; anything but loopback exposes the preview to the network.
         #[arg(long, default_value = "127.0.0.1")]
@@ -51,7 +51,7 @@ enum Command {
         #[arg(long)]
         poll: bool,
         /// Include documents marked `draft: true`, each with a "Draft" badge.
-        #[arg(long)]
+        #[arg(short = 'D', long)]
         drafts: bool,
         /// Also answer to this host name (repeatable); by default only localhost and IP
         /// addresses are answered, so that other web sites cannot read the preview.
@@ -64,13 +64,13 @@ enum Command {
         #[arg(long)]
         translations: bool,
         /// Check documents marked `draft: true` too, as `build --drafts` would build them.
-        #[arg(long)]
+        #[arg(short = 'D', long)]
         drafts: bool,
     },
     /// Write JSON Schema files for every data file and front-matter kind, for editors.
     Schema {
         /// Where to write the schemas (default: <root>/schemas).
-        #[arg(long)]
+        #[arg(short, long)]
         output: Option<PathBuf>,
     },
     /// Create a document skeleton in every language of the site.

@@ -62,10 +62,15 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
         }
         terminal::stdout_line(format_args!("created {}", path.display()));
     }
+    terminal::stderr_line(
+        "they are drafts: preview them with `benchlearn serve --drafts`, replace the \
+         placeholders, then delete the line `draft: true` to publish them",
+    );
     Outcome::Success
 }
 
-/// The front matter a new document needs, with today's date and placeholders to replace.
+/// The front matter a new document needs, with today's date and placeholders to replace. It
+/// is a draft, so its placeholders are not published before the author has replaced them.
 /// Its first line names the schema so the author's editor completes and checks the fields.
 fn skeleton(section: Section, lang: &Lang, today: Date, modeline: &str) -> String {
     let (title, summary, body) = match lang.as_str() {
@@ -92,7 +97,7 @@ fn skeleton(section: Section, lang: &Lang, today: Date, modeline: &str) -> Strin
         Section::Pages => "weight: 50\nmenu: false\n".to_string(),
     };
     format!(
-        "---\n{modeline}\ntitle: \"{title}\"\nsummary: \"{summary}\"\n{fields}created: {today}\nupdated: {today}\n---\n\n{body}"
+        "---\n{modeline}\ntitle: \"{title}\"\nsummary: \"{summary}\"\n{fields}created: {today}\nupdated: {today}\ndraft: true\n---\n\n{body}"
     )
 }
 

@@ -117,6 +117,21 @@ pub fn files_below(
     walk.files
 }
 
+/// Files that operating systems and editors leave beside the author's own (thumbnail caches,
+/// folder settings, Office lock files, editor swap and backup files): never content, so they
+/// are passed over rather than reported or published. Hidden files (`.DS_Store`, `.x.swp`)
+/// are passed over anyway.
+fn is_litter(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    let lower = name.to_ascii_lowercase();
+    matches!(lower.as_str(), "thumbs.db" | "desktop.ini" | "ehthumbs.db")
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || [".swp", ".swo", ".tmp"]
+            .iter()
+            .any(|end| lower.ends_with(end))
+}
+
 /// One walk of [`files_below`]: the folders being walked (resolved, to catch loops) and what
 /// was found.
 struct Walk<'a> {
@@ -146,7 +161,7 @@ impl Walk<'_> {
             if file_type.is_dir() {
                 self.enter(&entry, real_entry);
             } else if file_type.is_file() {
-                if !is_hidden {
+                if !is_hidden && !is_litter(&name) {
                     self.files.push(entry);
                 }
             } else {

@@ -625,6 +625,58 @@ fn french_typography_leaves_code_alone_and_spaces_both_guillemets() {
     );
 }
 
+/// Files left by systems and editors once stopped the build ("`Thumbs.db` is not a Markdown
+/// document"); they are ignored, and never published.
+#[test]
+fn system_and_editor_litter_is_ignored() {
+    let site = Site::copy("minimal");
+    for litter in [
+        "content/practices/Thumbs.db",
+        "content/data/observations/desktop.ini",
+        "content/data/observations/~$observations.xlsx",
+        "content/practices/coaching.fr.md~",
+        "content/practices/coaching.fr.md.swp",
+        "static/Thumbs.db",
+    ] {
+        site.write(litter, "not content");
+    }
+    let output = site.build_ok();
+    let published: Vec<String> = snapshot(&output).into_keys().collect();
+    assert!(
+        !published
+            .iter()
+            .any(|file| file.contains("Thumbs") || file.contains('~')),
+        "{published:?}"
+    );
+}
+
+/// The short flags Hugo and Zola users reach for: -r, -o, -u and -D.
+#[test]
+fn short_flags_work_like_the_long_ones() {
+    let site = Site::copy("drafts");
+    let output = site.beside("short");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_benchlearn"))
+        .args(["-r"])
+        .arg(&site.root)
+        .args(["build", "-o"])
+        .arg(&output)
+        .args(["-u", "http://localhost:8000/", "-D"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run benchlearn");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let draft = page(&output, "en/good-practices/mentoring/index.html");
+    assert!(draft.contains("Zebrafish mentoring"), "-D builds drafts");
+    assert!(
+        page(&output, "sitemap.xml").contains("http://localhost:8000/en/"),
+        "-u sets the address"
+    );
+}
+
 #[test]
 fn base_url_override_moves_every_link() {
     let site = Site::copy("good");
@@ -702,7 +754,7 @@ fn today() -> String {
 }
 
 #[test]
-fn new_practice_creates_both_languages_and_still_builds() {
+fn new_practice_creates_both_languages_as_a_draft_that_builds() {
     let site = Site::copy("good");
     let before = today();
     let run = site.run(&["new", "practice", "my-new-thing"]);
@@ -724,11 +776,18 @@ fn new_practice_creates_both_languages_and_still_builds() {
         );
         assert!(text.contains("pes: fr-ft"), "{relative}:\n{text}");
     }
-    let output = site.build_ok();
-    for file in [
+    assert!(run.stderr.contains("draft: true"), "{}", run.stderr);
+    let files = [
         "fr/bonnes-pratiques/my-new-thing/index.html",
         "en/good-practices/my-new-thing/index.html",
-    ] {
+    ];
+    // A skeleton is a draft: its placeholders are not published.
+    let output = site.build_ok();
+    for file in files {
+        assert!(!output.join(file).exists(), "{file} is published");
+    }
+    site.run(&["build", "--drafts"]).assert_code(0);
+    for file in files {
         let html = parsed(&output, file);
         assert_eq!(attribute(&html, "article", "lang"), expected_lang(file));
     }
