@@ -39,12 +39,6 @@ impl Borrow<str> for Lang {
     }
 }
 
-impl AsRef<str> for Lang {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
 impl Serialize for Lang {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)
