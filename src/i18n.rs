@@ -5,6 +5,8 @@
 //! where a label should be.
 
 use crate::model::lang::Lang;
+use crate::model::typography::Typography;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -52,6 +54,7 @@ impl Strings {
                 }
                 last_file.insert(lang, file);
             }
+            typeset(&mut flat, Typography::of_lang(lang));
             strings.by_lang.insert(lang.clone(), flat);
         }
         let all_keys: BTreeSet<&String> = strings.by_lang.values().flat_map(|m| m.keys()).collect();
@@ -88,6 +91,17 @@ impl Strings {
     /// The string for `key` in `lang`, or `None` so the caller can report it.
     pub fn get(&self, lang: &str, key: &str) -> Option<&str> {
         self.by_lang.get(lang)?.get(key).map(String::as_str)
+    }
+}
+
+/// Applies the language's typography to every string once, so labels, table headings, chart
+/// descriptions and search filter names read as the language is written ("Contact :" with its
+/// no-break space in French) wherever they are shown.
+fn typeset(strings: &mut BTreeMap<String, String>, typography: Typography) {
+    for text in strings.values_mut() {
+        if let Cow::Owned(typeset) = typography.apply(text) {
+            *text = typeset;
+        }
     }
 }
 

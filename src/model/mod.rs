@@ -6,6 +6,7 @@ pub mod drafts;
 pub mod lang;
 pub mod number;
 pub mod text;
+pub mod typography;
 
 use std::path::PathBuf;
 

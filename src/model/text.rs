@@ -1,6 +1,7 @@
 //! Value types shared by every kind of content: translated text, dates, located values.
 
 use super::lang::Lang;
+use super::typography::Typography;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -12,10 +13,42 @@ pub use serde_saphyr::Spanned;
 
 /// Text (or a list of texts) given once per site language: `{fr: …, en: …}`.
 ///
-/// Each value keeps its position so a missing or unknown language can be pointed at.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(transparent)]
+/// Each value keeps its position so a missing or unknown language can be pointed at. Each
+/// value is written with its language's [`Typography`] as it is read, so every page, chart,
+/// table and download that shows it gets the same, correct spacing.
+#[derive(Debug, Clone)]
 pub struct Translated<T>(pub BTreeMap<String, Spanned<T>>);
+
+impl<'de, T: Deserialize<'de> + Typeset> Deserialize<'de> for Translated<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut by_lang = BTreeMap::<String, Spanned<T>>::deserialize(deserializer)?;
+        for (lang, spanned) in &mut by_lang {
+            spanned.value.typeset(Typography::of(lang));
+        }
+        Ok(Translated(by_lang))
+    }
+}
+
+/// Text that takes its language's typography in place.
+pub trait Typeset {
+    fn typeset(&mut self, typography: Typography);
+}
+
+impl Typeset for String {
+    fn typeset(&mut self, typography: Typography) {
+        if let Cow::Owned(typeset) = typography.apply(self) {
+            *self = typeset;
+        }
+    }
+}
+
+impl<T: Typeset> Typeset for Vec<T> {
+    fn typeset(&mut self, typography: Typography) {
+        for item in self {
+            item.typeset(typography);
+        }
+    }
+}
 
 impl<T> Translated<T> {
     /// The value in `lang`, if the author gave one.

@@ -9,6 +9,7 @@ mod pages;
 mod views;
 
 use crate::model::lang::Lang;
+use crate::model::typography::Typography;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -205,11 +206,7 @@ impl Context<'_> {
 
     /// Typography for text written in `lang`.
     pub(crate) fn text(&self, lang: &Lang, text: &str) -> String {
-        if lang == "fr" {
-            engine::typography::french(text)
-        } else {
-            text.to_string()
-        }
+        Typography::of_lang(lang).apply(text).into_owned()
     }
 
     pub(crate) fn page<T: Serialize>(

@@ -609,7 +609,7 @@ fn french_typography_leaves_code_alone_and_spaces_both_guillemets() {
     site.edit(
         "content/practices/job-coaching.fr.md",
         "## Contexte\n",
-        "## Contexte\n\nDes \"guillemets droits\" ici.\n\n```yaml\nhost: example ; port: 8080 !\n```\n",
+        "## Contexte\n\nDes \"guillemets droits\" ici, de 74,0 % à 67,6%.\n\n```yaml\nhost: example ; port: 8080 !\n```\n",
     );
     let output = site.build_ok();
     let french = parsed(&output, "fr/bonnes-pratiques/job-coaching/index.html");
@@ -620,9 +620,66 @@ fn french_typography_leaves_code_alone_and_spaces_both_guillemets() {
     );
     let prose = text_of(&select(&french, ".prose")[0]);
     assert!(
-        prose.contains("Des «\u{202f}guillemets droits\u{202f}» ici."),
+        prose.contains(
+            "Des «\u{202f}guillemets droits\u{202f}» ici, de 74,0\u{202f}% à 67,6\u{202f}%."
+        ),
         "{prose:?}"
     );
+}
+
+/// French spacing reaches all a French reader sees, not only Markdown prose: UI strings,
+/// names from the data in headings, tables and charts, and chart descriptions put together in
+/// code. English text keeps its spacing as typed.
+#[test]
+fn french_typography_reaches_ui_strings_data_names_and_charts() {
+    let site = Site::copy("bench");
+    site.edit(
+        "content/data/indicators.yaml",
+        r#"name: {fr: "Placement", en: "Placement"}"#,
+        r#"name: {fr: "Placement : total", en: "Placement : total"}"#,
+    );
+    site.write(
+        "themes/default/i18n/fr.yaml",
+        "bench:\n  rank_note: \"Rangs : 1 = meilleur ; ex æquo !\"\n",
+    );
+    site.write(
+        "themes/default/i18n/en.yaml",
+        "bench:\n  rank_note: \"Ranks : 1 = best ; ties !\"\n",
+    );
+    let output = site.build_ok();
+
+    let indicator = parsed(&output, "fr/indicateurs/placement/index.html");
+    let typeset = "Placement\u{a0}: total";
+    assert_eq!(texts(&indicator, "h1"), [typeset]);
+    let chart_titles = texts(&indicator, "svg title");
+    assert!(
+        chart_titles.iter().any(|title| title.contains(typeset)),
+        "{chart_titles:?}"
+    );
+    let index = parsed(&output, "fr/indicateurs/index.html");
+    assert!(
+        texts(&index, "table td, table th")
+            .iter()
+            .any(|cell| cell.contains(typeset)),
+        "the indicator table names it with French spacing"
+    );
+
+    let profile = parsed(&output, "fr/spe/a1/index.html");
+    let notes = texts(&profile, ".note");
+    assert!(
+        notes.contains(&"Rangs\u{a0}: 1 = meilleur\u{202f}; ex æquo\u{202f}!".to_string()),
+        "{notes:?}"
+    );
+    let description = texts(&profile, "svg desc").join(" ");
+    assert!(
+        description.contains("A\u{a0}: ") && description.contains("\u{202f}; B\u{a0}: "),
+        "{description:?}"
+    );
+
+    let english = parsed(&output, "en/indicators/placement/index.html");
+    assert_eq!(texts(&english, "h1"), ["Placement : total"]);
+    let english_profile = parsed(&output, "en/pes/a1/index.html");
+    assert!(texts(&english_profile, ".note").contains(&"Ranks : 1 = best ; ties !".to_string()));
 }
 
 /// Files left by systems and editors once stopped the build ("`Thumbs.db` is not a Markdown

@@ -3,6 +3,7 @@
 //! opts in) raw HTML left out.
 
 use crate::model::lang::Lang;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -11,8 +12,8 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, SourceFile, Span};
 use crate::model::documents::Section;
+use crate::model::typography::Typography;
 use crate::render::engine::routes::Routes;
-use crate::render::engine::typography;
 
 /// What rendering a body needs to know about the page it is on.
 pub struct Context<'a> {
@@ -54,7 +55,7 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
     let mut heading_index = 0;
     let mut dropped_links: Vec<bool> = Vec::new();
     let mut output: Vec<Event> = Vec::with_capacity(events.len());
-    let french = context.text_lang == "fr";
+    let typography = Typography::of_lang(context.text_lang);
     let mut in_code_block = false;
     for (event, range) in events {
         match &event {
@@ -131,9 +132,9 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
                 output.push(Event::Start(Tag::FootnoteDefinition(footnote_id(&label))))
             }
             Event::Html(_) | Event::InlineHtml(_) if !context.allow_raw_html => {}
-            // Code is copied by readers: French spacing would break it.
-            Event::Text(text) if french && !in_code_block => {
-                output.push(Event::Text(CowStr::from(typography::french(&text))))
+            // Code is copied by readers: typography would break it.
+            Event::Text(text) if !in_code_block => {
+                output.push(Event::Text(typeset(typography, text)))
             }
             other => output.push(other),
         }
@@ -141,6 +142,15 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, output.into_iter());
     (Rendered { html, headings }, problems)
+}
+
+/// `text` with `typography` applied, reusing it when nothing changes.
+fn typeset(typography: Typography, text: CowStr<'_>) -> CowStr<'_> {
+    let changed = match typography.apply(&text) {
+        Cow::Owned(changed) => Some(changed),
+        Cow::Borrowed(_) => None,
+    };
+    changed.map_or(text, CowStr::from)
 }
 
 /// The events with each run of consecutive text joined into one, so that typography sees a

@@ -1,4 +1,4 @@
-//! The machinery every page uses: the URL map, Markdown, typography, number formats and the
+//! The machinery every page uses: the URL map, Markdown, number formats and the
 //! template engine.
 
 pub mod format;
@@ -6,4 +6,3 @@ pub mod markdown;
 pub mod routes;
 pub mod template_uses;
 pub mod templates;
-pub mod typography;

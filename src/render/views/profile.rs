@@ -151,18 +151,21 @@ impl Context<'_> {
                     self.label(lang, "bench.maturity_title"),
                     assessment.cycle
                 ),
-                desc: means
-                    .iter()
-                    .map(|m| {
-                        format!(
-                            "{}: {self_label} {}, {peer_label} {}",
-                            m.area,
-                            score(m.self_mean),
-                            score(m.peer_mean)
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                desc: self.text(
+                    lang,
+                    &means
+                        .iter()
+                        .map(|m| {
+                            format!(
+                                "{}: {self_label} {}, {peer_label} {}",
+                                m.area,
+                                score(m.self_mean),
+                                score(m.peer_mean)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
             },
             series: vec![
                 (self_label, "series-self".to_string()),

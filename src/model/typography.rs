@@ -1,5 +1,53 @@
-//! French typography: the no-break spaces French puts before `: ; ! ?` and inside « », which
-//! Markdown's smart punctuation does not know about.
+//! Typography per language: the spacing a language's orthography asks for and Markdown's
+//! smart punctuation does not know about, such as the no-break spaces French puts before
+//! `: ; ! ?` and `%` and inside « ».
+//!
+//! It applies to text a person reads — prose, UI strings, names and notes from the data, chart
+//! descriptions — never to code, URLs or identifiers, which callers keep away from it.
+
+use std::borrow::Cow;
+
+use super::lang::Lang;
+
+/// The spacing rules a language's text is written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typography {
+    /// Spacing as typed: what CLDR-formatted numbers and most languages need.
+    AsTyped,
+    /// French rules: no-break spaces before `: ; ! ? %` and inside guillemets.
+    French,
+}
+
+/// The languages (primary subtags) whose text follows [`Typography::French`].
+const FRENCH_SPACING: &[&str] = &["fr"];
+
+impl Typography {
+    /// The rules for text in `lang`, from its primary language subtag (`fr`, `fr-BE`, `fr-CH`).
+    pub fn of(lang: &str) -> Typography {
+        let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+        if FRENCH_SPACING
+            .iter()
+            .any(|code| code.eq_ignore_ascii_case(primary))
+        {
+            Typography::French
+        } else {
+            Typography::AsTyped
+        }
+    }
+
+    /// The rules for text in a site language.
+    pub fn of_lang(lang: &Lang) -> Typography {
+        Typography::of(lang.as_str())
+    }
+
+    /// `text` with these rules applied; borrowed when nothing changes.
+    pub fn apply<'a>(self, text: &'a str) -> Cow<'a, str> {
+        match self {
+            Typography::AsTyped => Cow::Borrowed(text),
+            Typography::French => Cow::Owned(french(text)),
+        }
+    }
+}
 
 /// U+00A0, before a colon.
 const NBSP: char = '\u{a0}';
@@ -7,7 +55,7 @@ const NBSP: char = '\u{a0}';
 const NNBSP: char = '\u{202f}';
 
 /// Applies French spacing rules to plain text (never to code or URLs).
-pub fn french(text: &str) -> String {
+fn french(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     for (index, &c) in chars.iter().enumerate() {
@@ -37,6 +85,10 @@ pub fn french(text: &str) -> String {
                 push_space_before(&mut out, NBSP);
                 out.push(':');
             }
+            '%' if ends_figure(&out) => {
+                push_space_before(&mut out, NNBSP);
+                out.push('%');
+            }
             ';' | '!' | '?' if ends_word(previous) && starts_gap(next) => {
                 push_space_before(&mut out, NNBSP);
                 out.push(c);
@@ -56,6 +108,17 @@ fn push_space_before(out: &mut String, space: char) {
         }
         Some(_) => out.push(space),
         None => {}
+    }
+}
+
+/// Whether the text written so far ends with a digit, or a digit and one space: the figure a
+/// following `%` belongs to (`44,2 %`, `44,2%`).
+fn ends_figure(out: &str) -> bool {
+    let mut last = out.chars().rev();
+    match last.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(' ' | NBSP | NNBSP) => last.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
     }
 }
 
@@ -91,6 +154,28 @@ mod tests {
         assert_eq!(french("« mot »"), "«\u{202f}mot\u{202f}»");
         assert_eq!(french("«mot»"), "«\u{202f}mot\u{202f}»");
         assert_eq!(french("“mot”"), "«\u{202f}mot\u{202f}»");
+    }
+
+    #[test]
+    fn percent_signs_follow_their_figure_with_a_narrow_space() {
+        assert_eq!(french("74,0 % et 67,6%"), "74,0\u{202f}% et 67,6\u{202f}%");
+        assert_eq!(french("100\u{202f}%"), "100\u{202f}%");
+        assert_eq!(french("taux en %"), "taux en %");
+    }
+
+    #[test]
+    fn the_rules_are_applied_again_without_change() {
+        for text in ["« mot » : oui ; non ! 44 %", "“mot”?", "Pourquoi ?"] {
+            assert_eq!(french(&french(text)), french(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn languages_choose_their_rules() {
+        assert_eq!(Typography::of("fr"), Typography::French);
+        assert_eq!(Typography::of("fr-CH"), Typography::French);
+        assert_eq!(Typography::of("en"), Typography::AsTyped);
+        assert_eq!(Typography::of("es").apply("¿Qué? 5 %"), "¿Qué? 5 %");
     }
 
     #[test]
