@@ -124,7 +124,7 @@ fn ends_figure(out: &str) -> bool {
 
 /// Whether the character before a punctuation mark ends a word (or is a space to replace).
 fn ends_word(previous: Option<char>) -> bool {
-    matches!(previous, Some(c) if c.is_alphanumeric() || c == ' ' || c == ')' || c == '»' || c == '’' || c == NBSP)
+    matches!(previous, Some(c) if c.is_alphanumeric() || matches!(c, ' ' | ')' | '»' | '”' | '’' | NBSP))
 }
 
 /// Whether the punctuation mark is followed by a space, a line end or more punctuation, so that
