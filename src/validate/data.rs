@@ -347,6 +347,11 @@ fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
             if let Some(formula) = &kpi.formula {
                 checker.translations(place, formula, "formula");
             }
+            for (field, name) in [(&kpi.source, "source"), (&kpi.owner, "owner")] {
+                if let Some(text) = field {
+                    checker.localized(place, text, name);
+                }
+            }
             checker.past_year(place, &kpi.baseline.year, "baseline year");
             let this_year = checker.today.year();
             for (year, actual) in &kpi.actuals {
@@ -383,6 +388,7 @@ fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
     duplicates(checker, place, kpi_ids.iter().copied(), "KPI id");
     for activity in &body.activities {
         checker.translations(place, &activity.name, "name");
+        checker.localized(place, &activity.responsible, "responsible");
         if let Some(kpi) = &activity.kpi {
             checker.reference(place, kpi, "KPI", kpi_ids.iter().map(|k| k.value.as_str()));
         }
