@@ -82,8 +82,8 @@ pub struct Observation {
     pub year: Located<i32>,
     pub value: Located<f64>,
     pub breakdown: BTreeMap<String, String>,
-    pub note: Option<String>,
-    pub source: Option<String>,
+    pub note: Option<Localized>,
+    pub source: Option<Localized>,
 }
 
 /// A value and where it was written, for data that does not come from YAML (CSV cells).

@@ -8,6 +8,7 @@ use std::fmt;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
 use serde::{Deserialize, Deserializer};
+use serde_saphyr::Location;
 pub use serde_saphyr::Spanned;
 
 /// Text (or a list of texts) given once per site language: `{fr: …, en: …}`.
@@ -21,6 +22,18 @@ impl<T> Translated<T> {
     /// The value in `lang`, if the author gave one.
     pub fn get(&self, lang: &Lang) -> Option<&T> {
         self.0.get(lang.as_str()).map(|spanned| &spanned.value)
+    }
+
+    /// Translations read from a file other than YAML (the cells of a CSV row): their reader
+    /// has checked their languages where they are written, so no position is kept.
+    pub fn unplaced(values: impl IntoIterator<Item = (String, T)>) -> Self {
+        let unplaced = |value| Spanned::new(value, Location::UNKNOWN, Location::UNKNOWN);
+        Translated(
+            values
+                .into_iter()
+                .map(|(lang, value)| (lang, unplaced(value)))
+                .collect(),
+        )
     }
 }
 

@@ -188,6 +188,13 @@ fn check_observations(checker: &mut Checker<'_>) {
             }
             checker.problems.push(problem);
         }
+        // A CSV file's texts are checked as it is read; a YAML file's are checked here.
+        let place = Place::data(&observation.pes.file);
+        for (field, name) in [(&observation.note, "note"), (&observation.source, "source")] {
+            if let Some(text) = field {
+                checker.localized(place, text, name);
+            }
+        }
         let year = observation.year.value;
         if !(1900..=this_year).contains(&year) {
             checker.problems.push(located_problem(

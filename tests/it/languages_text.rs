@@ -113,3 +113,131 @@ fn a_translated_framework_text_missing_a_language_is_an_error_at_its_place() {
     }
     assert!(!site.output().exists());
 }
+
+const OBSERVATIONS_CSV: &str = "content/data/observations/de-ba.csv";
+const OBSERVATIONS_YAML: &str = "content/data/observations/fr-ft.yaml";
+
+/// The notes listed under an indicator's table, as a reader sees them.
+fn notes(output: &std::path::Path, relative: &str) -> Vec<String> {
+    texts(&parsed(output, relative), ".notes li")
+}
+
+#[test]
+fn observation_notes_follow_the_page_language_in_yaml_and_csv() {
+    let site = Site::copy("minimal");
+    site.write(
+        OBSERVATIONS_CSV,
+        "pes,indicator,year,value,note.fr,note.en,source.fr,source.en,source\n\
+         de-ba,transitions,2022,55.1,Nouvelle méthode,New method,,,Eurostat\n\
+         de-ba,transitions,2023,56.7,,,Registre,Register,\n",
+    );
+    site.write(
+        OBSERVATIONS_YAML,
+        "- pes: fr-ft\n  indicator: transitions\n  year: 2022\n  value: 43.5\n  \
+         note: {fr: \"Rupture de série\", en: \"Break in series\"}\n\
+         - pes: fr-ft\n  indicator: transitions\n  year: 2023\n  value: 45.5\n  \
+         note: \"DARES\"\n",
+    );
+    let output = site.build_ok();
+    assert_eq!(
+        notes(&output, "fr/indicateurs/transitions/index.html"),
+        [
+            "BA, 2022\u{a0}: Nouvelle méthode",
+            "FT, 2022\u{a0}: Rupture de série",
+            "FT, 2023\u{a0}: DARES"
+        ]
+    );
+    assert_eq!(
+        notes(&output, "en/indicators/transitions/index.html"),
+        [
+            "BA, 2022: New method",
+            "FT, 2022: Break in series",
+            "FT, 2023: DARES"
+        ]
+    );
+    let download = std::fs::read_to_string(output.join("data/indicators/transitions.csv"))
+        .expect("the CSV download");
+    let lines: Vec<&str> = download.lines().collect();
+    assert_eq!(
+        lines[..3],
+        [
+            "indicator,pes,cluster,year,value,unit,breakdown,note,source,\
+             note.fr,note.en,source.fr,source.en",
+            "transitions,de-ba,medium,2022,55.1,percent,,Nouvelle méthode,Eurostat,\
+             Nouvelle méthode,New method,Eurostat,Eurostat",
+            "transitions,de-ba,medium,2023,56.7,percent,,,Registre,,,Registre,Register",
+        ]
+    );
+}
+
+/// Builds and checks the site, expecting each of `expected` in what the author is told.
+fn refused(site: &Site, expected: &[&str]) {
+    for command in ["build", "check"] {
+        let run = site.run(&[command]);
+        run.assert_code(1);
+        for text in expected {
+            assert!(run.stderr.contains(text), "{text:?} in {}", run.stderr);
+        }
+    }
+    assert!(!site.output().exists());
+}
+
+#[test]
+fn a_csv_text_given_per_language_needs_a_column_for_each_site_language() {
+    let site = Site::copy("minimal");
+    site.write(
+        OBSERVATIONS_CSV,
+        "pes,indicator,year,value,note.fr,source.en,source.de\n\
+         de-ba,transitions,2022,55.1,Nouvelle méthode,Register,Register\n",
+    );
+    refused(
+        &site,
+        &[
+            "de-ba.csv:1:26]",
+            "the header row has a `note.fr` column but no `note.en` column",
+            "de-ba.csv:1:34]",
+            "the header row has a `source.en` column but no `source.fr` column",
+            "de-ba.csv:1:44]",
+            "unknown column `source.de`: `de` is not a language of the site; `source` takes fr, en",
+        ],
+    );
+}
+
+#[test]
+fn a_csv_row_with_an_empty_language_cell_is_an_error_at_the_cell() {
+    let site = Site::copy("minimal");
+    site.write(
+        OBSERVATIONS_CSV,
+        "pes,indicator,year,value,note.en,note.fr,source,source.fr,source.en\n\
+         de-ba,transitions,2022,55.1,New method,,,Registre,Register\n\
+         de-ba,transitions,2023,56.7,,,Eurostat,Registre,Register\n",
+    );
+    refused(
+        &site,
+        &[
+            "content/data/observations/de-ba.csv:2:40]",
+            "`note.fr` is empty while `note.en` is given",
+            "content/data/observations/de-ba.csv:3:31]",
+            "this row gives its source both in `source` and per language",
+        ],
+    );
+}
+
+#[test]
+fn a_yaml_note_missing_a_language_is_an_error_at_its_place() {
+    let site = Site::copy("minimal");
+    site.write(
+        OBSERVATIONS_YAML,
+        "- pes: fr-ft\n  indicator: transitions\n  year: 2022\n  value: 43.5\n  \
+         note: {fr: \"Rupture de série\"}\n  source: {fr: \"Registre\", en: \"Register\", es: \"Registro\"}\n",
+    );
+    refused(
+        &site,
+        &[
+            "content/data/observations/fr-ft.yaml:5:",
+            "`note` has no `en` translation",
+            "content/data/observations/fr-ft.yaml:6:",
+            "`es` is not a language of the site; `source` takes fr, en",
+        ],
+    );
+}

@@ -538,7 +538,8 @@ impl Indicators {
             .filter(|o| o.indicator.value == id && members.contains(&o.pes.value.as_str()))
             .filter_map(|o| {
                 let note = o.note.as_ref()?;
-                Some((cx.chart_label(&o.pes.value), o.year.value, note.clone()))
+                let note = cx.text(lang, note.text(lang));
+                Some((cx.chart_label(&o.pes.value), o.year.value, note))
             })
             .collect();
         notes.sort();
