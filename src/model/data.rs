@@ -20,7 +20,9 @@ pub struct Pes {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: Translated<String>,
-    pub acronym: String,
+    /// The short name in charts and tables: one for every language, or one per language
+    /// where it differs (`{fr: ANE, en: NEA}`).
+    pub acronym: Localized,
     #[schemars(with = "String")]
     pub country: Spanned<String>,
     pub network: String,

@@ -30,6 +30,7 @@ fn check_pes(checker: &mut Checker<'_>) {
     for pes in &data.pes {
         checker.slug(place, &pes.id, "PES id");
         checker.translations(place, &pes.name, "name");
+        checker.localized(place, &pes.acronym, "acronym");
         let country = &pes.country.value;
         if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
             checker.report(

@@ -241,3 +241,22 @@ fn a_yaml_note_missing_a_language_is_an_error_at_its_place() {
         ],
     );
 }
+
+#[test]
+fn an_acronym_may_differ_by_language() {
+    let site = Site::copy("minimal");
+    site.edit(
+        "content/data/pes.yaml",
+        "acronym: BA",
+        "acronym: {fr: \"AFE\", en: \"BA\"}",
+    );
+    let output = site.build_ok();
+    for (page, acronyms) in [
+        ("fr/spe/index.html", ["AFE", "FT"]),
+        ("en/pes/index.html", ["BA", "FT"]),
+    ] {
+        let mut shown = texts(&parsed(&output, page), ".acronym");
+        shown.sort();
+        assert_eq!(shown, acronyms, "{page}");
+    }
+}
