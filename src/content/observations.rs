@@ -283,25 +283,38 @@ fn check_headers(
             problems.push(unknown_column(file, span, header, &known, languages));
         }
     }
+    problems.extend(missing_language_columns(file, headers, languages));
+    problems
+}
+
+/// A problem for each site language a text field has no column for, once it has a column for
+/// another language: `note.fr` without `note.en`.
+fn missing_language_columns(
+    file: &Arc<SourceFile>,
+    headers: &csv::StringRecord,
+    languages: &[Lang],
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
     for field in TEXT_FIELDS {
         let columns = TextColumns::find(field, headers, languages);
         let Some((given, given_index)) = columns.translated.first() else {
             continue;
         };
-        for lang in languages {
-            if !columns.translated.iter().any(|(l, _)| l == lang) {
-                problems.push(
-                    Diagnostic::at(
-                        file,
-                        header_span(headers, *given_index),
-                        format!("the header row has a `{field}.{given}` column but no `{field}.{lang}` column"),
-                    )
-                    .with_help(format!(
-                        "a {field} given per language needs a column for each language of the site ({}); one that reads the same in every language goes in a `{field}` column",
-                        per_language(field, languages).join(", ")
-                    )),
-                );
-            }
+        let missing = languages
+            .iter()
+            .filter(|lang| !columns.translated.iter().any(|(l, _)| l == *lang));
+        for lang in missing {
+            problems.push(
+                Diagnostic::at(
+                    file,
+                    header_span(headers, *given_index),
+                    format!("the header row has a `{field}.{given}` column but no `{field}.{lang}` column"),
+                )
+                .with_help(format!(
+                    "a {field} given per language needs a column for each language of the site ({}); one that reads the same in every language goes in a `{field}` column",
+                    per_language(field, languages).join(", ")
+                )),
+            );
         }
     }
     problems
