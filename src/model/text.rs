@@ -118,6 +118,12 @@ impl<'de> Deserialize<'de> for Localized {
                 Ok(Localized::Plain(text.to_string()))
             }
 
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Localized, E> {
+                Err(E::custom(
+                    "the value is empty; expected text, or one text per language such as {fr: …, en: …}",
+                ))
+            }
+
             fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Localized, E> {
                 Err(unquoted("a yes/no value"))
             }
@@ -349,7 +355,7 @@ mod tests {
 
     #[test]
     fn localized_text_refuses_what_yaml_does_not_read_as_text() {
-        for yaml in ["a: NO", "a: 2023", "a: [x]"] {
+        for yaml in ["a: NO", "a: 2023", "a: [x]", "a:"] {
             assert!(localized(yaml).is_err(), "{yaml}");
         }
         assert!(localized("a: NO").unwrap_err().contains("quotes"));
