@@ -7,6 +7,7 @@ use benchlearn::config;
 use benchlearn::content::{observations, yaml};
 use benchlearn::diagnostics::{Diagnostic, SourceFile};
 use benchlearn::model::data::{Area, AssessmentFile, Cluster, FrameworkFile, Indicator, Pes};
+use benchlearn::model::lang::Lang;
 use libfuzzer_sys::fuzz_target;
 
 fn show_all(problems: &[Diagnostic]) {
@@ -36,7 +37,8 @@ fuzz_target!(|bytes: &[u8]| {
     if let Err(problems) = observations::from_yaml(&file) {
         show_all(&problems);
     }
-    if let Err(problems) = observations::from_csv(&file) {
+    let languages = [Lang::new("fr"), Lang::new("en")];
+    if let Err(problems) = observations::from_csv(&file, &languages) {
         show_all(&problems);
     }
 });

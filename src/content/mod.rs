@@ -56,8 +56,8 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
     let content = Path::new("content");
     let (data, documents) = match paths::inside_root(root, content) {
         Ok(real) if real.is_dir() => {
-            let data = load_data(root, &mut diagnostics);
             let languages = config.languages();
+            let data = load_data(root, languages, &mut diagnostics);
             (data, load_documents(root, languages, &mut diagnostics))
         }
         // Said once here rather than again for every file below it.
@@ -90,7 +90,8 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
 }
 
 /// Loads `content/data/` alone, for `serve` to refresh data without rereading documents.
-pub fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
+/// CSV observations are checked against the site's `languages` as they are read.
+pub fn load_data(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> Data {
     let mut data = Data::default();
     if let Some((file, pes)) = load_yaml_list(root, "content/data/pes.yaml", diagnostics) {
         data.pes = pes;
@@ -126,21 +127,18 @@ pub fn load_data(root: &Path, diagnostics: &mut Diagnostics) -> Data {
     }
     for path in files_under(root, "content/data/observations", diagnostics) {
         let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        let parse = match extension {
-            "csv" => observations::from_csv,
-            "yaml" | "yml" => observations::from_yaml,
-            _ => {
-                diagnostics.push(Diagnostic::in_path(
-                    &path,
-                    "observations must be .yaml or .csv files",
-                ));
-                continue;
-            }
-        };
-        match files::read_source(root, &path)
-            .map_err(|d| vec![d])
-            .and_then(|f| parse(&f))
-        {
+        if !matches!(extension, "csv" | "yaml" | "yml") {
+            diagnostics.push(Diagnostic::in_path(
+                &path,
+                "observations must be .yaml or .csv files",
+            ));
+            continue;
+        }
+        let read = files::read_source(root, &path).map_err(|d| vec![d]);
+        match read.and_then(|file| match extension {
+            "csv" => observations::from_csv(&file, languages),
+            _ => observations::from_yaml(&file),
+        }) {
             Ok(list) => data.observations.extend(list),
             Err(problems) => diagnostics.extend(problems),
         }

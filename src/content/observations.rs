@@ -9,8 +9,9 @@ use serde::Deserialize;
 use super::yaml;
 use crate::diagnostics::{Diagnostic, SourceFile, Span};
 use crate::model::data::{Located, Observation};
+use crate::model::lang::Lang;
 use crate::model::number;
-use crate::model::text::Spanned;
+use crate::model::text::{Localized, Spanned, Translated};
 
 /// One observation as written in YAML.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -27,10 +28,12 @@ struct Entry {
     value: Spanned<f64>,
     #[serde(default)]
     breakdown: BTreeMap<String, String>,
+    /// A remark on the value: one text for every language, or one per language.
     #[serde(default)]
-    note: Option<String>,
+    note: Option<Localized>,
+    /// Where the value comes from: a name, or one text per language.
     #[serde(default)]
-    source: Option<String>,
+    source: Option<Localized>,
 }
 
 /// The JSON Schema of a YAML observations file, for `benchlearn schema`.
@@ -71,10 +74,44 @@ fn located<T>(file: &Arc<SourceFile>, span: Span, value: T) -> Located<T> {
 }
 
 const REQUIRED_COLUMNS: [&str; 4] = ["pes", "indicator", "year", "value"];
-const OPTIONAL_COLUMNS: [&str; 4] = ["sex", "age", "note", "source"];
+const BREAKDOWN_COLUMNS: [&str; 2] = ["sex", "age"];
+
+/// The text fields of an observation. Each may have a column of its own (`note`: one text for
+/// every language) and one column per site language (`note.fr`, `note.en`).
+const TEXT_FIELDS: [&str; 2] = ["note", "source"];
+
+/// Where one text field of the observations is in a CSV header row.
+struct TextColumns {
+    field: &'static str,
+    /// The `note` column: one text for every language.
+    plain: Option<usize>,
+    /// The `note.<lang>` columns, one for each site language in the site's order, or none.
+    translated: Vec<(Lang, usize)>,
+}
+
+impl TextColumns {
+    fn find(field: &'static str, headers: &csv::StringRecord, languages: &[Lang]) -> Self {
+        let column = |name: &str| headers.iter().position(|h| h == name);
+        TextColumns {
+            field,
+            plain: column(field),
+            translated: languages
+                .iter()
+                .filter_map(|lang| Some((lang.clone(), column(&format!("{field}.{lang}"))?)))
+                .collect(),
+        }
+    }
+}
+
+/// A cell's text and where it is in the file.
+type Cell = (String, Span);
 
 /// Reads observations from CSV with a header row; every bad cell is reported, not just the first.
-pub fn from_csv(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnostic>> {
+/// Notes and sources are checked against the site's `languages` here, where their cells are.
+pub fn from_csv(
+    file: &Arc<SourceFile>,
+    languages: &[Lang],
+) -> Result<Vec<Observation>, Vec<Diagnostic>> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(file.text.as_bytes());
@@ -82,11 +119,12 @@ pub fn from_csv(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnost
         Ok(headers) => headers.clone(),
         Err(error) => return Err(vec![csv_error(file, &error)]),
     };
-    let mut problems = check_headers(file, &headers);
+    let mut problems = check_headers(file, &headers, languages);
     if !problems.is_empty() {
         return Err(problems);
     }
     let column = |name: &str| headers.iter().position(|h| h == name);
+    let text_columns = TEXT_FIELDS.map(|field| TextColumns::find(field, &headers, languages));
     let mut observations = Vec::new();
     for record in reader.records() {
         let record = match record {
@@ -97,13 +135,13 @@ pub fn from_csv(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnost
             }
         };
         let record_offset = record.position().map_or(0, |p| p.byte() as usize);
-        let cell = |name: &str| -> Option<(String, Span)> {
-            let index = column(name)?;
+        let cell_at = |index: usize| -> Option<Cell> {
             let text = record.get(index)?.to_string();
             let range = record.range(index)?;
             let span = Span::new(record_offset + range.start + index, text.len().max(1));
             Some((text, span))
         };
+        let cell = |name: &str| column(name).and_then(cell_at);
         let text_cell = |name: &str| cell(name).map(|(text, span)| located(file, span, text));
         let (Some(pes), Some(indicator)) = (text_cell("pes"), text_cell("indicator")) else {
             continue;
@@ -126,13 +164,18 @@ pub fn from_csv(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnost
                 None
             }
         });
+        let [note, source] = text_columns
+            .each_ref()
+            .map(|columns| localized_cells(file, columns, &cell_at, &mut problems));
         let (Some(year), Some(value)) = (year, value) else {
             continue;
         };
-        let optional = |name: &str| cell(name).map(|(text, _)| text).filter(|t| !t.is_empty());
-        let breakdown = ["sex", "age"]
+        let breakdown = BREAKDOWN_COLUMNS
             .into_iter()
-            .filter_map(|name| optional(name).map(|v| (name.to_string(), v)))
+            .filter_map(|name| {
+                let (text, _) = cell(name).filter(|(text, _)| !text.is_empty())?;
+                Some((name.to_string(), text))
+            })
             .collect();
         observations.push(Observation {
             pes,
@@ -140,8 +183,8 @@ pub fn from_csv(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnost
             year,
             value,
             breakdown,
-            note: optional("note"),
-            source: optional("source"),
+            note,
+            source,
         });
     }
     if problems.is_empty() {
@@ -149,6 +192,61 @@ pub fn from_csv(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnost
     } else {
         Err(problems)
     }
+}
+
+/// The text of one field in one row: the per-language cells when any is filled (then all must
+/// be, and the plain cell empty), else the plain cell, else none.
+fn localized_cells(
+    file: &Arc<SourceFile>,
+    columns: &TextColumns,
+    cell_at: &impl Fn(usize) -> Option<Cell>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Localized> {
+    let field = columns.field;
+    let plain = columns
+        .plain
+        .and_then(cell_at)
+        .filter(|(text, _)| !text.is_empty());
+    let per_language: Vec<(&Lang, Cell)> = columns
+        .translated
+        .iter()
+        .filter_map(|(lang, index)| Some((lang, cell_at(*index)?)))
+        .collect();
+    let Some((given, _)) = per_language.iter().find(|(_, (text, _))| !text.is_empty()) else {
+        return plain.map(|(text, _)| Localized::Plain(text));
+    };
+    let before = problems.len();
+    for (lang, (_, span)) in per_language.iter().filter(|(_, (text, _))| text.is_empty()) {
+        problems.push(
+            Diagnostic::at(
+                file,
+                *span,
+                format!("`{field}.{lang}` is empty while `{field}.{given}` is given"),
+            )
+            .with_help(format!(
+                "give the {field} in every language, or one text for all of them in the `{field}` column"
+            )),
+        );
+    }
+    if let Some((_, span)) = plain {
+        problems.push(
+            Diagnostic::at(
+                file,
+                span,
+                format!("this row gives its {field} both in `{field}` and per language"),
+            )
+            .with_help(format!(
+                "keep either the `{field}` cell (one text for every language) or the `{field}.<language>` cells"
+            )),
+        );
+    }
+    (problems.len() == before).then(|| {
+        Localized::Translated(Translated::unplaced(
+            per_language
+                .into_iter()
+                .map(|(lang, (text, _))| (lang.to_string(), text)),
+        ))
+    })
 }
 
 /// Accepts a decimal point or, as French spreadsheets write it, a decimal comma; refuses what
@@ -163,33 +261,117 @@ fn parse_number(text: &str) -> Result<f64, String> {
     }
 }
 
-fn check_headers(file: &Arc<SourceFile>, headers: &csv::StringRecord) -> Vec<Diagnostic> {
+fn check_headers(
+    file: &Arc<SourceFile>,
+    headers: &csv::StringRecord,
+    languages: &[Lang],
+) -> Vec<Diagnostic> {
     let first_line = Span::new(0, file.text.lines().next().map_or(1, |l| l.len().max(1)));
     let mut problems = Vec::new();
     for required in REQUIRED_COLUMNS {
         if !headers.iter().any(|h| h == required) {
             problems.push(
                 Diagnostic::at(file, first_line, format!("the header row has no `{required}` column"))
-                    .with_help("the header row must name the columns pes,indicator,year,value (and optionally sex,age,note,source)"),
+                    .with_help("the header row must name the columns pes,indicator,year,value (and optionally sex,age,note,source, or note and source per language: note.fr,note.en …)"),
             );
         }
     }
-    let known: Vec<&str> = REQUIRED_COLUMNS
-        .iter()
-        .chain(&OPTIONAL_COLUMNS)
-        .copied()
-        .collect();
-    for header in headers.iter() {
-        if !known.contains(&header) {
-            let mut problem =
-                Diagnostic::at(file, first_line, format!("unknown column `{header}`"));
-            if let Some(help) = crate::diagnostics::did_you_mean(header, known.iter().copied()) {
-                problem = problem.with_help(help);
-            }
-            problems.push(problem);
+    let known = known_columns(languages);
+    for (index, header) in headers.iter().enumerate() {
+        if !known.iter().any(|name| name == header) {
+            let span = header_span(headers, index);
+            problems.push(unknown_column(file, span, header, &known, languages));
+        }
+    }
+    problems.extend(missing_language_columns(file, headers, languages));
+    problems
+}
+
+/// A problem for each site language a text field has no column for, once it has a column for
+/// another language: `note.fr` without `note.en`.
+fn missing_language_columns(
+    file: &Arc<SourceFile>,
+    headers: &csv::StringRecord,
+    languages: &[Lang],
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for field in TEXT_FIELDS {
+        let columns = TextColumns::find(field, headers, languages);
+        let Some((given, given_index)) = columns.translated.first() else {
+            continue;
+        };
+        let missing = languages
+            .iter()
+            .filter(|lang| !columns.translated.iter().any(|(l, _)| l == *lang));
+        for lang in missing {
+            problems.push(
+                Diagnostic::at(
+                    file,
+                    header_span(headers, *given_index),
+                    format!("the header row has a `{field}.{given}` column but no `{field}.{lang}` column"),
+                )
+                .with_help(format!(
+                    "a {field} given per language needs a column for each language of the site ({}); one that reads the same in every language goes in a `{field}` column",
+                    per_language(field, languages).join(", ")
+                )),
+            );
         }
     }
     problems
+}
+
+/// Where the name of column `index` is in the header row (the first line of the file).
+fn header_span(headers: &csv::StringRecord, index: usize) -> Span {
+    let start = headers.range(index).map_or(0, |range| range.start);
+    let len = headers.get(index).map_or(0, str::len);
+    Span::new(start + index, len.max(1))
+}
+
+/// Every column a CSV file of this site may have.
+fn known_columns(languages: &[Lang]) -> Vec<String> {
+    let fixed = REQUIRED_COLUMNS
+        .iter()
+        .chain(&BREAKDOWN_COLUMNS)
+        .chain(&TEXT_FIELDS)
+        .map(|name| name.to_string());
+    let translated = TEXT_FIELDS
+        .iter()
+        .flat_map(|field| per_language(field, languages));
+    fixed.chain(translated).collect()
+}
+
+/// The columns of `field` in each language: `note.fr`, `note.en`.
+fn per_language(field: &str, languages: &[Lang]) -> Vec<String> {
+    languages
+        .iter()
+        .map(|lang| format!("{field}.{lang}"))
+        .collect()
+}
+
+/// The problem of a column no observation field has, saying why when it names a language the
+/// site does not have (`note.de`).
+fn unknown_column(
+    file: &Arc<SourceFile>,
+    span: Span,
+    header: &str,
+    known: &[String],
+    languages: &[Lang],
+) -> Diagnostic {
+    let foreign = header
+        .split_once('.')
+        .filter(|(field, _)| TEXT_FIELDS.contains(field));
+    let message = match foreign {
+        Some((field, lang)) => format!(
+            "unknown column `{header}`: `{lang}` is not a language of the site; `{field}` takes {}",
+            crate::validate::translations::join(languages)
+        ),
+        None => format!("unknown column `{header}`"),
+    };
+    let problem = Diagnostic::at(file, span, message);
+    match crate::diagnostics::did_you_mean(header, known.iter().map(String::as_str)) {
+        Some(help) => problem.with_help(help),
+        None => problem,
+    }
 }
 
 fn csv_error(file: &Arc<SourceFile>, error: &csv::Error) -> Diagnostic {
@@ -209,13 +391,17 @@ fn csv_error(file: &Arc<SourceFile>, error: &csv::Error) -> Diagnostic {
 mod tests {
     use super::*;
 
+    fn languages() -> [Lang; 2] {
+        [Lang::new("fr"), Lang::new("en")]
+    }
+
     #[test]
     fn reads_csv_with_decimal_commas() {
         let file = SourceFile::new(
             "o.csv",
             "pes,indicator,year,value,sex\nfr-ft,exits,2022,\"48,2\",female\n",
         );
-        let observations = from_csv(&file).unwrap();
+        let observations = from_csv(&file, &languages()).unwrap();
         assert_eq!(observations.len(), 1);
         assert_eq!(observations[0].value.value, 48.2);
         assert_eq!(
@@ -230,7 +416,7 @@ mod tests {
             "o.csv",
             "pes,indicator,year,value\nfr-ft,exits,deux-mille,4\nfr-ft,exits,2021,beaucoup\n",
         );
-        let problems = from_csv(&file).unwrap_err();
+        let problems = from_csv(&file, &languages()).unwrap_err();
         assert_eq!(problems.len(), 2);
         assert_eq!(problems[0].line_column(), Some((2, 13)));
         assert!(problems[0].message.contains("deux-mille"));
@@ -240,7 +426,7 @@ mod tests {
     #[test]
     fn unknown_columns_suggest_a_name() {
         let file = SourceFile::new("o.csv", "pes,indicator,yaer,value\n");
-        let problems = from_csv(&file).unwrap_err();
+        let problems = from_csv(&file, &languages()).unwrap_err();
         assert!(problems
             .iter()
             .any(|p| p.help.as_deref() == Some("did you mean `year`?")));

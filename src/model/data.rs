@@ -10,7 +10,7 @@ use std::sync::Arc;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::text::{Date, Spanned, Translated};
+use super::text::{Date, Localized, Spanned, Translated};
 use crate::diagnostics::SourceFile;
 
 /// A public employment service taking part in the network.
@@ -20,7 +20,9 @@ pub struct Pes {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: Translated<String>,
-    pub acronym: String,
+    /// The short name in charts and tables: one for every language, or one per language
+    /// where it differs (`{fr: ANE, en: NEA}`).
+    pub acronym: Localized,
     #[schemars(with = "String")]
     pub country: Spanned<String>,
     pub network: String,
@@ -82,8 +84,8 @@ pub struct Observation {
     pub year: Located<i32>,
     pub value: Located<f64>,
     pub breakdown: BTreeMap<String, String>,
-    pub note: Option<String>,
-    pub source: Option<String>,
+    pub note: Option<Localized>,
+    pub source: Option<Localized>,
 }
 
 /// A value and where it was written, for data that does not come from YAML (CSV cells).
@@ -197,10 +199,12 @@ pub struct Kpi {
     #[serde(default, deserialize_with = "super::number::spanned_by_year")]
     #[schemars(with = "BTreeMap<i32, f64>")]
     pub actuals: BTreeMap<i32, Spanned<f64>>,
+    /// Where the figures come from: a name, or a text per language.
     #[serde(default)]
-    pub source: Option<String>,
+    pub source: Option<Localized>,
+    /// Who answers for the KPI: a name, or a text per language.
     #[serde(default)]
-    pub owner: Option<String>,
+    pub owner: Option<Localized>,
 }
 
 /// The value a KPI started from.
@@ -231,7 +235,8 @@ pub struct Activity {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub kpi: Option<Spanned<String>>,
-    pub responsible: String,
+    /// Who carries the activity out: a name, or a text per language.
+    pub responsible: Localized,
     pub due: Date,
     pub status: ActivityStatus,
 }

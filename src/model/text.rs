@@ -9,6 +9,7 @@ use std::fmt;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
 use serde::{Deserialize, Deserializer};
+use serde_saphyr::Location;
 pub use serde_saphyr::Spanned;
 
 /// Text (or a list of texts) given once per site language: `{fr: …, en: …}`.
@@ -55,6 +56,18 @@ impl<T> Translated<T> {
     pub fn get(&self, lang: &Lang) -> Option<&T> {
         self.0.get(lang.as_str()).map(|spanned| &spanned.value)
     }
+
+    /// Translations read from a file other than YAML (the cells of a CSV row): their reader
+    /// has checked their languages where they are written, so no position is kept.
+    pub fn unplaced(values: impl IntoIterator<Item = (String, T)>) -> Self {
+        let unplaced = |value| Spanned::new(value, Location::UNKNOWN, Location::UNKNOWN);
+        Translated(
+            values
+                .into_iter()
+                .map(|(lang, value)| (lang, unplaced(value)))
+                .collect(),
+        )
+    }
 }
 
 impl Translated<String> {
@@ -88,6 +101,116 @@ impl<T: JsonSchema> JsonSchema for Translated<T> {
         });
         schema.insert(TRANSLATED_SCHEMA_MARKER.into(), true.into());
         schema
+    }
+}
+
+/// Text shown to readers that is either the same in every language or given per language:
+/// a plain string (a proper name such as "Eurostat", shown as is on every page) or a
+/// [`Translated`] map `{fr: …, en: …}`.
+#[derive(Debug, Clone)]
+pub enum Localized {
+    /// One text for every language.
+    Plain(String),
+    /// One text per site language; validation checks that every language is there.
+    Translated(Translated<String>),
+}
+
+impl Localized {
+    /// The text for a page in `lang`: the plain text, or the translation into `lang` (empty
+    /// when missing: validation has already reported it).
+    pub fn text(&self, lang: &Lang) -> &str {
+        match self {
+            Localized::Plain(text) => text,
+            Localized::Translated(texts) => texts.text(lang),
+        }
+    }
+
+    /// The translations, for validation to check their languages; `None` for a plain text.
+    pub fn translations(&self) -> Option<&Translated<String>> {
+        match self {
+            Localized::Plain(_) => None,
+            Localized::Translated(texts) => Some(texts),
+        }
+    }
+}
+
+/// Reads a string or a map without buffering it, so that each translation keeps its position
+/// (`#[serde(untagged)]` would buffer the map and lose them).
+impl<'de> Deserialize<'de> for Localized {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LocalizedVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for LocalizedVisitor {
+            type Value = Localized;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a text, or one text per language such as {fr: …, en: …}")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Localized, E> {
+                Ok(Localized::Plain(text.to_string()))
+            }
+
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Localized, E> {
+                Err(E::custom(
+                    "the value is empty; expected text, or one text per language such as {fr: …, en: …}",
+                ))
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Localized, E> {
+                Err(unquoted("a yes/no value"))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Localized, E> {
+                Err(unquoted("a number"))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Localized, E> {
+                Err(unquoted("a number"))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Localized, E> {
+                Err(unquoted("a number"))
+            }
+
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                map: M,
+            ) -> Result<Localized, M::Error> {
+                let deserializer = serde::de::value::MapAccessDeserializer::new(map);
+                Translated::deserialize(deserializer).map(Localized::Translated)
+            }
+        }
+
+        deserializer.deserialize_any(LocalizedVisitor)
+    }
+}
+
+/// The error for an unquoted scalar that YAML reads as something other than text (`NO` is a
+/// yes/no value, `2023` a number): its words are lost, so the author is asked for quotes.
+fn unquoted<E: serde::de::Error>(what: &str) -> E {
+    E::custom(format!(
+        "YAML reads this as {what}, not a text; put the text in quotes, e.g. \"NO\""
+    ))
+}
+
+/// In a JSON Schema, a string or the translated map (which `benchlearn schema` gives the
+/// site's languages).
+impl JsonSchema for Localized {
+    fn schema_name() -> Cow<'static, str> {
+        "Localized".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let translated = generator.subschema_for::<Translated<String>>();
+        json_schema!({
+            "description": "A text shown as is in every language (a proper name), or one text per site language: {fr: …, en: …}",
+            "oneOf": [{"type": "string"}, translated],
+        })
     }
 }
 
@@ -242,6 +365,33 @@ mod tests {
             assert!(Date::parse(out_of_range).is_none(), "{out_of_range}");
         }
         assert!(Date::parse("1900-01-01").is_some() && Date::parse("2100-12-31").is_some());
+    }
+
+    fn localized(yaml: &str) -> Result<Localized, String> {
+        serde_saphyr::from_str::<BTreeMap<String, Localized>>(yaml)
+            .map(|mut fields| fields.remove("a").expect("field a"))
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn localized_text_is_plain_or_per_language() {
+        let (fr, en) = (Lang::new("fr"), Lang::new("en"));
+        let plain = localized("a: Eurostat").expect("a plain text");
+        assert_eq!((plain.text(&fr), plain.text(&en)), ("Eurostat", "Eurostat"));
+        assert!(plain.translations().is_none());
+        let translated = localized("a: {fr: Registre, en: Register}").expect("a map");
+        assert_eq!(translated.text(&fr), "Registre");
+        assert_eq!(translated.text(&en), "Register");
+        let position = &translated.translations().expect("translations").0["en"].referenced;
+        assert_eq!((position.line(), position.column()), (1, 23));
+    }
+
+    #[test]
+    fn localized_text_refuses_what_yaml_does_not_read_as_text() {
+        for yaml in ["a: NO", "a: 2023", "a: [x]", "a:"] {
+            assert!(localized(yaml).is_err(), "{yaml}");
+        }
+        assert!(localized("a: NO").unwrap_err().contains("quotes"));
     }
 
     #[test]

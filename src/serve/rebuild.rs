@@ -151,7 +151,11 @@ impl Builder {
             .iter()
             .any(|(t, _)| matches!(t, Touched::Data(_) | Touched::Measures))
         {
-            let data = content::load_data(self.project.root(), &mut problems);
+            let data = content::load_data(
+                self.project.root(),
+                loaded.site.config.languages(),
+                &mut problems,
+            );
             // New or removed ids add or remove pages and change what links resolve to.
             render_all |= ids(&data) != ids(&loaded.site.data);
             loaded.site.data = data;

@@ -30,6 +30,7 @@ fn check_pes(checker: &mut Checker<'_>) {
     for pes in &data.pes {
         checker.slug(place, &pes.id, "PES id");
         checker.translations(place, &pes.name, "name");
+        checker.localized(place, &pes.acronym, "acronym");
         let country = &pes.country.value;
         if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
             checker.report(
@@ -187,6 +188,13 @@ fn check_observations(checker: &mut Checker<'_>) {
                 problem = problem.with_help(help);
             }
             checker.problems.push(problem);
+        }
+        // A CSV file's texts are checked as it is read; a YAML file's are checked here.
+        let place = Place::data(&observation.pes.file);
+        for (field, name) in [(&observation.note, "note"), (&observation.source, "source")] {
+            if let Some(text) = field {
+                checker.localized(place, text, name);
+            }
         }
         let year = observation.year.value;
         if !(1900..=this_year).contains(&year) {
@@ -347,6 +355,11 @@ fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
             if let Some(formula) = &kpi.formula {
                 checker.translations(place, formula, "formula");
             }
+            for (field, name) in [(&kpi.source, "source"), (&kpi.owner, "owner")] {
+                if let Some(text) = field {
+                    checker.localized(place, text, name);
+                }
+            }
             checker.past_year(place, &kpi.baseline.year, "baseline year");
             let this_year = checker.today.year();
             for (year, actual) in &kpi.actuals {
@@ -383,6 +396,7 @@ fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
     duplicates(checker, place, kpi_ids.iter().copied(), "KPI id");
     for activity in &body.activities {
         checker.translations(place, &activity.name, "name");
+        checker.localized(place, &activity.responsible, "responsible");
         if let Some(kpi) = &activity.kpi {
             checker.reference(place, kpi, "KPI", kpi_ids.iter().map(|k| k.value.as_str()));
         }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use crate::content::yaml::span_of;
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, SourceFile};
-use crate::model::text::{Date, Spanned, Translated};
+use crate::model::text::{Date, Localized, Spanned, Translated};
 use crate::model::Site;
 
 /// Checks the loaded site and returns every problem found.
@@ -74,6 +74,13 @@ impl Checker<'_> {
         let problems =
             translations::check(field, &self.languages, place.file, place.line_offset, name);
         self.problems.extend(problems);
+    }
+
+    /// Checks the languages of a text given per language; a plain text needs no check.
+    fn localized(&mut self, place: Place<'_>, field: &Localized, name: &str) {
+        if let Some(translations) = field.translations() {
+            self.translations(place, translations, name);
+        }
     }
 
     /// Reports `value` if it is not one of `known`, suggesting the nearest known id.

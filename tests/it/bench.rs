@@ -201,7 +201,10 @@ fn downloads_hold_every_value_and_no_invented_zero() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("indicator,pes,cluster,year,value,unit,breakdown,note,source")
+        Some(
+            "indicator,pes,cluster,year,value,unit,breakdown,note,source,\
+             note.fr,note.en,source.fr,source.en"
+        )
     );
     assert!(csv.contains("placement,a1,north,2024,44.0,percent,,New method,test"));
     assert!(csv.contains("placement,a1,north,2024,41.0,percent,sex=female,,test"));

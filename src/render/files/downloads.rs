@@ -9,12 +9,14 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::data::{Better, Indicator, Observation, Unit};
-use crate::model::text::Translated;
+use crate::model::lang::Lang;
+use crate::model::text::{Localized, Translated};
 use crate::render::family::Family;
 use crate::render::{Change, Context, OutputFile};
 
-/// The columns of every CSV download, in order.
-pub const COLUMNS: [&str; 9] = [
+/// The columns of every download that are the same for every site, in order. `note` and
+/// `source` hold the text in the site's default language.
+const STABLE_COLUMNS: [&str; 9] = [
     "indicator",
     "pes",
     "cluster",
@@ -26,11 +28,27 @@ pub const COLUMNS: [&str; 9] = [
     "source",
 ];
 
+/// The texts that follow the stable columns once per site language: `note.fr`, `note.en`,
+/// `source.fr`, `source.en`.
+const PER_LANGUAGE: [&str; 2] = ["note", "source"];
+
+/// The columns of every download of a site in `languages`, in order.
+fn columns(languages: &[Lang]) -> Vec<String> {
+    let per_language = PER_LANGUAGE
+        .iter()
+        .flat_map(|field| languages.iter().map(move |lang| format!("{field}.{lang}")));
+    STABLE_COLUMNS
+        .iter()
+        .map(|column| column.to_string())
+        .chain(per_language)
+        .collect()
+}
+
 #[derive(Serialize)]
 struct JsonFile<'a> {
     indicator: JsonIndicator<'a>,
-    columns: [&'static str; 9],
-    observations: Vec<Row>,
+    columns: &'a [String],
+    observations: Vec<JsonRow<'a>>,
 }
 
 #[derive(Serialize)]
@@ -43,19 +61,41 @@ struct JsonIndicator<'a> {
     category: &'a str,
 }
 
-/// One observation as downloads write it.
-#[derive(Serialize)]
-struct Row {
-    indicator: String,
-    pes: String,
-    cluster: String,
-    year: i32,
-    value: f64,
-    unit: &'static str,
-    /// `sex=female;age=15-24`, empty for totals.
-    breakdown: String,
-    note: String,
-    source: String,
+/// One observation as downloads write it: a cell for each of [`columns`], in their order.
+struct Row(Vec<Cell>);
+
+/// A cell of a download: a text, or a number that stays a number in JSON.
+enum Cell {
+    Text(String),
+    Year(i32),
+    Value(f64),
+}
+
+impl Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Text(text) => serializer.serialize_str(text),
+            Cell::Year(year) => serializer.serialize_i32(*year),
+            Cell::Value(value) => serializer.serialize_f64(*value),
+        }
+    }
+}
+
+/// A row of the JSON download: an object whose keys are the columns, in their order.
+struct JsonRow<'a> {
+    columns: &'a [String],
+    row: Row,
+}
+
+impl Serialize for JsonRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.columns.len()))?;
+        for (column, cell) in self.columns.iter().zip(&self.row.0) {
+            map.serialize_entry(column, cell)?;
+        }
+        map.end()
+    }
 }
 
 /// A translated text as a plain language → text map.
@@ -121,15 +161,11 @@ impl Family for Downloads {
 impl Row {
     /// The row with every text cell made [`spreadsheet_safe`]; the numbers stay numbers.
     fn for_spreadsheet(self) -> Row {
-        Row {
-            indicator: spreadsheet_safe(self.indicator),
-            pes: spreadsheet_safe(self.pes),
-            cluster: spreadsheet_safe(self.cluster),
-            breakdown: spreadsheet_safe(self.breakdown),
-            note: spreadsheet_safe(self.note),
-            source: spreadsheet_safe(self.source),
-            ..self
-        }
+        let safe = |cell| match cell {
+            Cell::Text(text) => Cell::Text(spreadsheet_safe(text)),
+            number => number,
+        };
+        Row(self.0.into_iter().map(safe).collect())
     }
 }
 
@@ -144,19 +180,16 @@ fn spreadsheet_safe(text: String) -> String {
     }
 }
 
-/// The CSV file of `rows`, with its header row even when there are none.
-fn csv_bytes(rows: Vec<Row>) -> Result<Vec<u8>, String> {
+/// The CSV file of `rows` under a header row of `columns`.
+fn csv_bytes(columns: &[String], rows: Vec<Row>) -> Result<Vec<u8>, String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(columns).map_err(|e| e.to_string())?;
     for row in rows {
         writer
-            .serialize(row.for_spreadsheet())
+            .serialize(row.for_spreadsheet().0)
             .map_err(|e| e.to_string())?;
     }
-    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-    if bytes.is_empty() {
-        return Ok(format!("{}\n", COLUMNS.join(",")).into_bytes());
-    }
-    Ok(bytes)
+    writer.into_inner().map_err(|e| e.to_string())
 }
 
 impl Downloads {
@@ -181,27 +214,40 @@ impl Downloads {
                 &b.breakdown,
             ))
         });
+        let config = &cx.site.config;
+        let (default, languages) = (config.default_lang(), config.languages());
         observations
             .into_iter()
-            .map(|o| Row {
-                indicator: o.indicator.value.clone(),
-                pes: o.pes.value.clone(),
-                cluster: cx.cluster_of(&o.pes.value).to_string(),
-                year: o.year.value,
-                value: o.value.value,
-                unit: data
+            .map(|o| {
+                let unit = data
                     .indicators
                     .iter()
                     .find(|i| i.id.value == o.indicator.value)
-                    .map_or("", |i| unit_name(i.unit)),
-                breakdown: o
+                    .map_or("", |i| unit_name(i.unit));
+                let breakdown = o
                     .breakdown
                     .iter()
                     .map(|(k, v)| format!("{k}={v}"))
                     .collect::<Vec<_>>()
-                    .join(";"),
-                note: o.note.clone().unwrap_or_default(),
-                source: o.source.clone().unwrap_or_default(),
+                    .join(";");
+                let text = |field: &Option<Localized>, lang: &Lang| {
+                    Cell::Text(field.as_ref().map_or("", |t| t.text(lang)).to_string())
+                };
+                let stable = [
+                    Cell::Text(o.indicator.value.clone()),
+                    Cell::Text(o.pes.value.clone()),
+                    Cell::Text(cx.cluster_of(&o.pes.value).to_string()),
+                    Cell::Year(o.year.value),
+                    Cell::Value(o.value.value),
+                    Cell::Text(unit.to_string()),
+                    Cell::Text(breakdown),
+                    text(&o.note, &default),
+                    text(&o.source, &default),
+                ];
+                let per_language = [&o.note, &o.source]
+                    .into_iter()
+                    .flat_map(|field| languages.iter().map(move |lang| text(field, lang)));
+                Row(stable.into_iter().chain(per_language).collect())
             })
             .collect()
     }
@@ -212,7 +258,8 @@ impl Downloads {
             Some(id) => cx.routes.download(&format!("indicators/{id}.csv")),
             None => cx.routes.download("observations.csv"),
         };
-        let bytes = csv_bytes(Self::rows(cx, indicator)).map_err(|e| {
+        let columns = columns(cx.site.config.languages());
+        let bytes = csv_bytes(&columns, Self::rows(cx, indicator)).map_err(|e| {
             Diagnostics::from(Diagnostic::in_path(
                 &path,
                 format!("cannot write the CSV download: {e}"),
@@ -228,6 +275,14 @@ impl Downloads {
     fn json_download(cx: &Context<'_>, indicator: &Indicator) -> Result<OutputFile, Diagnostics> {
         let id = indicator.id.value.as_str();
         let path = cx.routes.download(&format!("indicators/{id}.json"));
+        let columns = columns(cx.site.config.languages());
+        let observations = Self::rows(cx, Some(id))
+            .into_iter()
+            .map(|row| JsonRow {
+                columns: &columns,
+                row,
+            })
+            .collect();
         let file = JsonFile {
             indicator: JsonIndicator {
                 id,
@@ -240,8 +295,8 @@ impl Downloads {
                 },
                 category: &indicator.category,
             },
-            columns: COLUMNS,
-            observations: Self::rows(cx, Some(id)),
+            columns: &columns,
+            observations,
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| {
             Diagnostics::from(Diagnostic::in_path(
@@ -262,32 +317,52 @@ mod tests {
     use super::*;
 
     fn row(value: f64, note: &str) -> Row {
-        Row {
-            indicator: "transitions".into(),
-            pes: "fr-ft".into(),
-            cluster: "medium".into(),
-            year: 2022,
-            value,
-            unit: "count",
-            breakdown: String::new(),
-            note: note.into(),
-            source: "@SUM(1+1)".into(),
-        }
+        let text = |t: &str| Cell::Text(t.to_string());
+        Row(vec![
+            text("transitions"),
+            text("fr-ft"),
+            text("medium"),
+            Cell::Year(2022),
+            Cell::Value(value),
+            text("count"),
+            text(""),
+            text(note),
+            text("@SUM(1+1)"),
+            text(note),
+            text("note"),
+            text("@SUM(1+1)"),
+            text("source"),
+        ])
     }
 
     #[test]
     fn formulas_are_quoted_and_negative_numbers_are_not() {
-        let bytes = csv_bytes(vec![row(-3.5, "-cmd"), row(2.0, "=1+1")]).unwrap();
+        let columns = columns(&[Lang::new("fr"), Lang::new("en")]);
+        let rows = vec![row(-3.5, "-cmd"), row(2.0, "=1+1")];
+        let bytes = csv_bytes(&columns, rows).unwrap();
         let text = String::from_utf8(bytes).unwrap();
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[0], COLUMNS.join(","));
+        assert_eq!(
+            lines[0],
+            "indicator,pes,cluster,year,value,unit,breakdown,note,source,note.fr,note.en,source.fr,source.en"
+        );
         assert_eq!(
             lines[1],
-            "transitions,fr-ft,medium,2022,-3.5,count,,'-cmd,'@SUM(1+1)"
+            "transitions,fr-ft,medium,2022,-3.5,count,,'-cmd,'@SUM(1+1),'-cmd,note,'@SUM(1+1),source"
         );
         assert_eq!(
             lines[2],
-            "transitions,fr-ft,medium,2022,2.0,count,,'=1+1,'@SUM(1+1)"
+            "transitions,fr-ft,medium,2022,2.0,count,,'=1+1,'@SUM(1+1),'=1+1,note,'@SUM(1+1),source"
+        );
+    }
+
+    #[test]
+    fn an_empty_download_has_its_header_row() {
+        let columns = columns(&[Lang::new("fr")]);
+        let bytes = csv_bytes(&columns, Vec::new()).unwrap();
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "indicator,pes,cluster,year,value,unit,breakdown,note,source,note.fr,source.fr\n"
         );
     }
 

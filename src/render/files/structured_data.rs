@@ -243,7 +243,7 @@ impl Context<'_> {
         let url = self.routes.absolute(&self.routes.pes(&pes.id.value, lang));
         government_organization(&Organization {
             name: pes.name.text(lang),
-            acronym: &pes.acronym,
+            acronym: pes.acronym.text(lang),
             country: &pes.country.value,
             url: &url,
             website: pes

@@ -116,7 +116,7 @@ impl Areas {
                 bars: order
                     .iter()
                     .map(|(pes, value)| Bar {
-                        label: cx.chart_label(pes),
+                        label: cx.chart_label(pes, lang),
                         value: Some(*value),
                         marker: None,
                         highlight: false,

@@ -196,7 +196,7 @@ impl Frameworks {
                 ActivityRow {
                     name: cx.text(lang, activity.name.text(lang)),
                     kpi: activity.kpi.as_ref().and_then(|k| kpi_name(&k.value)),
-                    responsible: activity.responsible.clone(),
+                    responsible: cx.text(lang, activity.responsible.text(lang)),
                     due: activity.due.long(lang),
                     due_iso: activity.due.to_string(),
                     status: Labelled {
@@ -261,8 +261,8 @@ impl Frameworks {
                 })
                 .collect(),
             latest,
-            source: kpi.source.clone(),
-            owner: kpi.owner.clone(),
+            source: kpi.source.as_ref().map(|s| cx.text(lang, s.text(lang))),
+            owner: kpi.owner.as_ref().map(|o| cx.text(lang, o.text(lang))),
             name,
         }
     }

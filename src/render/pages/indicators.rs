@@ -258,8 +258,13 @@ impl Indicators {
                     .filter(|y| table.value(pes, **y).is_none())
                     .map(i32::to_string)
                     .collect();
-                (!missing.is_empty())
-                    .then(|| format!("{}{colon} {}", cx.chart_label(pes), missing.join(", ")))
+                (!missing.is_empty()).then(|| {
+                    format!(
+                        "{}{colon} {}",
+                        cx.chart_label(pes, lang),
+                        missing.join(", ")
+                    )
+                })
             })
             .collect();
         let notes = Self::observation_notes(cx, id, &members, lang);
@@ -373,7 +378,7 @@ impl Indicators {
         let bars = order
             .iter()
             .map(|(pes, value)| Bar {
-                label: cx.chart_label(pes),
+                label: cx.chart_label(pes, lang),
                 value: *value,
                 marker: if cluster.is_none() {
                     cluster_median_of(pes)
@@ -482,7 +487,7 @@ impl Indicators {
         let mut lines: Vec<Line> = reported
             .iter()
             .map(|pes| Line {
-                label: cx.chart_label(pes),
+                label: cx.chart_label(pes, lang),
                 values: table.years.iter().map(|y| table.value(pes, *y)).collect(),
                 reference: false,
                 highlight: false,
@@ -538,7 +543,8 @@ impl Indicators {
             .filter(|o| o.indicator.value == id && members.contains(&o.pes.value.as_str()))
             .filter_map(|o| {
                 let note = o.note.as_ref()?;
-                Some((cx.chart_label(&o.pes.value), o.year.value, note.clone()))
+                let note = cx.text(lang, note.text(lang));
+                Some((cx.chart_label(&o.pes.value, lang), o.year.value, note))
             })
             .collect();
         notes.sort();

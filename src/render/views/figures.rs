@@ -125,12 +125,12 @@ impl Context<'_> {
         }
     }
 
-    /// The short label of a PES in charts: its acronym, or its id if it has none.
-    pub(crate) fn chart_label(&self, pes: &str) -> String {
+    /// The short label of a PES in charts: its acronym in `lang`, or its id if it has none.
+    pub(crate) fn chart_label(&self, pes: &str, lang: &Lang) -> String {
         self.site
             .data
             .pes_by_id(pes)
-            .map(|p| p.acronym.clone())
+            .map(|p| p.acronym.text(lang).to_string())
             .filter(|a| !a.is_empty())
             .unwrap_or_else(|| pes.to_string())
     }

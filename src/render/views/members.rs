@@ -19,7 +19,7 @@ impl Context<'_> {
         PesLink {
             id: id.to_string(),
             name: pes.name.text(lang).to_string(),
-            acronym: pes.acronym.clone(),
+            acronym: pes.acronym.text(lang).to_string(),
             country: pes.country.value.clone(),
             url: self.routes.link(&self.routes.pes(id, lang)),
         }

@@ -99,7 +99,7 @@ impl Context<'_> {
                     table.years.iter().map(|y| table.value(id, *y)).collect();
                 let meta = Meta {
                     id: format!("spark-{}", indicator.id.value),
-                    title: format!("{name} — {}", self.chart_label(id)),
+                    title: format!("{name} — {}", self.chart_label(id, lang)),
                     desc: table
                         .years
                         .iter()

@@ -103,10 +103,11 @@ impl Context<'_> {
         };
         let name = self.label(lang, "search.filter_pes");
         let full_name = pes.name.text(lang);
-        let pes_name = if full_name.contains(&pes.acronym) {
+        let acronym = pes.acronym.text(lang);
+        let pes_name = if full_name.contains(acronym) {
             full_name.to_string()
         } else {
-            format!("{full_name} ({})", pes.acronym)
+            format!("{full_name} ({acronym})")
         };
         record.filter(&name, pes_name.clone());
         record.meta(&name, pes_name);
