@@ -260,6 +260,14 @@ impl Data {
         self.pes.iter().find(|pes| pes.id.value == id)
     }
 
+    /// The country codes of the members, as written (each once).
+    pub fn country_codes(&self) -> std::collections::BTreeSet<&str> {
+        self.pes
+            .iter()
+            .map(|pes| pes.country.value.as_str())
+            .collect()
+    }
+
     pub fn cluster_by_id(&self, id: &str) -> Option<&Cluster> {
         self.clusters.iter().find(|cluster| cluster.id.value == id)
     }

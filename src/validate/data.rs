@@ -31,11 +31,11 @@ fn check_pes(checker: &mut Checker<'_>) {
         checker.slug(place, &pes.id, "PES id");
         checker.translations(place, &pes.name, "name");
         let country = &pes.country.value;
-        if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+        if !checker.countries.knows(country) {
             checker.report(
                 place,
                 &pes.country,
-                format!("`{country}` is not a country code; expected an ISO 3166-1 alpha-2 code such as `FR` or `NO`"),
+                format!("`{country}` is not a country code CLDR knows; expected an ISO 3166-1 alpha-2 code such as `FR` or `NO`"),
             );
         }
         checker.reference(place, &pes.cluster, "cluster", clusters.iter().copied());

@@ -20,7 +20,7 @@ impl Context<'_> {
             id: id.to_string(),
             name: pes.name.text(lang).to_string(),
             acronym: pes.acronym.clone(),
-            country: pes.country.value.clone(),
+            country: self.countries.shown(&pes.country.value, lang),
             url: self.routes.link(&self.routes.pes(id, lang)),
         }
     }
