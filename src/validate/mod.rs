@@ -113,6 +113,8 @@ impl Checker<'_> {
         let file = match kind {
             "PES" => "content/data/pes.yaml",
             "cluster" => "content/data/clusters.yaml",
+            "network" => "content/data/networks.yaml",
+            "category" => "content/data/categories.yaml",
             "indicator" => "content/data/indicators.yaml",
             "excellence area" | "enabler" => "content/data/areas.yaml",
             _ => return false,

@@ -107,3 +107,137 @@ fn a_country_code_cldr_does_not_know_is_an_error_in_pes_yaml() {
         "content/data/pes.yaml:4:12",
     );
 }
+
+#[test]
+fn networks_and_categories_show_the_names_the_data_gives_them() {
+    let output = &built("minimal").output;
+    for (profile, network) in [
+        (
+            "fr/spe/fr-ft/index.html",
+            "Réseau européen des services publics de l’emploi",
+        ),
+        (
+            "en/pes/fr-ft/index.html",
+            "European Network of Public Employment Services",
+        ),
+    ] {
+        let facts = texts(&parsed(output, profile), ".facts dd");
+        assert!(facts.contains(&network.to_string()), "{profile}: {facts:?}");
+    }
+    for (index, indicator, category) in [
+        (
+            "fr/indicateurs/index.html",
+            "fr/indicateurs/transitions/index.html",
+            "Résultats",
+        ),
+        (
+            "en/indicators/index.html",
+            "en/indicators/transitions/index.html",
+            "Outcomes",
+        ),
+    ] {
+        assert_eq!(texts(&parsed(output, index), "main h2")[0], category);
+        let facts = texts(&parsed(output, indicator), ".facts dd");
+        assert!(
+            facts.contains(&category.to_string()),
+            "{indicator}: {facts:?}"
+        );
+    }
+    let json = fs::read_to_string(output.join("data/indicators/transitions.json"))
+        .expect("the JSON download");
+    assert!(
+        json.contains(r#""category": "outcomes""#) && json.contains(r#""fr": "Résultats""#),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_category_named_in_the_data_groups_indicators_whatever_the_theme_says() {
+    let site = Site::copy("minimal");
+    site.write(
+        "content/data/categories.yaml",
+        "- id: outcomes\n  name: {fr: \"Effets sur l’emploi\", en: \"Employment effects\"}\n",
+    );
+    let output = site.build_ok();
+    let index = parsed(&output, "en/indicators/index.html");
+    assert_eq!(texts(&index, "main h2")[0], "Employment effects");
+}
+
+#[test]
+fn a_network_or_category_that_names_no_entry_is_an_error_where_it_is_named() {
+    let site = Site::copy("minimal");
+    site.edit(
+        "content/data/pes.yaml",
+        "network: eu-pes",
+        "network: eu-pse",
+    );
+    site.edit(
+        "content/data/indicators.yaml",
+        "category: outcomes",
+        "category: outcome",
+    );
+    let stderr = check_fails(&site);
+    assert_reported(
+        &stderr,
+        "unknown network `eu-pse`",
+        "content/data/pes.yaml:5:12",
+    );
+    assert_reported(
+        &stderr,
+        "unknown category `outcome`",
+        "content/data/indicators.yaml:6:13",
+    );
+    assert!(stderr.contains("did you mean `eu-pes`?"), "{stderr}");
+}
+
+#[test]
+fn without_networks_yaml_a_network_is_unknown() {
+    let site = Site::copy("minimal");
+    site.remove("content/data/networks.yaml");
+    let stderr = check_fails(&site);
+    assert_reported(
+        &stderr,
+        "unknown network `eu-pes`",
+        "content/data/pes.yaml:5:12",
+    );
+    assert!(stderr.contains("no network is defined yet"), "{stderr}");
+}
+
+#[test]
+fn a_network_or_category_without_a_name_in_every_language_is_an_error_in_its_file() {
+    let site = Site::copy("minimal");
+    site.write(
+        "content/data/networks.yaml",
+        "- id: eu-pes\n  name: {fr: \"Réseau européen\"}\n- id: eu-pes\n  name: {fr: \"Doublon\", en: \"Duplicate\"}\n",
+    );
+    site.write(
+        "content/data/categories.yaml",
+        "- id: outcomes\n  name: {en: \"Outcomes\", de: \"Ergebnisse\"}\n- id: Bad Id\n  name: {fr: \"x\", en: \"x\"}\n",
+    );
+    let stderr = check_fails(&site);
+    assert_reported(
+        &stderr,
+        "`name` has no `en` translation",
+        "content/data/networks.yaml:2:",
+    );
+    assert_reported(
+        &stderr,
+        "duplicate network id `eu-pes`",
+        "content/data/networks.yaml:3:7",
+    );
+    assert_reported(
+        &stderr,
+        "`name` has no `fr` translation",
+        "content/data/categories.yaml:2:",
+    );
+    assert_reported(
+        &stderr,
+        "`de` is not a language of the site",
+        "content/data/categories.yaml:2:",
+    );
+    assert_reported(
+        &stderr,
+        "`Bad Id` is not a valid category id",
+        "content/data/categories.yaml:3:7",
+    );
+}

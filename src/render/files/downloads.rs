@@ -77,6 +77,7 @@ struct JsonIndicator<'a> {
     unit: &'static str,
     better: &'static str,
     category: &'a str,
+    category_name: BTreeMap<String, String>,
 }
 
 /// An observation's codes and values.
@@ -337,7 +338,13 @@ impl Downloads {
                     Better::Higher => "higher",
                     Better::Lower => "lower",
                 },
-                category: &indicator.category,
+                category: &indicator.category.value,
+                category_name: cx
+                    .site
+                    .data
+                    .category_by_id(&indicator.category.value)
+                    .map(|category| plain(&category.name))
+                    .unwrap_or_default(),
             },
             columns: columns(cx.routes.languages()),
             observations: Self::records(cx, Some(id)),
