@@ -1,7 +1,11 @@
 //! Names, not codes: countries named by CLDR in each page's language, networks and indicator
 //! categories named in the data, and no ISO code or data id shown where a name belongs.
 
+use std::collections::BTreeMap;
 use std::fs;
+use std::path::Path;
+
+use scraper::Html;
 
 use crate::common::*;
 
@@ -239,5 +243,238 @@ fn a_network_or_category_without_a_name_in_every_language_is_an_error_in_its_fil
         &stderr,
         "`Bad Id` is not a valid category id",
         "content/data/categories.yaml:3:7",
+    );
+}
+
+/// The ids of the example site's data: each with what it identifies, for messages.
+struct DataIds {
+    /// Country codes and the ids of members, networks, clusters, categories, indicators,
+    /// framework pillars and KPIs: never shown as a name, not even inside a longer text
+    /// ("France Travail (FR)").
+    codes: BTreeMap<String, &'static str>,
+    /// Area letters and enabler numbers (`A`, `A1`): the assessment model's own short
+    /// designations, shown like acronyms in charts and beside names ("A · Strategic
+    /// performance management"); never alone where a name belongs, unless an `<abbr title>`
+    /// gives the name.
+    designations: BTreeMap<String, &'static str>,
+}
+
+/// A YAML data file of the example site, read as the site reads it (`NO` is a string); null
+/// if there is none.
+fn example_data(relative: &str) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("content/data")
+        .join(relative);
+    let Ok(text) = fs::read_to_string(&path) else {
+        return serde_json::Value::Null;
+    };
+    let options = serde_saphyr::options! { strict_booleans: true };
+    serde_saphyr::from_str_with_options(&text, options)
+        .unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+/// The strings at `field` of each item of a list.
+fn each<'v>(list: &'v serde_json::Value, field: &str) -> Vec<&'v str> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|item| item[field].as_str())
+        .collect()
+}
+
+/// Every id the example site's data defines or refers to, with what it identifies.
+fn example_ids() -> DataIds {
+    let mut codes = BTreeMap::new();
+    let mut add = |ids: Vec<&str>, kind: &'static str| {
+        for id in ids {
+            codes.insert(id.to_string(), kind);
+        }
+    };
+    let pes = example_data("pes.yaml");
+    add(each(&pes, "id"), "PES id");
+    add(each(&pes, "country"), "country code");
+    add(each(&pes, "network"), "network id");
+    add(each(&pes, "cluster"), "cluster id");
+    add(each(&example_data("networks.yaml"), "id"), "network id");
+    add(each(&example_data("clusters.yaml"), "id"), "cluster id");
+    add(each(&example_data("categories.yaml"), "id"), "category id");
+    let indicators = example_data("indicators.yaml");
+    add(each(&indicators, "id"), "indicator id");
+    add(each(&indicators, "category"), "category id");
+    let frameworks = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data/frameworks");
+    for entry in fs::read_dir(frameworks).expect("the example's frameworks") {
+        let name = entry.expect("a framework").file_name();
+        let framework = example_data(&format!("frameworks/{}", name.to_string_lossy()));
+        let pillars = &framework["pillars"];
+        add(each(pillars, "id"), "pillar id");
+        for pillar in pillars.as_array().into_iter().flatten() {
+            add(each(&pillar["kpis"], "id"), "KPI id");
+        }
+    }
+    let mut designations = BTreeMap::new();
+    for area in example_data("areas.yaml").as_array().into_iter().flatten() {
+        if let Some(id) = area["id"].as_str() {
+            designations.insert(id.to_string(), "area id");
+        }
+        for enabler in each(&area["enablers"], "id") {
+            designations.insert(enabler.to_string(), "enabler id");
+        }
+    }
+    DataIds {
+        codes,
+        designations,
+    }
+}
+
+/// Elements that hold a name by themselves: table cells, terms and their descriptions, list
+/// items, headings, captions, paragraphs, links, controls, titles, and the facet values and
+/// result labels given to the search index.
+const NAME_HOLDERS: &str = "td, th, dt, dd, li, h1, h2, h3, h4, h5, h6, caption, figcaption, p, \
+     a, button, label, summary, option, legend, title, [data-pagefind-filter], \
+     [data-pagefind-meta]";
+
+/// Elements whose text is not words for a reader: code is shown as written.
+const NOT_WORDS: [&str; 5] = ["script", "style", "code", "pre", "template"];
+
+/// Whether one of `nodes` (a node's ancestors) is code, a script or a style.
+fn in_code<'a>(nodes: impl IntoIterator<Item = &'a scraper::Node>) -> bool {
+    nodes
+        .into_iter()
+        .filter_map(scraper::Node::as_element)
+        .any(|element| NOT_WORDS.contains(&element.name()))
+}
+
+/// The parts of a text that a name could fill on its own: the text cut at brackets,
+/// separators and punctuation, web addresses left out. "France Travail (FR)" holds
+/// "France Travail" and "FR".
+fn segments(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|word| !word.contains("://"))
+        .collect();
+    words
+        .join(" ")
+        .split(|c: char| "()[]{}·—–,;:/|«»\"“”".contains(c))
+        .map(|part| part.trim().to_string())
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
+/// Where `page` shows a data id where a name belongs, one line each.
+fn ids_shown(page: &str, html: &Html, ids: &DataIds) -> Vec<String> {
+    let mut found = Vec::new();
+    for node in html.tree.nodes() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        if in_code(node.ancestors().map(|n| n.value())) {
+            continue;
+        }
+        for part in segments(text) {
+            if let Some(kind) = ids.codes.get(&part) {
+                found.push(format!("{page}: {kind} `{part}` in {:?}", collapsed(text)));
+            }
+        }
+    }
+    for element in select(html, NAME_HOLDERS) {
+        let code = NOT_WORDS.contains(&element.value().name())
+            || in_code(element.ancestors().map(|n| n.value()));
+        if code || !select_in(&element, "abbr[title]").is_empty() {
+            continue;
+        }
+        let text = collapsed(&element.text().collect::<Vec<_>>().join(" "));
+        if let Some(kind) = ids.designations.get(&text) {
+            let name = element.value().name();
+            found.push(format!("{page}: {kind} `{text}` alone in <{name}>"));
+        }
+    }
+    found
+}
+
+/// The elements below `element` matching `css`.
+fn select_in<'a>(element: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    element.select(&selector(css)).collect()
+}
+
+#[test]
+fn the_example_site_shows_names_where_names_belong_in_every_language() {
+    let ids = example_ids();
+    for (id, kind) in [
+        ("NO", "country code"),
+        ("eu-pes", "network id"),
+        ("no-nav", "PES id"),
+    ] {
+        assert_eq!(ids.codes.get(id), Some(&kind), "the example's ids are read");
+    }
+    assert!(
+        ids.designations.contains_key("A1"),
+        "the example's enablers are read"
+    );
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let output = out.path().join("site");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    benchlearn(
+        root,
+        &["build", "--output", output.to_str().expect("UTF-8 path")],
+    )
+    .assert_code(0);
+    let pages = html_pages(&output);
+    for (lang, at_least) in [("fr/", 80), ("en/", 80)] {
+        let count = pages.keys().filter(|name| name.starts_with(lang)).count();
+        assert!(count >= at_least, "{count} pages in {lang}");
+    }
+    let found: Vec<String> = pages
+        .iter()
+        .flat_map(|(page, text)| ids_shown(page, &Html::parse_document(text), &ids))
+        .collect();
+    let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    for kind in ids.codes.values().chain(ids.designations.values()) {
+        let count = found
+            .iter()
+            .filter(|line| line.contains(&format!(": {kind} `")))
+            .count();
+        if count > 0 {
+            by_kind.insert(kind, count);
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} ids where names belong ({by_kind:?}), among them:\n{}",
+        found.len(),
+        found[..found.len().min(40)].join("\n")
+    );
+}
+
+#[test]
+fn the_names_check_sees_codes_in_texts_and_designations_alone_but_not_code_or_addresses() {
+    let ids = DataIds {
+        codes: BTreeMap::from([
+            ("FR".to_string(), "country code"),
+            ("eu-pes".to_string(), "network id"),
+        ]),
+        designations: BTreeMap::from([("A1".to_string(), "enabler id")]),
+    };
+    let html = Html::parse_document(
+        r#"<html lang="en"><head><title>FR · Site</title></head><body>
+        <ul><li>France Travail (FR)</li><li>Network: eu-pes</li></ul>
+        <div hidden><span data-pagefind-filter="Country">FR</span></div>
+        <table><tr><th>A1</th><th><span>A1</span> Profiling</th>
+        <th><abbr title="Profiling">A1</abbr></th></tr></table>
+        <svg><text>A1</text></svg>
+        <p>FRANCE, Frankreich, fr-ft, eu-pes-2 and a1</p>
+        <pre><code>country: FR
+network: eu-pes</code></pre>
+        <p><a href="/eu-pes/FR/" title="FR">https://example.org/eu-pes/</a> <span lang="FR">NAV</span></p>
+        </body></html>"#,
+    );
+    assert_eq!(
+        ids_shown("p", &html, &ids),
+        [
+            "p: country code `FR` in \"FR · Site\"",
+            "p: country code `FR` in \"France Travail (FR)\"",
+            "p: network id `eu-pes` in \"Network: eu-pes\"",
+            "p: country code `FR` in \"FR\"",
+            "p: enabler id `A1` alone in <th>",
+        ]
     );
 }
