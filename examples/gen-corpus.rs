@@ -121,6 +121,12 @@ fn write_site_config(site: &Path) -> io::Result<()> {
     )
 }
 
+/// Country codes CLDR names, given to the members in turn.
+const COUNTRIES: [&str; 30] = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "NO", "IS", "LI",
+];
+
 fn pes_id(index: usize) -> String {
     format!("pes-{index:02}")
 }
@@ -132,10 +138,17 @@ fn write_data(site: &Path, args: &Args, last_year: i32, rng: &mut fastrand::Rng)
         writeln!(clusters, "- id: cluster-{c}\n  name: {{fr: \"Groupe {c}\", en: \"Group {c}\"}}\n  description: {{fr: \"Marchés du travail comparables {c}.\", en: \"Comparable labour markets {c}.\"}}").unwrap_or(());
     }
     write(&data.join("clusters.yaml"), &clusters)?;
+    write(
+        &data.join("networks.yaml"),
+        "- id: eu-pes\n  name: {fr: \"Réseau européen des SPE\", en: \"European PES Network\"}\n",
+    )?;
+    write(
+        &data.join("categories.yaml"),
+        "- id: outcomes\n  name: {fr: \"Résultats\", en: \"Outcomes\"}\n",
+    )?;
     let mut pes = String::new();
     for p in 0..args.pes {
-        let letters = [b'A' + (p / 26) as u8 % 26, b'A' + (p % 26) as u8];
-        let country = String::from_utf8_lossy(&letters).into_owned();
+        let country = COUNTRIES[p % COUNTRIES.len()];
         writeln!(pes, "- id: {}\n  name: {{fr: \"Service public de l'emploi {p}\", en: \"Public employment service {p}\"}}\n  acronym: PES{p}\n  country: {country}\n  network: eu-pes\n  cluster: cluster-{}", pes_id(p), p % 4).unwrap_or(());
     }
     write(&data.join("pes.yaml"), &pes)?;

@@ -13,7 +13,9 @@ use schemars::Schema;
 use serde_json::{json, Map, Value};
 
 use crate::config::Config;
-use crate::model::data::{Area, AssessmentFile, Cluster, FrameworkFile, Indicator, Pes};
+use crate::model::data::{
+    Area, AssessmentFile, Category, Cluster, FrameworkFile, Indicator, Network, Pes,
+};
 use crate::model::documents::{PageMeta, PracticeMeta, ReportMeta, Section, VisitMeta};
 use crate::model::text::TRANSLATED_SCHEMA_MARKER;
 
@@ -27,6 +29,8 @@ pub enum Kind {
     Site,
     Pes,
     Clusters,
+    Networks,
+    Categories,
     Indicators,
     Areas,
     Observations,
@@ -39,10 +43,12 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Site,
         Kind::Pes,
         Kind::Clusters,
+        Kind::Networks,
+        Kind::Categories,
         Kind::Indicators,
         Kind::Areas,
         Kind::Observations,
@@ -60,6 +66,8 @@ impl Kind {
             Kind::Site => "site.schema.json",
             Kind::Pes => "pes.schema.json",
             Kind::Clusters => "clusters.schema.json",
+            Kind::Networks => "networks.schema.json",
+            Kind::Categories => "categories.schema.json",
             Kind::Indicators => "indicators.schema.json",
             Kind::Areas => "areas.schema.json",
             Kind::Observations => "observations.schema.json",
@@ -78,6 +86,8 @@ impl Kind {
             Kind::Site => "site.yaml",
             Kind::Pes => "content/data/pes.yaml",
             Kind::Clusters => "content/data/clusters.yaml",
+            Kind::Networks => "content/data/networks.yaml",
+            Kind::Categories => "content/data/categories.yaml",
             Kind::Indicators => "content/data/indicators.yaml",
             Kind::Areas => "content/data/areas.yaml",
             Kind::Observations => "content/data/observations/*.yaml",
@@ -114,6 +124,8 @@ impl Kind {
             ["site.yaml"] => Kind::Site,
             ["content", "data", "pes.yaml"] => Kind::Pes,
             ["content", "data", "clusters.yaml"] => Kind::Clusters,
+            ["content", "data", "networks.yaml"] => Kind::Networks,
+            ["content", "data", "categories.yaml"] => Kind::Categories,
             ["content", "data", "indicators.yaml"] => Kind::Indicators,
             ["content", "data", "areas.yaml"] => Kind::Areas,
             ["content", "data", "observations", name] if yaml(name) => Kind::Observations,
@@ -134,6 +146,8 @@ impl Kind {
             Kind::Site => generator.into_root_schema_for::<Config>(),
             Kind::Pes => generator.into_root_schema_for::<Vec<Pes>>(),
             Kind::Clusters => generator.into_root_schema_for::<Vec<Cluster>>(),
+            Kind::Networks => generator.into_root_schema_for::<Vec<Network>>(),
+            Kind::Categories => generator.into_root_schema_for::<Vec<Category>>(),
             Kind::Indicators => generator.into_root_schema_for::<Vec<Indicator>>(),
             Kind::Areas => generator.into_root_schema_for::<Vec<Area>>(),
             Kind::Observations => crate::content::observations::yaml_schema(generator),

@@ -102,6 +102,17 @@ pub fn load_data(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics)
         data.clusters = clusters;
         data.clusters_file = Some(file);
     }
+    if let Some((file, networks)) = load_yaml_list(root, "content/data/networks.yaml", diagnostics)
+    {
+        data.networks = networks;
+        data.networks_file = Some(file);
+    }
+    if let Some((file, categories)) =
+        load_yaml_list(root, "content/data/categories.yaml", diagnostics)
+    {
+        data.categories = categories;
+        data.categories_file = Some(file);
+    }
     if let Some((file, indicators)) =
         load_yaml_list(root, "content/data/indicators.yaml", diagnostics)
     {
@@ -115,6 +126,11 @@ pub fn load_data(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics)
     for (relative, loaded) in [
         ("content/data/pes.yaml", data.pes_file.is_some()),
         ("content/data/clusters.yaml", data.clusters_file.is_some()),
+        ("content/data/networks.yaml", data.networks_file.is_some()),
+        (
+            "content/data/categories.yaml",
+            data.categories_file.is_some(),
+        ),
         (
             "content/data/indicators.yaml",
             data.indicators_file.is_some(),

@@ -25,7 +25,9 @@ pub struct Pes {
     pub acronym: Localized,
     #[schemars(with = "String")]
     pub country: Spanned<String>,
-    pub network: String,
+    /// The id of its network in `networks.yaml`.
+    #[schemars(with = "String")]
+    pub network: Spanned<String>,
     #[schemars(with = "String")]
     pub cluster: Spanned<String>,
     #[serde(default)]
@@ -41,6 +43,26 @@ pub struct Cluster {
     pub id: Spanned<String>,
     pub name: Translated<String>,
     pub description: Translated<String>,
+}
+
+/// A network of employment services the members belong to (`eu-pes`, `wapes`), named in the
+/// data so that an author who adds one names it in every language next to it.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Network {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub name: Translated<String>,
+}
+
+/// A group of indicators on the benchmark index (`outcomes`, `satisfaction`), named in the data
+/// like networks.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub name: Translated<String>,
 }
 
 /// What an indicator counts, which fixes its valid range and how values are printed.
@@ -73,7 +95,9 @@ pub struct Indicator {
     pub definition: Translated<String>,
     pub unit: Unit,
     pub better: Better,
-    pub category: String,
+    /// The id of its category in `categories.yaml`.
+    #[schemars(with = "String")]
+    pub category: Spanned<String>,
 }
 
 /// One value of one indicator for one PES in one year.
@@ -248,6 +272,10 @@ pub struct Data {
     pub pes_file: Option<Arc<SourceFile>>,
     pub clusters: Vec<Cluster>,
     pub clusters_file: Option<Arc<SourceFile>>,
+    pub networks: Vec<Network>,
+    pub networks_file: Option<Arc<SourceFile>>,
+    pub categories: Vec<Category>,
+    pub categories_file: Option<Arc<SourceFile>>,
     pub indicators: Vec<Indicator>,
     pub indicators_file: Option<Arc<SourceFile>>,
     pub observations: Vec<Observation>,
@@ -265,8 +293,26 @@ impl Data {
         self.pes.iter().find(|pes| pes.id.value == id)
     }
 
+    /// The country codes of the members, as written (each once).
+    pub fn country_codes(&self) -> std::collections::BTreeSet<&str> {
+        self.pes
+            .iter()
+            .map(|pes| pes.country.value.as_str())
+            .collect()
+    }
+
     pub fn cluster_by_id(&self, id: &str) -> Option<&Cluster> {
         self.clusters.iter().find(|cluster| cluster.id.value == id)
+    }
+
+    pub fn network_by_id(&self, id: &str) -> Option<&Network> {
+        self.networks.iter().find(|network| network.id.value == id)
+    }
+
+    pub fn category_by_id(&self, id: &str) -> Option<&Category> {
+        self.categories
+            .iter()
+            .find(|category| category.id.value == id)
     }
 
     pub fn area_by_id(&self, id: &str) -> Option<&Area> {

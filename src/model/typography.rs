@@ -89,6 +89,7 @@ fn french(text: &str) -> String {
                 push_space_before(&mut out, NNBSP);
                 out.push('%');
             }
+            ';' if ends_character_reference(&chars[..index]) => out.push(';'),
             ';' | '!' | '?' if ends_word(previous) && starts_gap(next) => {
                 push_space_before(&mut out, NNBSP);
                 out.push(c);
@@ -109,6 +110,17 @@ fn push_space_before(out: &mut String, space: char) {
         Some(_) => out.push(space),
         None => {}
     }
+}
+
+/// Whether `before` ends with `&name` or `&#123`: the `;` after it closes a character reference
+/// written out as text (`&gt;`), not a clause.
+fn ends_character_reference(before: &[char]) -> bool {
+    let name = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && before.len() > name && before[before.len() - name - 1] == '&'
 }
 
 /// Whether the text written so far ends with a digit, or a digit and one space: the figure a
@@ -161,6 +173,15 @@ mod tests {
         assert_eq!(french("74,0 % et 67,6%"), "74,0\u{202f}% et 67,6\u{202f}%");
         assert_eq!(french("100\u{202f}%"), "100\u{202f}%");
         assert_eq!(french("taux en %"), "taux en %");
+    }
+
+    #[test]
+    fn character_references_written_as_text_keep_their_semicolon() {
+        assert_eq!(
+            french("a &gt; b &amp; c &#38; d"),
+            "a &gt; b &amp; c &#38; d"
+        );
+        assert_eq!(french("fin ; et & ; x"), "fin\u{202f}; et &\u{202f}; x");
     }
 
     #[test]

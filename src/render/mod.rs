@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
+use crate::model::countries::CountryNames;
 use crate::model::documents::{Document, Documents, PracticeStatus, Section};
 use crate::model::Site;
 use crate::theme::Theme;
@@ -119,6 +120,7 @@ fn render_pages(
         routes: Routes::new(&site.config, &site.documents),
         positions: document_positions(&site.documents),
         cards: CardIndex::default(),
+        countries: CountryNames::new(languages, site.data.country_codes()),
         strings,
         env,
         theme,
@@ -184,6 +186,8 @@ pub(crate) struct Context<'a> {
     /// translation is a lookup rather than a scan (lists and profiles do it per card).
     positions: BTreeMap<Section, BTreeMap<String, BTreeMap<Lang, usize>>>,
     cards: CardIndex,
+    /// Country names in each site language, loaded once for every page.
+    countries: CountryNames,
     strings: Arc<Strings>,
     env: Environment<'static>,
     theme: &'a Theme,

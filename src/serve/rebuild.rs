@@ -51,7 +51,7 @@ enum Touched {
     Template(String),
     /// Only copied files of the theme or site.
     Static,
-    /// Members, clusters, indicators, areas: the pages that show them.
+    /// Members, clusters, networks, categories, indicators, areas: the pages that show them.
     Data(DataFile),
     /// Observations, assessments, frameworks: shown on PES pages.
     Measures,
@@ -217,6 +217,8 @@ fn classify(path: &Path) -> Touched {
         }
         ["content", "data", "pes.yaml"] => Touched::Data(DataFile::Pes),
         ["content", "data", "clusters.yaml"] => Touched::Data(DataFile::Clusters),
+        ["content", "data", "networks.yaml"] => Touched::Data(DataFile::Networks),
+        ["content", "data", "categories.yaml"] => Touched::Data(DataFile::Categories),
         ["content", "data", "indicators.yaml"] => Touched::Data(DataFile::Indicators),
         ["content", "data", "areas.yaml"] => Touched::Data(DataFile::Areas),
         ["content", folder, .., name] if name.ends_with(".md") => {

@@ -5,11 +5,13 @@ use std::collections::BTreeMap;
 use super::{duplicates, Checker, Place};
 use crate::diagnostics::{did_you_mean, Diagnostic, Span};
 use crate::model::data::{Assessment, Framework, Kpi, Located, Unit};
-use crate::model::text::Spanned;
+use crate::model::text::{Spanned, Translated};
 
 pub(super) fn check(checker: &mut Checker<'_>) {
     check_pes(checker);
     check_clusters(checker);
+    check_networks(checker);
+    check_categories(checker);
     check_indicators(checker);
     check_areas(checker);
     check_observations(checker);
@@ -27,18 +29,20 @@ fn check_pes(checker: &mut Checker<'_>) {
     let Some(file) = &data.pes_file else { return };
     let place = Place::data(file);
     let clusters: Vec<&str> = data.clusters.iter().map(|c| c.id.value.as_str()).collect();
+    let networks: Vec<&str> = data.networks.iter().map(|n| n.id.value.as_str()).collect();
     for pes in &data.pes {
         checker.slug(place, &pes.id, "PES id");
         checker.translations(place, &pes.name, "name");
         checker.localized(place, &pes.acronym, "acronym");
         let country = &pes.country.value;
-        if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+        if !checker.countries.knows(country) {
             checker.report(
                 place,
                 &pes.country,
-                format!("`{country}` is not a country code; expected an ISO 3166-1 alpha-2 code such as `FR` or `NO`"),
+                format!("`{country}` is not a country code CLDR knows; expected an ISO 3166-1 alpha-2 code such as `FR` or `NO`"),
             );
         }
+        checker.reference(place, &pes.network, "network", networks.iter().copied());
         checker.reference(place, &pes.cluster, "cluster", clusters.iter().copied());
         if let Some(website) = &pes.website {
             if !is_web_url(&website.value) {
@@ -77,16 +81,60 @@ fn check_clusters(checker: &mut Checker<'_>) {
     );
 }
 
+/// Networks and categories: ids and names, nothing else.
+fn check_named(
+    checker: &mut Checker<'_>,
+    file: Option<&std::sync::Arc<crate::diagnostics::SourceFile>>,
+    entries: &[(&Spanned<String>, &Translated<String>)],
+    kind: &str,
+) {
+    let Some(file) = file else { return };
+    let place = Place::data(file);
+    for (id, name) in entries {
+        checker.slug(place, id, kind);
+        checker.translations(place, name, "name");
+    }
+    duplicates(checker, place, entries.iter().map(|(id, _)| *id), kind);
+}
+
+fn check_networks(checker: &mut Checker<'_>) {
+    let data = &checker.site.data;
+    let entries: Vec<_> = data.networks.iter().map(|n| (&n.id, &n.name)).collect();
+    check_named(checker, data.networks_file.as_ref(), &entries, "network id");
+}
+
+fn check_categories(checker: &mut Checker<'_>) {
+    let data = &checker.site.data;
+    let entries: Vec<_> = data.categories.iter().map(|c| (&c.id, &c.name)).collect();
+    check_named(
+        checker,
+        data.categories_file.as_ref(),
+        &entries,
+        "category id",
+    );
+}
+
 fn check_indicators(checker: &mut Checker<'_>) {
     let data = &checker.site.data;
     let Some(file) = &data.indicators_file else {
         return;
     };
     let place = Place::data(file);
+    let categories: Vec<&str> = data
+        .categories
+        .iter()
+        .map(|c| c.id.value.as_str())
+        .collect();
     for indicator in &data.indicators {
         checker.slug(place, &indicator.id, "indicator id");
         checker.translations(place, &indicator.name, "name");
         checker.translations(place, &indicator.definition, "definition");
+        checker.reference(
+            place,
+            &indicator.category,
+            "category",
+            categories.iter().copied(),
+        );
     }
     duplicates(
         checker,

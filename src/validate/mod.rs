@@ -6,6 +6,7 @@ mod documents;
 mod search;
 pub mod translations;
 
+use crate::model::countries::CountryNames;
 use crate::model::lang::Lang;
 use std::sync::Arc;
 
@@ -19,6 +20,7 @@ pub fn validate(site: &Site) -> Diagnostics {
     let mut checker = Checker {
         site,
         languages: site.config.languages().to_vec(),
+        countries: CountryNames::new(site.config.languages(), site.data.country_codes()),
         today: Date::today(),
         problems: Diagnostics::default(),
     };
@@ -32,6 +34,8 @@ pub fn validate(site: &Site) -> Diagnostics {
 struct Checker<'a> {
     site: &'a Site,
     languages: Vec<Lang>,
+    /// To check that a member's country code is one CLDR names.
+    countries: CountryNames,
     today: Date,
     problems: Diagnostics,
 }
@@ -116,6 +120,8 @@ impl Checker<'_> {
         let file = match kind {
             "PES" => "content/data/pes.yaml",
             "cluster" => "content/data/clusters.yaml",
+            "network" => "content/data/networks.yaml",
+            "category" => "content/data/categories.yaml",
             "indicator" => "content/data/indicators.yaml",
             "excellence area" | "enabler" => "content/data/areas.yaml",
             _ => return false,

@@ -203,11 +203,15 @@ fn downloads_hold_every_value_and_no_invented_zero() {
         lines.next(),
         Some(
             "indicator,pes,cluster,year,value,unit,breakdown,note,source,\
-             note.fr,note.en,source.fr,source.en"
+             note.fr,note.en,source.fr,source.en,country,\
+             indicator_name.fr,indicator_name.en,pes_name.fr,pes_name.en,\
+             cluster_name.fr,cluster_name.en,country_name.fr,country_name.en"
         )
     );
-    assert!(csv.contains("placement,a1,north,2024,44.0,percent,,New method,test"));
-    assert!(csv.contains("placement,a1,north,2024,41.0,percent,sex=female,,test"));
+    assert!(csv.contains(
+        "placement,a1,north,2024,44.0,percent,,New method,test,New method,New method,test,test,FR,"
+    ));
+    assert!(csv.contains("placement,a1,north,2024,41.0,percent,sex=female,,test,,,test,test,FR,"));
     assert!(
         !csv.contains("placement,a3,north,2024"),
         "a gap became a row"

@@ -108,7 +108,7 @@ fn searchable_pages_carry_their_facets_in_their_language() {
     let facets = filters(&practice);
     assert_eq!(facets["Type de contenu"], ["Bonne pratique"]);
     assert_eq!(facets["SPE"], ["France Travail (FT)"]);
-    assert_eq!(facets["Pays"], ["FR"]);
+    assert_eq!(facets["Pays"], ["France"]);
     assert_eq!(facets["Année"], ["2020"]);
     assert_eq!(facets["Domaine d’excellence"].len(), 1);
     assert!(facets["Domaine d’excellence"][0].starts_with("A – "));
@@ -126,7 +126,7 @@ fn searchable_pages_carry_their_facets_in_their_language() {
 
     let english = filters(&parsed(output, "en/pes/de-ba/index.html"));
     assert_eq!(english["Content type"], ["Public employment service"]);
-    assert_eq!(english["Country"], ["DE"]);
+    assert_eq!(english["Country"], ["Germany"]);
 }
 
 #[test]

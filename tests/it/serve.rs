@@ -312,7 +312,7 @@ fn a_data_edit_re_renders_the_pages_that_show_it() {
     serve.site.write(
         indicators,
         &format!(
-            "{text}- id: placements\n  name: {{fr: \"Placements\", en: \"Placements\"}}\n  definition: {{fr: \"Nombre.\", en: \"Number.\"}}\n  unit: count\n  better: higher\n  category: outputs\n",
+            "{text}- id: placements\n  name: {{fr: \"Placements\", en: \"Placements\"}}\n  definition: {{fr: \"Nombre.\", en: \"Number.\"}}\n  unit: count\n  better: higher\n  category: outcomes\n",
             text = serve.site.read(indicators)
         ),
     );

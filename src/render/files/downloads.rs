@@ -32,15 +32,27 @@ const STABLE_COLUMNS: [&str; 9] = [
 /// `source.fr`, `source.en`.
 const PER_LANGUAGE: [&str; 2] = ["note", "source"];
 
+/// The PES's country as an ISO 3166-1 alpha-2 code, after the texts.
+const COUNTRY: &str = "country";
+
+/// The names of the coded columns, last, once per site language (`indicator_name.fr`,
+/// `indicator_name.en`, `pes_name.fr` …), so a reader of any language finds names beside the
+/// codes.
+const NAMES: [&str; 4] = ["indicator_name", "pes_name", "cluster_name", "country_name"];
+
 /// The columns of every download of a site in `languages`, in order.
 fn columns(languages: &[Lang]) -> Vec<String> {
-    let per_language = PER_LANGUAGE
-        .iter()
-        .flat_map(|field| languages.iter().map(move |lang| format!("{field}.{lang}")));
+    let per_language = |fields: &'static [&'static str]| {
+        fields
+            .iter()
+            .flat_map(|field| languages.iter().map(move |lang| format!("{field}.{lang}")))
+    };
     STABLE_COLUMNS
         .iter()
         .map(|column| column.to_string())
-        .chain(per_language)
+        .chain(per_language(&PER_LANGUAGE))
+        .chain([COUNTRY.to_string()])
+        .chain(per_language(&NAMES))
         .collect()
 }
 
@@ -59,6 +71,7 @@ struct JsonIndicator<'a> {
     unit: &'static str,
     better: &'static str,
     category: &'a str,
+    category_name: BTreeMap<String, String>,
 }
 
 /// One observation as downloads write it: a cell for each of [`columns`], in their order.
@@ -247,9 +260,43 @@ impl Downloads {
                 let per_language = [&o.note, &o.source]
                     .into_iter()
                     .flat_map(|field| languages.iter().map(move |lang| text(field, lang)));
-                Row(stable.into_iter().chain(per_language).collect())
+                let pes = data.pes_by_id(&o.pes.value);
+                let country = pes.map_or("", |pes| pes.country.value.as_str());
+                let names = Self::names(cx, o).into_iter().map(Cell::Text);
+                Row(stable
+                    .into_iter()
+                    .chain(per_language)
+                    .chain([Cell::Text(country.to_string())])
+                    .chain(names)
+                    .collect())
             })
             .collect()
+    }
+
+    /// The names of an observation's indicator, PES, cluster and country in each site
+    /// language, in the order of [`NAMES`].
+    fn names(cx: &Context<'_>, o: &Observation) -> Vec<String> {
+        let data = &cx.site.data;
+        let indicator = data
+            .indicators
+            .iter()
+            .find(|i| i.id.value == o.indicator.value);
+        let pes = data.pes_by_id(&o.pes.value);
+        let cluster = pes.and_then(|pes| data.cluster_by_id(&pes.cluster.value));
+        let languages = cx.site.config.languages();
+        let in_each = |name: &dyn Fn(&Lang) -> Option<String>| {
+            languages
+                .iter()
+                .map(|lang| name(lang).unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        [
+            in_each(&|lang| indicator.map(|i| i.name.text(lang).to_string())),
+            in_each(&|lang| pes.map(|p| p.name.text(lang).to_string())),
+            in_each(&|lang| cluster.map(|c| c.name.text(lang).to_string())),
+            in_each(&|lang| pes.map(|p| cx.countries.shown(&p.country.value, lang))),
+        ]
+        .concat()
     }
 
     /// A CSV of `indicator`'s observations, or of all of them.
@@ -293,7 +340,13 @@ impl Downloads {
                     Better::Higher => "higher",
                     Better::Lower => "lower",
                 },
-                category: &indicator.category,
+                category: &indicator.category.value,
+                category_name: cx
+                    .site
+                    .data
+                    .category_by_id(&indicator.category.value)
+                    .map(|category| plain(&category.name))
+                    .unwrap_or_default(),
             },
             columns: &columns,
             observations,

@@ -31,6 +31,10 @@ pub enum DataFile {
     Pes,
     /// Peer groups: named in figures and PES profiles.
     Clusters,
+    /// Network names: on PES profiles.
+    Networks,
+    /// Indicator category names: the indicator index and pages, the JSON downloads.
+    Categories,
     /// Indicator names, units and targets: figures, downloads and the home page's count.
     Indicators,
     /// Excellence areas: figures, and practices' facts and search facets.

@@ -157,18 +157,29 @@ impl Indicators {
         lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let data = &cx.site.data;
-        let mut categories: Vec<Category> = Vec::new();
+        // Categories in the order of categories.yaml, then any unknown one (validation reports
+        // it) where its first indicator is.
+        let mut groups: Vec<(&str, Vec<IndexRow>)> = data
+            .categories
+            .iter()
+            .map(|category| (category.id.value.as_str(), Vec::new()))
+            .collect();
         for indicator in &data.indicators {
-            let label = cx.category_label(&indicator.category, lang);
+            let id = indicator.category.value.as_str();
             let row = Self::index_row(cx, indicator, lang);
-            match categories.iter_mut().find(|c| c.label == label) {
-                Some(category) => category.indicators.push(row),
-                None => categories.push(Category {
-                    label,
-                    indicators: vec![row],
-                }),
+            match groups.iter_mut().find(|(group, _)| *group == id) {
+                Some((_, rows)) => rows.push(row),
+                None => groups.push((id, vec![row])),
             }
         }
+        let categories: Vec<Category> = groups
+            .into_iter()
+            .filter(|(_, rows)| !rows.is_empty())
+            .map(|(id, indicators)| Category {
+                label: cx.category_name(id, lang),
+                indicators,
+            })
+            .collect();
         let title = cx.label(lang, "bench.nav_indicators");
         let description = cx.label(lang, "bench.indicators_intro");
         let alternates = cx.alternates(|l| cx.routes.indicators(l));

@@ -84,7 +84,7 @@ impl Profiles {
         let practices = cx.cards(Section::Practices, lang, |listed| listed.owner == id);
         let visits = cx.cards(Section::Visits, lang, |listed| listed.owner == id);
         let profile = PesProfile {
-            network: pes.network.clone(),
+            network: cx.network_name(&pes.network.value, lang),
             cluster: cluster.map(|c| Labelled {
                 id: c.id.value.clone(),
                 label: c.name.text(lang).to_string(),

@@ -1,5 +1,5 @@
 //! What the benchmark pages share: a chart with its caption, table cells that keep a raw
-//! value for sorting, and the labels of units, directions and categories.
+//! value for sorting, and the labels of units and directions and the names of categories.
 
 use crate::model::lang::Lang;
 use minijinja::Value;
@@ -105,11 +105,13 @@ impl Context<'_> {
         )
     }
 
-    /// A category's label from the theme (`bench.category.<id>`), or the id itself.
-    pub(crate) fn category_label(&self, category: &str, lang: &Lang) -> String {
-        self.strings
-            .get(lang, &format!("bench.category.{category}"))
-            .map_or_else(|| category.to_string(), str::to_string)
+    /// A category's name in `lang`, from `categories.yaml` (the id of a category that is not
+    /// there, which validation reports).
+    pub(crate) fn category_name(&self, id: &str, lang: &Lang) -> String {
+        self.site
+            .data
+            .category_by_id(id)
+            .map_or_else(|| id.to_string(), |c| self.text(lang, c.name.text(lang)))
     }
 
     pub(crate) fn indicator_head(&self, indicator: &Indicator, lang: &Lang) -> IndicatorHead {
@@ -120,7 +122,7 @@ impl Context<'_> {
             definition: self.text(lang, indicator.definition.text(lang)),
             unit: self.unit_label(indicator.unit, lang),
             better: self.better_label(indicator.better, lang),
-            category: self.category_label(&indicator.category, lang),
+            category: self.category_name(&indicator.category.value, lang),
             url: self.routes.link(&self.routes.indicator(id, lang)),
         }
     }

@@ -20,9 +20,18 @@ impl Context<'_> {
             id: id.to_string(),
             name: pes.name.text(lang).to_string(),
             acronym: pes.acronym.text(lang).to_string(),
-            country: pes.country.value.clone(),
+            country: self.countries.shown(&pes.country.value, lang),
             url: self.routes.link(&self.routes.pes(id, lang)),
         }
+    }
+
+    /// A network's name in `lang`, from `networks.yaml` (the id of a network that is not there,
+    /// which validation reports).
+    pub(crate) fn network_name(&self, id: &str, lang: &Lang) -> String {
+        self.site
+            .data
+            .network_by_id(id)
+            .map_or_else(|| id.to_string(), |n| self.text(lang, n.name.text(lang)))
     }
 
     pub(crate) fn pes_row(&self, pes: &Pes, lang: &Lang) -> PesRow {
@@ -42,7 +51,7 @@ impl Context<'_> {
                 .cluster_by_id(&pes.cluster.value)
                 .map(|c| c.name.text(lang).to_string())
                 .unwrap_or_default(),
-            network: pes.network.clone(),
+            network: self.network_name(&pes.network.value, lang),
             practices: count_keys(
                 documents
                     .practices

@@ -105,6 +105,7 @@ pub struct PesLink {
     pub id: String,
     pub name: String,
     pub acronym: String,
+    /// The country's name in the page's language.
     pub country: String,
     pub url: String,
 }

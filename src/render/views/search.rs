@@ -112,6 +112,6 @@ impl Context<'_> {
         record.filter(&name, pes_name.clone());
         record.meta(&name, pes_name);
         let country = self.label(lang, "search.filter_country");
-        record.filter(&country, pes.country.value.clone());
+        record.filter(&country, self.countries.shown(&pes.country.value, lang));
     }
 }
