@@ -18,7 +18,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::i18n::Strings;
+use crate::i18n::formats::{Formats, SiteFormats};
+use crate::i18n::{Strings, Value as Argument};
+use crate::model::data::ValueFormat;
 use crate::model::documents::{Document, Documents, PracticeStatus, Section};
 use crate::model::Site;
 use crate::theme::Theme;
@@ -51,6 +53,7 @@ const RUST_KEYS: &[&str] = &[
     "visit.coordinators",
     "publishing.feed",
     "publishing.translations_title",
+    "bench.points",
 ];
 
 /// Renders every page of `site`; returns the files, or every problem met on the way.
@@ -108,7 +111,15 @@ fn render_pages(
         }
     }
     let strings = Arc::new(strings);
-    let (env, template_problems) = engine::templates::environment(theme, Arc::clone(&strings));
+    let formats = match SiteFormats::new(site.config.locales().iter().map(|(l, c)| (l, c))) {
+        Ok(formats) => Arc::new(formats),
+        Err(problem) => {
+            problems.push(Diagnostic::in_path("site.yaml", problem));
+            return Err(problems);
+        }
+    };
+    let (env, template_problems) =
+        engine::templates::environment(theme, Arc::clone(&strings), Arc::clone(&formats));
     problems.extend(template_problems);
     if !problems.is_empty() {
         return Err(problems);
@@ -119,6 +130,7 @@ fn render_pages(
         positions: document_positions(&site.documents),
         cards: CardIndex::default(),
         strings,
+        formats,
         env,
         theme,
     };
@@ -184,6 +196,8 @@ pub(crate) struct Context<'a> {
     positions: BTreeMap<Section, BTreeMap<String, BTreeMap<Lang, usize>>>,
     cards: CardIndex,
     strings: Arc<Strings>,
+    /// Each language's CLDR formats, built once for all pages.
+    formats: Arc<SiteFormats>,
     env: Environment<'static>,
     theme: &'a Theme,
 }
@@ -201,6 +215,50 @@ impl Context<'_> {
     pub(crate) fn label(&self, lang: &Lang, key: &str) -> String {
         // Every key passed here is in RUST_KEYS or checked with it before rendering starts.
         self.strings.get(lang, key).unwrap_or(key).to_string()
+    }
+
+    /// The UI string `key` with `values` for its arguments, in `lang`'s formats; every key
+    /// the Rust side passes here is checked with [`RUST_KEYS`] before rendering starts.
+    pub(crate) fn say(&self, lang: &Lang, key: &str, values: &[(&str, Argument<'_>)]) -> String {
+        self.strings
+            .format(lang, key, values, self.formats(lang))
+            .unwrap_or_else(|_| key.to_string())
+    }
+
+    /// How `lang` writes numbers and dates.
+    pub(crate) fn formats(&self, lang: &Lang) -> &Formats {
+        self.formats.get(lang)
+    }
+
+    /// A value of the data in `lang`, in its unit with its decimals.
+    pub(crate) fn value(&self, lang: &Lang, value: f64, format: ValueFormat) -> String {
+        engine::format::value(self.formats(lang), value, format)
+    }
+
+    /// How a chart of values written in `format` writes its numbers in `lang`.
+    pub(crate) fn chart_numbers<'s>(
+        &'s self,
+        lang: &'s Lang,
+        format: ValueFormat,
+    ) -> charts::Numbers<'s> {
+        charts::Numbers {
+            write: Box::new(move |value, decimals| {
+                self.value(lang, value, ValueFormat { decimals, ..format })
+            }),
+            decimals: format.decimals,
+        }
+    }
+
+    /// A signed change of a value in `lang` (`+1,3 pt`).
+    pub(crate) fn change(&self, lang: &Lang, delta: f64, format: ValueFormat) -> String {
+        engine::format::change(self.formats(lang), delta, format, |figure| {
+            self.say(lang, "bench.points", &[("value", Argument::Text(figure))])
+        })
+    }
+
+    /// A share of the way to a target, as a whole percentage in `lang`.
+    pub(crate) fn share(&self, lang: &Lang, ratio: f64) -> String {
+        engine::format::share(self.formats(lang), ratio)
     }
 
     /// Typography for text written in `lang`.
@@ -273,22 +331,4 @@ pub(crate) fn escape_markup(text: &str) -> String {
 /// Sorting that ignores case and accents, so « Évaluation » sorts with the E's.
 fn sort_key(text: &str) -> String {
     slug::slugify(text)
-}
-
-fn date_range(
-    start: crate::model::text::Date,
-    end: crate::model::text::Date,
-    lang: &Lang,
-) -> String {
-    let (from, to) = (start.long(lang), end.long(lang));
-    if start == end {
-        return from;
-    }
-    // "3–5 February 2020" rather than repeating a shared month and year.
-    if start.0.year() == end.0.year() && start.0.month() == end.0.month() {
-        let day = from.split(' ').next().unwrap_or_default();
-        format!("{day}–{to}")
-    } else {
-        format!("{from} – {to}")
-    }
 }

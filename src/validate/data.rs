@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::{duplicates, Checker, Place};
 use crate::diagnostics::{did_you_mean, Diagnostic, Span};
-use crate::model::data::{Assessment, Framework, Kpi, Located, Unit};
+use crate::model::data::{Assessment, Framework, Kpi, Located, Unit, MAX_DECIMALS};
 use crate::model::text::Spanned;
 
 pub(super) fn check(checker: &mut Checker<'_>) {
@@ -86,6 +86,7 @@ fn check_indicators(checker: &mut Checker<'_>) {
         checker.slug(place, &indicator.id, "indicator id");
         checker.translations(place, &indicator.name, "name");
         checker.translations(place, &indicator.definition, "definition");
+        decimals_in_range(checker, place, indicator.decimals.as_ref());
     }
     duplicates(
         checker,
@@ -301,6 +302,20 @@ fn score_in_range(checker: &mut Checker<'_>, place: Place<'_>, value: &Spanned<i
     }
 }
 
+fn decimals_in_range(checker: &mut Checker<'_>, place: Place<'_>, decimals: Option<&Spanned<u8>>) {
+    let Some(decimals) = decimals.filter(|d| d.value > MAX_DECIMALS) else {
+        return;
+    };
+    checker.report(
+        place,
+        decimals,
+        format!(
+            "`decimals` is {}; values are written with 0 to {MAX_DECIMALS} decimals",
+            decimals.value
+        ),
+    );
+}
+
 /// Targets and actuals measure progress from the baseline, so they cannot predate it.
 fn before_baseline(checker: &mut Checker<'_>, place: Place<'_>, kpi: &Kpi) {
     let baseline = kpi.baseline.year.value;
@@ -347,6 +362,7 @@ fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
             if let Some(formula) = &kpi.formula {
                 checker.translations(place, formula, "formula");
             }
+            decimals_in_range(checker, place, kpi.decimals.as_ref());
             checker.past_year(place, &kpi.baseline.year, "baseline year");
             let this_year = checker.today.year();
             for (year, actual) in &kpi.actuals {
