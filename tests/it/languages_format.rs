@@ -235,3 +235,100 @@ fn a_wrong_locale_is_an_error_at_its_place() {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
     }
 }
+
+/// A framework for France Travail with `kpis` KPIs, none of which reaches its target.
+fn add_framework(site: &Site, kpis: usize) {
+    let mut yaml = String::from(
+        "title: {fr: \"Cadre\", en: \"Framework\"}\npillars:\n  - id: results\n    name: {fr: \"Résultats\", en: \"Results\"}\n    kpis:\n",
+    );
+    for index in 0..kpis {
+        yaml += &format!(
+            "      - id: kpi-{index}\n        name: {{fr: \"Indicateur {index}\", en: \"KPI {index}\"}}\n        unit: count\n        baseline: {{year: 2020, value: 10}}\n        targets: {{2023: 20}}\n        actuals: {{2023: 12}}\n"
+        );
+    }
+    site.write("content/data/frameworks/fr-ft.yaml", &yaml);
+}
+
+#[test]
+fn counting_strings_take_the_plural_form_of_each_language() {
+    let site = Site::copy("minimal");
+    add_framework(&site, 7);
+    let out = site.build_ok();
+    // 2 PES, 1 practice, 0 visits, 1 indicator: French counts 0 and 1 as singular.
+    let fr = texts(&parsed(&out, "fr/index.html"), ".stats li");
+    assert_eq!(
+        fr,
+        [
+            "2 SPE membres",
+            "1 bonne pratique",
+            "0 visite d’étude",
+            "1 indicateur"
+        ]
+    );
+    let en = texts(&parsed(&out, "en/index.html"), ".stats li");
+    assert_eq!(
+        en,
+        [
+            "2 member PES",
+            "1 good practice",
+            "0 study visits",
+            "1 indicator"
+        ]
+    );
+    let fr = texts(
+        &parsed(&out, "fr/cadres-performance/index.html"),
+        ".tags li",
+    );
+    assert_eq!(
+        fr,
+        ["7 indicateurs clés", "0 indicateur n’atteint sa cible"]
+    );
+    let en = texts(&parsed(&out, "en/frameworks/index.html"), ".tags li");
+    assert_eq!(en, ["7 KPIs", "0 on target"]);
+    let fr = texts(&parsed(&out, "fr/evaluations/index.html"), ".muted");
+    assert!(fr.contains(&"(1 service évalué)".to_string()), "{fr:?}");
+    let en = texts(&parsed(&out, "en/assessments/index.html"), ".muted");
+    assert!(en.contains(&"(1 service assessed)".to_string()), "{en:?}");
+}
+
+#[test]
+fn a_plural_string_without_other_is_an_error_in_its_i18n_file() {
+    let site = Site::copy("minimal");
+    site.write(
+        "themes/default/i18n/fr.yaml",
+        "bench:\n  members: \"{count, plural, one {# service}}\"\n",
+    );
+    site.write(
+        "themes/default/i18n/en.yaml",
+        "bench:\n  enablers_count: \"enablers\"\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    for expected in [
+        "themes/default/i18n/fr.yaml:2:13",
+        "UI string `bench.members`: the plural of `count` has no `other` form",
+        "themes/default/i18n/en.yaml:2:19",
+        "UI string `bench.enablers_count` takes no argument in `en` but `{count}` in `fr`",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_template_must_give_a_counting_string_its_count() {
+    let site = Site::copy("minimal");
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}{{ t(\"bench.members\") }}{% endblock %}\n",
+    );
+    let run = site.run(&["build"]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("templates/404.html:1")
+            && run.stderr.contains(
+                "UI string `bench.members` takes `{count}`: write t(\"bench.members\", count=…)"
+            ),
+        "{}",
+        run.stderr
+    );
+}
