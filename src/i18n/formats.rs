@@ -12,6 +12,7 @@ use icu_datetime::input::Date as IcuDate;
 use icu_datetime::DateTimeFormatter;
 use icu_decimal::DecimalFormatter;
 use icu_experimental::dimension::percent::formatter::PercentFormatter;
+use icu_locale::LocaleExpander;
 use icu_locale_core::Locale;
 use icu_plurals::{PluralCategory, PluralRules};
 use writeable::{Part, PartsWrite, Writeable};
@@ -27,6 +28,7 @@ pub struct Formats {
     date: DateTimeFormatter<YMD>,
     month_day: DateTimeFormatter<MD>,
     plurals: PluralRules,
+    open_graph: Option<String>,
 }
 
 impl Formats {
@@ -43,7 +45,14 @@ impl Formats {
             month_day: DateTimeFormatter::try_new(locale.into(), MD::long())
                 .map_err(|e| problem(&e))?,
             plurals: PluralRules::try_new_cardinal(locale.into()).map_err(|e| problem(&e))?,
+            open_graph: open_graph_locale(locale),
         })
+    }
+
+    /// The locale as Open Graph names it, language and territory (`fr_FR`; `en_GB` for a
+    /// site that writes English as `en-GB`, `en_US` for plain `en`, CLDR's likely region).
+    pub fn open_graph_locale(&self) -> Option<&str> {
+        self.open_graph.as_deref()
     }
 
     /// `value` with exactly `decimals` decimals (`1 234,50`), trailing zeros kept so that
@@ -137,6 +146,13 @@ impl Formats {
         }
         format!("{} – {}", from.text, to.text)
     }
+}
+
+/// `locale` with its region, or the region CLDR finds likely for its language, as `ll_RR`.
+fn open_graph_locale(locale: &Locale) -> Option<String> {
+    let mut id = locale.id.clone();
+    LocaleExpander::new_common().maximize(&mut id);
+    Some(format!("{}_{}", id.language, id.region?))
 }
 
 /// The day and year parts of a formatted date.
@@ -315,5 +331,13 @@ mod tests {
         assert_eq!(en.plural_category(0), PluralCategory::Other);
         assert_eq!(en.plural_category(1), PluralCategory::One);
         assert_eq!(fr.integer(1234), "1\u{202f}234");
+    }
+
+    #[test]
+    fn open_graph_locales_take_the_given_or_likely_region() {
+        assert_eq!(formats("fr").open_graph_locale(), Some("fr_FR"));
+        assert_eq!(formats("en").open_graph_locale(), Some("en_US"));
+        assert_eq!(formats("en-GB").open_graph_locale(), Some("en_GB"));
+        assert_eq!(formats("es").open_graph_locale(), Some("es_ES"));
     }
 }
