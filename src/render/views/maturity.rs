@@ -64,7 +64,7 @@ impl Context<'_> {
                 title: format!("{} {cycle}", self.label(lang, "bench.distribution_title")),
                 desc: self.label(lang, "bench.distribution_desc"),
             },
-            columns: (1..=6).map(|s| s.to_string()).collect(),
+            columns: (1..=6).map(|s| self.formats(lang).integer(s)).collect(),
             rows: enablers
                 .iter()
                 .map(|e| HeatmapRow {
