@@ -101,12 +101,25 @@ fn render_pages(
                     .iter()
                     .map(|group| group.label_key()),
             );
+        let file = format!("themes/{}/i18n/{lang}.yaml", site.config.theme.value);
         for key in keys {
-            if strings.get(lang, &key).is_none() {
-                problems.push(Diagnostic::in_path(
-                    format!("themes/{}/i18n/{lang}.yaml", site.config.theme.value),
+            let expected = rust_arguments(&key);
+            match strings.message(lang, &key) {
+                None => problems.push(Diagnostic::in_path(
+                    &file,
                     format!("UI string `{key}` is missing for language `{lang}`"),
-                ));
+                )),
+                Some(message) if !message.arguments().into_iter().eq(expected.iter().copied()) => {
+                    let wanted = match expected {
+                        [] => "no argument".to_string(),
+                        names => format!("{{{}}}", names.join("}, {")),
+                    };
+                    problems.push(Diagnostic::in_path(
+                        &file,
+                        format!("UI string `{key}` must take {wanted} in `{lang}`: the Rust side gives it that"),
+                    ));
+                }
+                Some(_) => {}
             }
         }
     }
@@ -159,6 +172,16 @@ fn render_pages(
     } else {
         Err(problems)
     }
+}
+
+/// The arguments the Rust side gives a UI string it uses: none but for these.
+const RUST_ARGUMENTS: &[(&str, &[&str])] = &[("bench.points", &["value"])];
+
+fn rust_arguments(key: &str) -> &'static [&'static str] {
+    RUST_ARGUMENTS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(&[], |(_, names)| names)
 }
 
 fn status_keys() -> impl Iterator<Item = String> {

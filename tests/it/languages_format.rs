@@ -332,3 +332,18 @@ fn a_template_must_give_a_counting_string_its_count() {
         run.stderr
     );
 }
+
+#[test]
+fn the_points_string_must_hold_the_change() {
+    let site = Site::copy("minimal");
+    site.write("themes/default/i18n/fr.yaml", "bench:\n  points: \"pt\"\n");
+    site.write("themes/default/i18n/en.yaml", "bench:\n  points: \"pp\"\n");
+    let run = site.run(&["build"]);
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains("UI string `bench.points` must take {value} in `fr`"),
+        "{}",
+        run.stderr
+    );
+}
