@@ -6,6 +6,8 @@ use std::sync::Arc;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use icu_locale_core::Locale;
+
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::model::lang::Lang;
 use crate::model::text::{Spanned, Translated};
@@ -22,6 +24,12 @@ pub struct Config {
     pub languages: Vec<Spanned<String>>,
     #[schemars(with = "String")]
     pub default_language: Spanned<String>,
+    /// The CLDR locale whose formats (numbers, dates, plural rules) a language follows, when
+    /// not the language's own: CLDR's `en` is US English ("February 3, 2020"), `en: en-GB`
+    /// writes "3 February 2020".
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub locales: BTreeMap<String, Spanned<String>>,
     /// The folder under themes/ to use: one name such as `default`, never a path (no / or ..).
     #[serde(default = "default_theme")]
     #[schemars(with = "String")]
@@ -36,6 +44,10 @@ pub struct Config {
     #[serde(skip)]
     #[schemars(skip)]
     codes: Vec<Lang>,
+    /// The locale of each language that has a valid one, filled in once the file is read.
+    #[serde(skip)]
+    #[schemars(skip)]
+    cldr: BTreeMap<Lang, Locale>,
 }
 
 fn default_theme() -> Spanned<String> {
@@ -230,6 +242,20 @@ impl Config {
         &self.codes
     }
 
+    /// The CLDR locale `lang` is formatted with: its entry in `locales`, else the language
+    /// itself (the root locale for a language that failed the checks, never rendered).
+    pub fn locale(&self, lang: &Lang) -> Locale {
+        self.cldr.get(lang).cloned().unwrap_or(Locale::UNKNOWN)
+    }
+
+    /// Every language with its CLDR locale, in the order of `languages`.
+    pub fn locales(&self) -> Vec<(Lang, Locale)> {
+        self.codes
+            .iter()
+            .map(|lang| (lang.clone(), self.locale(lang)))
+            .collect()
+    }
+
     /// The language of the root page and of `x-default`.
     pub fn default_lang(&self) -> Lang {
         Lang::new(&self.default_language.value)
@@ -256,7 +282,9 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Config, Vec<Diagnostic>> {
         .iter()
         .map(|code| Lang::new(&code.value))
         .collect();
-    let problems = check(&config, file);
+    let (cldr, mut problems) = resolve_locales(&config, file);
+    config.cldr = cldr;
+    problems.extend(check(&config, file));
     if problems.is_empty() {
         Ok(config)
     } else {
@@ -290,8 +318,7 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
         ));
     }
     for lang in &config.languages {
-        let valid = lang.value.len() == 2 && lang.value.bytes().all(|b| b.is_ascii_lowercase());
-        if !valid {
+        if !is_language_code(&lang.value) {
             problems.push(Diagnostic::at(
                 file,
                 span_of(file, 0, &lang.referenced),
@@ -360,6 +387,82 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
     problems.extend(check_search_folder(&config.search.folder, file));
     problems.extend(check_theme(&config.theme, file));
     problems
+}
+
+/// The CLDR locale of each language, and the problems of `languages` and `locales`: a
+/// language ICU4X has no data for, a locale that is not BCP 47, or one of another language.
+fn resolve_locales(
+    config: &Config,
+    file: &Arc<SourceFile>,
+) -> (BTreeMap<Lang, Locale>, Vec<Diagnostic>) {
+    use crate::content::yaml::span_of;
+    let mut problems = Vec::new();
+    for (code, locale) in &config.locales {
+        if !config.languages.iter().any(|lang| lang.value == *code) {
+            problems.push(Diagnostic::at(
+                file,
+                span_of(file, 0, &locale.referenced),
+                format!("`locales.{code}` is for a language that is not in `languages`"),
+            ));
+        }
+    }
+    let mut resolved = BTreeMap::new();
+    // A language code that is not two letters is reported by `check`.
+    for lang in config
+        .languages
+        .iter()
+        .filter(|l| is_language_code(&l.value))
+    {
+        let code = lang.value.as_str();
+        let given = config.locales.get(code);
+        let text = given.map_or(code, |locale| locale.value.as_str());
+        let at = |spanned: &Spanned<String>| span_of(file, 0, &spanned.referenced);
+        let span = given.map_or_else(|| at(lang), at);
+        let locale = match Locale::try_from_str(text) {
+            Ok(locale) => locale,
+            Err(error) => {
+                problems.push(
+                    Diagnostic::at(
+                        file,
+                        span,
+                        format!("`{text}` is not a BCP 47 locale: {error}"),
+                    )
+                    .with_help(format!(
+                        "e.g. `{code}` or `{code}-` and a region, as `en-GB`"
+                    )),
+                );
+                continue;
+            }
+        };
+        if locale.id.language.as_str() != code {
+            problems.push(Diagnostic::at(
+                file,
+                span,
+                format!(
+                    "`locales.{code}` is `{text}`, a locale of another language; expected `{code}` or `{code}-` and a region"
+                ),
+            ));
+            continue;
+        }
+        if !crate::i18n::formats::knows(&locale) {
+            problems.push(
+                Diagnostic::at(
+                    file,
+                    at(lang),
+                    format!("`{code}` is not a language CLDR has formats for; its numbers, dates and plurals cannot be written"),
+                )
+                .with_help("expected an ISO 639-1 code such as `fr`, `en`, `es`, `ar`"),
+            );
+            continue;
+        }
+        resolved.insert(Lang::new(code), locale);
+    }
+    (resolved, problems)
+}
+
+/// Two lower-case letters, the form of the language codes a site lists.
+fn is_language_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// The theme is one folder name under `themes/`: a path (`../../x`, `/etc`) would publish

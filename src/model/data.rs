@@ -77,6 +77,45 @@ pub enum Unit {
     Months,
 }
 
+impl Unit {
+    /// The decimals its values are written with when the data does not say: whole counts and
+    /// days, one decimal for percentages, scores and months, two for ratios.
+    pub fn default_decimals(self) -> u8 {
+        match self {
+            Unit::Count | Unit::Days => 0,
+            Unit::Percent | Unit::Score | Unit::Months => 1,
+            Unit::Ratio => 2,
+        }
+    }
+}
+
+/// The most decimals a value may be written with: beyond, digits are noise in any indicator.
+pub const MAX_DECIMALS: u8 = 4;
+
+/// How the values of one indicator or KPI are written: in its unit, always with the same
+/// number of decimals (trailing zeros kept), so `48,0 %` and `52,1 %` line up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueFormat {
+    pub unit: Unit,
+    pub decimals: u8,
+}
+
+impl ValueFormat {
+    /// The mean maturity scores of the assessments (1–6), with one decimal.
+    pub const SCORE: ValueFormat = ValueFormat {
+        unit: Unit::Score,
+        decimals: 1,
+    };
+
+    /// `decimals` as the data gives them, else the unit's default.
+    fn of(unit: Unit, decimals: Option<&Spanned<u8>>) -> ValueFormat {
+        ValueFormat {
+            unit,
+            decimals: decimals.map_or(unit.default_decimals(), |d| d.value),
+        }
+    }
+}
+
 /// Whether a higher or a lower value means better performance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -94,10 +133,22 @@ pub struct Indicator {
     pub name: Translated<String>,
     pub definition: Translated<String>,
     pub unit: Unit,
+    /// How many decimals its values are written with (0 to 4); by default the unit's: 0 for
+    /// counts and days, 1 for percentages, scores and months, 2 for ratios.
+    #[serde(default)]
+    #[schemars(with = "Option<u8>", range(max = 4))]
+    pub decimals: Option<Spanned<u8>>,
     pub better: Better,
     /// The id of its category in `categories.yaml`.
     #[schemars(with = "String")]
     pub category: Spanned<String>,
+}
+
+impl Indicator {
+    /// How its values are written.
+    pub fn value_format(&self) -> ValueFormat {
+        ValueFormat::of(self.unit, self.decimals.as_ref())
+    }
 }
 
 /// One value of one indicator for one PES in one year.
@@ -216,6 +267,11 @@ pub struct Kpi {
     #[serde(default)]
     pub formula: Option<Translated<String>>,
     pub unit: Unit,
+    /// How many decimals its baseline, targets and actuals are written with (0 to 4); by
+    /// default the unit's, as for indicators.
+    #[serde(default)]
+    #[schemars(with = "Option<u8>", range(max = 4))]
+    pub decimals: Option<Spanned<u8>>,
     pub baseline: Baseline,
     #[serde(default, deserialize_with = "super::number::spanned_by_year")]
     #[schemars(with = "BTreeMap<i32, f64>")]
@@ -229,6 +285,13 @@ pub struct Kpi {
     /// Who answers for the KPI: a name, or a text per language.
     #[serde(default)]
     pub owner: Option<Localized>,
+}
+
+impl Kpi {
+    /// How its values are written.
+    pub fn value_format(&self) -> ValueFormat {
+        ValueFormat::of(self.unit, self.decimals.as_ref())
+    }
 }
 
 /// The value a KPI started from.

@@ -245,52 +245,6 @@ impl Date {
     pub fn today() -> Date {
         Date(time::OffsetDateTime::now_utc().date())
     }
-
-    /// Day, month and year in the words of a language ("3 février 2020", "3 February 2020").
-    pub fn long(self, lang: &Lang) -> String {
-        let month = self.0.month() as usize - 1;
-        match lang.as_str() {
-            "fr" => {
-                const MONTHS: [&str; 12] = [
-                    "janvier",
-                    "février",
-                    "mars",
-                    "avril",
-                    "mai",
-                    "juin",
-                    "juillet",
-                    "août",
-                    "septembre",
-                    "octobre",
-                    "novembre",
-                    "décembre",
-                ];
-                let day = if self.0.day() == 1 {
-                    "1er".to_string()
-                } else {
-                    self.0.day().to_string()
-                };
-                format!("{day} {} {}", MONTHS[month], self.0.year())
-            }
-            _ => {
-                const MONTHS: [&str; 12] = [
-                    "January",
-                    "February",
-                    "March",
-                    "April",
-                    "May",
-                    "June",
-                    "July",
-                    "August",
-                    "September",
-                    "October",
-                    "November",
-                    "December",
-                ];
-                format!("{} {} {}", self.0.day(), MONTHS[month], self.0.year())
-            }
-        }
-    }
 }
 
 impl fmt::Display for Date {
@@ -357,8 +311,6 @@ mod tests {
     fn dates_parse_and_print() {
         let date = Date::parse("2020-02-03").expect("valid date");
         assert_eq!(date.to_string(), "2020-02-03");
-        assert_eq!(date.long(&Lang::new("fr")), "3 février 2020");
-        assert_eq!(date.long(&Lang::new("en")), "3 February 2020");
         assert!(Date::parse("2020-13-01").is_none());
         assert!(Date::parse("03/02/2020").is_none());
         for out_of_range in ["0000-01-01", "-2023-01-01", "1899-12-31", "2101-01-01"] {

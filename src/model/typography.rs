@@ -86,7 +86,10 @@ fn french(text: &str) -> String {
                 out.push(':');
             }
             '%' if ends_figure(&out) => {
-                push_space_before(&mut out, NNBSP);
+                // A no-break space already there (CLDR's, in a formatted percentage) stays.
+                if !out.ends_with([NBSP, NNBSP]) {
+                    push_space_before(&mut out, NNBSP);
+                }
                 out.push('%');
             }
             ';' if ends_character_reference(&chars[..index]) => out.push(';'),
@@ -172,6 +175,7 @@ mod tests {
     fn percent_signs_follow_their_figure_with_a_narrow_space() {
         assert_eq!(french("74,0 % et 67,6%"), "74,0\u{202f}% et 67,6\u{202f}%");
         assert_eq!(french("100\u{202f}%"), "100\u{202f}%");
+        assert_eq!(french("44,2\u{a0}%"), "44,2\u{a0}%");
         assert_eq!(french("taux en %"), "taux en %");
     }
 

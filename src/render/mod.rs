@@ -19,8 +19,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::i18n::Strings;
+use crate::i18n::formats::{Formats, SiteFormats};
+use crate::i18n::{Strings, Value as Argument};
 use crate::model::countries::CountryNames;
+use crate::model::data::ValueFormat;
 use crate::model::documents::{Document, Documents, PracticeStatus, Section};
 use crate::model::Site;
 use crate::theme::Theme;
@@ -53,6 +55,7 @@ const RUST_KEYS: &[&str] = &[
     "visit.coordinators",
     "publishing.feed",
     "publishing.translations_title",
+    "bench.points",
 ];
 
 /// Renders every page of `site`; returns the files, or every problem met on the way.
@@ -100,17 +103,38 @@ fn render_pages(
                     .iter()
                     .map(|group| group.label_key()),
             );
+        let file = format!("themes/{}/i18n/{lang}.yaml", site.config.theme.value);
         for key in keys {
-            if strings.get(lang, &key).is_none() {
-                problems.push(Diagnostic::in_path(
-                    format!("themes/{}/i18n/{lang}.yaml", site.config.theme.value),
+            let expected = rust_arguments(&key);
+            match strings.message(lang, &key) {
+                None => problems.push(Diagnostic::in_path(
+                    &file,
                     format!("UI string `{key}` is missing for language `{lang}`"),
-                ));
+                )),
+                Some(message) if !message.arguments().into_iter().eq(expected.iter().copied()) => {
+                    let wanted = match expected {
+                        [] => "no argument".to_string(),
+                        names => format!("{{{}}}", names.join("}, {")),
+                    };
+                    problems.push(Diagnostic::in_path(
+                        &file,
+                        format!("UI string `{key}` must take {wanted} in `{lang}`: the Rust side gives it that"),
+                    ));
+                }
+                Some(_) => {}
             }
         }
     }
     let strings = Arc::new(strings);
-    let (env, template_problems) = engine::templates::environment(theme, Arc::clone(&strings));
+    let formats = match SiteFormats::new(site.config.locales().iter().map(|(l, c)| (l, c))) {
+        Ok(formats) => Arc::new(formats),
+        Err(problem) => {
+            problems.push(Diagnostic::in_path("site.yaml", problem));
+            return Err(problems);
+        }
+    };
+    let (env, template_problems) =
+        engine::templates::environment(theme, Arc::clone(&strings), Arc::clone(&formats));
     problems.extend(template_problems);
     if !problems.is_empty() {
         return Err(problems);
@@ -122,6 +146,7 @@ fn render_pages(
         cards: CardIndex::default(),
         countries: CountryNames::new(languages, site.data.country_codes()),
         strings,
+        formats,
         env,
         theme,
     };
@@ -150,6 +175,16 @@ fn render_pages(
     } else {
         Err(problems)
     }
+}
+
+/// The arguments the Rust side gives a UI string it uses: none but for these.
+const RUST_ARGUMENTS: &[(&str, &[&str])] = &[("bench.points", &["value"])];
+
+fn rust_arguments(key: &str) -> &'static [&'static str] {
+    RUST_ARGUMENTS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(&[], |(_, names)| names)
 }
 
 fn status_keys() -> impl Iterator<Item = String> {
@@ -189,6 +224,8 @@ pub(crate) struct Context<'a> {
     /// Country names in each site language, loaded once for every page.
     countries: CountryNames,
     strings: Arc<Strings>,
+    /// Each language's CLDR formats, built once for all pages.
+    formats: Arc<SiteFormats>,
     env: Environment<'static>,
     theme: &'a Theme,
 }
@@ -206,6 +243,50 @@ impl Context<'_> {
     pub(crate) fn label(&self, lang: &Lang, key: &str) -> String {
         // Every key passed here is in RUST_KEYS or checked with it before rendering starts.
         self.strings.get(lang, key).unwrap_or(key).to_string()
+    }
+
+    /// The UI string `key` with `values` for its arguments, in `lang`'s formats; every key
+    /// the Rust side passes here is checked with [`RUST_KEYS`] before rendering starts.
+    pub(crate) fn say(&self, lang: &Lang, key: &str, values: &[(&str, Argument<'_>)]) -> String {
+        self.strings
+            .format(lang, key, values, self.formats(lang))
+            .unwrap_or_else(|_| key.to_string())
+    }
+
+    /// How `lang` writes numbers and dates.
+    pub(crate) fn formats(&self, lang: &Lang) -> &Formats {
+        self.formats.get(lang)
+    }
+
+    /// A value of the data in `lang`, in its unit with its decimals.
+    pub(crate) fn value(&self, lang: &Lang, value: f64, format: ValueFormat) -> String {
+        engine::format::value(self.formats(lang), value, format)
+    }
+
+    /// How a chart of values written in `format` writes its numbers in `lang`.
+    pub(crate) fn chart_numbers<'s>(
+        &'s self,
+        lang: &'s Lang,
+        format: ValueFormat,
+    ) -> charts::Numbers<'s> {
+        charts::Numbers {
+            write: Box::new(move |value, decimals| {
+                self.value(lang, value, ValueFormat { decimals, ..format })
+            }),
+            decimals: format.decimals,
+        }
+    }
+
+    /// A signed change of a value in `lang` (`+1,3 pt`).
+    pub(crate) fn change(&self, lang: &Lang, delta: f64, format: ValueFormat) -> String {
+        engine::format::change(self.formats(lang), delta, format, |figure| {
+            self.say(lang, "bench.points", &[("value", Argument::Text(figure))])
+        })
+    }
+
+    /// A share of the way to a target, as a whole percentage in `lang`.
+    pub(crate) fn share(&self, lang: &Lang, ratio: f64) -> String {
+        engine::format::share(self.formats(lang), ratio)
     }
 
     /// Typography for text written in `lang`.
@@ -274,22 +355,4 @@ pub(crate) fn escape_markup(text: &str) -> String {
 /// Sorting that ignores case and accents, so « Évaluation » sorts with the E's.
 fn sort_key(text: &str) -> String {
     slug::slugify(text)
-}
-
-fn date_range(
-    start: crate::model::text::Date,
-    end: crate::model::text::Date,
-    lang: &Lang,
-) -> String {
-    let (from, to) = (start.long(lang), end.long(lang));
-    if start == end {
-        return from;
-    }
-    // "3–5 February 2020" rather than repeating a shared month and year.
-    if start.0.year() == end.0.year() && start.0.month() == end.0.month() {
-        let day = from.split(' ').next().unwrap_or_default();
-        format!("{day}–{to}")
-    } else {
-        format!("{from} – {to}")
-    }
 }

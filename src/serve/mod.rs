@@ -200,10 +200,10 @@ fn report_and_publish(
                 "{what}: {} problem(s) found; the last good version of the site is still served",
                 report.total
             ));
-            let languages = builder.languages();
+            let locales = builder.locales();
             Snapshot {
                 files: Arc::clone(&current.files),
-                overlay: Some(overlay::render(&report, builder.strings(), languages)),
+                overlay: Some(overlay::render(&report, builder.strings(), locales)),
                 default_language: builder.default_language().to_string(),
                 version: 0,
             }

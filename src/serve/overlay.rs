@@ -5,8 +5,11 @@ use crate::model::lang::Lang;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use icu_locale_core::Locale;
+
 use crate::diagnostics::{Diagnostic, Report};
-use crate::i18n::Strings;
+use crate::i18n::formats::Formats;
+use crate::i18n::{Message, Strings, Value};
 use crate::render::escape_markup as escape;
 
 /// The overlay's own words, for themes whose UI strings do not define `serve.*`.
@@ -19,30 +22,63 @@ const FALLBACK: &[(&str, &str)] = &[
     ("serve.error_line", "line"),
     ("serve.error_column", "column"),
     ("serve.error_close", "Hide"),
-    ("serve.error_more", "… and {count} more problems in {file}"),
+    (
+        "serve.error_more",
+        "{count, plural, one {… and # more problem in {file}} other {… and # more problems in {file}}}",
+    ),
 ];
 
-/// The overlay for each of `languages`, ready to inject into pages of that language: the
-/// problems `report` shows (a few per file), under a title counting all of them.
+/// The overlay for each of `locales`' languages, ready to inject into pages of that language:
+/// the problems `report` shows (a few per file), under a title counting all of them.
 pub fn render(
     report: &Report,
     strings: Option<&Strings>,
-    languages: &[Lang],
+    locales: &[(Lang, Locale)],
 ) -> BTreeMap<String, String> {
-    languages
+    locales
         .iter()
-        .map(|lang| (lang.to_string(), overlay(report, strings, lang)))
+        .map(|(lang, locale)| {
+            let formats = Formats::new(locale).ok();
+            let words = Words {
+                strings,
+                formats: formats.as_ref(),
+                lang,
+            };
+            (lang.to_string(), overlay(report, &words))
+        })
         .collect()
 }
 
-fn overlay(report: &Report, strings: Option<&Strings>, lang: &Lang) -> String {
-    let t = |key: &str| -> String {
-        let fallback = FALLBACK
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or(key, |(_, text)| text);
-        escape(strings.and_then(|s| s.get(lang, key)).unwrap_or(fallback))
-    };
+/// The overlay's words in one language: the theme's UI strings, else [`FALLBACK`].
+struct Words<'a> {
+    strings: Option<&'a Strings>,
+    formats: Option<&'a Formats>,
+    lang: &'a Lang,
+}
+
+impl Words<'_> {
+    /// The message for `key`, from the theme or the fallback.
+    fn message(&self, key: &str) -> Option<Message> {
+        let own = self.strings.and_then(|s| s.message(self.lang, key));
+        own.cloned().or_else(|| {
+            let (_, text) = FALLBACK.iter().find(|(k, _)| *k == key)?;
+            Message::parse(text).ok()
+        })
+    }
+
+    /// The text of `key` with `values`, escaped for HTML; the key itself if it cannot be said.
+    fn say(&self, key: &str, values: &[(&str, Value<'_>)]) -> String {
+        let text = self
+            .message(key)
+            .zip(self.formats)
+            .and_then(|(message, formats)| message.format(values, formats).ok());
+        escape(&text.unwrap_or_else(|| key.to_string()))
+    }
+}
+
+fn overlay(report: &Report, words: &Words<'_>) -> String {
+    let lang = words.lang;
+    let t = |key: &str| words.say(key, &[]);
     let mut html = String::new();
     let _ = write!(
         html,
@@ -52,7 +88,9 @@ fn overlay(report: &Report, strings: Option<&Strings>, lang: &Lang) -> String {
         lang = escape(lang),
         close = t("serve.error_close"),
         title = t("serve.error_title"),
-        count = report.total,
+        count = words
+            .formats
+            .map_or(report.total.to_string(), |f| f.integer(report.total)),
         kept = t("serve.error_kept"),
     );
     for file in &report.files {
@@ -61,12 +99,14 @@ fn overlay(report: &Report, strings: Option<&Strings>, lang: &Lang) -> String {
         }
         if file.more > 0 {
             let path = file.path().map(|p| p.display().to_string());
+            let values = [
+                ("count", Value::Count(file.more)),
+                ("file", Value::Text(path.as_deref().unwrap_or_default())),
+            ];
             let _ = write!(
                 html,
                 "<p style=\"margin:0 0 1rem\">{}</p>",
-                t("serve.error_more")
-                    .replace("{count}", &file.more.to_string())
-                    .replace("{file}", &escape(path.as_deref().unwrap_or_default()))
+                words.say("serve.error_more", &values)
             );
         }
     }
@@ -159,7 +199,13 @@ mod tests {
         let problem = Diagnostic::at(&file, Span::new(16, 3), "bad <value>");
         let mut problems = crate::diagnostics::Diagnostics::default();
         problems.push(problem);
-        let html = overlay(&problems.into_report(), None, &Lang::new("en"));
+        let formats = Formats::new(&Locale::UNKNOWN).ok();
+        let words = Words {
+            strings: None,
+            formats: formats.as_ref(),
+            lang: &Lang::new("en"),
+        };
+        let html = overlay(&problems.into_report(), &words);
         assert!(html.contains("content/data/pes.yaml"));
         assert!(html.contains("line 2, column 9"), "{html}");
         assert!(html.contains("bad &lt;value&gt;"));

@@ -8,6 +8,7 @@ use crate::model::lang::Lang;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use icu_locale_core::Locale;
 use serde::de::DeserializeOwned;
 
 use crate::content;
@@ -35,8 +36,8 @@ pub struct Builder {
     loaded: Option<Loaded>,
     /// The last UI strings that loaded, to word the error overlay.
     strings: Option<Strings>,
-    /// The site's languages as last loaded.
-    languages: Vec<Lang>,
+    /// The site's languages and their CLDR locales as last loaded.
+    locales: Vec<(Lang, Locale)>,
     default_language: String,
 }
 
@@ -70,14 +71,14 @@ impl Builder {
             ),
             loaded: None,
             strings: None,
-            languages: Vec::new(),
+            locales: Vec::new(),
             default_language: String::new(),
         }
     }
 
-    /// The site's languages as last loaded.
-    pub fn languages(&self) -> &[Lang] {
-        &self.languages
+    /// The site's languages and their CLDR locales as last loaded.
+    pub fn locales(&self) -> &[(Lang, Locale)] {
+        &self.locales
     }
 
     /// The language of pages outside any language folder.
@@ -100,7 +101,7 @@ impl Builder {
         self.loaded = None;
         let loaded = self.project.load()?;
         self.strings = Some(loaded.strings.clone());
-        self.languages = loaded.site.config.languages().to_vec();
+        self.locales = loaded.site.config.locales();
         self.default_language = loaded.site.config.default_language.value.clone();
         let files = loaded.render_all()?;
         self.loaded = Some(loaded);

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::{duplicates, Checker, Place};
 use crate::diagnostics::{did_you_mean, Diagnostic, Span};
-use crate::model::data::{Assessment, Framework, Kpi, Located, Unit};
+use crate::model::data::{Assessment, Framework, Kpi, Located, Unit, MAX_DECIMALS};
 use crate::model::text::{Spanned, Translated};
 
 pub(super) fn check(checker: &mut Checker<'_>) {
@@ -135,6 +135,7 @@ fn check_indicators(checker: &mut Checker<'_>) {
             "category",
             categories.iter().copied(),
         );
+        decimals_in_range(checker, place, indicator.decimals.as_ref());
     }
     duplicates(
         checker,
@@ -357,6 +358,20 @@ fn score_in_range(checker: &mut Checker<'_>, place: Place<'_>, value: &Spanned<i
     }
 }
 
+fn decimals_in_range(checker: &mut Checker<'_>, place: Place<'_>, decimals: Option<&Spanned<u8>>) {
+    let Some(decimals) = decimals.filter(|d| d.value > MAX_DECIMALS) else {
+        return;
+    };
+    checker.report(
+        place,
+        decimals,
+        format!(
+            "`decimals` is {}; values are written with 0 to {MAX_DECIMALS} decimals",
+            decimals.value
+        ),
+    );
+}
+
 /// Targets and actuals measure progress from the baseline, so they cannot predate it.
 fn before_baseline(checker: &mut Checker<'_>, place: Place<'_>, kpi: &Kpi) {
     let baseline = kpi.baseline.year.value;
@@ -408,6 +423,7 @@ fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
                     checker.localized(place, text, name);
                 }
             }
+            decimals_in_range(checker, place, kpi.decimals.as_ref());
             checker.past_year(place, &kpi.baseline.year, "baseline year");
             let this_year = checker.today.year();
             for (year, actual) in &kpi.actuals {

@@ -37,13 +37,20 @@ fn indicator_page_shows_medians_ranks_and_gaps() {
     let facts = texts(&html, ".facts div");
     // 2024 values 44, 50, 36, 36: an even count, so the mean of the middle two, 40.
     assert!(
-        facts.contains(&"Network median 2024 40%".to_string()),
+        facts.contains(&"Network median 2024 40.0%".to_string()),
         "{facts:?}"
     );
     let caption = "Value of each service";
     assert_eq!(
         row(&html, caption, "Bravo"),
-        ["Bravo Service BRV", "North", "50%", "47%", "1 / 2", "1 / 4"]
+        [
+            "Bravo Service BRV",
+            "North",
+            "50.0%",
+            "47.0%",
+            "1 / 2",
+            "1 / 4"
+        ]
     );
     // Delta and Echo tie at 36%: both third, nobody fourth.
     assert_eq!(row(&html, caption, "Delta")[5], "3 / 4");
@@ -52,9 +59,9 @@ fn indicator_page_shows_medians_ranks_and_gaps() {
     let charlie = row(&html, caption, "Charlie");
     assert_eq!(charlie[2], "– no value");
     let series = row(&html, "Value of each service per year", "CHA");
-    assert_eq!(series, ["CHA", "60%", "– no value"]);
+    assert_eq!(series, ["CHA", "60.0%", "– no value"]);
     let median = row(&html, "Value of each service per year", "Network median");
-    assert_eq!(median, ["Network median", "40%", "40%"]);
+    assert_eq!(median, ["Network median", "40.0%", "40.0%"]);
     let bars = texts(&html, "svg.chart-bars text");
     assert!(bars.contains(&"no value for 2024".to_string()), "{bars:?}");
     for chart in select(&html, "figure svg[role=img]") {
@@ -71,13 +78,13 @@ fn french_pages_write_numbers_the_french_way() {
     let html = parsed(out, "fr/indicateurs/placement/index.html");
     let facts = texts(&html, ".facts div");
     assert!(
-        facts.contains(&"Médiane du réseau 2024 40\u{202f}%".to_string()),
+        facts.contains(&"Médiane du réseau 2024 40,0\u{a0}%".to_string()),
         "{facts:?}"
     );
     let profile = parsed(out, "fr/spe/a1/index.html");
     let placement = row(&profile, "Dernière valeur", "Placement");
-    assert_eq!(placement[1], "44\u{202f}%");
-    assert_eq!(placement[5], "+4\u{202f}pt");
+    assert_eq!(placement[1], "44,0\u{a0}%");
+    assert_eq!(placement[5], "+4,0\u{202f}pt");
 }
 
 #[test]
@@ -86,7 +93,7 @@ fn cluster_view_compares_with_peers_only() {
     let html = parsed(out, "en/indicators/placement/north/index.html");
     let facts = texts(&html, ".facts div");
     assert!(
-        facts.contains(&"Peer-group median 2024 47%".to_string()),
+        facts.contains(&"Peer-group median 2024 47.0%".to_string()),
         "{facts:?}"
     );
     let services: Vec<String> = texts(&html, "table tbody th a");
@@ -117,18 +124,18 @@ fn profile_shows_standing_maturity_and_learn_from() {
     let placement = row(&html, "Latest value of each indicator", "Placement");
     assert_eq!(
         placement[1..6],
-        ["44%", "2024", "2 / 2", "2 / 4", "+4\u{202f}pp"]
+        ["44.0%", "2024", "2 / 2", "2 / 4", "+4.0\u{202f}pp"]
     );
     let steering = row(&html, "Mean score per excellence area", "A Steering");
-    assert_eq!(steering[1..], ["4.5", "3", "+1.5 ▲"]);
+    assert_eq!(steering[1..], ["4.5", "3.0", "+1.5 ▲"]);
     // Area A: peer 3 against a network median of 4.5 → learn from the north peers first.
     let learn = texts(&html, "#learn-A + p + p + ul li");
     assert_eq!(
         learn,
         [
             "Charlie Service — 5.5 same peer group",
-            "Bravo Service — 4 same peer group",
-            "Delta Service — 5"
+            "Bravo Service — 4.0 same peer group",
+            "Delta Service — 5.0"
         ]
     );
     let practices = texts(&html, ".learn .card-title");
@@ -141,8 +148,8 @@ fn profile_shows_standing_maturity_and_learn_from() {
     assert_eq!(
         learn_b,
         [
-            "Bravo Service — 5 same peer group",
-            "Charlie Service — 4 same peer group"
+            "Bravo Service — 5.0 same peer group",
+            "Charlie Service — 4.0 same peer group"
         ]
     );
     let framework = texts(&html, "#pes-framework + p");
@@ -158,13 +165,13 @@ fn assessment_cycle_shows_heatmap_gaps_and_distribution() {
         "Mean peer score per service and area",
         "Network median",
     );
-    assert_eq!(median, ["Network median", "4.5", "3"]);
+    assert_eq!(median, ["Network median", "4.5", "3.0"]);
     let gaps = row(&html, "Mean self score minus mean peer score", "ALF");
-    assert_eq!(gaps, ["ALF", "+1.5 ▲", "±0", "1"]);
+    assert_eq!(gaps, ["ALF", "+1.5 ▲", "0.0", "1"]);
     let charlie = row(&html, "Mean self score minus mean peer score", "CHA");
-    assert_eq!(charlie, ["CHA", "±0", "−1", "0"]);
+    assert_eq!(charlie, ["CHA", "0.0", "-1.0", "0"]);
     let b1 = row(&html, "Number of services per peer score", "B1");
-    assert_eq!(b1, ["B1 Profiling", "0", "2", "0", "1", "1", "0", "3"]);
+    assert_eq!(b1, ["B1 Profiling", "0", "2", "0", "1", "1", "0", "3.0"]);
     let area = parsed(out, "en/areas/a/index.html");
     let cards = texts(&area, ".card-title");
     assert_eq!(cards, ["Charlie's dashboards"]);
@@ -177,7 +184,7 @@ fn framework_progress_is_measured_from_the_baseline() {
     // (25 − 10) ÷ (30 − 10) = 75 %.
     assert_eq!(
         row(&html, "Placements — target", "2024"),
-        ["2024", "30%", "25%", "75%"]
+        ["2024", "30.0%", "25.0%", "75%"]
     );
     // (250 − 100) ÷ (200 − 100) = 150 %: shown as is, the bar stops at the end.
     assert_eq!(

@@ -8,6 +8,7 @@ mod bad_input;
 mod bench;
 mod build;
 mod drafts;
+mod languages_format;
 mod languages_names;
 mod languages_text;
 mod publish;

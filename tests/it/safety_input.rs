@@ -296,11 +296,16 @@ fn the_serve_overlay_shows_fifty_problems_of_a_file_and_counts_the_rest() {
     assert_eq!(body.matches("`someday` is not a year").count(), 50);
     // Without a good build the overlay comes in the default language, French.
     assert!(
-        body.contains("… et 1950 autres problèmes dans content/data/observations/de-ba.csv"),
+        body.contains(
+            "… et 1\u{202f}950 autres problèmes dans content/data/observations/de-ba.csv"
+        ),
         "{}",
         &body[body.len().saturating_sub(3000)..]
     );
-    assert!(body.contains("(2000)"), "the title counts every problem");
+    assert!(
+        body.contains("(2\u{202f}000)"),
+        "the title counts every problem, in French digits"
+    );
     assert!(serve.still_running());
 }
 /// The cells of a CSV file, header row first.

@@ -2,7 +2,7 @@
 //! width, a diamond for each row's peer-group median and a dashed line for the network median.
 
 use super::scale::{nice, Scale};
-use super::{escape, fit, n, open, text, vertical_grid, Format, Meta};
+use super::{escape, fit, n, open, text, vertical_grid, Meta, Numbers};
 
 /// One row of a bar chart.
 #[derive(Debug, Clone)]
@@ -35,8 +35,8 @@ const VALUE_SPACE: f64 = 60.0;
 const ROW: f64 = 24.0;
 const BAR: f64 = 14.0;
 
-/// Draws `chart`; `format` writes the numbers.
-pub fn bar_chart(chart: &BarChart, format: Format<'_>) -> String {
+/// Draws `chart`; `numbers` writes the numbers.
+pub fn bar_chart(chart: &BarChart, numbers: &Numbers<'_>) -> String {
     let has_marker = chart.bars.iter().any(|b| b.marker.is_some());
     let legend_lines = usize::from(has_marker) + usize::from(chart.reference.is_some());
     let top = 8.0 + 18.0 * legend_lines as f64;
@@ -82,11 +82,11 @@ pub fn bar_chart(chart: &BarChart, format: Format<'_>) -> String {
             legend_y,
             "start",
             "chart-legend",
-            &format!("{} ({})", chart.reference_label, format(reference)),
+            &format!("{} ({})", chart.reference_label, numbers.value(reference)),
         );
     }
     let plot_bottom = top + ROW * chart.bars.len() as f64;
-    svg += &vertical_grid(&x, ticks.iter().copied(), top, plot_bottom, format);
+    svg += &vertical_grid(&x, &ticks, top, plot_bottom, numbers);
     for (index, bar) in chart.bars.iter().enumerate() {
         let y = top + ROW * index as f64;
         let middle = y + ROW / 2.0;
@@ -113,7 +113,7 @@ pub fn bar_chart(chart: &BarChart, format: Format<'_>) -> String {
                     middle + 4.0,
                     "end",
                     "chart-value",
-                    &format(value),
+                    &numbers.value(value),
                 );
             }
             None => {
@@ -203,7 +203,7 @@ mod tests {
             marker_label: "cluster".into(),
             gap_label: "no data".into(),
         };
-        let svg = bar_chart(&chart, &|v| format!("{v}"));
+        let svg = bar_chart(&chart, &Numbers::plain());
         assert_eq!(svg.matches("<rect").count(), 1);
         assert!(svg.contains(">no data</text>"));
         assert!(svg.contains("<title id=\"c-title\">T &lt;1&gt;</title>"));
@@ -230,7 +230,7 @@ mod tests {
                     marker_label: "cluster".into(),
                     gap_label: "no data".into(),
                 };
-                let svg = bar_chart(&chart, &|v| format!("{v:e}"));
+                let svg = bar_chart(&chart, &Numbers::scientific());
                 assert!(all_finite(&svg), "{value:e}, {other:e}: {svg}");
                 assert!(
                     svg.matches("chart-grid").count() <= 24,

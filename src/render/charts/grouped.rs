@@ -3,7 +3,7 @@
 //! the others filled, and each bar carries its value, so no reader depends on colour.
 
 use super::scale::{nice, Scale};
-use super::{fit, n, open, text, vertical_grid, Format, Meta};
+use super::{fit, n, open, text, vertical_grid, Meta, Numbers};
 
 /// One group (an area) with one value per series.
 #[derive(Debug, Clone)]
@@ -40,8 +40,8 @@ fn ticks(max: f64) -> Vec<f64> {
     }
 }
 
-/// Draws `chart`; `format` writes the values.
-pub fn grouped_bars(chart: &GroupedBars, format: Format<'_>) -> String {
+/// Draws `chart`; `numbers` writes the numbers.
+pub fn grouped_bars(chart: &GroupedBars, numbers: &Numbers<'_>) -> String {
     let per_group = BAR * chart.series.len() as f64 + 10.0;
     let top = 8.0 + 18.0 * chart.series.len() as f64;
     let plot_bottom = top + per_group * chart.groups.len() as f64;
@@ -63,7 +63,7 @@ pub fn grouped_bars(chart: &GroupedBars, format: Format<'_>) -> String {
         );
         svg += &text(LABEL + 20.0, ly + 10.0, "start", "chart-legend", name);
     }
-    svg += &vertical_grid(&x, ticks(chart.max), top, plot_bottom, format);
+    svg += &vertical_grid(&x, &ticks(chart.max), top, plot_bottom, numbers);
     for (g, group) in chart.groups.iter().enumerate() {
         let gy = top + per_group * g as f64 + 5.0;
         let middle = gy + BAR * chart.series.len() as f64 / 2.0;
@@ -91,7 +91,7 @@ pub fn grouped_bars(chart: &GroupedBars, format: Format<'_>) -> String {
                 by + BAR - 2.0,
                 "start",
                 "chart-value is-small",
-                &format(*value),
+                &numbers.value(*value),
             );
         }
     }
@@ -126,7 +126,7 @@ mod tests {
 
     #[test]
     fn the_maturity_scale_has_a_line_per_point() {
-        let svg = grouped_bars(&chart(6.0, vec![Some(4.0), Some(5.0)]), &|v| format!("{v}"));
+        let svg = grouped_bars(&chart(6.0, vec![Some(4.0), Some(5.0)]), &Numbers::plain());
         assert_eq!(svg.matches("chart-grid").count(), 7);
     }
 
@@ -134,7 +134,7 @@ mod tests {
     fn any_finite_values_and_scale_draw_a_few_finite_lines() {
         for &max in &EXTREMES {
             for &value in &EXTREMES {
-                let svg = grouped_bars(&chart(max, vec![Some(value), None]), &|v| format!("{v}"));
+                let svg = grouped_bars(&chart(max, vec![Some(value), None]), &Numbers::plain());
                 assert!(all_finite(&svg), "max {max:e}, value {value:e}: {svg}");
                 assert!(svg.matches("chart-grid").count() <= 24, "max {max:e}");
             }

@@ -2,7 +2,7 @@
 //! median), and a label at the end of each line. A missing year breaks the line.
 
 use super::scale::{nice, Scale};
-use super::{fit, n, open, text, Format, Meta};
+use super::{fit, n, open, text, Meta, Numbers};
 
 /// One series: a label and a value (or a gap) per year of the chart.
 #[derive(Debug, Clone)]
@@ -29,8 +29,8 @@ const TOP: f64 = 12.0;
 const BOTTOM: f64 = 26.0;
 const LABEL_GAP: f64 = 11.0;
 
-/// Draws `chart`; `format` writes the axis numbers.
-pub fn line_chart(chart: &LineChart, format: Format<'_>) -> String {
+/// Draws `chart`; `numbers` writes the axis numbers.
+pub fn line_chart(chart: &LineChart, numbers: &Numbers<'_>) -> String {
     let series_count = chart.lines.len();
     let height = (TOP + BOTTOM + LABEL_GAP * series_count as f64 + 20.0).max(240.0);
     let values: Vec<f64> = chart
@@ -61,7 +61,7 @@ pub fn line_chart(chart: &LineChart, format: Format<'_>) -> String {
         }
     };
     let mut svg = open(&chart.meta, "lines", WIDTH, height);
-    for tick in &ticks {
+    for (tick, label) in ticks.iter().zip(numbers.ticks(&ticks)) {
         let ty = y.at(*tick);
         svg += &format!(
             r#"<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" class="chart-grid"/>"#,
@@ -69,7 +69,7 @@ pub fn line_chart(chart: &LineChart, format: Format<'_>) -> String {
             n(ty),
             n(plot_right)
         );
-        svg += &text(LEFT - 5.0, ty + 4.0, "end", "chart-tick", &format(*tick));
+        svg += &text(LEFT - 5.0, ty + 4.0, "end", "chart-tick", &label);
     }
     for (index, year) in chart.years.iter().enumerate() {
         svg += &text(
@@ -219,7 +219,7 @@ mod tests {
                 highlight: false,
             }],
         };
-        let svg = line_chart(&chart, &|v| format!("{v}"));
+        let svg = line_chart(&chart, &Numbers::plain());
         let path = svg.split("<path d=\"").nth(1).unwrap();
         let path = &path[..path.find('"').unwrap()];
         assert_eq!(path.matches('M').count(), 2, "{path}");
@@ -250,7 +250,7 @@ mod tests {
                         line(vec![Some(second), Some(second), Some(second)], true),
                     ],
                 };
-                let svg = line_chart(&chart, &|v| format!("{v:e}"));
+                let svg = line_chart(&chart, &Numbers::scientific());
                 assert!(all_finite(&svg), "{first:e}, {second:e}: {svg}");
                 assert!(
                     svg.matches("chart-grid").count() <= 24,

@@ -31,19 +31,74 @@ pub struct Meta {
     pub desc: String,
 }
 
-/// Formats a number for an axis or a label, in the page's language.
-pub type Format<'a> = &'a dyn Fn(f64) -> String;
+/// How a chart writes its numbers in the page's language: values with the decimals of their
+/// indicator, axis ticks with the fewest decimals that write every tick of the axis exactly
+/// (`0 %, 20 %, 40 %` beside values such as `44,2 %`).
+pub struct Numbers<'a> {
+    /// Writes a number with the given decimals.
+    pub write: Box<dyn Fn(f64, u8) -> String + 'a>,
+    /// The decimals of the values.
+    pub decimals: u8,
+}
+
+impl Numbers<'_> {
+    /// A value of the data.
+    fn value(&self, value: f64) -> String {
+        (self.write)(value, self.decimals)
+    }
+
+    /// The labels of `ticks`, all with the same decimals.
+    fn ticks(&self, ticks: &[f64]) -> Vec<String> {
+        let decimals = tick_decimals(ticks);
+        ticks
+            .iter()
+            .map(|tick| (self.write)(*tick, decimals))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+impl Numbers<'static> {
+    /// Numbers as Rust writes them (`{}`), for the charts' own tests.
+    pub(crate) fn plain() -> Self {
+        Numbers {
+            write: Box::new(|value, _| format!("{value}")),
+            decimals: 0,
+        }
+    }
+
+    /// Numbers in scientific notation, to see extreme values in the charts' tests.
+    pub(crate) fn scientific() -> Self {
+        Numbers {
+            write: Box::new(|value, _| format!("{value:e}")),
+            decimals: 0,
+        }
+    }
+}
+
+/// The fewest decimals, at most 4, that write each of `ticks` exactly: none for `0, 20, 40`,
+/// one for `0, 2.5, 5`.
+fn tick_decimals(ticks: &[f64]) -> u8 {
+    (0..4)
+        .find(|&decimals| {
+            let scale = 10f64.powi(i32::from(decimals));
+            ticks
+                .iter()
+                .all(|tick| ((tick * scale).round() - tick * scale).abs() < 1e-6)
+        })
+        .unwrap_or(4)
+}
 
 /// Vertical grid lines at `ticks` on the scale `x`, each labelled under the plot.
 fn vertical_grid(
     x: &scale::Scale,
-    ticks: impl IntoIterator<Item = f64>,
+    ticks: &[f64],
     top: f64,
     bottom: f64,
-    format: Format<'_>,
+    numbers: &Numbers<'_>,
 ) -> String {
     let mut svg = String::new();
-    for tick in ticks {
+    for (&tick, label) in ticks.iter().zip(numbers.ticks(ticks)) {
         let tx = x.at(tick);
         svg += &format!(
             r#"<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="chart-grid"/>"#,
@@ -51,7 +106,7 @@ fn vertical_grid(
             n(top),
             n(bottom)
         );
-        svg += &text(tx, bottom + 15.0, "middle", "chart-tick", &format(tick));
+        svg += &text(tx, bottom + 15.0, "middle", "chart-tick", &label);
     }
     svg
 }

@@ -1,14 +1,18 @@
 //! The template engine: the theme's MiniJinja templates with the functions they need.
 //!
-//! Templates only lay out what Rust has shaped; the one helper they get is `t(key)` for UI
-//! strings, which fails loudly on an unknown key instead of printing nothing.
+//! Templates only lay out what Rust has shaped; the helpers they get are `t(key)` for UI
+//! strings (`t(key, count=n)` for one with plural forms), which fails loudly on an unknown key
+//! or a missing count instead of printing nothing, and the `number` filter, which writes a
+//! count the way the page's language writes numbers.
 
 use std::sync::Arc;
 
+use minijinja::value::Kwargs;
 use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::i18n::Strings;
+use crate::i18n::formats::SiteFormats;
+use crate::i18n::{self, Strings};
 use crate::render::escape_markup;
 use crate::theme::Theme;
 
@@ -16,6 +20,7 @@ use crate::theme::Theme;
 pub fn environment(
     theme: &Theme,
     strings: Arc<Strings>,
+    formats: Arc<SiteFormats>,
 ) -> (Environment<'static>, Vec<Diagnostic>) {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -51,19 +56,75 @@ pub fn environment(
             problems.push(template_problem(&source_file, &error));
         }
     }
-    env.add_function("t", move |state: &State, key: &str| -> Result<String, Error> {
-        let lang = state
-            .lookup("lang")
-            .and_then(|lang| lang.as_str().map(str::to_string))
-            .unwrap_or_default();
-        strings.get(&lang, key).map(str::to_string).ok_or_else(|| {
-            Error::new(
-                ErrorKind::InvalidOperation,
-                format!("unknown UI string `{key}` for language `{lang}`; add it to the theme's i18n/{lang}.yaml"),
-            )
-        })
+    let number_formats = Arc::clone(&formats);
+    env.add_function(
+        "t",
+        move |state: &State, key: &str, values: Kwargs| -> Result<String, Error> {
+            let lang = page_language(state);
+            translate(&strings, &formats, &lang, key, &values)
+        },
+    );
+    env.add_filter("number", move |state: &State, count: usize| -> String {
+        number_formats.get(&page_language(state)).integer(count)
     });
     (env, problems)
+}
+
+/// The language of the page being rendered.
+fn page_language(state: &State) -> String {
+    state
+        .lookup("lang")
+        .and_then(|lang| lang.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// `t(key, …)`: the UI string with the named values given (`count=n` for plural forms).
+fn translate(
+    strings: &Strings,
+    formats: &SiteFormats,
+    lang: &str,
+    key: &str,
+    given: &Kwargs,
+) -> Result<String, Error> {
+    let invalid = |message: String| Error::new(ErrorKind::InvalidOperation, message);
+    let texts: Vec<(&str, Value)> = given
+        .args()
+        .map(|name| given.get::<Value>(name).map(|value| (name, value)))
+        .collect::<Result<_, _>>()?;
+    let mut values = Vec::with_capacity(texts.len());
+    for (name, value) in &texts {
+        let value = match (value.as_usize(), value.as_str()) {
+            (Some(count), _) => i18n::Value::Count(count),
+            (None, Some(text)) => i18n::Value::Text(text),
+            (None, None) => {
+                return Err(invalid(format!(
+                    "t(\"{key}\"): `{name}` must be a count or a text, not {value}"
+                )))
+            }
+        };
+        values.push((*name, value));
+    }
+    let message = strings.message(lang, key).ok_or_else(|| {
+        invalid(format!(
+            "unknown UI string `{key}` for language `{lang}`; add it to the theme's i18n/{lang}.yaml"
+        ))
+    })?;
+    if let Some(unused) = values
+        .iter()
+        .find(|(name, _)| !message.arguments().contains(name))
+    {
+        return Err(invalid(format!(
+            "t(\"{key}\"): the UI string takes no `{}` in `{lang}`",
+            unused.0
+        )));
+    }
+    message
+        .format(&values, formats.get(lang))
+        .map_err(|missing| {
+            invalid(format!(
+                "UI string `{key}` takes `{{{missing}}}`: write t(\"{key}\", {missing}=…)"
+            ))
+        })
 }
 
 /// A template error as a diagnostic pointing into the template file.

@@ -385,6 +385,15 @@ mod tests {
             text("note"),
             text("@SUM(1+1)"),
             text("source"),
+            text("FR"),
+            text("Transitions"),
+            text("Transitions"),
+            text("+France Travail"),
+            text("France Travail"),
+            text("Moyen"),
+            text("Medium"),
+            text("France"),
+            text("France"),
         ])
     }
 
@@ -397,15 +406,19 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[0],
-            "indicator,pes,cluster,year,value,unit,breakdown,note,source,note.fr,note.en,source.fr,source.en"
+            "indicator,pes,cluster,year,value,unit,breakdown,note,source,note.fr,note.en,source.fr,source.en,\
+             country,indicator_name.fr,indicator_name.en,pes_name.fr,pes_name.en,cluster_name.fr,\
+             cluster_name.en,country_name.fr,country_name.en"
         );
         assert_eq!(
             lines[1],
-            "transitions,fr-ft,medium,2022,-3.5,count,,'-cmd,'@SUM(1+1),'-cmd,note,'@SUM(1+1),source"
+            "transitions,fr-ft,medium,2022,-3.5,count,,'-cmd,'@SUM(1+1),'-cmd,note,'@SUM(1+1),source,\
+             FR,Transitions,Transitions,'+France Travail,France Travail,Moyen,Medium,France,France"
         );
         assert_eq!(
             lines[2],
-            "transitions,fr-ft,medium,2022,2.0,count,,'=1+1,'@SUM(1+1),'=1+1,note,'@SUM(1+1),source"
+            "transitions,fr-ft,medium,2022,2.0,count,,'=1+1,'@SUM(1+1),'=1+1,note,'@SUM(1+1),source,\
+             FR,Transitions,Transitions,'+France Travail,France Travail,Moyen,Medium,France,France"
         );
     }
 
@@ -415,7 +428,8 @@ mod tests {
         let bytes = csv_bytes(&columns, Vec::new()).unwrap();
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
-            "indicator,pes,cluster,year,value,unit,breakdown,note,source,note.fr,source.fr\n"
+            "indicator,pes,cluster,year,value,unit,breakdown,note,source,note.fr,source.fr,country,\
+             indicator_name.fr,pes_name.fr,cluster_name.fr,country_name.fr\n"
         );
     }
 

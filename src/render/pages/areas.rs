@@ -8,10 +8,9 @@ use serde::Serialize;
 
 use crate::analysis::maturity;
 use crate::diagnostics::Diagnostics;
-use crate::model::data::{Area, Unit};
+use crate::model::data::{Area, ValueFormat};
 use crate::model::documents::Section;
 use crate::render::charts::{self, Bar, BarChart, Meta};
-use crate::render::engine::format;
 use crate::render::family::Family;
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::maturity::EnablerRow;
@@ -90,7 +89,7 @@ impl Areas {
         let id = area.id.value.as_str();
         let name = area.name.text(lang).to_string();
         let cycle = maturity::cycles(data).pop();
-        let score = |v: f64| format::value(v, Unit::Score, lang);
+        let score = |v: f64| cx.value(lang, v, ValueFormat::SCORE);
         let mut scores = None;
         let mut score_rows = Vec::new();
         let mut median = None;
@@ -128,7 +127,7 @@ impl Areas {
                 gap_label: cx.label(lang, "bench.no_data"),
             };
             scores = Some(Figure::new(
-                charts::bar_chart(&chart, &score),
+                charts::bar_chart(&chart, &cx.chart_numbers(lang, ValueFormat::SCORE)),
                 chart.meta.title.clone(),
             ));
             score_rows = order

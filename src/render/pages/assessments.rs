@@ -6,9 +6,8 @@ use serde::Serialize;
 
 use crate::analysis::maturity;
 use crate::diagnostics::Diagnostics;
-use crate::model::data::Unit;
+use crate::model::data::ValueFormat;
 use crate::render::charts::{self, Heatmap, HeatmapRow, Meta};
-use crate::render::engine::format;
 use crate::render::family::Family;
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::maturity::EnablerRow;
@@ -182,7 +181,7 @@ impl Assessments {
         lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let data = &cx.site.data;
-        let score = |v: f64| format::value(v, Unit::Score, lang);
+        let score = |v: f64| cx.value(lang, v, ValueFormat::SCORE);
         let heat = maturity::heatmap(data, cycle);
         let areas = Self::area_links(cx, lang);
         let mut rows = Vec::new();
@@ -212,7 +211,7 @@ impl Assessments {
                 .map(|a| {
                     let gap = find(&a.id).map(|m| m.gap());
                     GapCell {
-                        text: gap.map(|g| format::change(g, Unit::Score, lang)),
+                        text: gap.map(|g| cx.change(lang, g, ValueFormat::SCORE)),
                         sort: gap.map(|g| g.to_string()).unwrap_or_default(),
                         over: gap.is_some_and(|g| g >= 0.05),
                     }

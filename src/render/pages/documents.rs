@@ -6,7 +6,6 @@ use crate::model::documents::Meta;
 use crate::model::documents::Section;
 use crate::model::documents::VisitMeta;
 use crate::model::lang::Lang;
-use crate::render::date_range;
 use crate::render::engine::markdown;
 use crate::render::family::Family;
 use crate::render::views::{Count, DocView, TranslationNotice, VisitFacts};
@@ -119,7 +118,7 @@ impl Documents {
                     date_iso: String,
                 }
                 let facts = ReportFacts {
-                    date: report.meta.date.value.long(lang),
+                    date: cx.formats(lang).date(report.meta.date.value),
                     date_iso: report.meta.date.value.to_string(),
                 };
                 Self::document_page(cx, template, "report", report, section, lang, facts)
@@ -187,7 +186,7 @@ impl Documents {
             summary,
             html: Value::from_safe_string(rendered.html),
             headings: rendered.headings,
-            updated: meta.updated().value.long(lang),
+            updated: cx.formats(lang).date(meta.updated().value),
             updated_iso: meta.updated().value.to_string(),
             text_lang: document.lang.clone(),
         };
@@ -218,7 +217,9 @@ impl Documents {
         let text_list = |items: &[String]| items.iter().map(|i| cx.text(&visit.lang, i)).collect();
         VisitFacts {
             host: cx.pes_link(&meta.host.value, lang),
-            dates: date_range(meta.start_date.value, meta.end_date.value, lang),
+            dates: cx
+                .formats(lang)
+                .date_range(meta.start_date.value, meta.end_date.value),
             start_iso: meta.start_date.value.to_string(),
             end_iso: meta.end_date.value.to_string(),
             location: meta.location.clone(),

@@ -8,7 +8,6 @@ use crate::analysis::progress;
 use crate::diagnostics::Diagnostics;
 use crate::model::data::{ActivityStatus, Framework, Kpi};
 use crate::render::charts::{self, Meta};
-use crate::render::engine::format;
 use crate::render::family::Family;
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::{FrameworkLink, Labelled, PesLink};
@@ -197,7 +196,7 @@ impl Frameworks {
                     name: cx.text(lang, activity.name.text(lang)),
                     kpi: activity.kpi.as_ref().and_then(|k| kpi_name(&k.value)),
                     responsible: cx.text(lang, activity.responsible.text(lang)),
-                    due: activity.due.long(lang),
+                    due: cx.formats(lang).date(activity.due),
                     due_iso: activity.due.to_string(),
                     status: Labelled {
                         id: status.to_string(),
@@ -224,8 +223,8 @@ impl Frameworks {
     }
 
     fn kpi_view(cx: &Context<'_>, kpi: &Kpi, lang: &Lang) -> KpiView {
-        let fmt = |v: f64| format::value(v, kpi.unit, lang);
-        let share = |p: f64| format::share(p, lang);
+        let fmt = |v: f64| cx.value(lang, v, kpi.value_format());
+        let share = |p: f64| cx.share(lang, p);
         let name = cx.text(lang, kpi.name.text(lang));
         let latest = progress::latest(kpi).and_then(|latest| {
             let ratio = latest.progress?;

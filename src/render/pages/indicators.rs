@@ -11,7 +11,6 @@ use crate::analysis::stats;
 use crate::diagnostics::Diagnostics;
 use crate::model::data::{Cluster, Indicator};
 use crate::render::charts::{self, Bar, BarChart, Line, LineChart, Meta};
-use crate::render::engine::format;
 use crate::render::family::Family;
 use crate::render::views::figures::{Cell, Figure, IndicatorHead};
 use crate::render::views::{Labelled, PesLink};
@@ -203,7 +202,7 @@ impl Indicators {
             .iter()
             .map(|year| table.median(*year, |_| true))
             .collect();
-        let fmt = |v: f64| format::value(v, indicator.unit, lang);
+        let fmt = |v: f64| cx.value(lang, v, indicator.value_format());
         let head = cx.indicator_head(indicator, lang);
         let first = table.years.first().zip(medians.first().copied().flatten());
         let last = table.latest_year().zip(medians.last().copied().flatten());
@@ -246,7 +245,7 @@ impl Indicators {
             .filter(|p| cluster.is_none_or(|c| p.cluster.value == c.id.value))
             .map(|p| p.id.value.as_str())
             .collect();
-        let fmt = |v: f64| format::value(v, indicator.unit, lang);
+        let fmt = |v: f64| cx.value(lang, v, indicator.value_format());
         let year = table.latest_year();
         let network_median = year.and_then(|y| table.median(y, |_| true));
         let cluster_median = cluster
@@ -374,7 +373,7 @@ impl Indicators {
         cluster: Option<&Cluster>,
         lang: &Lang,
     ) -> (Option<Figure>, Vec<BarRow>) {
-        let fmt = |v: f64| format::value(v, indicator.unit, lang);
+        let fmt = |v: f64| cx.value(lang, v, indicator.value_format());
         let mut order: Vec<(&str, Option<f64>)> =
             members.iter().map(|p| (*p, table.value(p, year))).collect();
         order.sort_by(|a, b| match (a.1, b.1) {
@@ -427,11 +426,10 @@ impl Indicators {
             marker_label: cx.label(lang, "bench.cluster_median"),
             gap_label: format!("{} {year}", cx.label(lang, "bench.no_data")),
         };
-        let svg = charts::bar_chart(&chart, &fmt);
+        let svg = charts::bar_chart(&chart, &cx.chart_numbers(lang, indicator.value_format()));
         let rank_cell = |value: Option<f64>, all: &[f64]| Cell {
-            text: value.map(|v| {
-                Context::rank_text(stats::rank(v, all, indicator.better), all.len(), lang)
-            }),
+            text: value
+                .map(|v| cx.rank_text(stats::rank(v, all, indicator.better), all.len(), lang)),
             sort: value
                 .map(|v| stats::rank(v, all, indicator.better).to_string())
                 .unwrap_or_default(),
@@ -476,7 +474,7 @@ impl Indicators {
         if table.years.is_empty() {
             return (None, Vec::new(), Vec::new());
         }
-        let fmt = |v: f64| format::value(v, indicator.unit, lang);
+        let fmt = |v: f64| cx.value(lang, v, indicator.value_format());
         let reported: Vec<&str> = members
             .iter()
             .copied()
@@ -526,7 +524,7 @@ impl Indicators {
             years: table.years.clone(),
             lines,
         };
-        let svg = charts::line_chart(&chart, &fmt);
+        let svg = charts::line_chart(&chart, &cx.chart_numbers(lang, indicator.value_format()));
         let rows = reported
             .iter()
             .filter_map(|pes| {

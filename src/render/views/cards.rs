@@ -11,7 +11,7 @@ use crate::model::data::{Framework, Kpi};
 use crate::model::documents::{Document, Meta, PracticeMeta, Section};
 use crate::model::lang::Lang;
 use crate::render::views::{Card, FrameworkLink, Labelled, PracticeFacts};
-use crate::render::{date_range, sort_key, Context};
+use crate::render::{sort_key, Context};
 
 /// A document's card, with what lists pick it by.
 pub(crate) struct Listed {
@@ -128,7 +128,7 @@ impl Context<'_> {
                 .link(&self.routes.document(section, &document.key, lang)?),
             text_lang: (document.lang != lang).then(|| document.lang.clone()),
             facts: Vec::new(),
-            date: Some(meta.updated().value.long(lang)),
+            date: Some(self.formats(lang).date(meta.updated().value)),
             date_iso: Some(meta.updated().value.to_string()),
         })
     }
@@ -161,7 +161,10 @@ impl Context<'_> {
         let mut card = self.base_card(visit, Section::Visits, lang)?;
         let meta = &visit.meta;
         card.facts.push(meta.location.clone());
-        card.date = Some(date_range(meta.start_date.value, meta.end_date.value, lang));
+        card.date = Some(
+            self.formats(lang)
+                .date_range(meta.start_date.value, meta.end_date.value),
+        );
         card.date_iso = Some(meta.start_date.value.to_string());
         Some(card)
     }
@@ -169,7 +172,7 @@ impl Context<'_> {
     pub(crate) fn report_card(&self, key: &str, lang: &Lang) -> Option<Card> {
         let report = self.shown(&self.site.documents.reports, Section::Reports, key, lang)?;
         let mut card = self.base_card(report, Section::Reports, lang)?;
-        card.date = Some(report.meta.date.value.long(lang));
+        card.date = Some(self.formats(lang).date(report.meta.date.value));
         card.date_iso = Some(report.meta.date.value.to_string());
         Some(card)
     }

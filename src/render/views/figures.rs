@@ -6,7 +6,6 @@ use minijinja::Value;
 use serde::Serialize;
 
 use crate::model::data::{Better, Indicator, Unit};
-use crate::render::engine::format;
 use crate::render::engine::routes::{PageGroup, PageId, PagePath};
 use crate::render::Context;
 
@@ -146,12 +145,9 @@ impl Context<'_> {
     }
 
     /// "3 / 12", a rank out of how many.
-    pub(crate) fn rank_text(rank: usize, count: usize, lang: &Lang) -> String {
-        format!(
-            "{} / {}",
-            format::number(rank as f64, 0, lang),
-            format::number(count as f64, 0, lang)
-        )
+    pub(crate) fn rank_text(&self, rank: usize, count: usize, lang: &Lang) -> String {
+        let formats = self.formats(lang);
+        format!("{} / {}", formats.integer(rank), formats.integer(count))
     }
 }
 

@@ -17,8 +17,8 @@ pub struct Publishing {
     /// `article` for documents, `website` for the rest.
     pub og_type: &'static str,
     /// `og:locale` of the page and of its other languages (`fr_FR`), where known.
-    pub og_locale: Option<&'static str>,
-    pub og_locale_alternates: Vec<&'static str>,
+    pub og_locale: Option<String>,
+    pub og_locale_alternates: Vec<String>,
     /// JSON-LD, escaped for a `<script type="application/ld+json">` element.
     pub structured_data: Option<Value>,
     /// Pages for editors or errors that search engines should leave out.
@@ -52,6 +52,12 @@ const TABLE_KINDS: [&str; 6] = [
 const NOINDEX_KINDS: [&str; 3] = ["not-found", "translations", "search"];
 
 impl Context<'_> {
+    /// The Open Graph locale of a language: its CLDR locale with a territory, which Open
+    /// Graph wants (`fr_FR`, `en_GB`).
+    fn og_locale(&self, lang: &Lang) -> Option<String> {
+        self.formats(lang).open_graph_locale().map(str::to_string)
+    }
+
     /// The head metadata of a page of `kind` in `lang` at the absolute URL `canonical`.
     pub(crate) fn publishing(
         &self,
@@ -75,13 +81,13 @@ impl Context<'_> {
         Publishing {
             feeds,
             og_type: if document { "article" } else { "website" },
-            og_locale: og_locale(lang),
+            og_locale: self.og_locale(lang),
             og_locale_alternates: self
                 .routes
                 .languages()
                 .iter()
                 .filter(|code| *code != lang)
-                .filter_map(|code| og_locale(code))
+                .filter_map(|code| self.og_locale(code))
                 .collect(),
             structured_data: self
                 .page_structured_data(kind, title, description, canonical, lang)
@@ -98,18 +104,4 @@ impl Context<'_> {
 /// JSON-LD as a template value printed without HTML escaping (it is escaped for `<script>`).
 pub(crate) fn script_value(value: &serde_json::Value) -> Value {
     Value::from_safe_string(structured_data::to_html(value))
-}
-
-/// The Open Graph locale of a language: Open Graph wants a territory, so the usual one.
-fn og_locale(lang: &Lang) -> Option<&'static str> {
-    Some(match lang.as_str() {
-        "fr" => "fr_FR",
-        "en" => "en_GB",
-        "de" => "de_DE",
-        "es" => "es_ES",
-        "it" => "it_IT",
-        "nl" => "nl_NL",
-        "pt" => "pt_PT",
-        _ => return None,
-    })
 }

@@ -4,10 +4,9 @@
 use serde::Serialize;
 
 use crate::analysis::maturity;
-use crate::model::data::Unit;
+use crate::model::data::ValueFormat;
 use crate::model::lang::Lang;
 use crate::render::charts::{self, Heatmap, HeatmapRow, Meta as ChartMeta};
-use crate::render::engine::format;
 use crate::render::views::figures::Figure;
 use crate::render::Context;
 
@@ -39,7 +38,7 @@ impl Context<'_> {
                     name: enabler.name.text(lang).to_string(),
                     counts: maturity::enabler_distribution(data, cycle, id).to_vec(),
                     median: maturity::enabler_median(data, cycle, id)
-                        .map(|m| format::value(m, Unit::Score, lang)),
+                        .map(|m| self.value(lang, m, ValueFormat::SCORE)),
                 }
             })
             .collect()
@@ -65,7 +64,7 @@ impl Context<'_> {
                 title: format!("{} {cycle}", self.label(lang, "bench.distribution_title")),
                 desc: self.label(lang, "bench.distribution_desc"),
             },
-            columns: (1..=6).map(|s| s.to_string()).collect(),
+            columns: (1..=6).map(|s| self.formats(lang).integer(s)).collect(),
             rows: enablers
                 .iter()
                 .map(|e| HeatmapRow {
@@ -80,7 +79,7 @@ impl Context<'_> {
                             } else {
                                 1 + (count * 5).div_ceil(most).min(5)
                             };
-                            Some((level as u8, format::number(count as f64, 0, lang)))
+                            Some((level as u8, self.formats(lang).integer(count)))
                         })
                         .collect(),
                 })

@@ -6,9 +6,8 @@ use serde::Serialize;
 
 use crate::analysis::series::IndicatorTable;
 use crate::analysis::{learning, maturity};
-use crate::model::data::Unit;
+use crate::model::data::ValueFormat;
 use crate::render::charts::{self, Group, GroupedBars, Meta};
-use crate::render::engine::format;
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::FrameworkLink;
 use crate::render::views::{Card, PesLink};
@@ -93,7 +92,7 @@ impl Context<'_> {
             .filter_map(|indicator| {
                 let table = IndicatorTable::new(data, indicator);
                 let standing = table.standing(id, |p| self.cluster_of(p) == cluster)?;
-                let fmt = |v: f64| format::value(v, indicator.unit, lang);
+                let fmt = |v: f64| self.value(lang, v, indicator.value_format());
                 let name = self.text(lang, indicator.name.text(lang));
                 let values: Vec<Option<f64>> =
                     table.years.iter().map(|y| table.value(id, *y)).collect();
@@ -114,18 +113,18 @@ impl Context<'_> {
                         .link(&self.routes.indicator(&indicator.id.value, lang)),
                     year: standing.year,
                     value: fmt(standing.value),
-                    cluster_rank: Context::rank_text(
+                    cluster_rank: self.rank_text(
                         standing.cluster_rank,
                         standing.cluster_count,
                         lang,
                     ),
-                    network_rank: Context::rank_text(
+                    network_rank: self.rank_text(
                         standing.network_rank,
                         standing.network_count,
                         lang,
                     ),
                     change: Cell::number(standing.change, |c| {
-                        format::change(c, indicator.unit, lang)
+                        self.change(lang, c, indicator.value_format())
                     }),
                     sparkline: minijinja::Value::from_safe_string(charts::sparkline(
                         &meta, &values,
@@ -140,7 +139,7 @@ impl Context<'_> {
         let data = &self.site.data;
         let assessment = maturity::latest(data, id)?;
         let means = maturity::area_means(&data.areas, assessment);
-        let score = |v: f64| format::value(v, Unit::Score, lang);
+        let score = |v: f64| self.value(lang, v, ValueFormat::SCORE);
         let self_label = self.label(lang, "bench.self");
         let peer_label = self.label(lang, "bench.peer");
         let chart = GroupedBars {
@@ -190,7 +189,7 @@ impl Context<'_> {
                 url: self.routes.link(&self.routes.area(&m.area, lang)),
                 self_score: score(m.self_mean),
                 peer_score: score(m.peer_mean),
-                gap: format::change(m.gap(), Unit::Score, lang),
+                gap: self.change(lang, m.gap(), ValueFormat::SCORE),
                 over: m.gap() >= 0.05,
                 id: m.area.clone(),
             })
@@ -198,7 +197,7 @@ impl Context<'_> {
         Some(MaturityView {
             cycle: assessment.cycle.clone(),
             chart: Figure::new(
-                charts::grouped_bars(&chart, &|v| format::number(v, 1, lang)),
+                charts::grouped_bars(&chart, &self.chart_numbers(lang, ValueFormat::SCORE)),
                 chart.meta.title.clone(),
             ),
             rows,
@@ -210,7 +209,7 @@ impl Context<'_> {
         let Some(assessment) = maturity::latest(data, id) else {
             return Vec::new();
         };
-        let score = |v: f64| format::value(v, Unit::Score, lang);
+        let score = |v: f64| self.value(lang, v, ValueFormat::SCORE);
         learning::learn_from(data, &assessment.cycle, id)
             .into_iter()
             .map(|suggestion| {
