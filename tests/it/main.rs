@@ -8,6 +8,7 @@ mod bad_input;
 mod bench;
 mod build;
 mod drafts;
+mod languages_three;
 mod publish;
 mod safety_files;
 mod safety_input;
