@@ -1,6 +1,7 @@
 //! The typed domain: what a benchlearning site is made of, independent of files and HTML.
 
 pub mod data;
+pub mod direction;
 pub mod documents;
 pub mod drafts;
 pub mod lang;

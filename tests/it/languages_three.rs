@@ -472,3 +472,110 @@ fn a_language_without_default_slugs_must_name_them_in_site_yaml() {
     assert!(!run.stderr.contains("address segment"), "{}", run.stderr);
     assert!(!run.stderr.contains("site.yaml"), "{}", run.stderr);
 }
+
+fn rtl() -> &'static Built {
+    built("rtl")
+}
+
+/// `lang` and `dir` of the `<html>` element of a page.
+fn html_language(html: &Html) -> (String, String) {
+    (
+        attribute(html, "html", "lang"),
+        attribute(html, "html", "dir"),
+    )
+}
+
+#[test]
+fn arabic_pages_read_right_to_left_and_the_others_left_to_right() {
+    let output = &rtl().output;
+    let ar = parsed(output, "ar/mumarasat/coaching/index.html");
+    assert_eq!(html_language(&ar), ("ar".to_string(), "rtl".to_string()));
+    // The Arabic strings come from the site's own theme layer.
+    assert_eq!(texts(&ar, ".main-nav a")[0], "الرئيسية");
+    let mut pages = 0;
+    for (name, html) in language_pages(output) {
+        let lang = name.split('/').next().unwrap_or_default();
+        let expected = if lang == "ar" { "rtl" } else { "ltr" };
+        assert_eq!(
+            html_language(&html),
+            (lang.to_string(), expected.to_string()),
+            "{name}"
+        );
+        pages += 1;
+    }
+    assert!(pages > 40, "only {pages} pages");
+    let root = parsed(output, "index.html");
+    assert_eq!(attribute(&root, "html", "dir"), "ltr");
+    let entries: Vec<(Option<&str>, Option<&str>)> = select(&root, "li[lang]")
+        .iter()
+        .map(|li| (li.value().attr("lang"), li.value().attr("dir")))
+        .collect();
+    assert!(entries.contains(&(Some("ar"), Some("rtl"))), "{entries:?}");
+}
+
+#[test]
+fn text_in_another_direction_than_its_page_carries_its_own() {
+    let output = &rtl().output;
+    // A French-only report on the Arabic site: French text, Arabic labels around it.
+    let report = parsed(output, "ar/taqarir/cycle-2024/index.html");
+    assert_eq!(
+        html_language(&report),
+        ("ar".to_string(), "rtl".to_string())
+    );
+    assert_eq!(attribute(&report, "article.document", "dir"), "ltr");
+    assert_eq!(attribute(&report, "article .eyebrow", "dir"), "rtl");
+    assert_eq!(attribute(&report, "article > footer", "dir"), "rtl");
+    assert_eq!(attribute(&report, ".translation-notice span", "dir"), "ltr");
+    // The switcher names each language in its own direction.
+    let french = parsed(output, "fr/index.html");
+    let switcher: Vec<(Option<&str>, Option<&str>)> = select(&french, ".lang-switch [lang]")
+        .iter()
+        .map(|item| (item.value().attr("lang"), item.value().attr("dir")))
+        .collect();
+    assert_eq!(
+        switcher,
+        [
+            (Some("fr"), Some("ltr")),
+            (Some("en"), Some("ltr")),
+            (Some("ar"), Some("rtl"))
+        ]
+    );
+}
+
+/// Declarations of the default stylesheet that name a physical side (`margin-left`,
+/// `text-align: right`…) outside the rules written for right-to-left pages.
+fn physical_sides(css: &str) -> Vec<String> {
+    let side = |declaration: &str| {
+        let (property, value) = declaration.split_once(':').unwrap_or((declaration, ""));
+        let property = property.trim();
+        let value = value.trim();
+        ["left", "right"].iter().any(|side| {
+            property == *side
+                || property.ends_with(&format!("-{side}"))
+                || (["text-align", "float", "clear"].contains(&property) && value == *side)
+        })
+    };
+    css.split('}')
+        .filter_map(|rule| rule.split_once('{'))
+        .filter(|(selector, _)| !selector.contains(r#"[dir="rtl"]"#))
+        .flat_map(|(selector, body)| {
+            body.split(';')
+                .filter(|declaration| side(declaration))
+                .map(move |declaration| format!("{}: {}", selector.trim(), declaration.trim()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_default_stylesheet_mirrors_on_right_to_left_pages() {
+    let css = source_file("themes/default/static/style.css");
+    let physical = physical_sides(&css);
+    assert!(
+        physical.is_empty(),
+        "use logical properties:\n{}",
+        physical.join("\n")
+    );
+    assert!(css.contains("inset-inline-start") && css.contains("text-align: start"));
+    // Charts keep their left-to-right drawing on every page.
+    assert!(css.contains("svg.chart {\n  direction: ltr;"));
+}

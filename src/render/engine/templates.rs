@@ -1,7 +1,8 @@
 //! The template engine: the theme's MiniJinja templates with the functions they need.
 //!
-//! Templates only lay out what Rust has shaped; the one helper they get is `t(key)` for UI
-//! strings, which fails loudly on an unknown key instead of printing nothing.
+//! Templates only lay out what Rust has shaped; the helpers they get are `t(key)` for UI
+//! strings, which fails loudly on an unknown key instead of printing nothing, and
+//! `direction(code)`, the `dir` attribute (`ltr` or `rtl`) of text in a language.
 
 use std::sync::Arc;
 
@@ -9,6 +10,7 @@ use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::i18n::Strings;
+use crate::model::lang::Lang;
 use crate::render::escape_markup;
 use crate::theme::Theme;
 
@@ -62,6 +64,9 @@ pub fn environment(
                 format!("unknown UI string `{key}` for language `{lang}`; add it to the theme's i18n/{lang}.yaml"),
             )
         })
+    });
+    env.add_function("direction", |code: &str| {
+        Lang::new(code).direction().as_str()
     });
     (env, problems)
 }
