@@ -579,3 +579,62 @@ fn the_default_stylesheet_mirrors_on_right_to_left_pages() {
     // Charts keep their left-to-right drawing on every page.
     assert!(css.contains("svg.chart {\n  direction: ltr;"));
 }
+
+#[test]
+fn a_language_without_ui_strings_is_one_error_naming_the_file_to_add() {
+    let site = Site::copy("minimal");
+    site.edit("site.yaml", "[fr, en]", "[fr, en, de]");
+    site.edit(
+        "site.yaml",
+        "en: \"Minimal site\"",
+        "en: \"Minimal site\", de: \"Minimale Seite\"",
+    );
+    site.edit(
+        "site.yaml",
+        "en: \"A test site.\"",
+        "en: \"A test site.\", de: \"Eine Testseite.\"",
+    );
+    let slugs: String = [
+        "practices",
+        "visits",
+        "reports",
+        "pes",
+        "indicators",
+        "assessments",
+        "areas",
+        "frameworks",
+        "search",
+    ]
+    .iter()
+    .map(|section| format!("  {section}: {{de: {section}-de}}\n"))
+    .collect();
+    site.write(
+        "site.yaml",
+        &(site.read("site.yaml") + "sections:\n" + &slugs),
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains("themes/default/i18n/de.yaml: the theme has no UI strings for language `de`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("the theme has them for en, es, fr"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("UI string `"),
+        "one error per key:\n{}",
+        run.stderr
+    );
+    // Adding the file, with every key, is what it takes.
+    site.write(
+        "themes/default/i18n/de.yaml",
+        &source_file("themes/default/i18n/en.yaml"),
+    );
+    let run = site.run(&["check"]);
+    assert!(!run.stderr.contains("i18n"), "{}", run.stderr);
+}
