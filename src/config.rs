@@ -103,60 +103,74 @@ impl SiteSection {
         }
     }
 
-    /// The slugs a site gets when `site.yaml` does not name them (free pages sit at the top
-    /// of each language).
-    fn default_slugs(self) -> BTreeMap<String, String> {
-        let (fr, en) = match self {
-            SiteSection::Practices => ("bonnes-pratiques", "good-practices"),
-            SiteSection::Visits => ("visites-etude", "study-visits"),
-            SiteSection::Reports => ("rapports", "reports"),
-            SiteSection::Pes => ("spe", "pes"),
-            SiteSection::Pages => ("", ""),
-            SiteSection::Indicators => ("indicateurs", "indicators"),
-            SiteSection::Assessments => ("evaluations", "assessments"),
-            SiteSection::Areas => ("domaines", "areas"),
-            SiteSection::Frameworks => ("cadres-performance", "frameworks"),
-            SiteSection::Search => ("recherche", "search"),
+    /// The languages benchlearn has default section slugs for: those the default theme ships
+    /// UI strings for.
+    pub const DEFAULT_LANGUAGES: [&'static str; 3] = ["fr", "en", "es"];
+
+    /// The slug of this section in `lang` when `site.yaml` does not name one, or `None` when
+    /// the site must name it. Free pages sit at the top of every language.
+    pub fn default_slug(self, lang: &str) -> Option<&'static str> {
+        let (fr, en, es) = match self {
+            SiteSection::Pages => return Some(""),
+            SiteSection::Practices => ("bonnes-pratiques", "good-practices", "buenas-practicas"),
+            SiteSection::Visits => ("visites-etude", "study-visits", "visitas-estudio"),
+            SiteSection::Reports => ("rapports", "reports", "informes"),
+            SiteSection::Pes => ("spe", "pes", "spe"),
+            SiteSection::Indicators => ("indicateurs", "indicators", "indicadores"),
+            SiteSection::Assessments => ("evaluations", "assessments", "evaluaciones"),
+            SiteSection::Areas => ("domaines", "areas", "ambitos"),
+            SiteSection::Frameworks => ("cadres-performance", "frameworks", "marcos-desempeno"),
+            SiteSection::Search => ("recherche", "search", "buscar"),
         };
-        BTreeMap::from([
-            ("fr".to_string(), fr.to_string()),
-            ("en".to_string(), en.to_string()),
-        ])
+        match lang {
+            "fr" => Some(fr),
+            "en" => Some(en),
+            "es" => Some(es),
+            _ => None,
+        }
+    }
+
+    /// The default slugs by language, as the JSON Schema shows them.
+    fn default_slugs(self) -> BTreeMap<&'static str, &'static str> {
+        SiteSection::DEFAULT_LANGUAGES
+            .into_iter()
+            .filter_map(|lang| Some((lang, self.default_slug(lang)?)))
+            .collect()
     }
 }
 
 /// The address segment of each section, per language (`/fr/bonnes-pratiques/`): what
-/// `site.yaml` names, and the defaults for the sections it leaves out.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(from = "BTreeMap<SiteSection, BTreeMap<String, String>>")]
+/// `site.yaml` names, and the defaults for the sections and languages it leaves out.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(transparent)]
 pub struct SectionSlugs(BTreeMap<SiteSection, BTreeMap<String, String>>);
 
 impl SectionSlugs {
-    /// The slug of `section` in `lang`, if `site.yaml` (or the defaults) give one.
+    /// The slug of `section` in `lang`: the one `site.yaml` names, else the default one, if
+    /// there is one for that language.
     pub fn get(&self, section: SiteSection, lang: &str) -> Option<&str> {
-        self.0.get(&section)?.get(lang).map(String::as_str)
+        self.0
+            .get(&section)
+            .and_then(|slugs| slugs.get(lang))
+            .map(String::as_str)
+            .or_else(|| section.default_slug(lang))
     }
 
-    /// Every section with its slugs by language.
-    pub fn iter(&self) -> impl Iterator<Item = (SiteSection, &BTreeMap<String, String>)> {
-        self.0.iter().map(|(section, slugs)| (*section, slugs))
+    /// The sections with no slug in `lang`, neither named in `site.yaml` nor a default.
+    fn missing(&self, lang: &str) -> Vec<SiteSection> {
+        SiteSection::ALL
+            .into_iter()
+            .filter(|section| self.get(*section, lang).is_none())
+            .collect()
     }
-}
 
-impl From<BTreeMap<SiteSection, BTreeMap<String, String>>> for SectionSlugs {
-    fn from(mut named: BTreeMap<SiteSection, BTreeMap<String, String>>) -> SectionSlugs {
-        for section in SiteSection::ALL {
-            named
-                .entry(section)
-                .or_insert_with(|| section.default_slugs());
-        }
-        SectionSlugs(named)
-    }
-}
-
-impl Default for SectionSlugs {
-    fn default() -> Self {
-        SectionSlugs::from(BTreeMap::new())
+    /// Every slug `site.yaml` names: (section, language, slug).
+    fn named(&self) -> impl Iterator<Item = (SiteSection, &str, &str)> {
+        self.0.iter().flat_map(|(section, slugs)| {
+            slugs
+                .iter()
+                .map(|(lang, slug)| (*section, lang.as_str(), slug.as_str()))
+        })
     }
 }
 
@@ -178,7 +192,7 @@ impl JsonSchema for SectionSlugs {
             })
             .collect();
         schemars::json_schema!({
-            "description": "The URL segment of each section, per language (`/fr/bonnes-pratiques/`).",
+            "description": "The URL segment of each section, per language (`/fr/bonnes-pratiques/`). Defaults exist for fr, en and es; another language names each section but `pages`.",
             "type": "object",
             "properties": properties,
             "additionalProperties": false,
@@ -360,30 +374,7 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
         0,
         "description",
     ));
-    for (section, map) in config.sections.iter() {
-        let name = section.key();
-        for code in codes {
-            match map.get(code.as_str()) {
-                None => problems.push(Diagnostic::at_line(
-                    file,
-                    1,
-                    1,
-                    format!("`sections.{name}` has no slug for language `{code}`"),
-                )),
-                Some(slug) if !slug.is_empty() && !crate::model::text::is_valid_slug(slug) => {
-                    problems.push(Diagnostic::at_line(
-                        file,
-                        1,
-                        1,
-                        format!(
-                            "`sections.{name}.{code}` is `{slug}`; a section slug uses only a-z, 0-9 and -"
-                        ),
-                    ))
-                }
-                Some(_) => {}
-            }
-        }
-    }
+    problems.extend(check_section_slugs(config, file));
     problems.extend(check_search_folder(&config.search.folder, file));
     problems.extend(check_theme(&config.theme, file));
     problems
@@ -463,6 +454,55 @@ fn resolve_locales(
 /// Two lower-case letters, the form of the language codes a site lists.
 fn is_language_code(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Every site language has an address segment for each section, named in `site.yaml` or a
+/// default; each named one is a valid slug.
+fn check_section_slugs(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
+    use crate::content::yaml::span_of;
+    let mut problems = Vec::new();
+    for lang in &config.languages {
+        let missing = config.sections.missing(&lang.value);
+        if missing.is_empty() {
+            continue;
+        }
+        let keys: Vec<&str> = missing.iter().map(|section| section.key()).collect();
+        let example: String = keys
+            .iter()
+            .map(|key| format!("\n  {key}: {{{}: …}}", lang.value))
+            .collect();
+        problems.push(
+            Diagnostic::at(
+                file,
+                span_of(file, 0, &lang.referenced),
+                format!(
+                    "language `{}` has no address segment for the sections {}: benchlearn has default section slugs only for {}",
+                    lang.value,
+                    keys.join(", "),
+                    SiteSection::DEFAULT_LANGUAGES.join(", ")
+                ),
+            )
+            .with_help(format!(
+                "name them under `sections:` in site.yaml, beside the other languages' slugs:\nsections:{example}"
+            )),
+        );
+    }
+    let codes = config.languages();
+    for (section, lang, slug) in config.sections.named() {
+        let in_use = codes.iter().any(|code| code == lang);
+        if in_use && !slug.is_empty() && !crate::model::text::is_valid_slug(slug) {
+            problems.push(Diagnostic::at_line(
+                file,
+                1,
+                1,
+                format!(
+                    "`sections.{}.{lang}` is `{slug}`; a section slug uses only a-z, 0-9 and -",
+                    section.key()
+                ),
+            ));
+        }
+    }
+    problems
 }
 
 /// The theme is one folder name under `themes/`: a path (`../../x`, `/etc`) would publish

@@ -85,10 +85,16 @@ impl Strings {
                 .get(lang.as_str())
                 .filter(|files| !files.is_empty())
             else {
-                diagnostics.push(Diagnostic::in_path(
-                    format!("themes/<theme>/i18n/{lang}.yaml"),
-                    format!("the theme has no UI strings for language `{lang}`"),
-                ));
+                diagnostics.push(
+                    Diagnostic::in_path(
+                        theme.folder.join("i18n").join(format!("{lang}.yaml")),
+                        format!("the theme has no UI strings for language `{lang}`"),
+                    )
+                    .with_help(format!(
+                        "the theme has them for {}; add this file with the same keys (copy the default theme's en.yaml and translate it)",
+                        theme.i18n.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
+                    )),
+                );
                 continue;
             };
             let mut flat = BTreeMap::new();
@@ -142,6 +148,11 @@ impl Strings {
         all.into_iter()
             .filter(|key| !own.contains_key(*key))
             .collect()
+    }
+
+    /// Whether `lang` has any UI strings: a language without is reported once, not key by key.
+    pub fn has_language(&self, lang: &str) -> bool {
+        self.by_lang.contains_key(lang)
     }
 
     /// The string for `key` in `lang`, or `None` so the caller can report it: its text, or

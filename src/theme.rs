@@ -32,14 +32,20 @@ pub struct Theme {
     pub static_files: BTreeMap<String, ThemeFile>,
     /// Language → its i18n files, built-in first: later files override earlier ones key by key.
     pub i18n: BTreeMap<String, Vec<Arc<SourceFile>>>,
+    /// `themes/<name>`, relative to the site root: where the site adds its own files, such as
+    /// the UI strings of a language the built-in theme lacks.
+    pub folder: PathBuf,
 }
 
 impl Theme {
     /// Collects the theme layers of the site at `root` using theme `name`.
     pub fn load(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Theme {
-        let mut theme = Theme::default();
-        theme.add_built_in(diagnostics);
         let theme_dir = Path::new("themes").join(name);
+        let mut theme = Theme {
+            folder: theme_dir.clone(),
+            ..Theme::default()
+        };
+        theme.add_built_in(diagnostics);
         if theme_folder_usable(root, name, &theme_dir, diagnostics) {
             theme.add_folder(
                 root,

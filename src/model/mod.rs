@@ -2,6 +2,7 @@
 
 pub mod countries;
 pub mod data;
+pub mod direction;
 pub mod documents;
 pub mod drafts;
 pub mod lang;

@@ -86,7 +86,7 @@ fn render_pages(
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut problems = Diagnostics::default();
     let languages = site.config.languages();
-    for lang in languages {
+    for lang in languages.iter().filter(|lang| strings.has_language(lang)) {
         let keys = RUST_KEYS
             .iter()
             .map(|k| k.to_string())
@@ -136,7 +136,10 @@ fn render_pages(
     let (env, template_problems) =
         engine::templates::environment(theme, Arc::clone(&strings), Arc::clone(&formats));
     problems.extend(template_problems);
-    if !problems.is_empty() {
+    // A language with no UI strings at all is reported once where they are loaded; its pages
+    // would only repeat it for every label.
+    let a_language_lacks_strings = languages.iter().any(|lang| !strings.has_language(lang));
+    if a_language_lacks_strings || !problems.is_empty() {
         return Err(problems);
     }
     let mut cx = Context {

@@ -1,5 +1,5 @@
 // Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every page type in
-// both languages, the root page and the 404 page; then on every other page
+// every language of the site, the root page and the 404 page; then on every other page
 // when the site has at most AXE_ALL_MAX_PAGES HTML files (E2E_AXE_ALL=1
 // forces that, E2E_AXE_ALL=0 skips it).
 import assert from 'node:assert/strict';
@@ -9,8 +9,8 @@ import { describe, test } from 'node:test';
 import { AXE_PATH, newContext, withBrowser } from './lib/browser.mjs';
 import { PAGE_TYPES, discover, env, pagesByType, walkFiles } from './lib/site.mjs';
 
-const { siteDir, base, sections } = env();
-const site = discover(siteDir, sections);
+const { siteDir, base, sections, languages } = env();
+const site = discover(siteDir, sections, languages);
 const url = (rel) => new URL(rel, base).href;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const AXE_ALL_MAX_PAGES = 300;
@@ -68,7 +68,7 @@ describe('axe per page type', () => {
 });
 
 // Every other page too, while the site is small enough (E2E_AXE_ALL=1 forces, =0 skips).
-const typed = new Set(['', ...['fr', 'en'].flatMap((l) => PAGE_TYPES.map(([k]) => site[l][k]).filter(Boolean))]);
+const typed = new Set(['', ...languages.flatMap((l) => PAGE_TYPES.map(([k]) => site[l][k]).filter(Boolean))]);
 const others = site.all.map((f) => f.replace(/(^|\/)index\.html$/, '$1')).filter((rel) => !typed.has(rel) && rel !== '404.html');
 const allMode = process.env.E2E_AXE_ALL ?? (site.all.length <= AXE_ALL_MAX_PAGES ? '1' : '0');
 if (allMode === '1') {
@@ -84,7 +84,7 @@ describe('axe on the 404 page', () => {
 
 if (hasDarkMode) {
   describe('axe in dark mode (the theme has prefers-color-scheme: dark)', () => {
-    for (const lang of ['fr', 'en']) {
+    for (const lang of languages) {
       for (const key of ['home', 'practices', 'practice', 'pesProfile']) {
         const rel = site[lang][key];
         if (!rel) continue;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { attr, elements, env, fileForUrl, hasClass, htmlFiles, parseHtmlFile, textOf, urlOfFile } from './lib/site.mjs';
 
-const { siteDir, base } = env();
+const { siteDir, base, languages } = env();
 const files = htmlFiles(siteDir);
 
 function facts(rel) {
@@ -46,15 +46,15 @@ describe('markers on every page', () => {
 
   for (const [f, x] of all) {
     const section = f.split('/')[0];
-    const langPage = section === 'fr' || section === 'en';
-    if (!['fr', 'en'].includes(x.lang)) problems.lang.push(`${f}: <html lang="${x.lang}">`);
+    const langPage = languages.includes(section);
+    if (!languages.includes(x.lang)) problems.lang.push(`${f}: <html lang="${x.lang}">`);
     if (langPage && x.lang !== section) problems.lang.push(`${f}: under /${section}/ but <html lang="${x.lang}">`);
     if (!x.title) problems.title.push(`${f}: empty or missing <title>`);
     if (x.mains.length !== 1 || attr(x.mains[0], 'id') !== 'main') problems.main.push(`${f}: expected exactly one <main id="main">, found ${x.mains.length} <main> (${x.mains.map((m) => `id=${attr(m, 'id')}`).join(', ')})`);
     if (x.h1 < 1) problems.h1.push(`${f}: no <h1>`);
     if (!x.skip.some((a) => attr(a, 'href') === '#main')) problems.skip.push(`${f}: no <a class="skip-link" href="#main">`);
     if (!langPage) continue; // root picker and 404.html: no switcher or alternates required
-    for (const l of ['fr', 'en', 'x-default']) {
+    for (const l of [...languages, 'x-default']) {
       const href = x.alternates[l];
       if (!href) {
         problems.alternates.push(`${f}: no <link rel="alternate" hreflang="${l}">`);
@@ -72,26 +72,27 @@ describe('markers on every page', () => {
     if (x.alternates[section] && x.alternates[section] !== urlOfFile(base, f)) {
       problems.alternates.push(`${f}: hreflang="${section}" (self) is ${x.alternates[section]}, expected ${urlOfFile(base, f)}`);
     }
-    const other = section === 'fr' ? 'en' : 'fr';
     if (!x.nav) problems.switcher.push(`${f}: no <nav class="lang-switch">`);
-    else {
-      const link = x.navLinks.find((a) => attr(a, 'hreflang') === other);
-      if (!link) problems.switcher.push(`${f}: nav.lang-switch has no <a hreflang="${other}">`);
-      else {
-        if (attr(link, 'lang') !== other) problems.switcher.push(`${f}: switcher link to ${other} lacks lang="${other}"`);
-        const target = new URL(attr(link, 'href'), urlOfFile(base, f)).href;
-        if (x.alternates[other] && target !== x.alternates[other]) {
-          problems.switcher.push(`${f}: switcher goes to ${target} but hreflang="${other}" alternate is ${x.alternates[other]}`);
+    for (const other of languages.filter((l) => l !== section)) {
+      if (x.nav) {
+        const link = x.navLinks.find((a) => attr(a, 'hreflang') === other);
+        if (!link) problems.switcher.push(`${f}: nav.lang-switch has no <a hreflang="${other}">`);
+        else {
+          if (attr(link, 'lang') !== other) problems.switcher.push(`${f}: switcher link to ${other} lacks lang="${other}"`);
+          const target = new URL(attr(link, 'href'), urlOfFile(base, f)).href;
+          if (x.alternates[other] && target !== x.alternates[other]) {
+            problems.switcher.push(`${f}: switcher goes to ${target} but hreflang="${other}" alternate is ${x.alternates[other]}`);
+          }
         }
       }
-    }
-    // the other-language alternate must point back here
-    const otherHref = x.alternates[other];
-    if (otherHref) {
-      const r = fileForUrl(siteDir, base, otherHref);
-      if (r.file && all.has(r.file)) {
-        const back = all.get(r.file).alternates[section];
-        if (back !== urlOfFile(base, f)) problems.reciprocal.push(`${f} -> ${r.file}, whose hreflang="${section}" is ${back}`);
+      // each other-language alternate must point back here
+      const otherHref = x.alternates[other];
+      if (otherHref) {
+        const r = fileForUrl(siteDir, base, otherHref);
+        if (r.file && all.has(r.file)) {
+          const back = all.get(r.file).alternates[section];
+          if (back !== urlOfFile(base, f)) problems.reciprocal.push(`${f} -> ${r.file}, whose hreflang="${section}" is ${back}`);
+        }
       }
     }
   }

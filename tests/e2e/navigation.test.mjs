@@ -7,8 +7,10 @@ import { describe, test } from 'node:test';
 import { collectErrors, withBrowser } from './lib/browser.mjs';
 import { discover, elements, env, hasClass, htmlFiles, parseHtmlFile, textOf } from './lib/site.mjs';
 
-const { siteDir, base, sections } = env();
-const site = discover(siteDir, sections);
+const { siteDir, base, sections, languages, defaultLanguage } = env();
+const site = discover(siteDir, sections, languages);
+// The languages other than the default one, where a missing translation shows a notice.
+const otherLanguages = languages.filter((lang) => lang !== defaultLanguage);
 const url = (rel) => new URL(rel, base).href;
 const pathOf = (rel) => new URL(rel, base).pathname;
 
@@ -22,7 +24,7 @@ async function open(rel) {
 }
 
 describe('homes', () => {
-  for (const lang of ['fr', 'en']) {
+  for (const lang of languages) {
     test(`/${lang}/ loads with <html lang="${lang}"> and a title`, async () => {
       assert.ok(site[lang].home, `no ${lang}/index.html in the output`);
       const { page, response, errors } = await open(site[lang].home);
@@ -40,33 +42,32 @@ describe('homes', () => {
   }
 });
 
-test('root / links to both homes', async () => {
+test('root / links to every home', async () => {
   assert.equal(site.root, '', 'no index.html at the root of the output');
   const { page, response } = await open('');
   try {
     assert.equal(response.status(), 200);
     const lang = await page.getAttribute('html', 'lang');
-    assert.ok(['fr', 'en'].includes(lang), `root <html lang="${lang}">`);
+    assert.ok(languages.includes(lang), `root <html lang="${lang}">`);
     assert.ok((await page.title()).trim().length > 0, 'empty <title> on root');
     const targets = await page.$$eval('a[href]', (as) => as.map((a) => new URL(a.href).pathname));
-    for (const lang of ['fr', 'en']) {
+    for (const lang of languages) {
       assert.ok(targets.includes(pathOf(`${lang}/`)), `root has no link to ${pathOf(`${lang}/`)}; links: ${targets.join(' ')}`);
     }
     // and the links work
     const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
-    const i = hrefs.findIndex((h) => new URL(h).pathname === pathOf('en/'));
-    await Promise.all([page.waitForURL((u) => u.pathname === pathOf('en/')), page.locator('a[href]').nth(i).click()]);
-    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    const target = otherLanguages[0] ?? defaultLanguage;
+    const i = hrefs.findIndex((h) => new URL(h).pathname === pathOf(`${target}/`));
+    await Promise.all([page.waitForURL((u) => u.pathname === pathOf(`${target}/`)), page.locator('a[href]').nth(i).click()]);
+    assert.equal(await page.getAttribute('html', 'lang'), target);
   } finally {
     await page.close();
   }
 });
 
 describe('language switcher', () => {
-  for (const [from, to] of [
-    ['fr', 'en'],
-    ['en', 'fr'],
-  ]) {
+  const pairs = languages.flatMap((from) => languages.filter((to) => to !== from).map((to) => [from, to]));
+  for (const [from, to] of pairs) {
     test(`practice page: ${from} -> ${to} lands on the same practice in ${to}`, async () => {
       const practice = site[from].practice;
       assert.ok(practice, `no practice page under ${from}/${sections.practices[from]}/`);
@@ -89,27 +90,27 @@ describe('language switcher', () => {
 
 describe('translation notice', () => {
   const noticePages = htmlFiles(siteDir)
-    .filter((f) => f.startsWith('en/'))
+    .filter((f) => otherLanguages.includes(f.split('/')[0]))
     .filter((f) => [...elements(parseHtmlFile(path.join(siteDir, f)))].some((el) => hasClass(el, 'translation-notice')));
 
-  test('at least one English page carries class="translation-notice"', () => {
-    assert.ok(noticePages.length > 0, 'no English page in the output has class="translation-notice"');
+  test(`at least one page in ${otherLanguages.join(' or ')} carries class="translation-notice"`, () => {
+    assert.ok(noticePages.length > 0, `no page in ${otherLanguages.join(' or ')} has class="translation-notice"`);
   });
 
   for (const f of noticePages.slice(0, 4)) {
     const rel = f.replace(/index\.html$/, '');
-    test(`/${rel} shows the notice, its French original does not`, async () => {
+    test(`/${rel} shows the notice, its original in ${defaultLanguage} does not`, async () => {
       const { page, response } = await open(rel);
       try {
         assert.equal(response.status(), 200);
         const notice = page.locator('.translation-notice').first();
         assert.ok(await notice.isVisible(), '.translation-notice is not visible');
         assert.ok((await notice.innerText()).trim().length > 0, '.translation-notice is empty');
-        const fr = page.locator('nav.lang-switch a[hreflang="fr"]');
-        if ((await fr.count()) === 1) {
-          await Promise.all([page.waitForURL((u) => u.pathname !== pathOf(rel)), fr.click()]);
-          assert.equal(await page.getAttribute('html', 'lang'), 'fr');
-          assert.equal(await page.locator('.translation-notice').count(), 0, `French original ${page.url()} shows a translation notice`);
+        const original = page.locator(`nav.lang-switch a[hreflang="${defaultLanguage}"]`);
+        if ((await original.count()) === 1) {
+          await Promise.all([page.waitForURL((u) => u.pathname !== pathOf(rel)), original.click()]);
+          assert.equal(await page.getAttribute('html', 'lang'), defaultLanguage);
+          assert.equal(await page.locator('.translation-notice').count(), 0, `the original ${page.url()} shows a translation notice`);
         }
       } finally {
         await page.close();
@@ -120,6 +121,11 @@ describe('translation notice', () => {
   // When the content folder is known, check the notice against the sources:
   // a page whose document has no <slug>.<lang>.md shows it, others do not.
   const contentDir = process.env.E2E_CONTENT_DIR;
+  // The address segment of a document file: its front matter's `slug:`, else its file name's.
+  const addressOf = (file, key) => {
+    const front = fs.readFileSync(file, 'utf8').split(/^---\s*$/m)[1] ?? '';
+    return front.match(/^slug:\s*["']?([a-z0-9-]+)/m)?.[1] ?? key;
+  };
   if (contentDir && fs.existsSync(contentDir)) {
     test('notices match the missing translations in content/', () => {
       const problems = [];
@@ -129,12 +135,21 @@ describe('translation notice', () => {
         const d = path.join(contentDir, dir);
         if (!fs.existsSync(d)) continue;
         const files = fs.readdirSync(d);
-        const slugs = new Set(files.map((f) => f.match(/^(.+)\.(fr|en)\.md$/)).filter(Boolean).map((m) => m[1]));
+        const slugs = new Set(
+          files
+            .map((f) => f.match(/^(.+)\.([a-z]{2})\.md$/))
+            .filter((m) => m && languages.includes(m[2]))
+            .map((m) => m[1]),
+        );
         for (const slug of slugs) {
-          for (const lang of ['fr', 'en']) {
+          // A missing translation takes the address of the version it shows: the default
+          // language's, else the first one there is.
+          const shown = [defaultLanguage, ...languages].find((l) => files.includes(`${slug}.${l}.md`));
+          for (const lang of languages) {
             const translated = files.includes(`${slug}.${lang}.md`);
             if (!translated) expectedNotices++;
-            const out = path.join(siteDir, lang, seg[lang], slug, 'index.html');
+            const address = addressOf(path.join(d, `${slug}.${translated ? lang : shown}.md`), slug);
+            const out = path.join(siteDir, lang, seg[lang], address, 'index.html');
             const rel = path.relative(siteDir, out);
             if (!fs.existsSync(out)) {
               problems.push(`${dir}/${slug}: no ${lang} page at ${rel}`);
@@ -158,7 +173,8 @@ describe('404', () => {
     const t = [...elements(doc)].find((el) => el.tagName === 'title');
     return t ? textOf(t).trim() : '';
   };
-  for (const rel of ['no-such-page-e2e/', 'fr/no-such-page-e2e/', `en/${sections.practices.en}/no-such-practice-e2e/`]) {
+  const last = languages[languages.length - 1];
+  for (const rel of ['no-such-page-e2e/', `${defaultLanguage}/no-such-page-e2e/`, `${last}/${sections.practices[last]}/no-such-practice-e2e/`]) {
     test(`/${rel} answers 404 with the 404 page`, async () => {
       assert.ok(site.notFound, 'no 404.html at the root of the output');
       const { page, response } = await open(rel);
@@ -182,9 +198,9 @@ describe('404', () => {
 });
 
 // sanity: discovery itself
-test('every required page type exists in both languages', () => {
+test('every required page type exists in every language', () => {
   const missing = [];
-  for (const lang of ['fr', 'en']) {
+  for (const lang of languages) {
     for (const k of ['home', 'practices', 'practice', 'visits', 'visit', 'pesList', 'pesProfile', 'freePage']) {
       if (!site[lang][k]) missing.push(`${lang}:${k}`);
     }

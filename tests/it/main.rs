@@ -11,6 +11,7 @@ mod drafts;
 mod languages_format;
 mod languages_names;
 mod languages_text;
+mod languages_three;
 mod publish;
 mod safety_files;
 mod safety_input;

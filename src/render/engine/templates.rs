@@ -2,8 +2,9 @@
 //!
 //! Templates only lay out what Rust has shaped; the helpers they get are `t(key)` for UI
 //! strings (`t(key, count=n)` for one with plural forms), which fails loudly on an unknown key
-//! or a missing count instead of printing nothing, and the `number` filter, which writes a
-//! count the way the page's language writes numbers.
+//! or a missing count instead of printing nothing; the `number` filter, which writes a count the
+//! way the page's language writes numbers; and `direction(code)`, the `dir` attribute (`ltr` or
+//! `rtl`) of text in a language.
 
 use std::sync::Arc;
 
@@ -13,6 +14,7 @@ use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::i18n::formats::SiteFormats;
 use crate::i18n::{self, Strings};
+use crate::model::lang::Lang;
 use crate::render::escape_markup;
 use crate::theme::Theme;
 
@@ -66,6 +68,9 @@ pub fn environment(
     );
     env.add_filter("number", move |state: &State, count: usize| -> String {
         number_formats.get(&page_language(state)).integer(count)
+    });
+    env.add_function("direction", |code: &str| {
+        Lang::new(code).direction().as_str()
     });
     (env, problems)
 }

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const E2E_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const OUT_DIR = path.join(E2E_DIR, 'out');
+// Screenshots and logs: tests/e2e/out/, or E2E_OUT (set by tests/e2e/run) for another site's run.
+export const OUT_DIR = process.env.E2E_OUT ? path.resolve(process.env.E2E_OUT) : path.join(E2E_DIR, 'out');
 export const AXE_PATH = path.join(E2E_DIR, 'node_modules', 'axe-core', 'axe.min.js');
 
 export const CHROMIUM_ARGS = [

@@ -120,48 +120,60 @@ export function fileForUrl(siteDir, base, url) {
 // ---------------------------------------------------------------- site.yaml
 
 // The URL segment of each section per language when site.yaml does not set it:
-// the defaults of `SectionSlugs` in src/config.rs.
+// the defaults of `SiteSection::default_slug` in src/config.rs (free pages sit at the
+// top of every language).
 const DEFAULT_SECTIONS = {
-  practices: { fr: 'bonnes-pratiques', en: 'good-practices' },
-  visits: { fr: 'visites-etude', en: 'study-visits' },
-  reports: { fr: 'rapports', en: 'reports' },
-  pes: { fr: 'spe', en: 'pes' },
-  pages: { fr: '', en: '' },
-  indicators: { fr: 'indicateurs', en: 'indicators' },
-  assessments: { fr: 'evaluations', en: 'assessments' },
-  areas: { fr: 'domaines', en: 'areas' },
-  frameworks: { fr: 'cadres-performance', en: 'frameworks' },
-  search: { fr: 'recherche', en: 'search' },
+  practices: { fr: 'bonnes-pratiques', en: 'good-practices', es: 'buenas-practicas' },
+  visits: { fr: 'visites-etude', en: 'study-visits', es: 'visitas-estudio' },
+  reports: { fr: 'rapports', en: 'reports', es: 'informes' },
+  pes: { fr: 'spe', en: 'pes', es: 'spe' },
+  pages: { fr: '', en: '', es: '' }, // and '' in every other language
+  indicators: { fr: 'indicateurs', en: 'indicators', es: 'indicadores' },
+  assessments: { fr: 'evaluations', en: 'assessments', es: 'evaluaciones' },
+  areas: { fr: 'domaines', en: 'areas', es: 'ambitos' },
+  frameworks: { fr: 'cadres-performance', en: 'frameworks', es: 'marcos-desempeno' },
+  search: { fr: 'recherche', en: 'search', es: 'buscar' },
 };
 // Pagefind's folder when site.yaml does not set `search.folder` (src/config.rs).
 const DEFAULT_SEARCH_FOLDER = 'pagefind';
+// The languages when no site.yaml is known: those of the example site.
+const DEFAULT_LANGUAGES = ['fr', 'en'];
 
 /**
- * What the tests need of a site's site.yaml: `sections` (section -> language -> URL
- * segment, e.g. sections.practices.en === 'good-practices') and `searchFolder`, with
- * the generator's defaults for what it leaves out. `siteRoot` null: the defaults.
+ * What the tests need of a site's site.yaml: `languages` (in site.yaml's order),
+ * `defaultLanguage`, `sections` (section -> language -> URL segment, e.g.
+ * sections.practices.en === 'good-practices') and `searchFolder`, with the generator's
+ * defaults for what it leaves out: like benchlearn, a section's slugs default language by
+ * language. `siteRoot` null: the defaults.
  */
 export function readSiteConfig(siteRoot) {
   const config = siteRoot ? YAML.parse(fs.readFileSync(path.join(siteRoot, 'site.yaml'), 'utf8')) ?? {} : {};
+  const named = config.sections ?? {};
+  const sections = Object.fromEntries(
+    Object.entries(DEFAULT_SECTIONS).map(([section, slugs]) => [section, { ...slugs, ...(named[section] ?? {}) }]),
+  );
+  const languages = config.languages ?? DEFAULT_LANGUAGES;
+  for (const lang of languages) sections.pages[lang] ??= '';
   return {
-    sections: { ...DEFAULT_SECTIONS, ...(config.sections ?? {}) },
+    languages,
+    defaultLanguage: config.default_language ?? languages[0],
+    sections,
     searchFolder: config.search?.folder ?? DEFAULT_SEARCH_FOLDER,
   };
 }
 
 // ---------------------------------------------------------------- discovery
 
-export const LANGS = ['fr', 'en'];
 const PREFERRED_FREE_PAGES = ['benchlearning', 'methodology', 'methodologie', 'about', 'a-propos'];
 
 /**
  * Pages of the built site by type and language, discovered from the files, with
- * `sections` from readSiteConfig:
+ * `sections` and `languages` from readSiteConfig:
  *   { fr: { home, practices, practice, visits, visit, reports, report, pesList, pesProfile, freePage }, en: {...},
- *     root, notFound, all: [rel...] }
+ *     languages, root, notFound, all: [rel...] }
  * Each value is a path relative to the site (e.g. `fr/bonnes-pratiques/x/`), or null.
  */
-export function discover(siteDir, sections) {
+export function discover(siteDir, sections, languages = DEFAULT_LANGUAGES) {
   const files = htmlFiles(siteDir);
   const set = new Set(files);
   const urlPath = (f) => f.replace(/(^|\/)index\.html$/, '$1');
@@ -169,8 +181,8 @@ export function discover(siteDir, sections) {
     files
       .filter((f) => f.startsWith(prefix) && /^[^/]+\/index\.html$/.test(f.slice(prefix.length)))
       .map(urlPath);
-  const out = { root: set.has('index.html') ? '' : null, notFound: set.has('404.html') ? '404.html' : null, all: files };
-  for (const lang of LANGS) {
+  const out = { languages, root: set.has('index.html') ? '' : null, notFound: set.has('404.html') ? '404.html' : null, all: files };
+  for (const lang of languages) {
     const l = {};
     const has = (p) => set.has(`${p}index.html`);
     l.home = has(`${lang}/`) ? `${lang}/` : null;
@@ -216,7 +228,7 @@ export const REQUIRED_TYPES = new Set(['home', 'practices', 'practice', 'visits'
  * must fail), named `<lang> <label> (/<rel>)`.
  */
 export function pagesByType(site) {
-  return LANGS.flatMap((lang) =>
+  return site.languages.flatMap((lang) =>
     PAGE_TYPES.map(([key, label]) => ({ lang, key, label, rel: site[lang][key] }))
       .filter(({ key, rel }) => rel || REQUIRED_TYPES.has(key))
       .map((page) => ({ ...page, name: `${lang} ${page.label}${page.rel ? ` (/${page.rel})` : ''}` })),
@@ -228,7 +240,7 @@ export function pagesByType(site) {
 /**
  * The site under test, from what tests/e2e/run sets: `siteDir` (the built output), `base`
  * (the URL it is served at), `siteRoot` (the source folder holding site.yaml; null if
- * unknown) and its `sections` and `searchFolder` (readSiteConfig).
+ * unknown) and its `languages`, `defaultLanguage`, `sections` and `searchFolder` (readSiteConfig).
  */
 export function env() {
   const siteDir = process.env.E2E_SITE_DIR;
