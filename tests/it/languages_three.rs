@@ -88,6 +88,41 @@ fn spanish_pages_speak_spanish() {
     );
 }
 
+/// Numbers and dates as each language writes them, from CLDR: the third language gets its
+/// formats with no setting, like the first two.
+#[test]
+fn each_language_writes_numbers_and_dates_its_own_way() {
+    let output = &three().output;
+    let visit_dates = |page: &str| texts(&parsed(output, page), "time[datetime='2023-02-03']");
+    assert_eq!(
+        visit_dates("es/visitas-estudio/madrid-2023/index.html"),
+        ["3–5 de febrero de 2023"]
+    );
+    assert_eq!(
+        visit_dates("fr/visites-etude/madrid-2023/index.html"),
+        ["3–5 février 2023"]
+    );
+    assert_eq!(
+        visit_dates("en/study-visits/madrid-2023/index.html"),
+        ["February 3–5, 2023"]
+    );
+    let value_cell = |page: &str| {
+        texts(&parsed(output, page), "td.num[data-sort='56.7']")
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        value_cell("es/indicadores/transitions/index.html"),
+        "56,7\u{a0}%"
+    );
+    assert_eq!(
+        value_cell("fr/indicateurs/transitions/index.html"),
+        "56,7\u{a0}%"
+    );
+    assert_eq!(value_cell("en/indicators/transitions/index.html"), "56.7%");
+}
+
 #[test]
 fn every_page_links_its_french_english_and_spanish_versions_and_x_default() {
     let output = &three().output;
