@@ -10,6 +10,7 @@ mod build;
 mod drafts;
 mod languages_names;
 mod languages_text;
+mod learning_path;
 mod publish;
 mod safety_files;
 mod safety_input;

@@ -1,0 +1,291 @@
+//! The benchlearning path of a member: practices name the indicators they aim to improve; each
+//! PES profile shows, per indicator and per weak excellence area, the peers ahead and their
+//! practices; indicator pages list the practices naming them and where their services stand.
+
+use std::collections::BTreeSet;
+
+use scraper::Html;
+
+use crate::common::*;
+
+/// The bench fixture with practices naming indicators, a satisfaction indicator whose related
+/// area is B, and a fifth assessment: known numbers to read the learning path against.
+fn learning_site() -> Site {
+    let site = Site::copy("bench");
+    let practice = |key: &str, pes: &str, areas: &str, indicators: &str, title: &str| {
+        for lang in ["fr", "en"] {
+            site.write(
+                &format!("content/practices/{key}.{lang}.md"),
+                &format!(
+                    "---\ntitle: \"{title}\"\npes: {pes}\nareas: {areas}\nindicators: {indicators}\n\
+                     start_year: 2022\nstatus: ongoing\nupdated: 2025-01-10\n---\n\nText.\n"
+                ),
+            );
+        }
+    };
+    practice(
+        "bravo-placement",
+        "a2",
+        "[B]",
+        "[placement]",
+        "Bravo's placement",
+    );
+    practice(
+        "delta-duration",
+        "b1",
+        "[A]",
+        "[duration]",
+        "Delta's spells",
+    );
+    practice("echo-coaching", "b2", "[B]", "[]", "Echo's coaching");
+    // Charlie's dashboards leave area A for B, so no top peer in A has a practice there.
+    for lang in ["fr", "en"] {
+        site.edit(
+            &format!("content/practices/charlie-dashboards.{lang}.md"),
+            "areas: [A]",
+            "areas: [B]",
+        );
+    }
+    let indicators = "content/data/indicators.yaml";
+    let text = site.read(indicators);
+    site.write(
+        indicators,
+        &format!(
+            "{text}- id: satisfaction\n  name: {{fr: \"Satisfaction\", en: \"Satisfaction\"}}\n  \
+             definition: {{fr: \"Note.\", en: \"Rating.\"}}\n  unit: score\n  better: higher\n  \
+             category: satisfaction\n  areas: [B]\n"
+        ),
+    );
+    let categories = "content/data/categories.yaml";
+    let text = site.read(categories);
+    site.write(
+        categories,
+        &format!(
+            "{text}- id: satisfaction\n  name: {{fr: \"Satisfaction\", en: \"Satisfaction\"}}\n"
+        ),
+    );
+    site.write(
+        "content/data/observations/satisfaction.yaml",
+        "- {pes: a1, indicator: satisfaction, year: 2024, value: 5}\n\
+         - {pes: b2, indicator: satisfaction, year: 2024, value: 8}\n",
+    );
+    site.write(
+        "content/data/assessments/2024/b2.yaml",
+        "scores:\n  - {enabler: A1, self: 6, peer: 6}\n  - {enabler: A2, self: 6, peer: 6}\n  \
+         - {enabler: B1, self: 3, peer: 3}\n",
+    );
+    site
+}
+
+/// The links of the elements matching `css`.
+fn hrefs(html: &Html, css: &str) -> BTreeSet<String> {
+    select(html, css)
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect()
+}
+
+/// The texts of `css` inside the learning article about `item` (`indicator-<id>`, `area-<id>`).
+fn in_article(html: &Html, item: &str, css: &str) -> Vec<String> {
+    texts(
+        html,
+        &format!("article[aria-labelledby=\"learn-{item}\"] {css}"),
+    )
+}
+
+#[test]
+fn a_profile_names_the_peers_ahead_and_their_practices_then_the_category_and_related_area() {
+    let site = learning_site();
+    let out = site.build_ok();
+    let alpha = parsed(&out, "en/pes/a1/index.html");
+    assert_eq!(
+        texts(&alpha, "#pes-learn"),
+        ["Where do we stand, and who do we learn from?"]
+    );
+    // Placement 2024: Alpha 44, Bravo 50 (north, like Alpha), Delta and Echo 36.
+    assert_eq!(
+        in_article(&alpha, "indicator-placement", ".standing"),
+        ["44% (2024) · Rank in group 2 / 2 · Rank in network 2 / 4"]
+    );
+    assert_eq!(
+        in_article(&alpha, "indicator-placement", ".peer"),
+        ["Bravo Service — 50% same peer group"]
+    );
+    assert_eq!(
+        in_article(&alpha, "indicator-placement", ".learn-practices li"),
+        ["Bravo's placement"]
+    );
+    // Duration 2024 (lower is better): Alpha 300, Bravo and Delta 200. Bravo named no practice
+    // on duration, but one on placement, of the same category.
+    assert_eq!(
+        in_article(&alpha, "indicator-duration", ".peer"),
+        ["Bravo Service — 200 same peer group", "Delta Service — 200"]
+    );
+    assert_eq!(
+        in_article(&alpha, "indicator-duration", ".learn-practices li"),
+        [
+            "Bravo's placement (same category: Outcomes)",
+            "Delta's spells"
+        ]
+    );
+    // Satisfaction: Echo is ahead; its only practice names no indicator but is filed under B,
+    // the indicator's related area. Satisfaction has no other indicator in its category.
+    assert_eq!(
+        in_article(&alpha, "indicator-satisfaction", ".learn-practices li"),
+        ["Echo's coaching (related area: B Processes)"]
+    );
+    // Area A: peer 3 against a median of 5; the three best (Echo 6, Charlie 5.5, Bravo 4, own
+    // group first) published nothing in A, so Delta's practice in A is offered.
+    assert_eq!(
+        in_article(&alpha, "area-A", ".peer"),
+        [
+            "Charlie Service — 5.5 same peer group",
+            "Bravo Service — 4 same peer group",
+            "Echo Service — 6",
+            "Delta Service — 5"
+        ]
+    );
+    assert_eq!(
+        in_article(&alpha, "area-A", ".learn-practices a"),
+        ["Delta's spells"]
+    );
+    assert!(in_article(&alpha, "area-A", ".learn-none").is_empty());
+    // Bravo leads on placement: nobody to learn from there, said plainly.
+    let bravo = parsed(&out, "en/pes/a2/index.html");
+    assert_eq!(
+        in_article(&bravo, "indicator-placement", ".learn-none"),
+        ["No service did better that year: nobody to learn from here yet."]
+    );
+    // Echo was assessed but reported nothing on most indicators; Delta leads on duration.
+    let french = parsed(&out, "fr/spe/a1/index.html");
+    assert_eq!(
+        in_article(&french, "indicator-duration", ".basis"),
+        ["(même catégorie\u{a0}: Résultats)"]
+    );
+}
+
+#[test]
+fn a_profile_with_nothing_to_compare_says_so() {
+    let site = learning_site();
+    site.write(
+        "content/data/pes.yaml",
+        &format!(
+            "{}- {{id: c1, name: {{fr: \"Service Foxtrot\", en: \"Foxtrot Service\"}}, acronym: FOX, country: IT, network: test, cluster: south}}\n",
+            site.read("content/data/pes.yaml")
+        ),
+    );
+    let out = site.build_ok();
+    let foxtrot = parsed(&out, "en/pes/c1/index.html");
+    assert_eq!(
+        texts(&foxtrot, "section.learning .empty"),
+        ["Nothing to compare yet: this service has no indicator value and no assessment so far."]
+    );
+    let echo = parsed(&out, "en/pes/b2/index.html");
+    assert!(texts(&echo, "section.learning h3")
+        .contains(&"Excellence areas, assessment 2024".to_string()));
+}
+
+#[test]
+fn indicator_pages_list_the_practices_naming_them_and_where_their_services_stand() {
+    let site = learning_site();
+    let out = site.build_ok();
+    let placement = parsed(&out, "en/indicators/placement/index.html");
+    assert_eq!(
+        texts(&placement, ".indicator-practices > li"),
+        ["Bravo's placement Bravo Service — 50% (2024) · Rank in group 1 / 2 · Rank in network 1 / 4"]
+    );
+    assert_eq!(
+        hrefs(&placement, ".indicator-practices a"),
+        BTreeSet::from([
+            "/en/good-practices/bravo-placement/".to_string(),
+            "/en/pes/a2/".to_string()
+        ])
+    );
+    // The peer-group view lists the same practices.
+    let south = parsed(&out, "en/indicators/placement/south/index.html");
+    assert_eq!(
+        texts(&south, ".indicator-practices > li > a"),
+        ["Bravo's placement"]
+    );
+    // Lower is better: Delta's 200 ranks first of three, and alone in its group.
+    let duration = parsed(&out, "fr/indicateurs/duration/index.html");
+    assert_eq!(
+        texts(&duration, ".indicator-practices .practice-by"),
+        ["Service Delta — 200 (2024) · Rang dans le groupe 1 / 1 · Rang dans le réseau 1 / 3"]
+    );
+    let satisfaction = parsed(&out, "en/indicators/satisfaction/index.html");
+    assert_eq!(
+        texts(&satisfaction, "#indicator-practices ~ .empty"),
+        ["No good practice names this indicator yet."]
+    );
+    let facts = texts(&satisfaction, ".facts div");
+    assert!(
+        facts.contains(&"Related excellence areas B Processes".to_string()),
+        "{facts:?}"
+    );
+    // A practice's page names the indicators it aims to improve, linked to their pages.
+    let practice = parsed(&out, "en/good-practices/bravo-placement/index.html");
+    let facts = texts(&practice, ".facts div");
+    assert!(
+        facts.contains(&"Indicators it aims to improve Placement".to_string()),
+        "{facts:?}"
+    );
+    assert!(hrefs(&practice, ".facts a").contains("/en/indicators/placement/"));
+}
+
+#[test]
+fn an_unknown_indicator_or_area_is_reported_where_it_is_written_with_a_suggestion() {
+    let site = Site::copy("minimal");
+    site.edit(
+        "content/practices/coaching.en.md",
+        "areas: [A]\n",
+        "areas: [A]\nindicators: [transitions, transition]\n",
+    );
+    site.edit(
+        "content/data/indicators.yaml",
+        "category: outcomes\n",
+        "category: outcomes\n  areas: [A, Z]\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_code(1);
+    for expected in [
+        "content/practices/coaching.en.md:6:27",
+        "unknown indicator `transition`",
+        "did you mean `transitions`?",
+        "content/data/indicators.yaml:7:14",
+        "unknown excellence area `Z`",
+        "2 problems found",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "missing {expected:?} in:\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_new_practice_offers_the_indicators_field() {
+    let site = Site::copy("minimal");
+    site.run(&["new", "practice", "job-fairs"]).assert_code(0);
+    for lang in ["fr", "en"] {
+        let text = site.read(&format!("content/practices/job-fairs.{lang}.md"));
+        assert!(text.contains("\nindicators: []\n"), "{text}");
+    }
+    let schemas = site.beside("schemas");
+    site.run(&["schema", "--output", schemas.to_str().expect("UTF-8 path")])
+        .assert_code(0);
+    let practice: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(schemas.join("practice.schema.json")).expect("schema"),
+    )
+    .expect("JSON");
+    assert_eq!(
+        practice["properties"]["indicators"]["items"]["type"],
+        "string"
+    );
+    let indicators: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(schemas.join("indicators.schema.json")).expect("schema"),
+    )
+    .expect("JSON");
+    assert!(indicators.to_string().contains("\"areas\""), "{indicators}");
+}
