@@ -2,11 +2,213 @@
 //! PES profile shows, per indicator and per weak excellence area, the peers ahead and their
 //! practices; indicator pages list the practices naming them and where their services stand.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use scraper::Html;
 
 use crate::common::*;
+
+/// The base path of the example site's links (its `base_url` is below a folder).
+const EXAMPLE_BASE: &str = "/benchlearning/";
+
+/// A YAML file of the example site as JSON values.
+fn example_yaml(relative: &str) -> serde_json::Value {
+    let text = source_file(relative);
+    serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+/// A practice of the example site, in all its languages.
+#[derive(Default)]
+struct Practice {
+    pes: String,
+    indicators: BTreeSet<String>,
+    /// Language → the segment of its address in that language.
+    slugs: BTreeMap<String, String>,
+}
+
+/// The example's published practices by key, read from their front matter.
+fn example_practices() -> BTreeMap<String, Practice> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/practices");
+    let mut practices: BTreeMap<String, Practice> = BTreeMap::new();
+    for entry in std::fs::read_dir(&folder).expect("the example's practices") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let Some(stem) = name.strip_suffix(".md") else {
+            continue;
+        };
+        let (key, lang) = stem.rsplit_once('.').expect("<key>.<lang>.md");
+        let text = source_file(&format!("content/practices/{name}"));
+        let yaml = text
+            .strip_prefix("---\n")
+            .and_then(|rest| rest.split_once("\n---\n"))
+            .map(|(yaml, _)| yaml)
+            .unwrap_or_else(|| panic!("{name} has no front matter"));
+        let meta: serde_json::Value =
+            serde_saphyr::from_str(yaml).unwrap_or_else(|e| panic!("{name}: {e}"));
+        if meta["draft"] == serde_json::Value::Bool(true) {
+            continue;
+        }
+        let practice = practices.entry(key.to_string()).or_default();
+        practice.pes = meta["pes"].as_str().expect("pes").to_string();
+        for indicator in meta["indicators"].as_array().into_iter().flatten() {
+            practice
+                .indicators
+                .insert(indicator.as_str().expect("an id").to_string());
+        }
+        let slug = meta["slug"].as_str().unwrap_or(key).to_string();
+        practice.slugs.insert(lang.to_string(), slug);
+    }
+    practices
+}
+
+/// Where a practice's page is in `lang`, as the site links it: its own version's address, or
+/// that of the version it falls back to.
+fn practice_href(practice: &Practice, lang: &str, section: &str) -> String {
+    let slug = practice
+        .slugs
+        .get(lang)
+        .or_else(|| practice.slugs.values().next())
+        .expect("a version");
+    format!("{EXAMPLE_BASE}{lang}/{section}/{slug}/")
+}
+
+/// Indicator → PES → year → total value, from the example's published observations.
+type Values = BTreeMap<String, BTreeMap<String, BTreeMap<i32, f64>>>;
+
+fn published_values(output: &Path) -> Values {
+    let mut values = Values::new();
+    let mut reader = csv::Reader::from_path(output.join("data/observations.csv")).expect("csv");
+    let headers = reader.headers().expect("headers").clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let (indicator, pes, year, value, breakdown) = (
+        column("indicator"),
+        column("pes"),
+        column("year"),
+        column("value"),
+        column("breakdown"),
+    );
+    for record in reader.records() {
+        let record = record.expect("a record");
+        if !record[breakdown].is_empty() {
+            continue;
+        }
+        values
+            .entry(record[indicator].to_string())
+            .or_default()
+            .entry(record[pes].to_string())
+            .or_default()
+            .insert(
+                record[year].parse().expect("a year"),
+                record[value].parse().expect("a value"),
+            );
+    }
+    values
+}
+
+/// The PES with a strictly better value than `pes` in its own latest year.
+fn stronger_peers(
+    by_pes: &BTreeMap<String, BTreeMap<i32, f64>>,
+    pes: &str,
+    higher_is_better: bool,
+) -> Option<BTreeSet<String>> {
+    let (year, own) = by_pes.get(pes)?.iter().next_back()?;
+    Some(
+        by_pes
+            .iter()
+            .filter(|(other, _)| other.as_str() != pes)
+            .filter(|(_, by_year)| {
+                by_year.get(year).is_some_and(|value| {
+                    if higher_is_better {
+                        value > own
+                    } else {
+                        value < own
+                    }
+                })
+            })
+            .map(|(other, _)| other.clone())
+            .collect(),
+    )
+}
+
+/// The links of the elements matching `css`.
+fn hrefs(html: &Html, css: &str) -> BTreeSet<String> {
+    select(html, css)
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn every_profile_links_in_sight_the_practices_stronger_peers_published_on_each_indicator() {
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let output = out.path().join("site");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    benchlearn(
+        root,
+        &["build", "--output", output.to_str().expect("UTF-8 path")],
+    )
+    .assert_code(0);
+    let values = published_values(&output);
+    let practices = example_practices();
+    let indicators = example_yaml("content/data/indicators.yaml");
+    let members = example_yaml("content/data/pes.yaml");
+    let mut checked = 0;
+    for (lang, pes_section, practice_section) in [
+        ("fr", "spe", "bonnes-pratiques"),
+        ("en", "pes", "good-practices"),
+    ] {
+        for member in members.as_array().expect("a list") {
+            let pes = member["id"].as_str().expect("an id");
+            let html = parsed(&output, &format!("{lang}/{pes_section}/{pes}/index.html"));
+            assert_eq!(
+                select(&html, "section.learning").len(),
+                1,
+                "{lang} {pes}: no learning section"
+            );
+            for indicator in indicators.as_array().expect("a list") {
+                let id = indicator["id"].as_str().expect("an id");
+                let higher = indicator["better"] == "higher";
+                let Some(ahead) = values
+                    .get(id)
+                    .and_then(|by_pes| stronger_peers(by_pes, pes, higher))
+                else {
+                    continue;
+                };
+                let article = format!("article[aria-labelledby=\"learn-indicator-{id}\"]");
+                let listed = select(&html, &format!("{article} .ahead > li")).len();
+                assert_eq!(
+                    listed,
+                    ahead.len(),
+                    "{lang} {pes} {id}: the peers listed are not the {} ahead",
+                    ahead.len()
+                );
+                // In sight: not folded away in the list of the other services ahead.
+                let in_sight = hrefs(&html, &format!("{article} > .ahead a"));
+                for (key, practice) in &practices {
+                    if ahead.contains(&practice.pes) && practice.indicators.contains(id) {
+                        let href = practice_href(practice, lang, practice_section);
+                        assert!(
+                            in_sight.contains(&href),
+                            "{lang} {pes} {id}: no link in sight to {key} ({href}) of {}",
+                            practice.pes
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked >= 100, "only {checked} links checked");
+}
 
 /// The bench fixture with practices naming indicators, a satisfaction indicator whose related
 /// area is B, and a fifth assessment: known numbers to read the learning path against.
@@ -75,14 +277,6 @@ fn learning_site() -> Site {
          - {enabler: B1, self: 3, peer: 3}\n",
     );
     site
-}
-
-/// The links of the elements matching `css`.
-fn hrefs(html: &Html, css: &str) -> BTreeSet<String> {
-    select(html, css)
-        .iter()
-        .filter_map(|a| a.value().attr("href").map(str::to_string))
-        .collect()
 }
 
 /// The texts of `css` inside the learning article about `item` (`indicator-<id>`, `area-<id>`).
