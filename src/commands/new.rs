@@ -88,7 +88,7 @@ fn skeleton(section: Section, lang: &Lang, today: Date, modeline: &str) -> Strin
     let year = today.year();
     let fields = match section {
         Section::Practices => format!(
-            "pes: fr-ft\nareas: [A]\ntarget_groups: [all-jobseekers]\nstart_year: {year}\nstatus: pilot\n"
+            "pes: fr-ft\nareas: [A]\nindicators: []\ntarget_groups: [all-jobseekers]\nstart_year: {year}\nstatus: pilot\n"
         ),
         Section::Visits => format!(
             "host: fr-ft\nstart_date: {today}\nend_date: {today}\nlocation: \"\"\norganiser: \"\"\nparticipants: {{officials: 0, experts: 0, observers: 0, coordinators: 0}}\nobjectives: []\nnext_steps: []\n"

@@ -142,6 +142,10 @@ pub struct Indicator {
     /// The id of its category in `categories.yaml`.
     #[schemars(with = "String")]
     pub category: Spanned<String>,
+    /// Excellence areas A–G whose practices bear most on it: a PES profile suggests a peer's practices filed there when the peer published none on the indicator or its category.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub areas: Vec<Spanned<String>>,
 }
 
 impl Indicator {

@@ -199,6 +199,10 @@ pub struct PracticeMeta {
     /// Excellence areas A–G the practice contributes to.
     #[schemars(with = "Vec<String>")]
     pub areas: Vec<Spanned<String>>,
+    /// Ids of the indicators in content/data/indicators.yaml the practice aims to improve: PES profiles suggest it to the members it is ahead of on them, and indicator pages list it.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub indicators: Vec<Spanned<String>>,
     /// Groups the practice serves: youth, long-term-unemployed, older-workers, women, migrants, people-with-disabilities, employers, low-skilled, all-jobseekers, staff.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]

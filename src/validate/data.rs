@@ -125,6 +125,7 @@ fn check_indicators(checker: &mut Checker<'_>) {
         .iter()
         .map(|c| c.id.value.as_str())
         .collect();
+    let areas: Vec<&str> = data.areas.iter().map(|a| a.id.value.as_str()).collect();
     for indicator in &data.indicators {
         checker.slug(place, &indicator.id, "indicator id");
         checker.translations(place, &indicator.name, "name");
@@ -136,6 +137,9 @@ fn check_indicators(checker: &mut Checker<'_>) {
             categories.iter().copied(),
         );
         decimals_in_range(checker, place, indicator.decimals.as_ref());
+        for area in &indicator.areas {
+            checker.reference(place, area, "excellence area", areas.iter().copied());
+        }
     }
     duplicates(
         checker,

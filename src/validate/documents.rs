@@ -21,12 +21,21 @@ pub(super) fn check(checker: &mut Checker<'_>) {
         .iter()
         .map(|a| a.id.value.as_str())
         .collect();
+    let indicator_ids: Vec<&str> = site
+        .data
+        .indicators
+        .iter()
+        .map(|i| i.id.value.as_str())
+        .collect();
     for practice in &documents.practices {
         let place = place_of(practice);
         let meta = &practice.meta;
         checker.reference(place, &meta.pes, "PES", pes_ids.iter().copied());
         for area in &meta.areas {
             checker.reference(place, area, "excellence area", area_ids.iter().copied());
+        }
+        for indicator in &meta.indicators {
+            checker.reference(place, indicator, "indicator", indicator_ids.iter().copied());
         }
         for group in &meta.target_groups {
             checker.reference(place, group, "target group", TargetGroup::ids());

@@ -129,7 +129,7 @@ fn profile_shows_standing_maturity_and_learn_from() {
     let steering = row(&html, "Mean score per excellence area", "A Steering");
     assert_eq!(steering[1..], ["4.5", "3.0", "+1.5 ▲"]);
     // Area A: peer 3 against a network median of 4.5 → learn from the north peers first.
-    let learn = texts(&html, "#learn-A + p + p + ul li");
+    let learn = texts(&html, "[aria-labelledby=learn-area-A] .ahead > li > .peer");
     assert_eq!(
         learn,
         [
@@ -138,13 +138,13 @@ fn profile_shows_standing_maturity_and_learn_from() {
             "Delta Service — 5.0"
         ]
     );
-    let practices = texts(&html, ".learn .card-title");
+    let practices = texts(&html, "[aria-labelledby=learn-area-A] .learn-practices a");
     assert!(
         practices.contains(&"Charlie's dashboards".to_string()),
         "{practices:?}"
     );
     // Area B: peer 2 against a median of 3; Delta scored 2 too, so it is not suggested.
-    let learn_b = texts(&html, "#learn-B + p + p + ul li");
+    let learn_b = texts(&html, "[aria-labelledby=learn-area-B] .ahead > li > .peer");
     assert_eq!(
         learn_b,
         [

@@ -12,6 +12,7 @@ mod languages_format;
 mod languages_names;
 mod languages_text;
 mod languages_three;
+mod learning_path;
 mod publish;
 mod safety_files;
 mod safety_input;

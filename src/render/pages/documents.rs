@@ -74,8 +74,8 @@ impl Family for Documents {
                 key: changed_key,
                 ..
             } if changed == section && changed_key == key => true,
-            // A practice's facts name its areas.
-            Change::Data(DataFile::Areas) => *section == Section::Practices,
+            // A practice's facts name its areas and indicators.
+            Change::Data(DataFile::Areas | DataFile::Indicators) => *section == Section::Practices,
             change => change.reaches_every_page(),
         }
     }

@@ -6,10 +6,12 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
+use crate::analysis::learning;
 use crate::analysis::series::IndicatorTable;
 use crate::analysis::stats;
 use crate::diagnostics::Diagnostics;
 use crate::model::data::{Cluster, Indicator};
+use crate::model::documents::Section;
 use crate::render::charts::{self, Bar, BarChart, Line, LineChart, Meta};
 use crate::render::family::Family;
 use crate::render::views::figures::{Cell, Figure, IndicatorHead};
@@ -57,6 +59,9 @@ struct IndicatorPage {
     gaps: Vec<String>,
     notes: Vec<String>,
     clusters: Vec<ClusterLink>,
+    /// The excellence areas whose practices bear most on the indicator.
+    areas: Vec<AreaLink>,
+    practices: Vec<IndicatorPractice>,
     csv: String,
     json: String,
 }
@@ -81,6 +86,34 @@ struct BarRow {
 struct SeriesRow {
     pes: PesLink,
     cells: Vec<Cell>,
+}
+
+/// An excellence area, by letter and name, linked to its page.
+#[derive(Serialize)]
+struct AreaLink {
+    id: String,
+    name: String,
+    url: String,
+}
+
+/// A practice naming the indicator, with where its PES stands on it.
+#[derive(Serialize)]
+struct IndicatorPractice {
+    title: String,
+    url: String,
+    /// Set when the practice's text is in another language than the page.
+    text_lang: Option<Lang>,
+    pes: PesLink,
+    standing: Option<PracticeStanding>,
+}
+
+/// A PES's latest value on the indicator and its ranks.
+#[derive(Serialize)]
+struct PracticeStanding {
+    year: i32,
+    value: String,
+    cluster_rank: String,
+    network_rank: String,
 }
 
 #[derive(Serialize)]
@@ -132,8 +165,11 @@ impl Family for Indicators {
         })
     }
 
-    fn shows(self, _: &IndicatorsPage, change: &Change) -> bool {
-        change.reaches_figures()
+    fn shows(self, page: &IndicatorsPage, change: &Change) -> bool {
+        // An indicator's pages list the practices naming it.
+        let lists_practices = matches!(page, IndicatorsPage::Indicator(..))
+            && change.is_document_of(Some(Section::Practices));
+        change.reaches_figures() || lists_practices
     }
 
     fn render(self, cx: &Context<'_>, page: &IndicatorsPage) -> Result<OutputFile, Diagnostics> {
@@ -350,6 +386,19 @@ impl Indicators {
             gaps,
             notes,
             clusters,
+            areas: indicator
+                .areas
+                .iter()
+                .filter_map(|area| {
+                    let found = data.area_by_id(&area.value)?;
+                    Some(AreaLink {
+                        id: area.value.clone(),
+                        name: cx.text(lang, found.name.text(lang)),
+                        url: cx.routes.link(&cx.routes.area(&area.value, lang)),
+                    })
+                })
+                .collect(),
+            practices: Self::practices_on(cx, indicator, lang),
             csv: cx
                 .routes
                 .link(&cx.routes.download(&format!("indicators/{id}.csv"))),
@@ -540,6 +589,35 @@ impl Indicators {
             .collect();
         let median_row = medians.iter().map(|m| Cell::number(*m, fmt)).collect();
         (Some(Figure::new(svg, caption)), rows, median_row)
+    }
+
+    /// The practices naming the indicator, best-placed PES first, each with its standing.
+    fn practices_on(
+        cx: &Context<'_>,
+        indicator: &Indicator,
+        lang: &Lang,
+    ) -> Vec<IndicatorPractice> {
+        let fmt = |v: f64| cx.value(lang, v, indicator.value_format());
+        let cards = cx.practice_cards(lang);
+        let tagged = cx.tagged_practices(lang);
+        learning::practices_on(&cx.site.data, indicator, &tagged)
+            .into_iter()
+            .filter_map(|(practice, standing)| {
+                let card = cards.get(practice.key)?;
+                Some(IndicatorPractice {
+                    title: card.title.clone(),
+                    url: card.url.clone(),
+                    text_lang: card.text_lang.clone(),
+                    pes: cx.pes_link(practice.pes, lang)?,
+                    standing: standing.map(|s| PracticeStanding {
+                        year: s.year,
+                        value: fmt(s.value),
+                        cluster_rank: cx.rank_text(s.cluster_rank, s.cluster_count, lang),
+                        network_rank: cx.rank_text(s.network_rank, s.network_count, lang),
+                    }),
+                })
+            })
+            .collect()
     }
 
     /// Notes attached to this indicator's observations of `members`, each with PES and year.

@@ -6,19 +6,24 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use crate::analysis::learning::Tagged;
 use crate::analysis::progress;
 use crate::model::data::{Framework, Kpi};
 use crate::model::documents::{Document, Meta, PracticeMeta, Section};
 use crate::model::lang::Lang;
-use crate::render::views::{Card, FrameworkLink, Labelled, PracticeFacts};
+use crate::render::views::{Card, FrameworkLink, Labelled, NamedLink, PracticeFacts};
 use crate::render::{sort_key, Context};
 
 /// A document's card, with what lists pick it by.
 pub(crate) struct Listed {
+    /// The file name's slug, shared by the document's translations.
+    pub key: String,
     /// The member the document is about: a practice's PES, a visit's host.
     pub owner: String,
     /// The excellence areas a practice is filed under.
     pub areas: Vec<String>,
+    /// The indicators a practice aims to improve.
+    pub indicators: Vec<String>,
     pub card: Card,
 }
 
@@ -72,12 +77,15 @@ impl Context<'_> {
             Section::Practices => {
                 let meta = &self.shown(&documents.practices, section, key, lang)?.meta;
                 Listed {
+                    key: key.to_string(),
                     owner: meta.pes.value.clone(),
                     areas: meta.areas.iter().map(|a| a.value.clone()).collect(),
+                    indicators: meta.indicators.iter().map(|i| i.value.clone()).collect(),
                     card: self.practice_card(key, lang)?,
                 }
             }
             Section::Visits => Listed {
+                key: key.to_string(),
                 owner: self
                     .shown(&documents.visits, section, key, lang)?
                     .meta
@@ -85,11 +93,14 @@ impl Context<'_> {
                     .value
                     .clone(),
                 areas: Vec::new(),
+                indicators: Vec::new(),
                 card: self.visit_card(key, lang)?,
             },
             Section::Reports | Section::Pages => Listed {
+                key: key.to_string(),
                 owner: String::new(),
                 areas: Vec::new(),
+                indicators: Vec::new(),
                 card: self.report_card(key, lang)?,
             },
         };
@@ -214,6 +225,34 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
+    /// The practices shown in `lang`, newest first, as the learning path reads them.
+    pub(crate) fn tagged_practices(&self, lang: &Lang) -> Vec<Tagged<'_>> {
+        self.listed_in(Section::Practices, lang)
+            .map(|listed| Tagged {
+                key: &listed.key,
+                pes: &listed.owner,
+                areas: &listed.areas,
+                indicators: &listed.indicators,
+            })
+            .collect()
+    }
+
+    /// The cards of the practices shown in `lang`, by key: to link the practices the learning
+    /// path names.
+    pub(crate) fn practice_cards(&self, lang: &Lang) -> BTreeMap<&str, &Card> {
+        self.listed_in(Section::Practices, lang)
+            .map(|listed| (listed.key.as_str(), &listed.card))
+            .collect()
+    }
+
+    fn listed_in(&self, section: Section, lang: &Lang) -> impl Iterator<Item = &Listed> {
+        self.cards
+            .0
+            .get(&(section, lang.clone()))
+            .into_iter()
+            .flatten()
+    }
+
     /// The practices filed under `area`, newest first.
     pub(crate) fn area_practices(&self, area: &str, pes: Option<&str>, lang: &Lang) -> Vec<Card> {
         self.cards(Section::Practices, lang, |listed| {
@@ -260,9 +299,26 @@ impl Context<'_> {
                 meta.start_year.value
             ),
         };
+        let indicators = meta
+            .indicators
+            .iter()
+            .filter_map(|id| {
+                let indicator = self
+                    .site
+                    .data
+                    .indicators
+                    .iter()
+                    .find(|i| i.id.value == id.value)?;
+                Some(NamedLink {
+                    name: self.text(lang, indicator.name.text(lang)),
+                    url: self.routes.link(&self.routes.indicator(&id.value, lang)),
+                })
+            })
+            .collect();
         PracticeFacts {
             pes: self.pes_link(&meta.pes.value, lang),
             areas,
+            indicators,
             target_groups,
             period,
             status: Labelled {

@@ -32,6 +32,8 @@ pub(crate) const BENCH_KEYS: &[&str] = &[
     "bench.activity.in-progress",
     "bench.activity.done",
     "bench.activity.delayed",
+    "bench.learn_basis_category",
+    "bench.learn_basis_area",
 ];
 
 /// A chart ready for a `<figure>`: its SVG and its visible caption.

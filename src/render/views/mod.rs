@@ -116,10 +116,19 @@ pub struct Labelled {
     pub label: String,
 }
 
+/// A link named in the page's language.
+#[derive(Debug, Serialize)]
+pub struct NamedLink {
+    pub name: String,
+    pub url: String,
+}
+
 #[derive(Debug, Serialize)]
 pub struct PracticeFacts {
     pub pes: Option<PesLink>,
     pub areas: Vec<Labelled>,
+    /// The indicators the practice aims to improve, linked to their pages.
+    pub indicators: Vec<NamedLink>,
     pub target_groups: Vec<Labelled>,
     pub period: String,
     pub status: Labelled,

@@ -1,6 +1,8 @@
 //! The benchmarking part of a PES profile: where the PES stands on each indicator, its
 //! maturity profile self vs peer, what it could learn from whom, and its framework.
 
+use std::collections::BTreeMap;
+
 use crate::model::lang::Lang;
 use serde::Serialize;
 
@@ -13,14 +15,15 @@ use crate::render::views::FrameworkLink;
 use crate::render::views::{Card, PesLink};
 use crate::render::Context;
 
-/// How many good practices a learn-from suggestion lists, so a profile stays readable.
-const PRACTICES_PER_AREA: usize = 3;
+/// How many peers ahead with a related practice are brought into sight when those shown
+/// first (own peer group, practices on the indicator) have none.
+const PROMOTED_PEERS: usize = 3;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct PesBench {
     standings: Vec<StandingRow>,
     maturity: Option<MaturityView>,
-    learn_from: Vec<LearnView>,
+    learning: LearningView,
     framework: Option<FrameworkLink>,
     indicators_url: String,
 }
@@ -55,6 +58,40 @@ struct MaturityRow {
     over: bool,
 }
 
+/// "Where do we stand, and who do we learn from?": the indicators, then the weak areas.
+#[derive(Debug, Serialize)]
+struct LearningView {
+    indicators: Vec<IndicatorLearning>,
+    /// Absent when the PES was never assessed.
+    areas: Option<AreasLearning>,
+}
+
+/// Where the PES stands on one indicator, and the peers ahead of it.
+#[derive(Debug, Serialize)]
+struct IndicatorLearning {
+    id: String,
+    name: String,
+    url: String,
+    year: i32,
+    value: String,
+    cluster_rank: String,
+    network_rank: String,
+    ahead_count: usize,
+    /// Its own peer group, the peers with a practice on the indicator, or (when these show no
+    /// practice) the first peers with a related one.
+    shown: Vec<PeerView>,
+    /// The other peers ahead, folded away.
+    more: Vec<PeerView>,
+    has_practice: bool,
+}
+
+/// The excellence areas of the latest assessment where the PES is below the network median.
+#[derive(Debug, Serialize)]
+struct AreasLearning {
+    cycle: String,
+    below: Vec<LearnView>,
+}
+
 #[derive(Debug, Serialize)]
 struct LearnView {
     id: String,
@@ -62,15 +99,29 @@ struct LearnView {
     url: String,
     own: String,
     median: String,
-    peers: Vec<LearnPeer>,
-    practices: Vec<Card>,
+    peers: Vec<PeerView>,
+    /// Other stronger PES with practices in the area, when `peers` have none.
+    further: Vec<PeerView>,
+    has_practice: bool,
 }
 
+/// A PES ahead, its figure and the practices to look at.
 #[derive(Debug, Serialize)]
-struct LearnPeer {
+struct PeerView {
     pes: PesLink,
-    score: String,
+    value: String,
     same_cluster: bool,
+    practices: Vec<PracticeLink>,
+}
+
+/// A suggested practice, and why when it does not name the indicator itself.
+#[derive(Debug, Serialize)]
+struct PracticeLink {
+    title: String,
+    url: String,
+    /// Set when the practice's text is in another language than the page.
+    text_lang: Option<Lang>,
+    basis: Option<String>,
 }
 
 impl Context<'_> {
@@ -78,7 +129,7 @@ impl Context<'_> {
         PesBench {
             standings: self.standings(id, lang),
             maturity: self.maturity(id, lang),
-            learn_from: self.learn_views(id, lang),
+            learning: self.learning(id, lang),
             framework: self.framework_of(id, lang),
             indicators_url: self.routes.link(&self.routes.indicators(lang)),
         }
@@ -204,45 +255,188 @@ impl Context<'_> {
         })
     }
 
-    fn learn_views(&self, id: &str, lang: &Lang) -> Vec<LearnView> {
+    fn learning(&self, id: &str, lang: &Lang) -> LearningView {
         let data = &self.site.data;
-        let Some(assessment) = maturity::latest(data, id) else {
-            return Vec::new();
-        };
-        let score = |v: f64| self.value(lang, v, ValueFormat::SCORE);
-        learning::learn_from(data, &assessment.cycle, id)
+        let practices = self.tagged_practices(lang);
+        let cards = self.practice_cards(lang);
+        let indicators = learning::indicator_paths(data, id, &practices)
             .into_iter()
-            .map(|suggestion| {
-                let area = suggestion.area.as_str();
-                let mut practices: Vec<Card> = suggestion
-                    .peers
-                    .iter()
-                    .flat_map(|peer| self.area_practices(area, Some(&peer.pes), lang))
-                    .collect();
-                practices.truncate(PRACTICES_PER_AREA);
-                LearnView {
-                    name: data
-                        .area_by_id(area)
-                        .map(|a| a.name.text(lang).to_string())
-                        .unwrap_or_default(),
-                    url: self.routes.link(&self.routes.area(area, lang)),
-                    own: score(suggestion.own),
-                    median: score(suggestion.network_median),
-                    peers: suggestion
-                        .peers
-                        .iter()
-                        .filter_map(|peer| {
-                            Some(LearnPeer {
-                                pes: self.pes_link(&peer.pes, lang)?,
-                                score: score(peer.score),
-                                same_cluster: peer.same_cluster,
-                            })
-                        })
-                        .collect(),
-                    practices,
-                    id: suggestion.area,
-                }
-            })
-            .collect()
+            .filter_map(|path| self.indicator_learning(path, &cards, lang))
+            .collect();
+        let areas = maturity::latest(data, id).map(|assessment| AreasLearning {
+            below: learning::learn_from(data, &assessment.cycle, id, &practices)
+                .into_iter()
+                .map(|suggestion| self.learn_view(suggestion, &cards, lang))
+                .collect(),
+            cycle: assessment.cycle.clone(),
+        });
+        LearningView { indicators, areas }
     }
+
+    fn indicator_learning(
+        &self,
+        path: learning::IndicatorPath,
+        cards: &BTreeMap<&str, &Card>,
+        lang: &Lang,
+    ) -> Option<IndicatorLearning> {
+        let indicator = self
+            .site
+            .data
+            .indicators
+            .iter()
+            .find(|i| i.id.value == path.indicator)?;
+        let fmt = |v: f64| self.value(lang, v, indicator.value_format());
+        let standing = &path.standing;
+        let peers: Vec<(bool, PeerView)> = path
+            .ahead
+            .iter()
+            .filter_map(|ahead| {
+                let direct = ahead
+                    .practices
+                    .iter()
+                    .any(|p| p.basis == learning::Basis::Indicator);
+                let practices = ahead
+                    .practices
+                    .iter()
+                    .filter_map(|p| {
+                        practice_link(&p.practice, self.basis_label(&p.basis, lang), cards)
+                    })
+                    .collect();
+                Some((
+                    ahead.same_cluster || direct,
+                    PeerView {
+                        pes: self.pes_link(&ahead.pes, lang)?,
+                        value: fmt(ahead.value),
+                        same_cluster: ahead.same_cluster,
+                        practices,
+                    },
+                ))
+            })
+            .collect();
+        let (shown, more) = Self::fold_peers(peers);
+        Some(IndicatorLearning {
+            has_practice: shown
+                .iter()
+                .chain(&more)
+                .any(|peer| !peer.practices.is_empty()),
+            id: path.indicator.clone(),
+            name: self.text(lang, indicator.name.text(lang)),
+            url: self
+                .routes
+                .link(&self.routes.indicator(&path.indicator, lang)),
+            year: standing.year,
+            value: fmt(standing.value),
+            cluster_rank: self.rank_text(standing.cluster_rank, standing.cluster_count, lang),
+            network_rank: self.rank_text(standing.network_rank, standing.network_count, lang),
+            ahead_count: path.ahead.len(),
+            shown,
+            more,
+        })
+    }
+
+    /// Splits the peers ahead into those shown (flagged: same group or a practice on the
+    /// indicator) and the rest, folded. When the shown ones have no practice at all, the
+    /// first folded ones with a practice are shown too, so a practice is in sight if any is.
+    fn fold_peers(peers: Vec<(bool, PeerView)>) -> (Vec<PeerView>, Vec<PeerView>) {
+        let (shown, more): (Vec<_>, Vec<_>) = peers.into_iter().partition(|(flag, _)| *flag);
+        let mut shown: Vec<PeerView> = shown.into_iter().map(|(_, peer)| peer).collect();
+        let mut more: Vec<PeerView> = more.into_iter().map(|(_, peer)| peer).collect();
+        if shown.iter().all(|peer| peer.practices.is_empty()) {
+            let mut promoted = 0;
+            let mut rest = Vec::new();
+            for peer in more {
+                if promoted < PROMOTED_PEERS && !peer.practices.is_empty() {
+                    promoted += 1;
+                    shown.push(peer);
+                } else {
+                    rest.push(peer);
+                }
+            }
+            more = rest;
+        }
+        (shown, more)
+    }
+
+    fn learn_view(
+        &self,
+        suggestion: learning::LearnFrom,
+        cards: &BTreeMap<&str, &Card>,
+        lang: &Lang,
+    ) -> LearnView {
+        let score = |v: f64| self.value(lang, v, ValueFormat::SCORE);
+        let peer_views = |peers: &[learning::Peer]| -> Vec<PeerView> {
+            peers
+                .iter()
+                .filter_map(|peer| {
+                    Some(PeerView {
+                        pes: self.pes_link(&peer.pes, lang)?,
+                        value: score(peer.score),
+                        same_cluster: peer.same_cluster,
+                        practices: peer
+                            .practices
+                            .iter()
+                            .filter_map(|key| practice_link(key, None, cards))
+                            .collect(),
+                    })
+                })
+                .collect()
+        };
+        let peers = peer_views(&suggestion.peers);
+        let further = peer_views(&suggestion.further);
+        let area = suggestion.area.as_str();
+        LearnView {
+            name: self
+                .site
+                .data
+                .area_by_id(area)
+                .map(|a| a.name.text(lang).to_string())
+                .unwrap_or_default(),
+            url: self.routes.link(&self.routes.area(area, lang)),
+            own: score(suggestion.own),
+            median: score(suggestion.network_median),
+            has_practice: peers
+                .iter()
+                .chain(&further)
+                .any(|peer| !peer.practices.is_empty()),
+            peers,
+            further,
+            id: suggestion.area,
+        }
+    }
+
+    /// Why a practice is suggested, when it does not name the indicator itself.
+    fn basis_label(&self, basis: &learning::Basis, lang: &Lang) -> Option<String> {
+        match basis {
+            learning::Basis::Indicator => None,
+            learning::Basis::Category(category) => Some(format!(
+                "{} {}",
+                self.label(lang, "bench.learn_basis_category"),
+                self.category_name(category, lang)
+            )),
+            learning::Basis::Area(area) => Some(format!(
+                "{} {area} {}",
+                self.label(lang, "bench.learn_basis_area"),
+                self.site
+                    .data
+                    .area_by_id(area)
+                    .map(|a| a.name.text(lang).to_string())
+                    .unwrap_or_default()
+            )),
+        }
+    }
+}
+
+/// A link to the practice `key` as listed in the page's language, with why it is suggested.
+fn practice_link(
+    key: &str,
+    basis: Option<String>,
+    cards: &BTreeMap<&str, &Card>,
+) -> Option<PracticeLink> {
+    let card = cards.get(key)?;
+    Some(PracticeLink {
+        title: card.title.clone(),
+        url: card.url.clone(),
+        text_lang: card.text_lang.clone(),
+        basis,
+    })
 }
