@@ -5,10 +5,13 @@ use std::path::Path;
 
 use super::Outcome;
 use crate::content;
+use crate::diagnostics::Diagnostics;
+use crate::i18n::Strings;
 use crate::model::documents::Section;
 use crate::model::text::{is_valid_slug, Date};
 use crate::schema;
 use crate::terminal;
+use crate::theme::Theme;
 
 /// Creates `content/<section>/<slug>.<lang>.md` for each site language.
 pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
@@ -26,6 +29,13 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
             return Outcome::ContentErrors;
         }
     };
+    let mut problems = Diagnostics::default();
+    let theme = Theme::load(root, &config.theme.value, &mut problems);
+    let strings = Strings::load(&theme, config.languages(), &mut problems);
+    if !problems.is_empty() {
+        super::print_problems(problems, "fix the theme's UI strings first");
+        return Outcome::ContentErrors;
+    }
     let folder = root.join("content").join(section.folder());
     let languages = config.languages();
     let paths: Vec<_> = languages
@@ -52,7 +62,8 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
             .join(section.folder())
             .join(format!("{slug}.{lang}.md"));
         let modeline = schema::modeline(&relative, schema::Kind::of_section(section));
-        let text = skeleton(section, lang, today, &modeline);
+        let placeholders = Placeholders::in_language(&strings, lang);
+        let text = skeleton(section, &placeholders, today, &modeline);
         if let Err(error) = std::fs::write(path, text) {
             terminal::stderr_line(format_args!(
                 "error: cannot write {}: {error}",
@@ -69,22 +80,37 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
     Outcome::Success
 }
 
+/// The texts an author replaces, in the document's language: the theme's `new.*` UI strings,
+/// so a site in any language gets its own words.
+struct Placeholders {
+    title: String,
+    summary: String,
+    heading: String,
+    body: String,
+}
+
+impl Placeholders {
+    fn in_language(strings: &Strings, lang: &Lang) -> Placeholders {
+        // `Strings::load` reported any key missing in a language, and `run` stopped there.
+        let text = |key: &str| strings.get(lang, key).unwrap_or_default().to_string();
+        Placeholders {
+            title: text("new.title"),
+            summary: text("new.summary"),
+            heading: text("new.heading"),
+            body: text("new.body"),
+        }
+    }
+}
+
 /// The front matter a new document needs, with today's date and placeholders to replace. It
 /// is a draft, so its placeholders are not published before the author has replaced them.
 /// Its first line names the schema so the author's editor completes and checks the fields.
-fn skeleton(section: Section, lang: &Lang, today: Date, modeline: &str) -> String {
-    let (title, summary, body) = match lang.as_str() {
-        "fr" => (
-            "Titre à compléter",
-            "Résumé en une ou deux phrases.",
-            "## Contexte\n\nDécrivez ici…\n",
-        ),
-        _ => (
-            "Title to fill in",
-            "A one- or two-sentence summary.",
-            "## Context\n\nDescribe here…\n",
-        ),
-    };
+fn skeleton(section: Section, placeholders: &Placeholders, today: Date, modeline: &str) -> String {
+    // A JSON string is a valid double-quoted YAML string, whatever the theme's text holds.
+    let quoted = |text: &str| serde_json::Value::from(text).to_string();
+    let title = quoted(&placeholders.title);
+    let summary = quoted(&placeholders.summary);
+    let body = format!("## {}\n\n{}\n", placeholders.heading, placeholders.body);
     let year = today.year();
     let fields = match section {
         Section::Practices => format!(
@@ -97,7 +123,7 @@ fn skeleton(section: Section, lang: &Lang, today: Date, modeline: &str) -> Strin
         Section::Pages => "weight: 50\nmenu: false\n".to_string(),
     };
     format!(
-        "---\n{modeline}\ntitle: \"{title}\"\nsummary: \"{summary}\"\n{fields}created: {today}\nupdated: {today}\ndraft: true\n---\n\n{body}"
+        "---\n{modeline}\ntitle: {title}\nsummary: {summary}\n{fields}created: {today}\nupdated: {today}\ndraft: true\n---\n\n{body}"
     )
 }
 
@@ -109,13 +135,22 @@ mod tests {
     fn skeletons_parse_as_front_matter() {
         let today = Date::parse("2026-01-02").expect("valid date");
         for section in Section::ALL {
+            let placeholders = Placeholders {
+                title: "Un \"titre\" à compléter".to_string(),
+                summary: "Résumé : deux phrases.".to_string(),
+                heading: "Contexte".to_string(),
+                body: "Décrivez ici…".to_string(),
+            };
             let text = skeleton(
                 section,
-                &Lang::new("fr"),
+                &placeholders,
                 today,
                 "# yaml-language-server: $schema=x",
             );
-            assert!(text.starts_with("---\n# yaml-language-server: $schema=x\ntitle:"));
+            assert!(text.starts_with(
+                "---\n# yaml-language-server: $schema=x\ntitle: \"Un \\\"titre\\\" à compléter\"\n"
+            ));
+            assert!(text.ends_with("## Contexte\n\nDécrivez ici…\n"));
             assert!(text.contains("created: 2026-01-02"));
             assert!(text.contains("updated: 2026-01-02"));
         }

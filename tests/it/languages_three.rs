@@ -123,6 +123,25 @@ fn each_language_writes_numbers_and_dates_its_own_way() {
     assert_eq!(value_cell("en/indicators/transitions/index.html"), "56.7%");
 }
 
+/// `new` writes each language's placeholders from the theme's strings, Spanish included: an
+/// author never finds English to replace in a Spanish file.
+#[test]
+fn new_documents_take_each_language_placeholders() {
+    let site = Site::copy("three_languages");
+    site.run(&["new", "practice", "mentoring"]).assert_code(0);
+    for (lang, title, heading) in [
+        ("es", "Título por completar", "## Contexto"),
+        ("fr", "Titre à compléter", "## Contexte"),
+        ("en", "Title to fill in", "## Context"),
+    ] {
+        let text = site.read(&format!("content/practices/mentoring.{lang}.md"));
+        assert!(
+            text.contains(&format!("title: \"{title}\"")) && text.contains(heading),
+            "{lang}: {text}"
+        );
+    }
+}
+
 #[test]
 fn every_page_links_its_french_english_and_spanish_versions_and_x_default() {
     let output = &three().output;
