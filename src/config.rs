@@ -57,12 +57,14 @@ pub enum SiteSection {
     Assessments,
     Areas,
     Frameworks,
+    /// Side-by-side comparisons of PES.
+    Compare,
     Search,
 }
 
 impl SiteSection {
     /// Every section, in the order `site.yaml` documents them.
-    pub const ALL: [SiteSection; 10] = [
+    pub const ALL: [SiteSection; 11] = [
         SiteSection::Practices,
         SiteSection::Visits,
         SiteSection::Reports,
@@ -72,6 +74,7 @@ impl SiteSection {
         SiteSection::Assessments,
         SiteSection::Areas,
         SiteSection::Frameworks,
+        SiteSection::Compare,
         SiteSection::Search,
     ];
 
@@ -87,6 +90,7 @@ impl SiteSection {
             SiteSection::Assessments => "assessments",
             SiteSection::Areas => "areas",
             SiteSection::Frameworks => "frameworks",
+            SiteSection::Compare => "compare",
             SiteSection::Search => "search",
         }
     }
@@ -104,6 +108,7 @@ impl SiteSection {
             SiteSection::Assessments => ("evaluations", "assessments"),
             SiteSection::Areas => ("domaines", "areas"),
             SiteSection::Frameworks => ("cadres-performance", "frameworks"),
+            SiteSection::Compare => ("comparer", "compare"),
             SiteSection::Search => ("recherche", "search"),
         };
         BTreeMap::from([
