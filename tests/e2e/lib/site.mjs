@@ -131,6 +131,7 @@ const DEFAULT_SECTIONS = {
   assessments: { fr: 'evaluations', en: 'assessments' },
   areas: { fr: 'domaines', en: 'areas' },
   frameworks: { fr: 'cadres-performance', en: 'frameworks' },
+  compare: { fr: 'comparer', en: 'compare' },
   search: { fr: 'recherche', en: 'search' },
 };
 // Pagefind's folder when site.yaml does not set `search.folder` (src/config.rs).
