@@ -14,6 +14,7 @@ use crate::model::documents::Section;
 use crate::model::lang::Lang;
 use crate::render::charts::SPARK_VIEW_BOX;
 use crate::render::family::{per_language, Family};
+use crate::render::files::structured_data;
 use crate::render::views::compare::{Comparable, COMPARE_KEYS};
 use crate::render::{Change, Context, OutputFile};
 
@@ -61,11 +62,14 @@ impl Family for CompareData {
             spark_view_box: SPARK_VIEW_BOX,
             comparable,
         };
-        let bytes = serde_json::to_vec(&file)
+        let value = serde_json::to_value(&file)
             .map_err(|error| problem(format!("cannot write the comparison data: {error}")))?;
+        // `<`, `>` and `&` as JSON escapes: the same data, and no text from the content
+        // (a practice's title) reads as markup wherever the file is shown.
+        let text = structured_data::to_html(&value);
         Ok(OutputFile {
             path: PathBuf::from(path),
-            bytes: Arc::new(bytes),
+            bytes: Arc::new(text.into_bytes()),
         })
     }
 }
