@@ -69,12 +69,14 @@ pub enum SiteSection {
     Assessments,
     Areas,
     Frameworks,
+    /// Side-by-side comparisons of PES.
+    Compare,
     Search,
 }
 
 impl SiteSection {
     /// Every section, in the order `site.yaml` documents them.
-    pub const ALL: [SiteSection; 10] = [
+    pub const ALL: [SiteSection; 11] = [
         SiteSection::Practices,
         SiteSection::Visits,
         SiteSection::Reports,
@@ -84,6 +86,7 @@ impl SiteSection {
         SiteSection::Assessments,
         SiteSection::Areas,
         SiteSection::Frameworks,
+        SiteSection::Compare,
         SiteSection::Search,
     ];
 
@@ -99,6 +102,7 @@ impl SiteSection {
             SiteSection::Assessments => "assessments",
             SiteSection::Areas => "areas",
             SiteSection::Frameworks => "frameworks",
+            SiteSection::Compare => "compare",
             SiteSection::Search => "search",
         }
     }
@@ -120,6 +124,7 @@ impl SiteSection {
             SiteSection::Assessments => ("evaluations", "assessments", "evaluaciones"),
             SiteSection::Areas => ("domaines", "areas", "ambitos"),
             SiteSection::Frameworks => ("cadres-performance", "frameworks", "marcos-desempeno"),
+            SiteSection::Compare => ("comparer", "compare", "comparar"),
             SiteSection::Search => ("recherche", "search", "buscar"),
         };
         match lang {

@@ -12,7 +12,7 @@ use crate::model::lang::Lang;
 use crate::model::typography::Typography;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use minijinja::{Environment, Value};
 use rayon::prelude::*;
@@ -30,6 +30,7 @@ use engine::routes::Routes;
 use family::{add, Planned};
 pub use pages::changes::{Change, DataFile};
 use views::cards::CardIndex;
+use views::compare::CompareIndex;
 use views::Layout;
 
 /// A file of the built site: its path below the output folder and its bytes.
@@ -92,6 +93,7 @@ fn render_pages(
             .map(|k| k.to_string())
             .chain(status_keys())
             .chain(views::figures::BENCH_KEYS.iter().map(|k| k.to_string()))
+            .chain(views::compare::COMPARE_KEYS.iter().map(|k| k.to_string()))
             .chain(
                 pages::search_page::SEARCH_KEYS
                     .iter()
@@ -147,6 +149,7 @@ fn render_pages(
         routes: Routes::new(&site.config, &site.documents),
         positions: document_positions(&site.documents),
         cards: CardIndex::default(),
+        comparisons: OnceLock::new(),
         countries: CountryNames::new(languages, site.data.country_codes()),
         strings,
         formats,
@@ -209,9 +212,11 @@ fn plan(cx: &Context<'_>) -> Vec<Box<dyn Planned>> {
     add(&mut planned, cx, pages::assessments::Assessments);
     add(&mut planned, cx, pages::areas::Areas);
     add(&mut planned, cx, pages::frameworks::Frameworks);
+    add(&mut planned, cx, pages::compare::Comparisons);
     add(&mut planned, cx, files::feeds::Feeds);
     add(&mut planned, cx, files::sitemap::Crawling);
     add(&mut planned, cx, files::downloads::Downloads);
+    add(&mut planned, cx, files::compare_data::CompareData);
     planned
 }
 
@@ -224,6 +229,8 @@ pub(crate) struct Context<'a> {
     /// translation is a lookup rather than a scan (lists and profiles do it per card).
     positions: BTreeMap<Section, BTreeMap<String, BTreeMap<Lang, usize>>>,
     cards: CardIndex,
+    /// PES side by side, built the first time a comparison is rendered.
+    comparisons: OnceLock<CompareIndex>,
     /// Country names in each site language, loaded once for every page.
     countries: CountryNames,
     strings: Arc<Strings>,
@@ -290,6 +297,11 @@ impl Context<'_> {
     /// A share of the way to a target, as a whole percentage in `lang`.
     pub(crate) fn share(&self, lang: &Lang, ratio: f64) -> String {
         engine::format::share(self.formats(lang), ratio)
+    }
+
+    /// Every PES's column of comparisons and the rows they line up on, in every language.
+    pub(crate) fn comparisons(&self) -> &CompareIndex {
+        self.comparisons.get_or_init(|| CompareIndex::build(self))
     }
 
     /// Typography for text written in `lang`.

@@ -498,7 +498,7 @@ fn a_language_without_default_slugs_must_name_them_in_site_yaml() {
     let run = site.run(&["check"]);
     run.assert_code(1);
     assert!(
-        run.stderr.contains("language `de` has no address segment for the sections visits, reports, pes, indicators, assessments, areas, frameworks, search"),
+        run.stderr.contains("language `de` has no address segment for the sections visits, reports, pes, indicators, assessments, areas, frameworks, compare, search"),
         "{}",
         run.stderr
     );
@@ -657,6 +657,7 @@ fn a_language_without_ui_strings_is_one_error_naming_the_file_to_add() {
         "assessments",
         "areas",
         "frameworks",
+        "compare",
         "search",
     ]
     .iter()

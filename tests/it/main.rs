@@ -7,6 +7,7 @@ mod common;
 mod bad_input;
 mod bench;
 mod build;
+mod compare;
 mod drafts;
 mod languages_format;
 mod languages_names;

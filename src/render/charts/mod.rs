@@ -16,7 +16,7 @@ pub use bars::{bar_chart, progress_bar, Bar, BarChart};
 pub use grouped::{grouped_bars, Group, GroupedBars};
 pub use heatmap::{heatmap, Heatmap, HeatmapRow};
 pub use lines::{line_chart, Line, LineChart};
-pub use sparkline::sparkline;
+pub use sparkline::{spark_shape, sparkline, sparkline_of, SparkShape, VIEW_BOX as SPARK_VIEW_BOX};
 
 use std::fmt::Write;
 

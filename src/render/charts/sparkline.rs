@@ -8,8 +8,38 @@ use super::{n, open, Meta};
 const WIDTH: f64 = 96.0;
 const HEIGHT: f64 = 26.0;
 
+/// The box every sparkline is drawn in, as an SVG `viewBox`.
+pub const VIEW_BOX: &str = "0 0 96 26";
+
+/// What a sparkline draws, in the coordinates of [`VIEW_BOX`]: the line as SVG path data and
+/// the last known value's point. Scripts that draw sparklines in the page (the comparison
+/// page) get these from the build, so they draw exactly what the build draws.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SparkShape {
+    pub path: String,
+    /// `[x, y]` of the last known value, marked with a dot.
+    pub last: Option<[String; 2]>,
+}
+
 /// Draws `values` (one per year, `None` for a gap).
 pub fn sparkline(meta: &Meta, values: &[Option<f64>]) -> String {
+    sparkline_of(meta, &spark_shape(values))
+}
+
+/// Draws a sparkline of a shape made by [`spark_shape`].
+pub fn sparkline_of(meta: &Meta, shape: &SparkShape) -> String {
+    let mut svg = open(meta, "sparkline", WIDTH, HEIGHT);
+    svg += &format!(r#"<path d="{}" class="chart-line"/>"#, shape.path);
+    if let Some([x, y]) = &shape.last {
+        svg += &format!(r#"<circle cx="{x}" cy="{y}" r="2.5" class="chart-point"/>"#);
+    }
+    svg += "</svg>";
+    svg
+}
+
+/// The line through `values` (one per year, `None` for a gap), each scaled between the
+/// lowest and the highest known value.
+pub fn spark_shape(values: &[Option<f64>]) -> SparkShape {
     let known: Vec<f64> = values.iter().flatten().copied().collect();
     let low = known.iter().copied().fold(f64::INFINITY, f64::min);
     let high = known.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -45,22 +75,12 @@ pub fn sparkline(meta: &Meta, values: &[Option<f64>]) -> String {
                 let (px, py) = (x_at(i), y.at(*v));
                 path += &format!("{}{} {}", if pen_down { "L" } else { "M" }, n(px), n(py));
                 pen_down = true;
-                last = Some((px, py));
+                last = Some([n(px), n(py)]);
             }
             None => pen_down = false,
         }
     }
-    let mut svg = open(meta, "sparkline", WIDTH, HEIGHT);
-    svg += &format!(r#"<path d="{path}" class="chart-line"/>"#);
-    if let Some((px, py)) = last {
-        svg += &format!(
-            r#"<circle cx="{}" cy="{}" r="2.5" class="chart-point"/>"#,
-            n(px),
-            n(py)
-        );
-    }
-    svg += "</svg>";
-    svg
+    SparkShape { path, last }
 }
 
 #[cfg(test)]
@@ -68,6 +88,11 @@ mod tests {
     use super::super::scale::EXTREMES;
     use super::super::tests::all_finite;
     use super::*;
+
+    #[test]
+    fn the_view_box_is_the_drawing_size() {
+        assert_eq!(VIEW_BOX, format!("0 0 {} {}", n(WIDTH), n(HEIGHT)));
+    }
 
     #[test]
     fn any_finite_values_draw_a_finite_line() {

@@ -42,8 +42,8 @@ pub enum PageId {
     Listing(Listing),
     Document(Section, String),
     Pes(String),
-    /// A benchmark page (indicators, assessments, areas, frameworks), by its default-language
-    /// path.
+    /// A benchmark page (indicators, assessments, areas, frameworks, comparisons), by its
+    /// default-language path.
     Benchmark(PagePath),
 }
 
@@ -189,6 +189,24 @@ impl Routes {
     /// One PES's performance framework.
     pub fn framework(&self, pes: &str, lang: &Lang) -> PagePath {
         format!("{}{pes}/", self.frameworks(lang))
+    }
+
+    /// The comparison page, where any two to four PES are put side by side with JavaScript,
+    /// and which lists the precomputed comparisons (`fr/comparer/`).
+    pub fn compare(&self, lang: &Lang) -> PagePath {
+        format!("{lang}/{}/", self.section_slug(SiteSection::Compare, lang))
+    }
+
+    /// The precomputed comparison of `first` with `second` (`fr/comparer/fr-ft--se-af/`): ids
+    /// have single hyphens only, so the double hyphen cannot be read two ways.
+    pub fn comparison(&self, first: &str, second: &str, lang: &Lang) -> PagePath {
+        format!("{}{first}--{second}/", self.compare(lang))
+    }
+
+    /// What the comparison page's script reads, in `lang`'s words and number formats
+    /// (`data/compare/fr.json`).
+    pub fn compare_data(&self, lang: &Lang) -> String {
+        self.download(&format!("compare/{lang}.json"))
     }
 
     /// A data download, the same for every language (`data/indicators/<id>.csv`).

@@ -1,6 +1,7 @@
 //! Files built in Rust rather than from templates: feeds, the sitemap and robots.txt,
-//! structured data and the data downloads.
+//! structured data, the data downloads and the data of the comparison page.
 
+pub mod compare_data;
 pub mod downloads;
 pub mod feeds;
 pub mod sitemap;

@@ -59,7 +59,8 @@ impl Family for Crawling {
 
     fn shows(self, file: &CrawlingFile, change: &Change) -> bool {
         match file {
-            // Every page with its date, and a page per member and per indicator.
+            // Every page with its date, and a page per member, per indicator and per pair
+            // of peers (members and their peer groups are in `pes.yaml`).
             CrawlingFile::Sitemap => {
                 change.reaches_every_page()
                     || change.is_document_of(None)
@@ -133,6 +134,7 @@ impl Crawling {
             .page_groups(pes_ids)
             .iter()
             .chain(&cx.bench_page_groups())
+            .chain(&cx.compare_page_groups())
         {
             urls.extend(Self::group_urls(cx, group));
         }

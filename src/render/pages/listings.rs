@@ -103,6 +103,7 @@ impl Listings {
                 #[derive(Serialize)]
                 struct PesList {
                     rows: Vec<PesRow>,
+                    compare_url: String,
                 }
                 let mut rows: Vec<PesRow> = cx
                     .site
@@ -112,7 +113,8 @@ impl Listings {
                     .map(|pes| cx.pes_row(pes, lang))
                     .collect();
                 rows.sort_by_key(|row| sort_key(&row.pes.name));
-                cx.page(template, path, &layout, PesList { rows })
+                let compare_url = cx.routes.link(&cx.routes.compare(lang));
+                cx.page(template, path, &layout, PesList { rows, compare_url })
             }
             _ => {
                 #[derive(Serialize)]

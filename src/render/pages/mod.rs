@@ -6,6 +6,7 @@ pub mod changes;
 
 pub(crate) mod areas;
 pub(crate) mod assessments;
+pub(crate) mod compare;
 pub(crate) mod documents;
 pub(crate) mod frameworks;
 pub(crate) mod home;

@@ -98,6 +98,8 @@ impl Profiles {
                 .map(|w| w.value.clone())
                 .filter(|w| crate::validate::data::is_web_url(w)),
             peers,
+            comparisons: cx.comparisons_of(id, lang),
+            compare_url: format!("{}?a={id}", cx.routes.link(&cx.routes.compare(lang))),
             bench: cx.pes_bench(id, lang),
             assessment: Self::latest_assessment(cx, id, lang),
             practices,

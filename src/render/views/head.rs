@@ -27,6 +27,8 @@ pub struct Publishing {
     pub print_script: Option<String>,
     /// The table-sorting script, on pages with sortable tables.
     pub sort_script: Option<String>,
+    /// The script of the comparison page, which builds any comparison in the page.
+    pub compare_script: Option<String>,
 }
 
 /// A `<link rel="alternate" type="application/atom+xml">`, with the feed's absolute URL.
@@ -48,6 +50,8 @@ const TABLE_KINDS: [&str; 6] = [
     "framework",
     "pes",
 ];
+/// The kind of the comparison page, the only one with the comparison script.
+pub(crate) const COMPARE_KIND: &str = "compare";
 /// Page kinds search engines should not index.
 const NOINDEX_KINDS: [&str; 3] = ["not-found", "translations", "search"];
 
@@ -97,6 +101,7 @@ impl Context<'_> {
             sort_script: TABLE_KINDS
                 .contains(&kind)
                 .then(|| self.routes.link("sort.js")),
+            compare_script: (kind == COMPARE_KIND).then(|| self.routes.link("compare.js")),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! lay things out.
 
 pub(crate) mod cards;
+pub(crate) mod compare;
 pub(crate) mod figures;
 pub(crate) mod head;
 pub(crate) mod layout;
@@ -183,6 +184,10 @@ pub struct PesProfile {
     pub cluster_description: String,
     pub website: Option<String>,
     pub peers: Vec<PesLink>,
+    /// Its precomputed comparisons with each peer.
+    pub comparisons: Vec<compare::ComparisonLink>,
+    /// The page that compares any PES.
+    pub compare_url: String,
     /// Standings, maturity profile, learn-from suggestions and framework.
     pub bench: profile::PesBench,
     pub assessment: Option<AssessmentView>,

@@ -132,6 +132,7 @@ const DEFAULT_SECTIONS = {
   assessments: { fr: 'evaluations', en: 'assessments', es: 'evaluaciones' },
   areas: { fr: 'domaines', en: 'areas', es: 'ambitos' },
   frameworks: { fr: 'cadres-performance', en: 'frameworks', es: 'marcos-desempeno' },
+  compare: { fr: 'comparer', en: 'compare', es: 'comparar' },
   search: { fr: 'recherche', en: 'search', es: 'buscar' },
 };
 // Pagefind's folder when site.yaml does not set `search.folder` (src/config.rs).
