@@ -397,6 +397,7 @@ impl Indicators {
                     None
                 },
                 highlight: false,
+                pes: Some(pes.to_string()),
             })
             .collect();
         let (reference, reference_label) = match cluster {
@@ -502,6 +503,7 @@ impl Indicators {
                 values: table.years.iter().map(|y| table.value(pes, *y)).collect(),
                 reference: false,
                 highlight: false,
+                pes: Some(pes.to_string()),
             })
             .collect();
         // The median goes first so that it is drawn under the lines of the PES.
@@ -512,6 +514,7 @@ impl Indicators {
                 values: medians.clone(),
                 reference: true,
                 highlight: false,
+                pes: None,
             },
         );
         let first = table.years.first().copied().unwrap_or_default();

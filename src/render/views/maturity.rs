@@ -83,6 +83,7 @@ impl Context<'_> {
                             Some((level as u8, format::number(count as f64, 0, lang)))
                         })
                         .collect(),
+                    pes: None,
                 })
                 .collect(),
         };
