@@ -89,6 +89,7 @@ fn render_pages(
             .map(|k| k.to_string())
             .chain(status_keys())
             .chain(views::figures::BENCH_KEYS.iter().map(|k| k.to_string()))
+            .chain(views::facets::facet_keys())
             .chain(
                 pages::search_page::SEARCH_KEYS
                     .iter()

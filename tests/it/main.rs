@@ -10,6 +10,7 @@ mod build;
 mod drafts;
 mod languages_names;
 mod languages_text;
+mod my_pes;
 mod publish;
 mod safety_files;
 mod safety_input;

@@ -27,6 +27,8 @@ pub struct Publishing {
     pub print_script: Option<String>,
     /// The table-sorting script, on pages with sortable tables.
     pub sort_script: Option<String>,
+    /// The script of the practice list's filter panel, set by the list when it has one.
+    pub filter_script: Option<String>,
 }
 
 /// A `<link rel="alternate" type="application/atom+xml">`, with the feed's absolute URL.
@@ -91,6 +93,7 @@ impl Context<'_> {
             sort_script: TABLE_KINDS
                 .contains(&kind)
                 .then(|| self.routes.link("sort.js")),
+            filter_script: None,
         }
     }
 }
