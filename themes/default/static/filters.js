@@ -11,7 +11,7 @@
   if (!list) {
     return;
   }
-  var cards = Array.prototype.slice.call(list.children);
+  var elements = Array.prototype.slice.call(list.children);
   var status = form.querySelector("[data-filters-status]");
   var empty = document.querySelector("[data-filters-empty]");
   var browse = document.querySelector("[data-filters-browse]");
@@ -20,30 +20,38 @@
     return {
       name: element.getAttribute("data-facet"),
       element: element,
-      inputs: Array.prototype.slice.call(element.querySelectorAll("input[type=checkbox]")),
+      inputs: Array.prototype.map.call(element.querySelectorAll("input[type=checkbox]"), function (input) {
+        var label = form.querySelector('label[for="' + input.id + '"] [data-count]');
+        return { input: input, count: label, value: input.value };
+      }),
     };
   });
 
-  function valuesOf(card, facet) {
-    return (card.getAttribute("data-filter-" + facet.name) || "").split(" ").filter(Boolean);
-  }
+  // Each card with its values per facet, read once.
+  var cards = elements.map(function (element) {
+    return {
+      element: element,
+      values: facets.map(function (facet) {
+        return (element.getAttribute("data-filter-" + facet.name) || "").split(" ").filter(Boolean);
+      }),
+    };
+  });
 
   function chosen(facet) {
-    return facet.inputs.filter(function (input) {
-      return input.checked;
-    }).map(function (input) {
-      return input.value;
+    return facet.inputs.filter(function (entry) {
+      return entry.input.checked;
+    }).map(function (entry) {
+      return entry.value;
     });
   }
 
-  // Whether `card` matches every facet's choice but that of `except`.
+  // Whether `card` matches every facet's choice but that of the facet at `except`.
   function matches(card, choice, except) {
-    return facets.every(function (facet, index) {
-      var wanted = choice[index];
-      if (facet === except || wanted.length === 0) {
+    return choice.every(function (wanted, index) {
+      if (index === except || wanted.length === 0) {
         return true;
       }
-      return valuesOf(card, facet).some(function (value) {
+      return card.values[index].some(function (value) {
         return wanted.indexOf(value) >= 0;
       });
     });
@@ -53,21 +61,23 @@
     var choice = facets.map(chosen);
     var shown = 0;
     cards.forEach(function (card) {
-      var match = matches(card, choice, null);
-      card.hidden = !match;
+      var match = matches(card, choice, -1);
+      card.element.hidden = !match;
       shown += match ? 1 : 0;
     });
-    facets.forEach(function (facet) {
-      var others = cards.filter(function (card) {
-        return matches(card, choice, facet);
+    facets.forEach(function (facet, index) {
+      var counts = Object.create(null);
+      cards.forEach(function (card) {
+        if (matches(card, choice, index)) {
+          card.values[index].forEach(function (value) {
+            counts[value] = (counts[value] || 0) + 1;
+          });
+        }
       });
-      facet.inputs.forEach(function (input) {
-        var count = others.filter(function (card) {
-          return valuesOf(card, facet).indexOf(input.value) >= 0;
-        }).length;
-        var label = form.querySelector('label[for="' + input.id + '"] [data-count]');
-        if (label) {
-          label.textContent = "(" + numbers.format(count) + ")";
+      facet.inputs.forEach(function (entry) {
+        var count = counts[entry.value] || 0;
+        if (entry.count) {
+          entry.count.textContent = "(" + numbers.format(count) + ")";
         }
       });
     });
@@ -98,8 +108,8 @@
     var query = new URLSearchParams(window.location.search);
     facets.forEach(function (facet) {
       var wanted = query.getAll(facet.name);
-      facet.inputs.forEach(function (input) {
-        input.checked = wanted.indexOf(input.value) >= 0;
+      facet.inputs.forEach(function (entry) {
+        entry.input.checked = wanted.indexOf(entry.value) >= 0;
       });
       if (wanted.length > 0) {
         facet.element.open = true;
