@@ -94,6 +94,7 @@ fn render_pages(
             .chain(status_keys())
             .chain(views::figures::BENCH_KEYS.iter().map(|k| k.to_string()))
             .chain(views::compare::COMPARE_KEYS.iter().map(|k| k.to_string()))
+            .chain(views::facets::facet_keys())
             .chain(
                 pages::search_page::SEARCH_KEYS
                     .iter()
@@ -184,7 +185,11 @@ fn render_pages(
 }
 
 /// The arguments the Rust side gives a UI string it uses: none but for these.
-const RUST_ARGUMENTS: &[(&str, &[&str])] = &[("bench.points", &["value"])];
+/// (`filters.shown` is also handed to filters.js as written, to fill as filters change.)
+const RUST_ARGUMENTS: &[(&str, &[&str])] = &[
+    ("bench.points", &["value"]),
+    ("filters.shown", &["shown", "total"]),
+];
 
 fn rust_arguments(key: &str) -> &'static [&'static str] {
     RUST_ARGUMENTS

@@ -14,6 +14,7 @@ mod languages_names;
 mod languages_text;
 mod languages_three;
 mod learning_path;
+mod my_pes;
 mod publish;
 mod safety_files;
 mod safety_input;

@@ -2,7 +2,7 @@
 //! width, a diamond for each row's peer-group median and a dashed line for the network median.
 
 use super::scale::{nice, Scale};
-use super::{escape, fit, n, open, text, vertical_grid, Meta, Numbers};
+use super::{escape, fit, n, open, row_open, text, vertical_grid, Meta, Numbers};
 
 /// One row of a bar chart.
 #[derive(Debug, Clone)]
@@ -14,6 +14,9 @@ pub struct Bar {
     pub marker: Option<f64>,
     /// Emphasised row (the PES whose page this is).
     pub highlight: bool,
+    /// The PES the row shows, written as `data-pes` on the row so a visitor's own PES can be
+    /// picked out (`my-pes.js`).
+    pub pes: Option<String>,
 }
 
 /// A bar chart and its legend texts.
@@ -91,6 +94,7 @@ pub fn bar_chart(chart: &BarChart, numbers: &Numbers<'_>) -> String {
         let y = top + ROW * index as f64;
         let middle = y + ROW / 2.0;
         let emphasis = if bar.highlight { " is-highlight" } else { "" };
+        svg += &row_open(bar.pes.as_deref());
         svg += &text(
             LABEL - 6.0,
             middle + 4.0,
@@ -129,6 +133,7 @@ pub fn bar_chart(chart: &BarChart, numbers: &Numbers<'_>) -> String {
         if let Some(marker) = bar.marker {
             svg += &diamond(x.at(marker), middle, "chart-marker");
         }
+        svg += "</g>";
     }
     if let Some(reference) = chart.reference {
         let rx = x.at(reference);
@@ -190,12 +195,14 @@ mod tests {
                     value: Some(40.0),
                     marker: Some(35.0),
                     highlight: false,
+                    pes: None,
                 },
                 Bar {
                     label: "B".into(),
                     value: None,
                     marker: None,
                     highlight: false,
+                    pes: None,
                 },
             ],
             reference: Some(38.0),
@@ -221,6 +228,7 @@ mod tests {
                     value: Some(value),
                     marker: Some(marker),
                     highlight: false,
+                    pes: None,
                 };
                 let chart = BarChart {
                     meta: meta(),

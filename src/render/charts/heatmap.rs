@@ -1,7 +1,7 @@
 //! Heatmaps: a grid of rows by columns, each cell shaded by a level (1–6) and carrying its
 //! number, so the shade only repeats what the text says.
 
-use super::{fit, n, open, text, Meta};
+use super::{fit, n, open, row_open, text, Meta};
 
 /// One row: its label and, per column, a level (0 for none, 1–6) and the text to print, or
 /// a gap.
@@ -9,6 +9,8 @@ use super::{fit, n, open, text, Meta};
 pub struct HeatmapRow {
     pub label: String,
     pub cells: Vec<Option<(u8, String)>>,
+    /// The PES of the row, written as `data-pes` so a visitor's own PES can be picked out.
+    pub pes: Option<String>,
 }
 
 /// A heatmap with its column headings.
@@ -40,6 +42,7 @@ pub fn heatmap(chart: &Heatmap) -> String {
     }
     for (r, row) in chart.rows.iter().enumerate() {
         let y = TOP + CELL_H * r as f64;
+        svg += &row_open(row.pes.as_deref());
         svg += &text(
             LABEL - 6.0,
             y + CELL_H / 2.0 + 4.0,
@@ -69,6 +72,7 @@ pub fn heatmap(chart: &Heatmap) -> String {
             );
             svg += "</g>";
         }
+        svg += "</g>";
     }
     svg += "</svg>";
     svg
@@ -96,6 +100,7 @@ mod tests {
                         cells: (0..columns)
                             .map(|c| (c % 3 != 0).then(|| (u8::MAX - c as u8, "x".to_string())))
                             .collect(),
+                        pes: None,
                     })
                     .collect(),
             };

@@ -2,7 +2,7 @@
 //! median), and a label at the end of each line. A missing year breaks the line.
 
 use super::scale::{nice, Scale};
-use super::{fit, n, open, text, Meta, Numbers};
+use super::{data_pes, fit, n, open, text, Meta, Numbers};
 
 /// One series: a label and a value (or a gap) per year of the chart.
 #[derive(Debug, Clone)]
@@ -12,6 +12,9 @@ pub struct Line {
     /// The reference series, drawn heavier and dashed.
     pub reference: bool,
     pub highlight: bool,
+    /// The PES of the series, written as `data-pes` on the line and on its label so a
+    /// visitor's own PES can be picked out (`my-pes.js`).
+    pub pes: Option<String>,
 }
 
 /// A line chart over `years`.
@@ -113,13 +116,20 @@ pub fn line_chart(chart: &LineChart, numbers: &Numbers<'_>) -> String {
                 None => pen_down = false,
             }
         }
-        svg += &format!(r#"<g class="{class}"><path d="{path}"/>"#);
+        let mark = data_pes(line.pes.as_deref());
+        svg += &format!(r#"<g class="{class}"{mark}><path d="{path}"/>"#);
         for (px, py) in points.iter().flatten() {
             svg += &marker(*px, *py, series, line.reference);
         }
         svg += "</g>";
         if let Some((px, py)) = points.iter().flatten().last() {
-            ends.push((*py, *px, fit(&line.label, 15), class));
+            ends.push(EndLabel {
+                y: *py,
+                x: *px,
+                text: fit(&line.label, 15),
+                class,
+                mark,
+            });
         }
     }
     svg += &end_labels(ends, plot_right, TOP, height - BOTTOM);
@@ -160,19 +170,25 @@ fn marker(x: f64, y: f64, series: usize, reference: bool) -> String {
     }
 }
 
+/// The label of a line, at the height of its last point.
+struct EndLabel {
+    y: f64,
+    x: f64,
+    text: String,
+    /// The line's classes, so the leader looks like the line.
+    class: String,
+    /// The line's `data-pes` attribute, so the label stands out with the line.
+    mark: String,
+}
+
 /// Labels at the right of the plot, spread so none overlaps, each tied to its line's last
 /// point by a thin leader.
-fn end_labels(
-    mut ends: Vec<(f64, f64, String, String)>,
-    right: f64,
-    top: f64,
-    bottom: f64,
-) -> String {
-    ends.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
+fn end_labels(mut ends: Vec<EndLabel>, right: f64, top: f64, bottom: f64) -> String {
+    ends.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.text.cmp(&b.text)));
     let mut placed: Vec<f64> = Vec::with_capacity(ends.len());
-    for (y, ..) in &ends {
+    for end in &ends {
         let floor = placed.last().map_or(top, |last| last + LABEL_GAP);
-        placed.push(y.max(floor));
+        placed.push(end.y.max(floor));
     }
     let mut ceiling = bottom;
     for label_y in placed.iter_mut().rev() {
@@ -180,11 +196,13 @@ fn end_labels(
         ceiling = *label_y - LABEL_GAP;
     }
     let mut svg = String::new();
-    for ((y, x, label, class), label_y) in ends.iter().zip(placed) {
+    for (end, label_y) in ends.iter().zip(placed) {
         svg += &format!(
-            r#"<g class="{class}"><line x1="{}" y1="{}" x2="{}" y2="{}" class="chart-leader"/></g>"#,
-            n(*x + 4.0),
-            n(*y),
+            r#"<g class="{} chart-end"{}><line x1="{}" y1="{}" x2="{}" y2="{}" class="chart-leader"/>"#,
+            end.class,
+            end.mark,
+            n(end.x + 4.0),
+            n(end.y),
             n(right + 8.0),
             n(label_y)
         );
@@ -193,8 +211,9 @@ fn end_labels(
             label_y + 4.0,
             "start",
             "chart-label is-small",
-            label,
+            &end.text,
         );
+        svg += "</g>";
     }
     svg
 }
@@ -217,6 +236,7 @@ mod tests {
                 values: vec![Some(1.0), None, Some(3.0)],
                 reference: false,
                 highlight: false,
+                pes: None,
             }],
         };
         let svg = line_chart(&chart, &Numbers::plain());
@@ -235,6 +255,7 @@ mod tests {
             values,
             reference,
             highlight: false,
+            pes: None,
         };
         for &first in &EXTREMES {
             for &second in &EXTREMES {

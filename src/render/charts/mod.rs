@@ -137,6 +137,18 @@ fn open(meta: &Meta, kind: &str, width: f64, height: f64) -> String {
     svg
 }
 
+/// ` data-pes="<id>"`: marks the part of a chart that shows one PES (a bar's row, a line and
+/// its label, a heatmap row), so a visitor's own PES can be picked out; nothing without one.
+fn data_pes(pes: Option<&str>) -> String {
+    pes.map(|id| format!(r#" data-pes="{}""#, escape(id)))
+        .unwrap_or_default()
+}
+
+/// The opening of the group holding one row of a chart, marked with its PES.
+fn row_open(pes: Option<&str>) -> String {
+    format!(r#"<g class="chart-row"{}>"#, data_pes(pes))
+}
+
 /// A text element; `anchor` is `start`, `middle` or `end`.
 fn text(x: f64, y: f64, anchor: &str, class: &str, content: &str) -> String {
     format!(
@@ -165,6 +177,16 @@ mod tests {
     #[test]
     fn escapes_markup() {
         assert_eq!(escape(r#"<a & "b">"#), "&lt;a &amp; &quot;b&quot;&gt;");
+    }
+
+    #[test]
+    fn a_row_is_marked_with_its_pes_escaped() {
+        assert_eq!(row_open(None), r#"<g class="chart-row">"#);
+        assert_eq!(
+            row_open(Some("fr-ft")),
+            r#"<g class="chart-row" data-pes="fr-ft">"#
+        );
+        assert_eq!(data_pes(Some(r#"a"b"#)), r#" data-pes="a&quot;b""#);
     }
 
     #[test]

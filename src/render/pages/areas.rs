@@ -119,6 +119,7 @@ impl Areas {
                         value: Some(*value),
                         marker: None,
                         highlight: false,
+                        pes: Some(pes.to_string()),
                     })
                     .collect(),
                 reference: network_median,

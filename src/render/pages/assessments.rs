@@ -194,6 +194,7 @@ impl Assessments {
             let find = |area: &str| means.iter().find(|m| m.area == area);
             heat_rows.push(HeatmapRow {
                 label: cx.chart_label(pes, lang),
+                pes: Some(pes.clone()),
                 cells: areas
                     .iter()
                     .map(|a| find(&a.id).map(|m| (level(m.peer_mean), score(m.peer_mean))))

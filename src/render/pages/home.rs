@@ -77,6 +77,8 @@ impl Home {
             alternates,
         );
         layout.canonical = cx.routes.absolute("");
+        // The language picker is in no language yet: members are named on the next page.
+        layout.my_pes = None;
         #[derive(Serialize)]
         struct Root {
             entries: Vec<LanguageEntry>,

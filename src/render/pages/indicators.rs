@@ -445,6 +445,7 @@ impl Indicators {
                     None
                 },
                 highlight: false,
+                pes: Some(pes.to_string()),
             })
             .collect();
         let (reference, reference_label) = match cluster {
@@ -549,6 +550,7 @@ impl Indicators {
                 values: table.years.iter().map(|y| table.value(pes, *y)).collect(),
                 reference: false,
                 highlight: false,
+                pes: Some(pes.to_string()),
             })
             .collect();
         // The median goes first so that it is drawn under the lines of the PES.
@@ -559,6 +561,7 @@ impl Indicators {
                 values: medians.clone(),
                 reference: true,
                 highlight: false,
+                pes: None,
             },
         );
         let first = table.years.first().copied().unwrap_or_default();

@@ -6,7 +6,12 @@ use crate::model::lang::Lang;
 use crate::render::engine::routes::Listing;
 use crate::render::family::{per_language, Family};
 use crate::render::sort_key;
+use crate::render::views::cards::Listed;
+use crate::render::views::facets::{self, FacetValue, FilterPanel};
 use crate::render::views::{Card, PesRow};
+
+/// The `id` of the practice list's cards, which its filter panel names.
+const PRACTICE_LIST_ID: &str = "practice-list";
 use crate::render::OutputFile;
 use crate::render::{Change, Context, DataFile};
 use serde::Serialize;
@@ -34,6 +39,7 @@ impl Family for Listings {
     fn template(self, (listing, _): &Self::Page) -> Option<&'static str> {
         Some(match listing {
             Listing::Pes => "pes_list.html",
+            Listing::Practices => "practices.html",
             _ => "list.html",
         })
     }
@@ -96,7 +102,7 @@ impl Listings {
                     format!("UI string `{intro_key}` is missing for language `{lang}`"),
                 ))
             })?;
-        let layout = cx.layout(lang, kind, title, intro, alternates);
+        let mut layout = cx.layout(lang, kind, title, intro, alternates);
         let path = cx.routes.listing(listing, lang) + "index.html";
         match listing {
             Listing::Pes => {
@@ -116,20 +122,45 @@ impl Listings {
                 let compare_url = cx.routes.link(&cx.routes.compare(lang));
                 cx.page(template, path, &layout, PesList { rows, compare_url })
             }
+            Listing::Practices => {
+                #[derive(Serialize)]
+                struct PracticeList {
+                    items: Vec<Card>,
+                    /// The `id` of the list, which its filter panel names.
+                    list_id: &'static str,
+                    filters: Option<FilterPanel>,
+                }
+                let mut listed: Vec<&Listed> =
+                    cx.listed_in(Section::Practices, lang).iter().collect();
+                listed.sort_by_cached_key(|listed| sort_key(&listed.card.title));
+                let values: Vec<&[FacetValue]> = listed
+                    .iter()
+                    .map(|listed| listed.facets.as_slice())
+                    .collect();
+                let filters = cx.filter_panel(&values, lang);
+                if filters.is_some() {
+                    layout.publishing.filter_script = Some(cx.routes.link("filters.js"));
+                }
+                let page = PracticeList {
+                    list_id: PRACTICE_LIST_ID,
+                    filters,
+                    items: listed
+                        .into_iter()
+                        .map(|listed| facets::filterable(listed.card.clone(), &listed.facets))
+                        .collect(),
+                };
+                cx.page(template, path, &layout, page)
+            }
             _ => {
                 #[derive(Serialize)]
                 struct CardList {
                     items: Vec<Card>,
                 }
                 let section = match listing {
-                    Listing::Practices => Section::Practices,
                     Listing::Visits => Section::Visits,
                     _ => Section::Reports,
                 };
-                let mut cards = cx.cards(section, lang, |_| true);
-                if listing == Listing::Practices {
-                    cards.sort_by_key(|card| sort_key(&card.title));
-                }
+                let cards = cx.cards(section, lang, |_| true);
                 cx.page(template, path, &layout, CardList { items: cards })
             }
         }

@@ -11,7 +11,8 @@ use crate::analysis::progress;
 use crate::model::data::{Framework, Kpi};
 use crate::model::documents::{Document, Meta, PracticeMeta, Section};
 use crate::model::lang::Lang;
-use crate::render::views::{Card, FrameworkLink, Labelled, NamedLink, PracticeFacts};
+use crate::render::views::facets::{Facet, FacetValue};
+use crate::render::views::{Card, FrameworkLink, Labelled, NamedLink, PracticeFacts, Tag};
 use crate::render::{sort_key, Context};
 
 /// A document's card, with what lists pick it by.
@@ -24,6 +25,8 @@ pub(crate) struct Listed {
     pub areas: Vec<String>,
     /// The indicators a practice aims to improve.
     pub indicators: Vec<String>,
+    /// A practice's facet values, for the practice list's filters.
+    pub facets: Vec<FacetValue>,
     pub card: Card,
 }
 
@@ -54,6 +57,14 @@ impl CardIndex {
 }
 
 impl Context<'_> {
+    /// Every document of `section` listed in `lang`, newest first.
+    pub(crate) fn listed_in(&self, section: Section, lang: &Lang) -> &[Listed] {
+        self.cards
+            .0
+            .get(&(section, lang.clone()))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// The cards of `section` in `lang` (or their fallback) that `pick` keeps, newest first.
     pub(crate) fn cards(
         &self,
@@ -61,11 +72,8 @@ impl Context<'_> {
         lang: &Lang,
         pick: impl Fn(&Listed) -> bool,
     ) -> Vec<Card> {
-        self.cards
-            .0
-            .get(&(section, lang.clone()))
-            .into_iter()
-            .flatten()
+        self.listed_in(section, lang)
+            .iter()
             .filter(|listed| pick(listed))
             .map(|listed| listed.card.clone())
             .collect()
@@ -75,13 +83,25 @@ impl Context<'_> {
         let documents = &self.site.documents;
         let listed = match section {
             Section::Practices => {
-                let meta = &self.shown(&documents.practices, section, key, lang)?.meta;
+                let practice = self.shown(&documents.practices, section, key, lang)?;
+                let facets = self.facet_values(practice, lang);
                 Listed {
                     key: key.to_string(),
-                    owner: meta.pes.value.clone(),
-                    areas: meta.areas.iter().map(|a| a.value.clone()).collect(),
-                    indicators: meta.indicators.iter().map(|i| i.value.clone()).collect(),
-                    card: self.practice_card(key, lang)?,
+                    owner: practice.meta.pes.value.clone(),
+                    areas: practice
+                        .meta
+                        .areas
+                        .iter()
+                        .map(|a| a.value.clone())
+                        .collect(),
+                    indicators: practice
+                        .meta
+                        .indicators
+                        .iter()
+                        .map(|i| i.value.clone())
+                        .collect(),
+                    card: self.practice_card(practice, &facets, lang)?,
+                    facets,
                 }
             }
             Section::Visits => Listed {
@@ -94,6 +114,7 @@ impl Context<'_> {
                     .clone(),
                 areas: Vec::new(),
                 indicators: Vec::new(),
+                facets: Vec::new(),
                 card: self.visit_card(key, lang)?,
             },
             Section::Reports | Section::Pages => Listed {
@@ -101,6 +122,7 @@ impl Context<'_> {
                 owner: String::new(),
                 areas: Vec::new(),
                 indicators: Vec::new(),
+                facets: Vec::new(),
                 card: self.report_card(key, lang)?,
             },
         };
@@ -138,32 +160,34 @@ impl Context<'_> {
                 .routes
                 .link(&self.routes.document(section, &document.key, lang)?),
             text_lang: (document.lang != lang).then(|| document.lang.clone()),
-            facts: Vec::new(),
+            tags: Vec::new(),
             date: Some(self.formats(lang).date(meta.updated().value)),
             date_iso: Some(meta.updated().value.to_string()),
+            filters: Vec::new(),
         })
     }
 
-    pub(crate) fn practice_card(&self, key: &str, lang: &Lang) -> Option<Card> {
-        let practice = self.shown(
-            &self.site.documents.practices,
-            Section::Practices,
-            key,
-            lang,
-        )?;
+    /// A practice's card: its PES, period, status, areas and target groups as tags, each
+    /// linked to its page where there is one; `facets` are the practice's facet values.
+    fn practice_card(
+        &self,
+        practice: &Document<PracticeMeta>,
+        facets: &[FacetValue],
+        lang: &Lang,
+    ) -> Option<Card> {
         let mut card = self.base_card(practice, Section::Practices, lang)?;
-        let facts = self.practice_facts(practice, lang);
-        if let Some(pes) = facts.pes {
-            card.facts.push(format!("{} ({})", pes.name, pes.country));
-        }
-        card.facts.push(facts.period);
-        card.facts.push(facts.status.label);
-        card.facts.extend(
-            facts
-                .areas
-                .into_iter()
-                .map(|a| format!("{} · {}", a.id, a.label)),
-        );
+        let tags_of = |facet: Facet| {
+            facets
+                .iter()
+                .filter(move |value| value.facet == facet)
+                .map(FacetValue::tag)
+        };
+        card.tags.extend(tags_of(Facet::Pes));
+        card.tags
+            .push(Tag::plain(self.practice_period(practice, lang)));
+        card.tags.extend(tags_of(Facet::Status));
+        card.tags.extend(tags_of(Facet::Area));
+        card.tags.extend(tags_of(Facet::TargetGroup));
         Some(card)
     }
 
@@ -171,7 +195,7 @@ impl Context<'_> {
         let visit = self.shown(&self.site.documents.visits, Section::Visits, key, lang)?;
         let mut card = self.base_card(visit, Section::Visits, lang)?;
         let meta = &visit.meta;
-        card.facts.push(meta.location.clone());
+        card.tags.push(Tag::plain(meta.location.clone()));
         card.date = Some(
             self.formats(lang)
                 .date_range(meta.start_date.value, meta.end_date.value),
@@ -228,6 +252,7 @@ impl Context<'_> {
     /// The practices shown in `lang`, newest first, as the learning path reads them.
     pub(crate) fn tagged_practices(&self, lang: &Lang) -> Vec<Tagged<'_>> {
         self.listed_in(Section::Practices, lang)
+            .iter()
             .map(|listed| Tagged {
                 key: &listed.key,
                 pes: &listed.owner,
@@ -241,16 +266,9 @@ impl Context<'_> {
     /// path names.
     pub(crate) fn practice_cards(&self, lang: &Lang) -> BTreeMap<&str, &Card> {
         self.listed_in(Section::Practices, lang)
+            .iter()
             .map(|listed| (listed.key.as_str(), &listed.card))
             .collect()
-    }
-
-    fn listed_in(&self, section: Section, lang: &Lang) -> impl Iterator<Item = &Listed> {
-        self.cards
-            .0
-            .get(&(section, lang.clone()))
-            .into_iter()
-            .flatten()
     }
 
     /// The practices filed under `area`, newest first.
@@ -262,6 +280,22 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
+    /// The years a practice runs: "2021–2023", "2021", "since 2021".
+    fn practice_period(&self, practice: &Document<PracticeMeta>, lang: &Lang) -> String {
+        let meta = &practice.meta;
+        match &meta.end_year {
+            Some(end) if end.value != meta.start_year.value => {
+                format!("{}–{}", meta.start_year.value, end.value)
+            }
+            Some(_) => meta.start_year.value.to_string(),
+            None => format!(
+                "{} {}",
+                self.label(lang, "practice.since"),
+                meta.start_year.value
+            ),
+        }
+    }
+
     pub(crate) fn practice_facts(
         &self,
         practice: &Document<PracticeMeta>,
@@ -288,17 +322,6 @@ impl Context<'_> {
                 label: self.label(lang, &group.label_key()),
             })
             .collect();
-        let period = match &meta.end_year {
-            Some(end) if end.value != meta.start_year.value => {
-                format!("{}–{}", meta.start_year.value, end.value)
-            }
-            Some(_) => meta.start_year.value.to_string(),
-            None => format!(
-                "{} {}",
-                self.label(lang, "practice.since"),
-                meta.start_year.value
-            ),
-        };
         let indicators = meta
             .indicators
             .iter()
@@ -320,7 +343,7 @@ impl Context<'_> {
             areas,
             indicators,
             target_groups,
-            period,
+            period: self.practice_period(practice, lang),
             status: Labelled {
                 id: meta.status.key().to_string(),
                 label: self.label(lang, &meta.status.label_key()),

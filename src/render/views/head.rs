@@ -29,6 +29,8 @@ pub struct Publishing {
     pub sort_script: Option<String>,
     /// The script of the comparison page, which builds any comparison in the page.
     pub compare_script: Option<String>,
+    /// The script of the practice list's filter panel, set by the list when it has one.
+    pub filter_script: Option<String>,
 }
 
 /// A `<link rel="alternate" type="application/atom+xml">`, with the feed's absolute URL.
@@ -102,6 +104,7 @@ impl Context<'_> {
                 .contains(&kind)
                 .then(|| self.routes.link("sort.js")),
             compare_script: (kind == COMPARE_KIND).then(|| self.routes.link("compare.js")),
+            filter_script: None,
         }
     }
 }

@@ -111,6 +111,7 @@ impl Context<'_> {
             search: self.search_box(lang),
             index: None,
             publishing,
+            my_pes: self.my_pes_picker(lang),
         }
     }
 

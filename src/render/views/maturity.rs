@@ -82,6 +82,7 @@ impl Context<'_> {
                             Some((level as u8, self.formats(lang).integer(count)))
                         })
                         .collect(),
+                    pes: None,
                 })
                 .collect(),
         };

@@ -3,11 +3,13 @@
 
 pub(crate) mod cards;
 pub(crate) mod compare;
+pub(crate) mod facets;
 pub(crate) mod figures;
 pub(crate) mod head;
 pub(crate) mod layout;
 pub(crate) mod maturity;
 pub(crate) mod members;
+pub(crate) mod my_pes;
 pub(crate) mod profile;
 pub(crate) mod search;
 
@@ -40,6 +42,8 @@ pub struct Layout {
     pub index: Option<SearchRecord>,
     /// Feeds, sharing metadata, structured data, robots and print script.
     pub publishing: crate::render::views::head::Publishing,
+    /// The header's "my PES" picker; absent on a site without members and on the root page.
+    pub my_pes: Option<my_pes::MyPesPicker>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -83,9 +87,28 @@ pub struct Card {
     pub url: String,
     /// Set when the card's text is in another language than the page.
     pub text_lang: Option<Lang>,
-    pub facts: Vec<String>,
+    /// What the document is about: a practice's PES, period, status, areas and target groups;
+    /// a visit's place.
+    pub tags: Vec<Tag>,
     pub date: Option<String>,
     pub date_iso: Option<String>,
+    /// On the practice list only: the card's facet values, as `data-filter-<name>`
+    /// attributes for `filters.js`.
+    pub filters: Vec<facets::CardFilter>,
+}
+
+/// A fact on a card, linked to the page about it where there is one (an area, a PES).
+#[derive(Debug, Clone, Serialize)]
+pub struct Tag {
+    pub text: String,
+    pub url: Option<String>,
+}
+
+impl Tag {
+    /// A tag without a page of its own.
+    pub(crate) fn plain(text: String) -> Tag {
+        Tag { text, url: None }
+    }
 }
 
 /// A rendered Markdown document.

@@ -1,0 +1,555 @@
+//! "My PES" and the practice list's filters (#15), read from the built example site: the
+//! build marks the PES of every chart part and table row (`data-pes`), offers the header's
+//! picker (hidden until `my-pes.js` shows it), writes each practice card's facet values
+//! (`data-filter-<facet>`), links its tags, and gives the filter panel links for readers
+//! without JavaScript. What the scripts do with these is checked in the browser
+//! (tests/e2e/my-pes.test.mjs, tests/e2e/practice-filters.test.mjs).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use scraper::{ElementRef, Html};
+
+use crate::common::{benchlearn, collapsed, file_for, parsed, select, text_of, Site};
+
+/// The example site (the repository's own `site.yaml` and `content/`), built once into the
+/// test run's temporary folder, with links from the site's root (`/en/…`).
+fn example() -> &'static Path {
+    static OUTPUT: OnceLock<PathBuf> = OnceLock::new();
+    OUTPUT.get_or_init(|| {
+        let output = Path::new(env!("CARGO_TARGET_TMPDIR")).join("my-pes-example");
+        if output.exists() {
+            fs::remove_dir_all(&output).expect("remove the previous run's example build");
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let target = output.to_str().expect("UTF-8 path");
+        benchlearn(
+            root,
+            &[
+                "build",
+                "--output",
+                target,
+                "--base-url",
+                "https://example.org/",
+            ],
+        )
+        .assert_code(0);
+        output
+    })
+}
+
+/// A YAML file of the example site, read as the site reads it (`NO` is a string).
+fn yaml(text: &str, what: &str) -> serde_json::Value {
+    let options = serde_saphyr::options! { strict_booleans: true };
+    serde_saphyr::from_str_with_options(text, options).unwrap_or_else(|e| panic!("{what}: {e}"))
+}
+
+/// A member of the example network, as `pes.yaml` writes it.
+struct Member {
+    name: BTreeMap<String, String>,
+    acronym: BTreeMap<String, String>,
+}
+
+/// A text of the data in `lang`: a plain string, or a map by language.
+fn in_lang(value: &serde_json::Value, lang: &str) -> String {
+    value
+        .as_str()
+        .or_else(|| value[lang].as_str())
+        .unwrap_or_else(|| panic!("no {lang} text in {value}"))
+        .to_string()
+}
+
+/// The example's members by id.
+fn members() -> BTreeMap<String, Member> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data/pes.yaml");
+    let list = yaml(&fs::read_to_string(path).expect("pes.yaml"), "pes.yaml");
+    list.as_array()
+        .expect("a list of members")
+        .iter()
+        .map(|pes| {
+            let by_lang = |field: &str| {
+                ["fr", "en"]
+                    .iter()
+                    .map(|lang| (lang.to_string(), in_lang(&pes[field], lang)))
+                    .collect()
+            };
+            let id = pes["id"].as_str().expect("an id").to_string();
+            let member = Member {
+                name: by_lang("name"),
+                acronym: by_lang("acronym"),
+            };
+            (id, member)
+        })
+        .collect()
+}
+
+/// The elements below `element` matching `css`.
+fn within<'a>(element: &ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
+    element.select(&crate::common::selector(css)).collect()
+}
+
+/// The `data-pes` of each element matching `css`, in page order.
+fn marked(html: &Html, css: &str) -> Vec<String> {
+    select(html, css)
+        .iter()
+        .map(|element| {
+            element
+                .value()
+                .attr("data-pes")
+                .unwrap_or_else(|| panic!("`{css}` without data-pes"))
+                .to_string()
+        })
+        .collect()
+}
+
+/// The file of the built site a root-relative link (`/en/pes/fr-ft/`) leads to.
+fn target(href: &str) -> String {
+    let path = href
+        .strip_prefix('/')
+        .unwrap_or_else(|| panic!("{href} is not a link from the site's root"));
+    file_for(path)
+}
+
+/// Whether the built site has the page a link leads to.
+fn exists(href: &str) -> bool {
+    example().join(target(href)).is_file()
+}
+
+/// The profile link of the PES `id` in `lang`.
+fn profile(id: &str, lang: &str) -> String {
+    let section = if lang == "fr" { "spe" } else { "pes" };
+    format!("/{lang}/{section}/{id}/")
+}
+
+/// Every `index.html` of a folder of the built site: one per indicator, area, cycle…
+fn pages_under(folder: &str) -> Vec<String> {
+    let mut pages: Vec<String> = fs::read_dir(example().join(folder))
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().join("index.html").is_file())
+        .map(|entry| {
+            format!(
+                "{folder}/{}/index.html",
+                entry.file_name().to_string_lossy()
+            )
+        })
+        .collect();
+    pages.sort();
+    assert!(!pages.is_empty(), "no page under {folder}");
+    pages
+}
+
+/// Asserts each table row marked `data-pes` in `html` opens with a link to that PES's profile.
+fn rows_link_their_pes(page: &str, html: &Html, lang: &str) {
+    for row in select(html, "tr[data-pes]") {
+        let id = row.value().attr("data-pes").unwrap_or_default();
+        let links = within(&row, "th a");
+        assert_eq!(
+            links.first().and_then(|a| a.value().attr("href")),
+            Some(profile(id, lang).as_str()),
+            "{page}: the row marked {id} is not that PES's"
+        );
+    }
+}
+
+/// Asserts each group matching `css` in `html` is labelled with the acronym of its PES.
+fn labelled_by_acronym(page: &str, html: &Html, css: &str, lang: &str) {
+    let members = members();
+    let groups = select(html, css);
+    assert!(!groups.is_empty(), "{page}: no `{css}`");
+    for group in groups {
+        let id = group.value().attr("data-pes").unwrap_or_default();
+        let member = members
+            .get(id)
+            .unwrap_or_else(|| panic!("{page}: {id} is no member"));
+        let label = within(&group, ".chart-label")
+            .first()
+            .map(|label| collapsed(&text_of(label)))
+            .unwrap_or_default();
+        assert_eq!(
+            label, member.acronym[lang],
+            "{page}: the chart part marked {id} is labelled {label:?}"
+        );
+    }
+}
+
+#[test]
+fn indicator_charts_and_tables_mark_the_pes_of_each_bar_line_and_row() {
+    for lang in ["en", "fr"] {
+        let folder = if lang == "fr" {
+            "fr/indicateurs"
+        } else {
+            "en/indicators"
+        };
+        for page in pages_under(folder) {
+            let html = parsed(example(), &page);
+            let bars = marked(&html, "svg.chart-bars g.chart-row");
+            let latest = marked(&html, "section[aria-labelledby=latest] tbody tr");
+            assert!(!bars.is_empty(), "{page}: no bar marked");
+            assert_eq!(bars, latest, "{page}: bars and rows of the latest values");
+            assert_eq!(
+                bars.iter().collect::<BTreeSet<_>>().len(),
+                bars.len(),
+                "{page}: a PES marked twice"
+            );
+            labelled_by_acronym(&page, &html, "svg.chart-bars g.chart-row", lang);
+
+            let lines = marked(
+                &html,
+                "svg.chart-lines g.chart-line[data-pes]:not(.chart-end)",
+            );
+            let series = marked(&html, "section[aria-labelledby=series] tbody tr");
+            assert_eq!(lines, series, "{page}: lines and rows of the series");
+            let ends = marked(&html, "svg.chart-lines g.chart-end[data-pes]");
+            assert_eq!(
+                ends.iter().collect::<BTreeSet<_>>(),
+                lines.iter().collect::<BTreeSet<_>>(),
+                "{page}: each line's label is marked as its line"
+            );
+            labelled_by_acronym(&page, &html, "svg.chart-lines g.chart-end[data-pes]", lang);
+            assert_eq!(
+                select(&html, "svg.chart-lines g.is-reference[data-pes]").len(),
+                0,
+                "{page}: the median line is no PES's"
+            );
+            rows_link_their_pes(&page, &html, lang);
+        }
+    }
+}
+
+#[test]
+fn area_scores_heatmaps_and_the_pes_list_mark_each_pes() {
+    let members = members();
+    for page in pages_under("en/areas") {
+        let html = parsed(example(), &page);
+        let bars = marked(&html, "svg.chart-bars g.chart-row");
+        assert!(!bars.is_empty(), "{page}: no bar marked");
+        assert_eq!(
+            bars,
+            marked(&html, "section[aria-labelledby=scores] tbody tr")
+        );
+        labelled_by_acronym(&page, &html, "svg.chart-bars g.chart-row", "en");
+        rows_link_their_pes(&page, &html, "en");
+    }
+    for page in pages_under("en/assessments") {
+        let html = parsed(example(), &page);
+        let rows = marked(&html, "svg.chart-heatmap g.chart-row[data-pes]");
+        assert!(!rows.is_empty(), "{page}: no heatmap row marked");
+        assert_eq!(
+            rows,
+            marked(&html, "section[aria-labelledby=heat] tbody tr")
+        );
+        assert_eq!(
+            rows,
+            marked(&html, "section[aria-labelledby=gaps] tbody tr")
+        );
+        labelled_by_acronym(
+            &page,
+            &html,
+            "svg.chart-heatmap g.chart-row[data-pes]",
+            "en",
+        );
+        rows_link_their_pes(&page, &html, "en");
+    }
+    let html = parsed(example(), "en/pes/index.html");
+    let listed: BTreeSet<String> = marked(&html, "tbody tr").into_iter().collect();
+    assert_eq!(listed, members.keys().cloned().collect());
+    rows_link_their_pes("en/pes/index.html", &html, "en");
+}
+
+#[test]
+fn the_header_offers_every_pes_by_name_and_stays_hidden_without_javascript() {
+    let members = members();
+    for (lang, page) in [
+        ("en", "en/index.html"),
+        ("en", "en/indicators/transitions-to-employment/index.html"),
+        ("fr", "fr/bonnes-pratiques/index.html"),
+        ("fr", "fr/spe/fr-ft/index.html"),
+    ] {
+        let html = parsed(example(), page);
+        let pickers = select(&html, "header .my-pes[data-my-pes]");
+        assert_eq!(pickers.len(), 1, "{page}: one picker in the header");
+        let picker = pickers[0];
+        assert!(
+            picker.value().attr("hidden").is_some(),
+            "{page}: shown without JavaScript"
+        );
+        let options = within(&picker, "select#my-pes-choice option");
+        assert_eq!(
+            options[0].value().attr("value"),
+            Some(""),
+            "{page}: no choice first"
+        );
+        let offered: BTreeMap<&str, (String, &str)> = options[1..]
+            .iter()
+            .map(|option| {
+                let value = option.value();
+                (
+                    value.attr("value").unwrap_or_default(),
+                    (
+                        collapsed(&text_of(option)),
+                        value.attr("data-url").unwrap_or_default(),
+                    ),
+                )
+            })
+            .collect();
+        assert_eq!(offered.len(), members.len(), "{page}: every member once");
+        for (id, member) in &members {
+            let (name, url) = &offered[id.as_str()];
+            assert_eq!(name, &member.name[lang], "{page}: {id} by its {lang} name");
+            assert_eq!(*url, profile(id, lang), "{page}: {id}'s profile");
+            assert!(exists(url), "{page}: {url} is not built");
+        }
+        let link = within(&picker, "a[data-my-pes-profile]");
+        assert_eq!(link.len(), 1, "{page}: the profile link's place");
+        assert!(
+            link[0].value().attr("href").is_none(),
+            "{page}: a link to no PES yet"
+        );
+        let scripts: Vec<&str> = select(&html, "script[src]")
+            .iter()
+            .filter_map(|script| script.value().attr("src"))
+            .collect();
+        assert!(scripts.contains(&"/my-pes.js"), "{page}: {scripts:?}");
+    }
+    assert!(example().join("my-pes.js").is_file());
+    let root = parsed(example(), "index.html");
+    assert!(
+        select(&root, "[data-my-pes]").is_empty(),
+        "the language picker names no PES"
+    );
+}
+
+/// A practice's front matter in the example site, by its title with spaces and apostrophes
+/// left out (the build sets French spaces and quotes).
+fn practices_by_title() -> BTreeMap<String, serde_json::Value> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/practices");
+    let mut practices = BTreeMap::new();
+    for entry in fs::read_dir(folder).expect("the example's practices") {
+        let path = entry.expect("a practice").path();
+        let text = fs::read_to_string(&path).expect("a practice file");
+        let front = text.split("---").nth(1).expect("front matter");
+        let meta = yaml(front, &path.display().to_string());
+        let title = meta["title"].as_str().expect("a title").to_string();
+        practices.insert(title_key(&title), meta);
+    }
+    practices
+}
+
+/// A title with what typography changes left out.
+fn title_key(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"'’\"«»“”".contains(*c))
+        .collect()
+}
+
+/// The values of a card's `data-filter-<facet>`, as a set.
+fn filter_values(card: &ElementRef<'_>, facet: &str) -> BTreeSet<String> {
+    card.value()
+        .attr(&format!("data-filter-{facet}"))
+        .unwrap_or_else(|| panic!("a card without data-filter-{facet}"))
+        .split(' ')
+        .filter(|value| !value.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The strings of a front-matter list, as a set.
+fn set_of(value: &serde_json::Value) -> BTreeSet<String> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|item| item.as_str())
+        .map(str::to_string)
+        .collect()
+}
+
+const FACETS: [&str; 5] = ["area", "pes", "target-group", "status", "year"];
+
+#[test]
+fn each_practice_card_of_the_list_carries_its_facet_values_and_links_its_tags() {
+    let practices = practices_by_title();
+    for (lang, page, areas) in [
+        ("en", "en/good-practices/index.html", "/en/areas/"),
+        ("fr", "fr/bonnes-pratiques/index.html", "/fr/domaines/"),
+    ] {
+        let html = parsed(example(), page);
+        let cards = select(&html, "ul#practice-list > li.card");
+        assert!(cards.len() >= 10, "{page}: {} cards", cards.len());
+        for card in &cards {
+            let title = collapsed(&text_of(&within(card, ".card-title")[0]));
+            let meta = practices
+                .get(&title_key(&title))
+                .unwrap_or_else(|| panic!("{page}: no practice titled {title:?}"));
+            assert!(
+                card.value().attr("hidden").is_none(),
+                "{page}: {title} hidden"
+            );
+            assert_eq!(
+                filter_values(card, "area"),
+                set_of(&meta["areas"]),
+                "{title}"
+            );
+            let pes = meta["pes"].as_str().expect("a PES").to_string();
+            assert_eq!(filter_values(card, "pes"), BTreeSet::from([pes.clone()]));
+            assert_eq!(
+                filter_values(card, "target-group"),
+                set_of(&meta["target_groups"]),
+                "{title}"
+            );
+            let status = meta["status"].as_str().expect("a status").to_string();
+            assert_eq!(filter_values(card, "status"), BTreeSet::from([status]));
+            let year = meta["start_year"]
+                .as_i64()
+                .expect("a start year")
+                .to_string();
+            assert_eq!(filter_values(card, "year"), BTreeSet::from([year]));
+
+            let links: Vec<String> = within(card, ".tags a")
+                .iter()
+                .filter_map(|a| a.value().attr("href").map(str::to_string))
+                .collect();
+            let mut expected = vec![profile(&pes, lang)];
+            let mut area_links: Vec<String> = set_of(&meta["areas"])
+                .iter()
+                .map(|area| format!("{areas}{}/", area.to_lowercase()))
+                .collect();
+            area_links.sort();
+            expected.extend(area_links);
+            assert_eq!(
+                links, expected,
+                "{page}: the tags of {title} link its PES and areas"
+            );
+            assert!(links.iter().all(|href| exists(href)), "{page}: {links:?}");
+            let tags = within(card, ".tags li").len();
+            let groups = set_of(&meta["target_groups"]).len();
+            assert_eq!(
+                tags,
+                links.len() + groups + 2,
+                "{page}: {title}: period and status"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_filter_panel_counts_the_cards_of_each_value_and_waits_for_javascript() {
+    for page in [
+        "en/good-practices/index.html",
+        "fr/bonnes-pratiques/index.html",
+    ] {
+        let html = parsed(example(), page);
+        let cards = select(&html, "ul#practice-list > li.card");
+        let forms = select(&html, "form.practice-filters[data-filters=practice-list]");
+        assert_eq!(forms.len(), 1, "{page}: one filter form for the list");
+        assert!(
+            forms[0].value().attr("hidden").is_some(),
+            "{page}: shown without JavaScript"
+        );
+        let status = within(&forms[0], "[role=status][aria-live=polite][data-template]");
+        assert_eq!(status.len(), 1, "{page}: a live status");
+        let template = status[0].value().attr("data-template").unwrap_or_default();
+        assert!(
+            template.contains("{shown}") && template.contains("{total}"),
+            "{template}"
+        );
+        let fieldsets: Vec<&str> = within(&forms[0], "[data-facet]")
+            .iter()
+            .filter_map(|facet| facet.value().attr("data-facet"))
+            .collect();
+        assert_eq!(fieldsets, FACETS, "{page}: the facets, in order");
+        for facet in FACETS {
+            let holding = |value: &str| {
+                cards
+                    .iter()
+                    .filter(|card| filter_values(card, facet).contains(value))
+                    .count()
+            };
+            let on_cards: BTreeSet<String> = cards
+                .iter()
+                .flat_map(|card| filter_values(card, facet))
+                .collect();
+            let boxes = within(
+                &forms[0],
+                &format!("[data-facet={facet}] input[type=checkbox][name={facet}]"),
+            );
+            let offered: BTreeSet<String> = boxes
+                .iter()
+                .filter_map(|input| input.value().attr("value").map(str::to_string))
+                .collect();
+            assert_eq!(offered, on_cards, "{page}: the {facet} values of the cards");
+            for input in boxes {
+                let value = input.value().attr("value").unwrap_or_default();
+                let id = input.value().attr("id").expect("an id");
+                let label = select(&html, &format!("label[for={id}]"));
+                assert_eq!(label.len(), 1, "{page}: {id} is labelled");
+                let count = collapsed(&text_of(&within(&label[0], "[data-count]")[0]));
+                assert_eq!(
+                    count,
+                    format!("({})", holding(value)),
+                    "{page}: the count of {facet} {value}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn without_javascript_the_panel_links_the_area_pages_and_profiles_with_their_practices() {
+    for (page, sections) in [
+        ("en/good-practices/index.html", ["/en/areas/", "/en/pes/"]),
+        (
+            "fr/bonnes-pratiques/index.html",
+            ["/fr/domaines/", "/fr/spe/"],
+        ),
+    ] {
+        let html = parsed(example(), page);
+        let navs = select(&html, "nav.practice-browse[data-filters-browse]");
+        assert_eq!(
+            navs.len(),
+            1,
+            "{page}: links for readers without JavaScript"
+        );
+        assert!(navs[0].value().attr("hidden").is_none(), "{page}: hidden");
+        let lists = within(&navs[0], "ul");
+        assert_eq!(lists.len(), 2, "{page}: areas and PES");
+        for (list, section) in lists.iter().zip(sections) {
+            let items = within(list, "li");
+            assert!(!items.is_empty(), "{page}: nothing under {section}");
+            for item in items {
+                let href = within(&item, "a")[0]
+                    .value()
+                    .attr("href")
+                    .unwrap_or_default();
+                assert!(href.starts_with(section), "{page}: {href} under {section}");
+                let count = collapsed(&text_of(&within(&item, ".facet-count")[0]));
+                let linked = parsed(example(), &target(href));
+                let shown = select(
+                    &linked,
+                    "section:is([aria-labelledby=area-practices], [aria-labelledby=pes-practices]) li.card",
+                )
+                .len();
+                assert_eq!(count, format!("({shown})"), "{page}: {href} lists {shown}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_site_without_practices_has_no_filter_panel_and_no_filter_script() {
+    let site = Site::copy("minimal");
+    site.remove("content/practices");
+    let output = site.build_ok();
+    let html = parsed(&output, "en/good-practices/index.html");
+    assert!(select(&html, "form[data-filters], nav[data-filters-browse]").is_empty());
+    assert!(select(&html, "script[src$='filters.js']").is_empty());
+    assert_eq!(
+        select(&html, "p.empty").len(),
+        1,
+        "the list says it is empty"
+    );
+}
