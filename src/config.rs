@@ -57,12 +57,15 @@ pub enum SiteSection {
     Assessments,
     Areas,
     Frameworks,
+    /// The peer groups (clusters): their index and a page each.
+    #[serde(rename = "peer_groups")]
+    PeerGroups,
     Search,
 }
 
 impl SiteSection {
     /// Every section, in the order `site.yaml` documents them.
-    pub const ALL: [SiteSection; 10] = [
+    pub const ALL: [SiteSection; 11] = [
         SiteSection::Practices,
         SiteSection::Visits,
         SiteSection::Reports,
@@ -72,6 +75,7 @@ impl SiteSection {
         SiteSection::Assessments,
         SiteSection::Areas,
         SiteSection::Frameworks,
+        SiteSection::PeerGroups,
         SiteSection::Search,
     ];
 
@@ -87,6 +91,7 @@ impl SiteSection {
             SiteSection::Assessments => "assessments",
             SiteSection::Areas => "areas",
             SiteSection::Frameworks => "frameworks",
+            SiteSection::PeerGroups => "peer_groups",
             SiteSection::Search => "search",
         }
     }
@@ -104,6 +109,7 @@ impl SiteSection {
             SiteSection::Assessments => ("evaluations", "assessments"),
             SiteSection::Areas => ("domaines", "areas"),
             SiteSection::Frameworks => ("cadres-performance", "frameworks"),
+            SiteSection::PeerGroups => ("groupes-de-pairs", "peer-groups"),
             SiteSection::Search => ("recherche", "search"),
         };
         BTreeMap::from([

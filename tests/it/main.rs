@@ -10,6 +10,7 @@ mod build;
 mod drafts;
 mod languages_names;
 mod languages_text;
+mod peer_groups;
 mod publish;
 mod safety_files;
 mod safety_input;

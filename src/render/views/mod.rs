@@ -150,10 +150,18 @@ pub struct VisitFacts {
     pub next_steps: Vec<String>,
 }
 
+/// A link to a peer group's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupLink {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+}
+
 #[derive(Debug, Serialize)]
 pub struct PesRow {
     pub pes: PesLink,
-    pub cluster: String,
+    pub cluster: Option<GroupLink>,
     pub network: String,
     pub practices: usize,
     pub visits: usize,
@@ -170,7 +178,7 @@ pub struct AssessmentView {
 pub struct PesProfile {
     pub pes: PesLink,
     pub network: String,
-    pub cluster: Option<Labelled>,
+    pub cluster: Option<GroupLink>,
     pub cluster_description: String,
     pub website: Option<String>,
     pub peers: Vec<PesLink>,
