@@ -478,7 +478,11 @@ fn document_pages_offer_a_print_button_that_needs_no_inline_script() {
     }
     let script = page(&site.output, "print.js");
     assert!(script.contains("window.print()"));
-    assert!(select(&parsed(&site.output, "en/index.html"), "script[src]").is_empty());
+    assert!(select(
+        &parsed(&site.output, "en/index.html"),
+        "script[src$='print.js']"
+    )
+    .is_empty());
     let css = page(&site.output, "style.css");
     assert!(
         css.contains(".print-control"),
