@@ -59,7 +59,7 @@ fn a_group_page_lists_its_members_and_only_them() {
         .collect();
     assert_eq!(
         placement,
-        ["BRV", "ALF", "CHA", "Peer-group median", "Network median"]
+        ["BRV", "ALF", "CHA", "Group median", "Network median"]
     );
     let south = parsed(out, "en/peer-groups/south/index.html");
     assert_eq!(
@@ -80,7 +80,7 @@ fn members_are_compared_with_the_computed_medians() {
             vec!["BRV", "50%", "+3\u{202f}pp", "+10\u{202f}pp"],
             vec!["ALF", "44%", "−3\u{202f}pp", "+4\u{202f}pp"],
             vec!["CHA", "60% (2023)", "– no value", "– no value"],
-            vec!["Peer-group median", "47%", "", ""],
+            vec!["Group median", "47%", "", ""],
             vec!["Network median", "40%", "", ""],
         ]
     );
@@ -91,13 +91,13 @@ fn members_are_compared_with_the_computed_medians() {
             vec!["BRV", "200", "−50", "±0"],
             vec!["ALF", "300", "+50", "+100"],
             vec!["CHA", "– no value", "– no value", "– no value"],
-            vec!["Peer-group median", "250", "", ""],
+            vec!["Group median", "250", "", ""],
             vec!["Network median", "200", "", ""],
         ]
     );
     let south = parsed(out, "en/peer-groups/south/index.html");
     let rows = table_rows(&south, "ind-placement");
-    assert_eq!(rows[2], ["Peer-group median", "36%", "", ""]);
+    assert_eq!(rows[2], ["Group median", "36%", "", ""]);
 }
 
 #[test]
@@ -118,6 +118,19 @@ fn the_assessment_profile_sets_the_group_against_the_network() {
     let south = parsed(out, "en/peer-groups/south/index.html");
     let intro = texts(&south, "#group-profile + p");
     assert!(intro[0].ends_with("1 / 2 in this cycle"), "{intro:?}");
+}
+
+#[test]
+fn a_group_with_no_member_assessed_says_so() {
+    let site = Site::copy("bench");
+    site.remove("content/data/assessments/2024/b1.yaml");
+    let out = site.build_ok();
+    let south = parsed(&out, "en/peer-groups/south/index.html");
+    assert_eq!(
+        texts(&south, "#group-profile + p.empty"),
+        ["No member of this group was assessed in the latest assessment cycle."]
+    );
+    assert!(select(&south, "#group-profile ~ figure").is_empty());
 }
 
 #[test]
@@ -144,10 +157,7 @@ fn french_group_pages_speak_french() {
         rows[0],
         ["BRV", "50\u{202f}%", "+3\u{202f}pt", "+10\u{202f}pt"]
     );
-    assert_eq!(
-        rows[3],
-        ["Médiane du groupe de pairs", "47\u{202f}%", "", ""]
-    );
+    assert_eq!(rows[3], ["Médiane du groupe", "47\u{202f}%", "", ""]);
     assert_eq!(
         profile_links(&html, "#group-members ~ ul a"),
         ["/fr/spe/a1/", "/fr/spe/a2/", "/fr/spe/a3/"]

@@ -44,7 +44,6 @@ struct GroupSummary {
 
 #[derive(Serialize)]
 struct GroupPage {
-    id: String,
     name: String,
     description: String,
     index_url: String,
@@ -241,7 +240,6 @@ impl PeerGroups {
         );
         layout.index = cx.typed_record(lang, "groups.kind");
         let page = GroupPage {
-            id: id.to_string(),
             index_url: cx.routes.link(&cx.routes.peer_groups(lang)),
             members: members.iter().map(|pes| cx.link_to(pes, lang)).collect(),
             indicators,
