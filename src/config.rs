@@ -71,12 +71,15 @@ pub enum SiteSection {
     Frameworks,
     /// Side-by-side comparisons of PES.
     Compare,
+    /// The peer groups (clusters): their index and a page each.
+    #[serde(rename = "peer_groups")]
+    PeerGroups,
     Search,
 }
 
 impl SiteSection {
     /// Every section, in the order `site.yaml` documents them.
-    pub const ALL: [SiteSection; 11] = [
+    pub const ALL: [SiteSection; 12] = [
         SiteSection::Practices,
         SiteSection::Visits,
         SiteSection::Reports,
@@ -87,6 +90,7 @@ impl SiteSection {
         SiteSection::Areas,
         SiteSection::Frameworks,
         SiteSection::Compare,
+        SiteSection::PeerGroups,
         SiteSection::Search,
     ];
 
@@ -103,6 +107,7 @@ impl SiteSection {
             SiteSection::Areas => "areas",
             SiteSection::Frameworks => "frameworks",
             SiteSection::Compare => "compare",
+            SiteSection::PeerGroups => "peer_groups",
             SiteSection::Search => "search",
         }
     }
@@ -125,6 +130,7 @@ impl SiteSection {
             SiteSection::Areas => ("domaines", "areas", "ambitos"),
             SiteSection::Frameworks => ("cadres-performance", "frameworks", "marcos-desempeno"),
             SiteSection::Compare => ("comparer", "compare", "comparar"),
+            SiteSection::PeerGroups => ("groupes-de-pairs", "peer-groups", "grupos-de-pares"),
             SiteSection::Search => ("recherche", "search", "buscar"),
         };
         match lang {

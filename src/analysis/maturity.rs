@@ -91,6 +91,39 @@ pub fn peer_means_of_area(data: &Data, cycle: &str, area: &str) -> BTreeMap<Stri
         .collect()
 }
 
+/// One area's mean peer score over several PES.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaAverage {
+    pub area: String,
+    /// The mean of the PES's peer means in the area.
+    pub mean: f64,
+    /// How many PES it averages.
+    pub count: usize,
+}
+
+/// For each area (in the order of `areas.yaml`), the mean of the peer means of the PES
+/// `include` accepts that were assessed in `cycle`: a peer group's (or the network's)
+/// assessment profile. Areas none of them was scored in are left out.
+pub fn peer_profile(data: &Data, cycle: &str, include: impl Fn(&str) -> bool) -> Vec<AreaAverage> {
+    let heat = heatmap(data, cycle);
+    data.areas
+        .iter()
+        .filter_map(|area| {
+            let means: Vec<f64> = heat
+                .iter()
+                .filter(|(pes, _)| include(pes))
+                .filter_map(|(_, means)| means.iter().find(|m| m.area == area.id.value))
+                .map(|m| m.peer_mean)
+                .collect();
+            (!means.is_empty()).then(|| AreaAverage {
+                area: area.id.value.clone(),
+                mean: means.iter().sum::<f64>() / means.len() as f64,
+                count: means.len(),
+            })
+        })
+        .collect()
+}
+
 /// The network median of the area's peer means in `cycle`.
 pub fn area_median(data: &Data, cycle: &str, area: &str) -> Option<f64> {
     let means: Vec<f64> = peer_means_of_area(data, cycle, area)

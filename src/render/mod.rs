@@ -48,6 +48,8 @@ const RUST_KEYS: &[&str] = &[
     "nav.visits",
     "nav.reports",
     "nav.pes",
+    "nav.peer_groups",
+    "nav.frameworks",
     "notfound.title",
     "practice.since",
     "visit.officials",
@@ -95,6 +97,7 @@ fn render_pages(
             .chain(views::figures::BENCH_KEYS.iter().map(|k| k.to_string()))
             .chain(views::compare::COMPARE_KEYS.iter().map(|k| k.to_string()))
             .chain(views::facets::facet_keys())
+            .chain(pages::peer_groups::GROUP_KEYS.iter().map(|k| k.to_string()))
             .chain(
                 pages::search_page::SEARCH_KEYS
                     .iter()
@@ -218,6 +221,7 @@ fn plan(cx: &Context<'_>) -> Vec<Box<dyn Planned>> {
     add(&mut planned, cx, pages::areas::Areas);
     add(&mut planned, cx, pages::frameworks::Frameworks);
     add(&mut planned, cx, pages::compare::Comparisons);
+    add(&mut planned, cx, pages::peer_groups::PeerGroups);
     add(&mut planned, cx, files::feeds::Feeds);
     add(&mut planned, cx, files::sitemap::Crawling);
     add(&mut planned, cx, files::downloads::Downloads);

@@ -47,7 +47,7 @@ describe('no horizontal overflow at 360 px', () => {
 describe('screenshots', () => {
   const out = ensureOutDir();
   for (const lang of ['fr', 'en']) {
-    for (const key of ['home', 'practice']) {
+    for (const key of ['home', 'practice', 'peerGroup']) {
       for (const width of [360, 1280]) {
         test(`${lang} ${key} at ${width} px`, async () => {
           const rel = site[lang][key];

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { collectErrors, withBrowser } from './lib/browser.mjs';
+import { collectErrors, newContext, withBrowser } from './lib/browser.mjs';
 import { discover, elements, env, hasClass, htmlFiles, parseHtmlFile, textOf } from './lib/site.mjs';
 
 const { siteDir, base, sections, languages, defaultLanguage } = env();
@@ -196,6 +196,41 @@ describe('404', () => {
         }
       } finally {
         await page.close();
+      }
+    });
+  }
+});
+
+describe('main menu at 360 px', () => {
+  for (const lang of ['fr', 'en']) {
+    test(`${lang}: a peer group's page shows its menu entry, which the menu leads to`, async () => {
+      const rel = site[lang].peerGroup;
+      assert.ok(rel, `no peer-group page under ${lang}/${sections.peer_groups[lang]}/`);
+      for (const javaScriptEnabled of [true, false]) {
+        const context = await newContext(chrome.browser, base, { viewport: { width: 360, height: 740 }, javaScriptEnabled });
+        const page = await context.newPage();
+        try {
+          await page.goto(url(rel), { waitUntil: 'load' });
+          const hrefs = await page.$$eval('nav.main-nav a', (as) => as.map((a) => new URL(a.href).pathname));
+          for (const section of ['peer_groups', 'frameworks']) {
+            const target = pathOf(`${lang}/${sections[section][lang]}/`);
+            assert.ok(hrefs.includes(target), `the menu has no link to ${target}: ${hrefs.join(' ')}`);
+          }
+          const current = page.locator('nav.main-nav a[aria-current="page"]');
+          assert.equal(await current.count(), 1, 'one current menu entry');
+          assert.equal(new URL(await current.evaluate((a) => a.href)).pathname, pathOf(`${lang}/${sections.peer_groups[lang]}/`));
+          if (javaScriptEnabled) {
+            // nav.js brings the current entry into view where the menu scrolls sideways.
+            const box = await current.boundingBox();
+            assert.ok(box.x >= 0 && box.x + box.width <= 360, `the current entry is off screen at x=${box.x}`);
+          } else {
+            // Without JavaScript every entry is still reachable by scrolling the menu.
+            const scrolls = await page.$eval('nav.main-nav ul', (ul) => getComputedStyle(ul).overflowX);
+            assert.equal(scrolls, 'auto');
+          }
+        } finally {
+          await context.close();
+        }
       }
     });
   }

@@ -76,8 +76,10 @@ fn spanish_pages_speak_spanish() {
             "Visitas de estudio",
             "Informes",
             "Servicios públicos de empleo",
+            "Grupos de pares",
             "Indicadores",
             "Evaluaciones",
+            "Marcos de desempeño",
             "Acerca de"
         ]
     );
@@ -498,7 +500,7 @@ fn a_language_without_default_slugs_must_name_them_in_site_yaml() {
     let run = site.run(&["check"]);
     run.assert_code(1);
     assert!(
-        run.stderr.contains("language `de` has no address segment for the sections visits, reports, pes, indicators, assessments, areas, frameworks, compare, search"),
+        run.stderr.contains("language `de` has no address segment for the sections visits, reports, pes, indicators, assessments, areas, frameworks, compare, peer_groups, search"),
         "{}",
         run.stderr
     );
@@ -658,10 +660,11 @@ fn a_language_without_ui_strings_is_one_error_naming_the_file_to_add() {
         "areas",
         "frameworks",
         "compare",
+        "peer_groups",
         "search",
     ]
     .iter()
-    .map(|section| format!("  {section}: {{de: {section}-de}}\n"))
+    .map(|section| format!("  {section}: {{de: {}-de}}\n", section.replace('_', "-")))
     .collect();
     site.write(
         "site.yaml",

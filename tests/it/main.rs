@@ -15,6 +15,7 @@ mod languages_text;
 mod languages_three;
 mod learning_path;
 mod my_pes;
+mod peer_groups;
 mod publish;
 mod safety_files;
 mod safety_input;

@@ -34,15 +34,15 @@ fn filters(html: &Html) -> BTreeMap<String, Vec<String>> {
 fn one_index_per_language_with_only_the_default_ui() {
     let output = &built("search").output;
     let entry = entry(output, "pagefind");
-    // French: two practices, two PES profiles and the indicator; English: one practice (the
-    // other exists only in French, shown as a fallback that is left out), two PES profiles and
-    // the indicator (its peer-group views are not indexed).
+    // French: two practices, two PES profiles, the indicator and the peer group; English: one
+    // practice (the other exists only in French, shown as a fallback that is left out), two PES
+    // profiles, the indicator (its peer-group views are not indexed) and the peer group.
     assert!(
-        entry.contains(r#""fr":{"#) && entry.contains(r#""page_count":5"#),
+        entry.contains(r#""fr":{"hash":"#) && entry.contains(r#""page_count":6,"wasm":"fr""#),
         "{entry}"
     );
     assert!(
-        entry.contains(r#""en":{"#) && entry.contains(r#""page_count":4"#),
+        entry.contains(r#""en":{"hash":"#) && entry.contains(r#""page_count":5,"wasm":"en""#),
         "{entry}"
     );
     for used in [

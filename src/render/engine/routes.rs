@@ -209,6 +209,19 @@ impl Routes {
         self.download(&format!("compare/{lang}.json"))
     }
 
+    /// The index of peer groups.
+    pub fn peer_groups(&self, lang: &Lang) -> PagePath {
+        format!(
+            "{lang}/{}/",
+            self.section_slug(SiteSection::PeerGroups, lang)
+        )
+    }
+
+    /// One peer group (cluster): its members, their figures and practices.
+    pub fn peer_group(&self, cluster: &str, lang: &Lang) -> PagePath {
+        format!("{}{cluster}/", self.peer_groups(lang))
+    }
+
     /// A data download, the same for every language (`data/indicators/<id>.csv`).
     pub fn download(&self, file: &str) -> String {
         format!("data/{file}")

@@ -267,7 +267,9 @@ impl Context<'_> {
     ) -> Option<Value> {
         let schema_type = match kind {
             "home" => "WebSite",
-            "practices" | "visits" | "reports" | "pes-list" => "CollectionPage",
+            "practices" | "visits" | "reports" | "pes-list" | "peer-groups" | "peer-group" => {
+                "CollectionPage"
+            }
             _ => return None,
         };
         let work = Work {

@@ -70,6 +70,8 @@ struct IndicatorPage {
 struct ClusterHead {
     name: String,
     description: String,
+    /// The peer group's own page.
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -371,6 +373,7 @@ impl Indicators {
             cluster: cluster.map(|c| ClusterHead {
                 name: c.name.text(lang).to_string(),
                 description: cx.text(lang, c.description.text(lang)),
+                url: cx.routes.link(&cx.routes.peer_group(&c.id.value, lang)),
             }),
             network_url: head.url.clone(),
             index_url: cx.routes.link(&cx.routes.indicators(lang)),

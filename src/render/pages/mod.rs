@@ -12,6 +12,7 @@ pub(crate) mod frameworks;
 pub(crate) mod home;
 pub(crate) mod indicators;
 pub(crate) mod listings;
+pub(crate) mod peer_groups;
 pub(crate) mod pes;
 pub(crate) mod search_page;
 pub(crate) mod translations;

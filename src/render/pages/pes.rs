@@ -6,7 +6,7 @@ use crate::model::data::Pes;
 use crate::model::documents::Section;
 use crate::model::lang::Lang;
 use crate::render::family::Family;
-use crate::render::views::{AssessmentView, Labelled, PesProfile};
+use crate::render::views::{AssessmentView, PesProfile};
 use crate::render::OutputFile;
 use crate::render::{Change, Context};
 
@@ -85,10 +85,7 @@ impl Profiles {
         let visits = cx.cards(Section::Visits, lang, |listed| listed.owner == id);
         let profile = PesProfile {
             network: cx.network_name(&pes.network.value, lang),
-            cluster: cluster.map(|c| Labelled {
-                id: c.id.value.clone(),
-                label: c.name.text(lang).to_string(),
-            }),
+            cluster: cx.group_link(&pes.cluster.value, lang),
             cluster_description: cluster
                 .map(|c| cx.text(lang, c.description.text(lang)))
                 .unwrap_or_default(),

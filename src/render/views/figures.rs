@@ -154,7 +154,8 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
-    /// The benchmark pages (indicators, assessments, areas, frameworks) as hreflang groups
+    /// The benchmark pages (indicators, assessments, areas, frameworks, peer groups) as
+    /// hreflang groups
     /// for the sitemap.
     pub(crate) fn bench_page_groups(&self) -> Vec<PageGroup> {
         let data = &self.site.data;
@@ -163,7 +164,12 @@ impl Context<'_> {
             Box::new(|lang| routes.indicators(lang)),
             Box::new(|lang| routes.assessments(lang)),
             Box::new(|lang| routes.frameworks(lang)),
+            Box::new(|lang| routes.peer_groups(lang)),
         ];
+        for cluster in &data.clusters {
+            let cluster = cluster.id.value.as_str();
+            pages.push(Box::new(move |lang| routes.peer_group(cluster, lang)));
+        }
         for indicator in &data.indicators {
             let id = indicator.id.value.as_str();
             pages.push(Box::new(move |lang| routes.indicator(id, lang)));

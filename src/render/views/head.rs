@@ -44,8 +44,9 @@ pub struct FeedLink {
 /// Page kinds that are documents: shared as articles, printable.
 const DOCUMENT_KINDS: [&str; 3] = ["practice", "visit", "report"];
 /// Page kinds with tables a visitor can sort by any column.
-const TABLE_KINDS: [&str; 6] = [
+const TABLE_KINDS: [&str; 7] = [
     "indicator",
+    "peer-group",
     "indicators",
     "assessment",
     "area",

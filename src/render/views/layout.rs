@@ -32,12 +32,20 @@ impl Context<'_> {
             nav.push((self.label(lang, key), self.routes.listing(listing, lang)));
         }
         nav.push((
+            self.label(lang, "nav.peer_groups"),
+            self.routes.peer_groups(lang),
+        ));
+        nav.push((
             self.label(lang, "bench.nav_indicators"),
             self.routes.indicators(lang),
         ));
         nav.push((
             self.label(lang, "bench.nav_assessments"),
             self.routes.assessments(lang),
+        ));
+        nav.push((
+            self.label(lang, "nav.frameworks"),
+            self.routes.frameworks(lang),
         ));
         let mut menu_pages: Vec<&Document<_>> = self
             .site
@@ -108,6 +116,7 @@ impl Context<'_> {
             notice: None,
             draft: false,
             stylesheet: self.routes.link("style.css"),
+            menu_script: self.routes.link("nav.js"),
             search: self.search_box(lang),
             index: None,
             publishing,

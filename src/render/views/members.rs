@@ -2,7 +2,7 @@
 
 use crate::model::data::Pes;
 use crate::model::lang::Lang;
-use crate::render::views::{PesLink, PesRow};
+use crate::render::views::{GroupLink, PesLink, PesRow};
 use crate::render::Context;
 
 impl Context<'_> {
@@ -25,6 +25,17 @@ impl Context<'_> {
         }
     }
 
+    /// A link to the page of the peer group `cluster`, if there is one (validation reports
+    /// unknown ids).
+    pub(crate) fn group_link(&self, cluster: &str, lang: &Lang) -> Option<GroupLink> {
+        let found = self.site.data.cluster_by_id(cluster)?;
+        Some(GroupLink {
+            id: cluster.to_string(),
+            name: self.text(lang, found.name.text(lang)),
+            url: self.routes.link(&self.routes.peer_group(cluster, lang)),
+        })
+    }
+
     /// A network's name in `lang`, from `networks.yaml` (the id of a network that is not there,
     /// which validation reports).
     pub(crate) fn network_name(&self, id: &str, lang: &Lang) -> String {
@@ -45,12 +56,7 @@ impl Context<'_> {
         };
         PesRow {
             pes: self.link_to(pes, lang),
-            cluster: self
-                .site
-                .data
-                .cluster_by_id(&pes.cluster.value)
-                .map(|c| c.name.text(lang).to_string())
-                .unwrap_or_default(),
+            cluster: self.group_link(&pes.cluster.value, lang),
             network: self.network_name(&pes.network.value, lang),
             practices: count_keys(
                 documents

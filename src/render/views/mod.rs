@@ -36,6 +36,8 @@ pub struct Layout {
     /// Set on a draft shown by `--drafts`, which the page says with a badge.
     pub draft: bool,
     pub stylesheet: String,
+    /// The script that keeps the current entry of the sideways-scrolling menu in view.
+    pub menu_script: String,
     /// The header's search box; absent when the site turns search off.
     pub search: Option<SearchBox>,
     /// Set on pages the search index holds: their facets and result labels.
@@ -183,10 +185,18 @@ pub struct VisitFacts {
     pub next_steps: Vec<String>,
 }
 
+/// A link to a peer group's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupLink {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+}
+
 #[derive(Debug, Serialize)]
 pub struct PesRow {
     pub pes: PesLink,
-    pub cluster: String,
+    pub cluster: Option<GroupLink>,
     pub network: String,
     pub practices: usize,
     pub visits: usize,
@@ -203,7 +213,7 @@ pub struct AssessmentView {
 pub struct PesProfile {
     pub pes: PesLink,
     pub network: String,
-    pub cluster: Option<Labelled>,
+    pub cluster: Option<GroupLink>,
     pub cluster_description: String,
     pub website: Option<String>,
     pub peers: Vec<PesLink>,

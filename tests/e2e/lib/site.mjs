@@ -133,6 +133,7 @@ const DEFAULT_SECTIONS = {
   areas: { fr: 'domaines', en: 'areas', es: 'ambitos' },
   frameworks: { fr: 'cadres-performance', en: 'frameworks', es: 'marcos-desempeno' },
   compare: { fr: 'comparer', en: 'compare', es: 'comparar' },
+  peer_groups: { fr: 'groupes-de-pairs', en: 'peer-groups', es: 'grupos-de-pares' },
   search: { fr: 'recherche', en: 'search', es: 'buscar' },
 };
 // Pagefind's folder when site.yaml does not set `search.folder` (src/config.rs).
@@ -170,7 +171,8 @@ const PREFERRED_FREE_PAGES = ['benchlearning', 'methodology', 'methodologie', 'a
 /**
  * Pages of the built site by type and language, discovered from the files, with
  * `sections` and `languages` from readSiteConfig:
- *   { fr: { home, practices, practice, visits, visit, reports, report, pesList, pesProfile, freePage }, en: {...},
+ *   { fr: { home, practices, practice, visits, visit, reports, report, pesList, pesProfile, freePage,
+ *           peerGroups, peerGroup }, en: {...},
  *     languages, root, notFound, all: [rel...] }
  * Each value is a path relative to the site (e.g. `fr/bonnes-pratiques/x/`), or null.
  */
@@ -202,6 +204,8 @@ export function discover(siteDir, sections, languages = DEFAULT_LANGUAGES) {
     const free = children(pagesFolder).filter((p) => !sectionNames.has(p.slice(pagesFolder.length, -1)));
     l.freePage =
       PREFERRED_FREE_PAGES.map((s) => `${pagesFolder}${s}/`).find((p) => free.includes(p)) || first(free);
+    l.peerGroups = has(sec('peer_groups')) ? sec('peer_groups') : null;
+    l.peerGroup = first(children(sec('peer_groups')));
     l.allPractices = children(sec('practices'));
     out[lang] = l;
   }
@@ -219,6 +223,8 @@ export const PAGE_TYPES = [
   ['freePage', 'free page'],
   ['reports', 'report list'],
   ['report', 'report'],
+  ['peerGroups', 'peer-group index'],
+  ['peerGroup', 'peer group'],
 ];
 // Page types that the site must have (reports are checked when present).
 export const REQUIRED_TYPES = new Set(['home', 'practices', 'practice', 'visits', 'visit', 'pesList', 'pesProfile', 'freePage']);
