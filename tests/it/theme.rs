@@ -123,3 +123,31 @@ fn a_site_overrides_one_ui_string_without_copying_the_file() {
         "other labels still come from the built-in theme"
     );
 }
+
+/// A merge once left a rule of the default stylesheet unclosed, which swallowed every rule after
+/// it (the header's "my PES" picker lost its layout and overflowed a phone's screen): every
+/// block the stylesheet opens, it closes, and never closes one it did not open.
+#[test]
+fn the_default_stylesheet_closes_every_block() {
+    let css = source_file("themes/default/static/style.css");
+    let mut depth = 0usize;
+    let mut rest = css.as_str();
+    while let Some(at) = rest.find(['{', '}', '/', '"']) {
+        let (mark, after) = (rest.as_bytes()[at], &rest[at + 1..]);
+        rest = match mark {
+            b'{' => {
+                depth += 1;
+                after
+            }
+            b'}' => {
+                assert!(depth > 0, "a `}}` closes nothing before: {:.60}", after);
+                depth -= 1;
+                after
+            }
+            b'/' if after.starts_with('*') => after.split_once("*/").map_or("", |(_, end)| end),
+            b'"' => after.split_once('"').map_or("", |(_, end)| end),
+            _ => after,
+        };
+    }
+    assert_eq!(depth, 0, "blocks left open at the end of style.css");
+}
