@@ -140,6 +140,19 @@ pub fn built(name: &str) -> &'static Built {
     built_with(name, &[])
 }
 
+/// The repository's example site (`site.yaml` and `content/` at its root) built once per test
+/// run, into `<CARGO_TARGET_TMPDIR>/built/example`, for every test that only reads it.
+pub fn built_example() -> &'static Path {
+    static OUTPUT: OnceLock<PathBuf> = OnceLock::new();
+    OUTPUT.get_or_init(|| {
+        let output = built_sites_folder().join("example");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let target = output.to_str().expect("a UTF-8 path");
+        benchlearn(root, &["build", "--output", target]).assert_code(0);
+        output
+    })
+}
+
 /// `tests/fixtures/<name>` built with `build <args>`, once per test run for each fixture and
 /// arguments, into `<CARGO_TARGET_TMPDIR>/built/`. The first test to ask builds it, while tests
 /// asking for another one build theirs in parallel; a build that fails fails each test that

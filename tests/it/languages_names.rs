@@ -410,15 +410,7 @@ fn the_example_site_shows_names_where_names_belong_in_every_language() {
         ids.designations.contains_key("A1"),
         "the example's enablers are read"
     );
-    let out = tempfile::tempdir().expect("a temporary folder");
-    let output = out.path().join("site");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    benchlearn(
-        root,
-        &["build", "--output", output.to_str().expect("UTF-8 path")],
-    )
-    .assert_code(0);
-    let pages = html_pages(&output);
+    let pages = html_pages(built_example());
     for (lang, at_least) in [("fr/", 80), ("en/", 80)] {
         let count = pages.keys().filter(|name| name.starts_with(lang)).count();
         assert!(count >= at_least, "{count} pages in {lang}");

@@ -5,8 +5,7 @@
 //! data text of another.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::Path;
 
 use scraper::{Html, Node};
 use serde_json::Value;
@@ -281,17 +280,6 @@ fn example_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The example site built once for the tests of this module that read it.
-fn example_output() -> &'static Path {
-    static OUTPUT: OnceLock<PathBuf> = OnceLock::new();
-    OUTPUT.get_or_init(|| {
-        let output = Path::new(env!("CARGO_TARGET_TMPDIR")).join("languages-text-example");
-        let target = output.to_str().expect("a UTF-8 path");
-        benchlearn(example_root(), &["build", "--output", target]).assert_code(0);
-        output
-    })
-}
-
 /// YAML read as JSON, `NO` a string as in YAML 1.2.
 fn yaml_value(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).expect("a readable YAML file");
@@ -389,7 +377,7 @@ fn is_telling(text: &str) -> bool {
 
 #[test]
 fn no_example_page_carries_a_ui_string_of_another_language() {
-    let output = example_output();
+    let output = built_example();
     let languages = example_languages();
     let strings: BTreeMap<&str, BTreeMap<String, String>> = languages
         .iter()
@@ -527,7 +515,7 @@ fn example_pages_show_data_texts_in_their_own_language() {
         .filter(|text| !text.texts.contains_key(""))
         .collect();
     assert!(translated.len() > 10, "the example's data texts are found");
-    let output = example_output();
+    let output = built_example();
     let mut problems = Vec::new();
     for lang in &languages {
         let pages = pages_in(output, lang);

@@ -149,15 +149,8 @@ fn hrefs(html: &Html, css: &str) -> BTreeSet<String> {
 
 #[test]
 fn every_profile_links_in_sight_the_practices_stronger_peers_published_on_each_indicator() {
-    let out = tempfile::tempdir().expect("a temporary folder");
-    let output = out.path().join("site");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    benchlearn(
-        root,
-        &["build", "--output", output.to_str().expect("UTF-8 path")],
-    )
-    .assert_code(0);
-    let values = published_values(&output);
+    let output = built_example();
+    let values = published_values(output);
     let practices = example_practices();
     let indicators = example_yaml("content/data/indicators.yaml");
     let members = example_yaml("content/data/pes.yaml");
@@ -168,7 +161,7 @@ fn every_profile_links_in_sight_the_practices_stronger_peers_published_on_each_i
     ] {
         for member in members.as_array().expect("a list") {
             let pes = member["id"].as_str().expect("an id");
-            let html = parsed(&output, &format!("{lang}/{pes_section}/{pes}/index.html"));
+            let html = parsed(output, &format!("{lang}/{pes_section}/{pes}/index.html"));
             assert_eq!(
                 select(&html, "section.learning").len(),
                 1,
