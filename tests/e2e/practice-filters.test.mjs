@@ -149,6 +149,15 @@ describe('practice filters', () => {
 
         await page.locator('form[data-filters] button[type=reset]').click();
         await page.waitForFunction(() => !document.querySelector('form[data-filters] input:checked'));
+        const indicator = await narrowingValue(page, 'indicator');
+        await tick(page, 'indicator', indicator);
+        s = await state(page);
+        assertConsistent(s, `indicator ${indicator}`);
+        assert.ok(s.visible.length < s.total, 'an indicator narrows the list');
+        assert.match(page.url(), new RegExp(`[?&]indicator=${indicator}\\b`), 'the address keeps the indicator');
+
+        await page.locator('form[data-filters] button[type=reset]').click();
+        await page.waitForFunction(() => !document.querySelector('form[data-filters] input:checked'));
         s = await state(page);
         assertConsistent(s, 'after clearing');
         assert.equal(s.visible.length, s.total, 'every card after clearing');

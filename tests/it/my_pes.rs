@@ -8,37 +8,19 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use scraper::{ElementRef, Html};
 
-use crate::common::{benchlearn, collapsed, file_for, parsed, select, text_of, Site};
+use crate::common::{built_example, collapsed, file_for, parsed, select, text_of, Site};
 
-/// The example site (the repository's own `site.yaml` and `content/`), built once into the
-/// test run's temporary folder, with links from the site's root (`/en/…`).
+/// The example site, built once for the tests that only read it.
 fn example() -> &'static Path {
-    static OUTPUT: OnceLock<PathBuf> = OnceLock::new();
-    OUTPUT.get_or_init(|| {
-        let output = Path::new(env!("CARGO_TARGET_TMPDIR")).join("my-pes-example");
-        if output.exists() {
-            fs::remove_dir_all(&output).expect("remove the previous run's example build");
-        }
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let target = output.to_str().expect("UTF-8 path");
-        benchlearn(
-            root,
-            &[
-                "build",
-                "--output",
-                target,
-                "--base-url",
-                "https://example.org/",
-            ],
-        )
-        .assert_code(0);
-        output
-    })
+    built_example()
 }
+
+/// The path of the example's `base_url` (`https://example.org/benchlearning/`): where every
+/// link of the built site starts.
+const ROOT: &str = "/benchlearning";
 
 /// A YAML file of the example site, read as the site reads it (`NO` is a string).
 fn yaml(text: &str, what: &str) -> serde_json::Value {
@@ -104,10 +86,11 @@ fn marked(html: &Html, css: &str) -> Vec<String> {
         .collect()
 }
 
-/// The file of the built site a root-relative link (`/en/pes/fr-ft/`) leads to.
+/// The file of the built site a link (`/benchlearning/en/pes/fr-ft/`) leads to.
 fn target(href: &str) -> String {
     let path = href
-        .strip_prefix('/')
+        .strip_prefix(ROOT)
+        .and_then(|path| path.strip_prefix('/'))
         .unwrap_or_else(|| panic!("{href} is not a link from the site's root"));
     file_for(path)
 }
@@ -120,7 +103,7 @@ fn exists(href: &str) -> bool {
 /// The profile link of the PES `id` in `lang`.
 fn profile(id: &str, lang: &str) -> String {
     let section = if lang == "fr" { "spe" } else { "pes" };
-    format!("/{lang}/{section}/{id}/")
+    format!("{ROOT}/{lang}/{section}/{id}/")
 }
 
 /// Every `index.html` of a folder of the built site: one per indicator, area, cycle…
@@ -312,7 +295,10 @@ fn the_header_offers_every_pes_by_name_and_stays_hidden_without_javascript() {
             .iter()
             .filter_map(|script| script.value().attr("src"))
             .collect();
-        assert!(scripts.contains(&"/my-pes.js"), "{page}: {scripts:?}");
+        assert!(
+            scripts.contains(&format!("{ROOT}/my-pes.js").as_str()),
+            "{page}: {scripts:?}"
+        );
     }
     assert!(example().join("my-pes.js").is_file());
     let root = parsed(example(), "index.html");
@@ -336,6 +322,22 @@ fn practices_by_title() -> BTreeMap<String, serde_json::Value> {
         practices.insert(title_key(&title), meta);
     }
     practices
+}
+
+/// The links of the indicator pages a practice tagged with `ids`, in the order of the
+/// example's indicators file, as the card lists them.
+fn indicator_links(ids: &serde_json::Value, section: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data/indicators.yaml");
+    let text = fs::read_to_string(&path).expect("the example's indicators");
+    let tagged = set_of(ids);
+    yaml(&text, &path.display().to_string())
+        .as_array()
+        .expect("a list of indicators")
+        .iter()
+        .filter_map(|indicator| indicator["id"].as_str())
+        .filter(|id| tagged.contains(*id))
+        .map(|id| format!("{ROOT}{section}{id}/"))
+        .collect()
 }
 
 /// A title with what typography changes left out.
@@ -368,14 +370,24 @@ fn set_of(value: &serde_json::Value) -> BTreeSet<String> {
         .collect()
 }
 
-const FACETS: [&str; 5] = ["area", "pes", "target-group", "status", "year"];
+const FACETS: [&str; 6] = ["area", "pes", "indicator", "target-group", "status", "year"];
 
 #[test]
 fn each_practice_card_of_the_list_carries_its_facet_values_and_links_its_tags() {
     let practices = practices_by_title();
-    for (lang, page, areas) in [
-        ("en", "en/good-practices/index.html", "/en/areas/"),
-        ("fr", "fr/bonnes-pratiques/index.html", "/fr/domaines/"),
+    for (lang, page, areas, indicators) in [
+        (
+            "en",
+            "en/good-practices/index.html",
+            "/en/areas/",
+            "/en/indicators/",
+        ),
+        (
+            "fr",
+            "fr/bonnes-pratiques/index.html",
+            "/fr/domaines/",
+            "/fr/indicateurs/",
+        ),
     ] {
         let html = parsed(example(), page);
         let cards = select(&html, "ul#practice-list > li.card");
@@ -397,6 +409,11 @@ fn each_practice_card_of_the_list_carries_its_facet_values_and_links_its_tags() 
             let pes = meta["pes"].as_str().expect("a PES").to_string();
             assert_eq!(filter_values(card, "pes"), BTreeSet::from([pes.clone()]));
             assert_eq!(
+                filter_values(card, "indicator"),
+                set_of(&meta["indicators"]),
+                "{title}"
+            );
+            assert_eq!(
                 filter_values(card, "target-group"),
                 set_of(&meta["target_groups"]),
                 "{title}"
@@ -416,13 +433,14 @@ fn each_practice_card_of_the_list_carries_its_facet_values_and_links_its_tags() 
             let mut expected = vec![profile(&pes, lang)];
             let mut area_links: Vec<String> = set_of(&meta["areas"])
                 .iter()
-                .map(|area| format!("{areas}{}/", area.to_lowercase()))
+                .map(|area| format!("{ROOT}{areas}{}/", area.to_lowercase()))
                 .collect();
             area_links.sort();
             expected.extend(area_links);
+            expected.extend(indicator_links(&meta["indicators"], indicators));
             assert_eq!(
                 links, expected,
-                "{page}: the tags of {title} link its PES and areas"
+                "{page}: the tags of {title} link its PES, areas and indicators"
             );
             assert!(links.iter().all(|href| exists(href)), "{page}: {links:?}");
             let tags = within(card, ".tags li").len();
@@ -499,12 +517,16 @@ fn the_filter_panel_counts_the_cards_of_each_value_and_waits_for_javascript() {
 }
 
 #[test]
-fn without_javascript_the_panel_links_the_area_pages_and_profiles_with_their_practices() {
+fn without_javascript_the_panel_links_the_area_pages_profiles_and_indicators_with_their_practices()
+{
     for (page, sections) in [
-        ("en/good-practices/index.html", ["/en/areas/", "/en/pes/"]),
+        (
+            "en/good-practices/index.html",
+            ["/en/areas/", "/en/pes/", "/en/indicators/"],
+        ),
         (
             "fr/bonnes-pratiques/index.html",
-            ["/fr/domaines/", "/fr/spe/"],
+            ["/fr/domaines/", "/fr/spe/", "/fr/indicateurs/"],
         ),
     ] {
         let html = parsed(example(), page);
@@ -516,7 +538,7 @@ fn without_javascript_the_panel_links_the_area_pages_and_profiles_with_their_pra
         );
         assert!(navs[0].value().attr("hidden").is_none(), "{page}: hidden");
         let lists = within(&navs[0], "ul");
-        assert_eq!(lists.len(), 2, "{page}: areas and PES");
+        assert_eq!(lists.len(), 3, "{page}: areas, PES and indicators");
         for (list, section) in lists.iter().zip(sections) {
             let items = within(list, "li");
             assert!(!items.is_empty(), "{page}: nothing under {section}");
@@ -525,12 +547,16 @@ fn without_javascript_the_panel_links_the_area_pages_and_profiles_with_their_pra
                     .value()
                     .attr("href")
                     .unwrap_or_default();
-                assert!(href.starts_with(section), "{page}: {href} under {section}");
+                assert!(
+                    href.starts_with(&format!("{ROOT}{section}")),
+                    "{page}: {href} under {section}"
+                );
                 let count = collapsed(&text_of(&within(&item, ".facet-count")[0]));
                 let linked = parsed(example(), &target(href));
                 let shown = select(
                     &linked,
-                    "section:is([aria-labelledby=area-practices], [aria-labelledby=pes-practices]) li.card",
+                    "section:is([aria-labelledby=area-practices], [aria-labelledby=pes-practices]) li.card, \
+                     section[aria-labelledby=indicator-practices] ul.indicator-practices > li",
                 )
                 .len();
                 assert_eq!(count, format!("({shown})"), "{page}: {href} lists {shown}");

@@ -167,7 +167,7 @@ impl Context<'_> {
         })
     }
 
-    /// A practice's card: its PES, period, status, areas and target groups as tags, each
+    /// A practice's card: its PES, period, status, areas, indicators and target groups as tags, each
     /// linked to its page where there is one; `facets` are the practice's facet values.
     fn practice_card(
         &self,
@@ -187,6 +187,7 @@ impl Context<'_> {
             .push(Tag::plain(self.practice_period(practice, lang)));
         card.tags.extend(tags_of(Facet::Status));
         card.tags.extend(tags_of(Facet::Area));
+        card.tags.extend(tags_of(Facet::Indicator));
         card.tags.extend(tags_of(Facet::TargetGroup));
         Some(card)
     }

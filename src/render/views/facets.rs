@@ -1,5 +1,5 @@
-//! Practice facets: what a practice is filed under (area, PES, target group, status, start
-//! year), shaped once per practice and language for three uses: its card's tags, linked to
+//! Practice facets: what a practice is filed under (area, PES, indicator, target group,
+//! status, start year), shaped once per practice and language for three uses: its card's tags, linked to
 //! the page of each value that has one; the `data-filter-<facet>` attributes of its card in
 //! the practice list; and that list's filter panel, which counts the practices per value and,
 //! for readers without JavaScript, links the pages of the values that have one.
@@ -23,6 +23,7 @@ use crate::render::{sort_key, Context};
 pub(crate) enum Facet {
     Area,
     Pes,
+    Indicator,
     TargetGroup,
     Status,
     Year,
@@ -30,9 +31,10 @@ pub(crate) enum Facet {
 
 impl Facet {
     /// Every facet, in the order of the filter panel.
-    pub(crate) const ALL: [Facet; 5] = [
+    pub(crate) const ALL: [Facet; 6] = [
         Facet::Area,
         Facet::Pes,
+        Facet::Indicator,
         Facet::TargetGroup,
         Facet::Status,
         Facet::Year,
@@ -44,6 +46,7 @@ impl Facet {
         match self {
             Facet::Area => "area",
             Facet::Pes => "pes",
+            Facet::Indicator => "indicator",
             Facet::TargetGroup => "target-group",
             Facet::Status => "status",
             Facet::Year => "year",
@@ -55,6 +58,7 @@ impl Facet {
         match self {
             Facet::Area => "filters.area",
             Facet::Pes => "filters.pes",
+            Facet::Indicator => "filters.indicator",
             Facet::TargetGroup => "filters.target_group",
             Facet::Status => "filters.status",
             Facet::Year => "filters.year",
@@ -179,6 +183,20 @@ impl Context<'_> {
                 id: pes.id,
                 url: Some(pes.url),
             });
+        }
+        for (position, indicator) in data.indicators.iter().enumerate() {
+            let id = indicator.id.value.as_str();
+            if meta.indicators.iter().any(|i| i.value == id) {
+                let label = self.text(lang, indicator.name.text(lang));
+                values.push(FacetValue {
+                    facet: Facet::Indicator,
+                    id: id.to_string(),
+                    tag: label.clone(),
+                    label,
+                    url: Some(self.routes.link(&self.routes.indicator(id, lang))),
+                    order: (position as i64, String::new()),
+                });
+            }
         }
         for group in meta.groups() {
             let position = TargetGroup::ALL.iter().position(|g| *g == group);
