@@ -91,20 +91,21 @@ pub fn peer_means_of_area(data: &Data, cycle: &str, area: &str) -> BTreeMap<Stri
         .collect()
 }
 
-/// One area's mean peer score over several PES.
+/// One area's median peer score over several PES: the statistic the area pages show, so a
+/// group's profile and an area page agree.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AreaAverage {
+pub struct AreaMedian {
     pub area: String,
-    /// The mean of the PES's peer means in the area.
-    pub mean: f64,
-    /// How many PES it averages.
+    /// The median of the PES's peer means in the area.
+    pub median: f64,
+    /// How many PES it summarises.
     pub count: usize,
 }
 
-/// For each area (in the order of `areas.yaml`), the mean of the peer means of the PES
+/// For each area (in the order of `areas.yaml`), the median of the peer means of the PES
 /// `include` accepts that were assessed in `cycle`: a peer group's (or the network's)
 /// assessment profile. Areas none of them was scored in are left out.
-pub fn peer_profile(data: &Data, cycle: &str, include: impl Fn(&str) -> bool) -> Vec<AreaAverage> {
+pub fn peer_profile(data: &Data, cycle: &str, include: impl Fn(&str) -> bool) -> Vec<AreaMedian> {
     let heat = heatmap(data, cycle);
     data.areas
         .iter()
@@ -115,9 +116,9 @@ pub fn peer_profile(data: &Data, cycle: &str, include: impl Fn(&str) -> bool) ->
                 .filter_map(|(_, means)| means.iter().find(|m| m.area == area.id.value))
                 .map(|m| m.peer_mean)
                 .collect();
-            (!means.is_empty()).then(|| AreaAverage {
+            Some(AreaMedian {
                 area: area.id.value.clone(),
-                mean: means.iter().sum::<f64>() / means.len() as f64,
+                median: stats::median(&means)?,
                 count: means.len(),
             })
         })

@@ -104,10 +104,11 @@ fn members_are_compared_with_the_computed_medians() {
 fn the_assessment_profile_sets_the_group_against_the_network() {
     let out = &built("bench").output;
     let html = parsed(out, NORTH_EN);
-    // Area A's peer means: a1 3, a2 4, a3 5.5 (North: 4.17), b1 5 (network: 4.375).
+    // Medians, as the area pages show: area A's peer means are a1 3, a2 4, a3 5.5 (North:
+    // 4), b1 5 (network: 4.5).
     let rows = table_rows(&html, "group-profile-caption");
-    assert_eq!(rows[0], ["A Steering", "4.2", "4.4", "-0.2"]);
-    assert_eq!(rows[1][1], "3.7", "area B: (2 + 5 + 4) / 3");
+    assert_eq!(rows[0], ["A Steering", "4.0", "4.5", "-0.5"]);
+    assert_eq!(rows[1][1], "4.0", "area B: the median of 2, 5 and 4");
     let intro = texts(&html, "#group-profile + p");
     assert!(
         intro[0].ends_with("Members assessed: 3 / 3 in this cycle"),

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use crate::analysis::maturity::{self, AreaAverage};
+use crate::analysis::maturity::{self, AreaMedian};
 use crate::analysis::series::IndicatorTable;
 use crate::analysis::stats;
 use crate::diagnostics::Diagnostics;
@@ -77,7 +77,7 @@ struct MemberValue {
     to_network: Cell,
 }
 
-/// The group's assessment profile: mean peer score per area, group vs network.
+/// The group's assessment profile: median peer score per area, group vs network.
 #[derive(Serialize)]
 struct ProfileView {
     cycle: String,
@@ -344,7 +344,7 @@ impl PeerGroups {
         by_value.then(a_pes.cmp(b_pes))
     }
 
-    /// The mean peer score per area of the members assessed in the latest cycle, against
+    /// The median peer score per area of the members assessed in the latest cycle, against
     /// that of every PES assessed in it.
     fn profile(cx: &Context<'_>, name: &str, members: &[&str], lang: &Lang) -> Option<ProfileView> {
         let data = &cx.site.data;
@@ -352,7 +352,7 @@ impl PeerGroups {
         let group = maturity::peer_profile(data, &cycle, |p| members.contains(&p));
         let assessed = group.iter().map(|a| a.count).max()?;
         let network = maturity::peer_profile(data, &cycle, |_| true);
-        let network_of = |area: &str| network.iter().find(|a| a.area == area).map(|a| a.mean);
+        let network_of = |area: &str| network.iter().find(|a| a.area == area).map(|a| a.median);
         let score = |v: f64| cx.value(lang, v, ValueFormat::SCORE);
         let network_label = cx.label(lang, "groups.network");
         let title = format!("{} {cycle}", cx.label(lang, "groups.profile_title"));
@@ -373,7 +373,7 @@ impl PeerGroups {
                 .iter()
                 .map(|a| Group {
                     label: a.area.clone(),
-                    values: vec![network_of(&a.area), Some(a.mean)],
+                    values: vec![network_of(&a.area), Some(a.median)],
                 })
                 .collect(),
             max: 6.0,
@@ -387,9 +387,9 @@ impl PeerGroups {
                     .map(|area| cx.text(lang, area.name.text(lang)))
                     .unwrap_or_default(),
                 url: cx.routes.link(&cx.routes.area(&a.area, lang)),
-                group: Cell::number(Some(a.mean), score),
+                group: Cell::number(Some(a.median), score),
                 network: Cell::number(network_of(&a.area), score),
-                difference: Cell::number(network_of(&a.area).map(|n| a.mean - n), |d| {
+                difference: Cell::number(network_of(&a.area).map(|n| a.median - n), |d| {
                     cx.change(lang, d, ValueFormat::SCORE)
                 }),
             })
@@ -406,9 +406,9 @@ impl PeerGroups {
         })
     }
 
-    /// The chart's text description: each area's group and network means.
+    /// The chart's text description: each area's group and network medians.
     fn profile_description(
-        group: &[AreaAverage],
+        group: &[AreaMedian],
         network_of: &dyn Fn(&str) -> Option<f64>,
         name: &str,
         network_label: &str,
@@ -421,7 +421,7 @@ impl PeerGroups {
                 format!(
                     "{}: {name} {}, {network_label} {network}",
                     a.area,
-                    score(a.mean)
+                    score(a.median)
                 )
             })
             .collect::<Vec<_>>()
