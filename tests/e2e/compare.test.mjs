@@ -114,6 +114,42 @@ describe('comparison page', () => {
     });
   });
 
+  for (const width of [1280, 360]) {
+    test(`four PES at ${width} px: no column head breaks a word`, async () => {
+      const rel = comparePage('fr');
+      await withPage({ viewport: { width, height: 900 } }, async (page) => {
+        await page.goto(new URL(rel, base).href, { waitUntil: 'load' });
+        const values = (await page.locator('select[name=a] option').evaluateAll((all) => all.map((o) => o.value)))
+          .filter(Boolean);
+        // The PES with the longest single word in its name, and three others.
+        const names = await page.locator('select[name=a] option').evaluateAll((all) =>
+          all.filter((o) => o.value).map((o) => [o.value, Math.max(...o.textContent.split(/\s+/).map((w) => w.length))]));
+        const longest = names.sort((x, y) => y[1] - x[1])[0][0];
+        const others = values.filter((v) => v !== longest).slice(0, 3);
+        const query = ['a', 'b', 'c', 'd'].map((key, i) => `${key}=${[longest, ...others][i]}`).join('&');
+        await page.goto(new URL(`${rel}?${query}`, base).href, { waitUntil: 'load' });
+        await page.locator('#compare-result table').first().waitFor();
+        const broken = await page.locator('#compare-result table').first().locator('thead th.compare-pes a').evaluateAll((links) =>
+          links.flatMap((link) => {
+            const head = link.closest('th');
+            const style = getComputedStyle(head);
+            const room = head.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+            const probe = document.createElement('span');
+            probe.style.whiteSpace = 'nowrap';
+            link.append(probe);
+            const words = link.firstChild.textContent.split(/\s+/).filter((w) => {
+              probe.textContent = w;
+              // A pixel of slack: the column's width is rounded, the word's is not.
+              return probe.getBoundingClientRect().width > room + 1;
+            });
+            probe.remove();
+            return words;
+          }));
+        assert.deepEqual(broken, [], 'words wider than their column');
+      });
+    });
+  }
+
   test('without JavaScript the form stays hidden and the precomputed comparisons are listed', async () => {
     await withPage({ javaScriptEnabled: false }, async (page) => {
       const rel = comparePage('fr');
