@@ -318,6 +318,18 @@ pub enum ActivityStatus {
     Delayed,
 }
 
+impl ActivityStatus {
+    /// Its id, as the data writes it: in downloads and in the page's CSS classes.
+    pub fn key(self) -> &'static str {
+        match self {
+            ActivityStatus::Planned => "planned",
+            ActivityStatus::InProgress => "in-progress",
+            ActivityStatus::Done => "done",
+            ActivityStatus::Delayed => "delayed",
+        }
+    }
+}
+
 /// A step of a framework's activity plan.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -97,6 +97,7 @@ fn render_pages(
             .chain(views::figures::BENCH_KEYS.iter().map(|k| k.to_string()))
             .chain(views::compare::COMPARE_KEYS.iter().map(|k| k.to_string()))
             .chain(views::facets::facet_keys())
+            .chain(files::datasets::dataset_keys())
             .chain(pages::peer_groups::GROUP_KEYS.iter().map(|k| k.to_string()))
             .chain(
                 pages::search_page::SEARCH_KEYS
@@ -225,6 +226,7 @@ fn plan(cx: &Context<'_>) -> Vec<Box<dyn Planned>> {
     add(&mut planned, cx, files::feeds::Feeds);
     add(&mut planned, cx, files::sitemap::Crawling);
     add(&mut planned, cx, files::downloads::Downloads);
+    add(&mut planned, cx, files::datasets::Datasets);
     add(&mut planned, cx, files::compare_data::CompareData);
     planned
 }

@@ -234,6 +234,64 @@ fn downloads_hold_every_value_and_no_invented_zero() {
 }
 
 #[test]
+fn assessment_scores_and_frameworks_are_downloadable_with_names_beside_ids() {
+    let out = &built("bench").output;
+    let read = |file: &str| fs::read_to_string(out.join("data").join(file)).expect(file);
+    let scores = read("assessments.csv");
+    let lines: Vec<&str> = scores.lines().collect();
+    assert_eq!(
+        lines[0],
+        "cycle,pes,area,enabler,self,peer,pes_name.fr,pes_name.en,area_name.fr,area_name.en,\
+         enabler_name.fr,enabler_name.en"
+    );
+    assert!(
+        lines.contains(
+            &"2024,a1,A,A1,5,3,Service Alpha,Alpha Service,Pilotage,Steering,Objectifs,Objectives"
+        ),
+        "{scores}"
+    );
+    let scored: usize = ["a1", "a2", "a3", "b1"]
+        .iter()
+        .map(|pes| {
+            let file = format!("tests/fixtures/bench/content/data/assessments/2024/{pes}.yaml");
+            let text = fs::read_to_string(file).expect("an assessment");
+            text.matches("enabler:").count()
+        })
+        .sum();
+    assert_eq!(lines.len(), 1 + scored, "one row per score");
+
+    let kpis = read("framework-kpis.csv");
+    assert!(kpis.starts_with("pes,pillar,kpi,unit,kind,year,value,pes_name.fr,pes_name.en,"));
+    for figure in [
+        "a1,results,offices,count,baseline,2020,100.0,",
+        "a1,results,offices,count,target,2023,150.0,",
+        "a1,results,offices,count,actual,2024,250.0,",
+    ] {
+        assert!(kpis.contains(figure), "{figure} in {kpis}");
+    }
+    let activities = read("framework-activities.csv");
+    assert!(
+        activities
+            .contains("a1,offices,2024-06-30,done,Service Alpha,Alpha Service,Ouvrir des agences,Open offices"),
+        "{activities}"
+    );
+
+    let assessments = parsed(out, "en/assessments/index.html");
+    let links = select(&assessments, "#dataset-downloads ~ ul a[download]");
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].value().attr("href"), Some("/data/assessments.csv"));
+    let frameworks = parsed(out, "fr/cadres-performance/index.html");
+    let links: Vec<&str> = select(&frameworks, "#dataset-downloads ~ ul a[download]")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(
+        links,
+        ["/data/framework-kpis.csv", "/data/framework-activities.csv"]
+    );
+}
+
+#[test]
 fn bad_data_is_reported_with_file_and_line() {
     let site = Site::copy("bench");
     let csv = "content/data/observations/placement.csv";

@@ -75,13 +75,15 @@ struct JsonIndicator<'a> {
 }
 
 /// One observation as downloads write it: a cell for each of [`columns`], in their order.
-struct Row(Vec<Cell>);
+pub(super) struct Row(pub(super) Vec<Cell>);
 
 /// A cell of a download: a text, or a number that stays a number in JSON.
-enum Cell {
+pub(super) enum Cell {
     Text(String),
     Year(i32),
     Value(f64),
+    /// A whole number that is not a year: an assessment score.
+    Integer(i64),
 }
 
 impl Serialize for Cell {
@@ -90,6 +92,7 @@ impl Serialize for Cell {
             Cell::Text(text) => serializer.serialize_str(text),
             Cell::Year(year) => serializer.serialize_i32(*year),
             Cell::Value(value) => serializer.serialize_f64(*value),
+            Cell::Integer(value) => serializer.serialize_i64(*value),
         }
     }
 }
@@ -119,7 +122,8 @@ fn plain(text: &Translated<String>) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn unit_name(unit: Unit) -> &'static str {
+/// The unit as downloads name it: a stable id, the same in every language.
+pub(super) fn unit_name(unit: Unit) -> &'static str {
     match unit {
         Unit::Percent => "percent",
         Unit::Count => "count",
@@ -194,7 +198,7 @@ fn spreadsheet_safe(text: String) -> String {
 }
 
 /// The CSV file of `rows` under a header row of `columns`.
-fn csv_bytes(columns: &[String], rows: Vec<Row>) -> Result<Vec<u8>, String> {
+pub(super) fn csv_bytes(columns: &[String], rows: Vec<Row>) -> Result<Vec<u8>, String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(columns).map_err(|e| e.to_string())?;
     for row in rows {

@@ -1,7 +1,9 @@
 //! Files built in Rust rather than from templates: feeds, the sitemap and robots.txt,
-//! structured data, the data downloads and the data of the comparison page.
+//! structured data, the data downloads (observations, assessments, frameworks) and the data
+//! of the comparison page.
 
 pub mod compare_data;
+pub mod datasets;
 pub mod downloads;
 pub mod feeds;
 pub mod sitemap;

@@ -9,6 +9,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::data::ValueFormat;
 use crate::render::charts::{self, Heatmap, HeatmapRow, Meta};
 use crate::render::family::Family;
+use crate::render::files::datasets::{Dataset, DatasetLink};
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::maturity::EnablerRow;
 use crate::render::views::PesLink;
@@ -18,6 +19,7 @@ use crate::render::{Change, Context, OutputFile};
 struct IndexPage {
     cycles: Vec<CycleLink>,
     areas: Vec<AreaLink>,
+    downloads: Vec<DatasetLink>,
 }
 
 #[derive(Serialize)]
@@ -170,6 +172,7 @@ impl Assessments {
             IndexPage {
                 cycles: Self::cycle_links(cx, lang),
                 areas: Self::area_links(cx, lang),
+                downloads: cx.dataset_links(&[Dataset::Assessments], lang),
             },
         )
     }

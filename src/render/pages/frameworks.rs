@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use crate::analysis::progress;
 use crate::diagnostics::Diagnostics;
-use crate::model::data::{ActivityStatus, Framework, Kpi};
+use crate::model::data::{Framework, Kpi};
 use crate::render::charts::{self, Meta};
 use crate::render::family::Family;
+use crate::render::files::datasets::{Dataset, DatasetLink};
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::{FrameworkLink, Labelled, PesLink};
 use crate::render::{Change, Context, OutputFile};
@@ -16,6 +17,7 @@ use crate::render::{Change, Context, OutputFile};
 #[derive(Debug, Serialize)]
 struct IndexPage {
     frameworks: Vec<FrameworkLink>,
+    downloads: Vec<DatasetLink>,
 }
 
 #[derive(Debug, Serialize)]
@@ -150,7 +152,10 @@ impl Frameworks {
             template,
             cx.routes.frameworks(lang) + "index.html",
             &layout,
-            IndexPage { frameworks },
+            IndexPage {
+                frameworks,
+                downloads: cx.dataset_links(&[Dataset::Kpis, Dataset::Activities], lang),
+            },
         )
     }
 
@@ -186,12 +191,7 @@ impl Frameworks {
             .activities
             .iter()
             .map(|activity| {
-                let status = match activity.status {
-                    ActivityStatus::Planned => "planned",
-                    ActivityStatus::InProgress => "in-progress",
-                    ActivityStatus::Done => "done",
-                    ActivityStatus::Delayed => "delayed",
-                };
+                let status = activity.status.key();
                 ActivityRow {
                     name: cx.text(lang, activity.name.text(lang)),
                     kpi: activity.kpi.as_ref().and_then(|k| kpi_name(&k.value)),
