@@ -188,8 +188,10 @@ pub fn load_data(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics)
             ));
             continue;
         };
-        if let Some((file, body)) = load_yaml::<FrameworkFile>(root, &path, diagnostics) {
-            data.frameworks.push(Framework { pes, file, body });
+        match load_yaml::<FrameworkFile>(root, &path, diagnostics) {
+            Some((file, body)) => data.frameworks.push(Framework { pes, file, body }),
+            // Its own error is reported; a visit naming it is not reported on top.
+            None => data.unloaded.push(path.clone()),
         }
     }
     data

@@ -285,6 +285,15 @@ pub struct VisitMeta {
     /// Names of the contributing experts.
     #[serde(default)]
     pub experts: Vec<String>,
+    /// Who led the visit's sessions, group by group (the experts, the host's advisers…), as the
+    /// visit report names them: each group's count is the number of its names.
+    #[serde(default)]
+    pub led_by: Vec<LeadGroup>,
+    /// Id of the PES whose performance framework (`content/data/frameworks/<id>.yaml`) came out
+    /// of the visit: the visit page links to it.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub framework: Option<Spanned<String>>,
     /// Partner organisations.
     #[serde(default)]
     pub partners: Vec<String>,
@@ -297,6 +306,16 @@ pub struct VisitMeta {
     /// Agreed next steps.
     #[serde(default)]
     pub next_steps: Vec<String>,
+}
+
+/// A group of people who led a visit's sessions, with the role they had.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LeadGroup {
+    /// Their role, in the file's language and in the plural (`experts`, `NEA advisers`).
+    pub role: String,
+    /// Their names, as the visit report gives them.
+    pub names: Vec<String>,
 }
 
 /// Front matter of a network report.
@@ -366,6 +385,28 @@ pub struct PageMeta {
     /// Whether the page is listed in the main navigation.
     #[serde(default)]
     pub menu: bool,
+    /// A quotation shown under the title, such as a definition the page presents.
+    #[serde(default)]
+    pub quote: Option<Quote>,
+}
+
+/// A quotation in the language it was written in, with its source and, on a page in another
+/// language, a translation marked as one: a reader can cite the words as they were given.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// The quoted words, as written, without quotation marks.
+    pub text: String,
+    /// The language of the quoted words (`fr`), when it is not the file's.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub lang: Option<Spanned<String>>,
+    /// A translation of the words into the file's language, shown marked as a translation.
+    #[serde(default)]
+    pub translation: Option<String>,
+    /// Where the words come from, in the file's language.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// Access to the fields every front matter kind has, for code that lists any document.

@@ -27,6 +27,13 @@ pub(super) fn check(checker: &mut Checker<'_>) {
         .iter()
         .map(|i| i.id.value.as_str())
         .collect();
+    let framework_ids: Vec<&str> = site
+        .data
+        .frameworks
+        .iter()
+        .map(|f| f.pes.as_str())
+        .chain(unloaded_frameworks(site))
+        .collect();
     for practice in &documents.practices {
         let place = place_of(practice);
         let meta = &practice.meta;
@@ -58,6 +65,14 @@ pub(super) fn check(checker: &mut Checker<'_>) {
         let place = place_of(visit);
         let meta = &visit.meta;
         checker.reference(place, &meta.host, "PES", pes_ids.iter().copied());
+        if let Some(framework) = &meta.framework {
+            checker.reference(
+                place,
+                framework,
+                "performance framework",
+                framework_ids.iter().copied(),
+            );
+        }
         checker.past_date(place, &meta.start_date, "the start date");
         if meta.end_date.value < meta.start_date.value {
             checker.report(
@@ -89,6 +104,39 @@ pub(super) fn check(checker: &mut Checker<'_>) {
     check_common(checker, Section::Pages, &documents.pages);
     for page in &documents.pages {
         check_reserved(checker, page);
+        check_quote_lang(checker, page);
+    }
+}
+
+/// The PES ids of the framework files that exist but could not be loaded (their own error is
+/// reported), so that a visit naming one is not reported as well.
+fn unloaded_frameworks(site: &crate::model::Site) -> impl Iterator<Item = &str> {
+    site.data
+        .unloaded
+        .iter()
+        .filter(|path| {
+            path.parent()
+                .is_some_and(|p| p.ends_with("content/data/frameworks"))
+        })
+        .filter_map(|path| path.file_stem()?.to_str())
+}
+
+/// A quotation's language must be a language tag: it becomes the quote's `lang` attribute.
+fn check_quote_lang(checker: &mut Checker<'_>, page: &Document<crate::model::documents::PageMeta>) {
+    let Some(lang) = page
+        .meta
+        .quote
+        .as_ref()
+        .and_then(|quote| quote.lang.as_ref())
+    else {
+        return;
+    };
+    if icu_locale_core::LanguageIdentifier::try_from_str(&lang.value).is_err() {
+        checker.report(
+            place_of(page),
+            lang,
+            format!("the quote's `lang` `{}` is not a language tag; expected a code such as `fr` or `pt-BR`", lang.value),
+        );
     }
 }
 

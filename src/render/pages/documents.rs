@@ -3,12 +3,15 @@
 use crate::diagnostics::Diagnostics;
 use crate::model::documents::Document;
 use crate::model::documents::Meta;
+use crate::model::documents::Quote;
 use crate::model::documents::Section;
 use crate::model::documents::VisitMeta;
 use crate::model::lang::Lang;
 use crate::render::engine::markdown;
 use crate::render::family::Family;
-use crate::render::views::{Count, DocView, TranslationNotice, VisitFacts};
+use crate::render::views::{
+    Count, DocView, LeadGroupView, NamedLink, PageFacts, QuoteView, TranslationNotice, VisitFacts,
+};
 use crate::render::OutputFile;
 use crate::render::{Change, Context, DataFile};
 use minijinja::Value;
@@ -76,6 +79,8 @@ impl Family for Documents {
             } if changed == section && changed_key == key => true,
             // A practice's facts name its areas and indicators.
             Change::Data(DataFile::Areas | DataFile::Indicators) => *section == Section::Practices,
+            // A visit's facts name the performance framework that came out of it.
+            Change::Measures => *section == Section::Visits,
             change => change.reaches_every_page(),
         }
     }
@@ -125,7 +130,14 @@ impl Documents {
             }
             Section::Pages => {
                 let page = &documents.pages[*shown];
-                Self::document_page(cx, template, "page", page, section, lang, ())
+                let facts = PageFacts {
+                    quote: page
+                        .meta
+                        .quote
+                        .as_ref()
+                        .map(|quote| Self::quote(cx, quote, &page.lang)),
+                };
+                Self::document_page(cx, template, "page", page, section, lang, facts)
             }
         }
     }
@@ -198,6 +210,31 @@ impl Documents {
         cx.page(template, path, &layout, DocumentPage { doc, facts })
     }
 
+    /// A quotation typeset in its own language, and its translation and source in the language
+    /// of the file that quotes it (`text_lang`).
+    fn quote(cx: &Context<'_>, quote: &Quote, text_lang: &Lang) -> QuoteView {
+        let lang = quote
+            .lang
+            .as_ref()
+            .map_or_else(|| text_lang.clone(), |lang| Lang::new(&lang.value));
+        QuoteView {
+            text: cx.text(&lang, &quote.text),
+            lang,
+            translation: quote.translation.as_ref().map(|t| cx.text(text_lang, t)),
+            source: quote.source.as_ref().map(|s| cx.text(text_lang, s)),
+        }
+    }
+
+    /// A link to the performance framework of `pes`, named by its title, if it has one
+    /// (validation reports a visit naming a framework that does not exist).
+    fn framework_link(cx: &Context<'_>, pes: &str, lang: &Lang) -> Option<NamedLink> {
+        let framework = cx.site.data.frameworks.iter().find(|f| f.pes == pes)?;
+        Some(NamedLink {
+            name: cx.text(lang, framework.body.title.text(lang)),
+            url: cx.routes.link(&cx.routes.framework(pes, lang)),
+        })
+    }
+
     fn visit_facts(cx: &Context<'_>, visit: &Document<VisitMeta>, lang: &Lang) -> VisitFacts {
         let meta = &visit.meta;
         let p = &meta.participants;
@@ -227,6 +264,19 @@ impl Documents {
             participants_total: p.officials + p.experts + p.observers + p.coordinators,
             participants,
             experts: meta.experts.clone(),
+            led_by: meta
+                .led_by
+                .iter()
+                .map(|group| LeadGroupView {
+                    role: cx.text(&visit.lang, &group.role),
+                    count: group.names.len(),
+                    names: group.names.clone(),
+                })
+                .collect(),
+            framework: meta
+                .framework
+                .as_ref()
+                .and_then(|pes| Self::framework_link(cx, &pes.value, lang)),
             partners: meta.partners.clone(),
             objectives: text_list(&meta.objectives),
             kpis: text_list(&meta.kpis),

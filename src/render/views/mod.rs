@@ -168,6 +168,30 @@ pub struct Count {
     pub count: u32,
 }
 
+/// A page's quotation: the words in their language, and the translation into the page's
+/// text language when there is one.
+#[derive(Debug, Serialize)]
+pub struct QuoteView {
+    pub text: String,
+    pub lang: Lang,
+    pub translation: Option<String>,
+    pub source: Option<String>,
+}
+
+/// What a free page shows besides its body.
+#[derive(Debug, Serialize)]
+pub struct PageFacts {
+    pub quote: Option<QuoteView>,
+}
+
+/// A group who led a visit's sessions: their role, how many they were and their names.
+#[derive(Debug, Serialize)]
+pub struct LeadGroupView {
+    pub role: String,
+    pub count: usize,
+    pub names: Vec<String>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct VisitFacts {
     pub host: Option<PesLink>,
@@ -179,6 +203,10 @@ pub struct VisitFacts {
     pub participants: Vec<Count>,
     pub participants_total: u32,
     pub experts: Vec<String>,
+    /// Who led the sessions, group by group.
+    pub led_by: Vec<LeadGroupView>,
+    /// The performance framework that came out of the visit.
+    pub framework: Option<NamedLink>,
     pub partners: Vec<String>,
     pub objectives: Vec<String>,
     pub kpis: Vec<String>,
