@@ -9,6 +9,7 @@ mod bench;
 mod build;
 mod compare;
 mod drafts;
+mod figures;
 mod languages_format;
 mod languages_names;
 mod languages_text;
