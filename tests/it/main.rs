@@ -10,6 +10,7 @@ mod build;
 mod compare;
 mod drafts;
 mod example_truth;
+mod figures;
 mod languages_format;
 mod languages_names;
 mod languages_text;

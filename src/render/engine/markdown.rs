@@ -1,6 +1,7 @@
 //! Markdown bodies to HTML: CommonMark with tables, footnotes, heading anchors and smart
-//! punctuation; `@/` links resolved through the URL map; unsafe links and (unless the site
-//! opts in) raw HTML left out.
+//! punctuation; `@/` links resolved through the URL map; figures quoted from the data
+//! (`{{ median(…) }}`, see [`super::figures`]); unsafe links and (unless the site opts in) raw
+//! HTML left out.
 
 use crate::model::lang::Lang;
 use std::borrow::Cow;
@@ -13,6 +14,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use crate::diagnostics::{Diagnostic, SourceFile, Span};
 use crate::model::documents::Section;
 use crate::model::typography::Typography;
+use crate::render::engine::figures::{FigureError, Figures, Quoted};
 use crate::render::engine::routes::Routes;
 
 /// What rendering a body needs to know about the page it is on.
@@ -25,6 +27,8 @@ pub struct Context<'a> {
     pub text_lang: &'a Lang,
     pub routes: &'a Routes,
     pub allow_raw_html: bool,
+    /// What the figures the body quotes stand for.
+    pub figures: &'a dyn Figures,
 }
 
 /// A section heading, for anchors and a table of contents.
@@ -42,16 +46,30 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
 }
 
-/// Renders a Markdown body; broken `@/` links come back as diagnostics.
+/// Renders a Markdown body; broken `@/` links and figures that cannot be quoted come back as
+/// diagnostics.
 pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events = merge_text(Parser::new_ext(body, options).into_offset_iter());
-    let mut problems = Vec::new();
-    let headings = anchor_headings(&events);
+    let (quoted, figure_errors) = Quoted::new(body, context.figures);
+    let mut problems: Vec<Diagnostic> = figure_errors
+        .into_iter()
+        .map(|error| figure_problem(context, error))
+        .collect();
+    let events: Vec<(Event, Range<usize>)> =
+        merge_text(Parser::new_ext(&quoted.text, options).into_offset_iter())
+            .into_iter()
+            .map(|(event, range)| {
+                (
+                    event,
+                    quoted.original(range.start)..quoted.original(range.end),
+                )
+            })
+            .collect();
+    let headings = anchor_headings(&events, &quoted);
     let mut heading_index = 0;
     let mut dropped_links: Vec<bool> = Vec::new();
     let mut output: Vec<Event> = Vec::with_capacity(events.len());
@@ -139,6 +157,12 @@ pub fn render(body: &str, context: &Context<'_>) -> (Rendered, Vec<Diagnostic>) 
             other => output.push(other),
         }
     }
+    let (output, misplaced) = quoted.place(output);
+    problems.extend(
+        misplaced
+            .into_iter()
+            .map(|error| figure_problem(context, error)),
+    );
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, output.into_iter());
     (Rendered { html, headings }, problems)
@@ -212,6 +236,18 @@ fn keep<'a>(
     };
     dropped.push(url.is_none());
     url
+}
+
+fn figure_problem(context: &Context<'_>, error: FigureError) -> Diagnostic {
+    let span = Span::new(
+        context.body_offset + error.span.start,
+        error.span.len().max(1),
+    );
+    let problem = Diagnostic::at(context.file, span, error.message);
+    match error.help {
+        Some(help) => problem.with_help(help),
+        None => problem,
+    }
 }
 
 fn broken_link(context: &Context<'_>, range: &Range<usize>, message: String) -> Diagnostic {
@@ -297,8 +333,8 @@ pub fn is_safe_url(url: &str) -> bool {
 const LAYOUT_IDS: [&str; 1] = ["main"];
 
 /// Gives every heading an id from its text (or the one the author set with `{#id}`), unique in
-/// the page.
-fn anchor_headings(events: &[(Event, Range<usize>)]) -> Vec<Heading> {
+/// the page; the figures a heading quotes are part of its text.
+fn anchor_headings(events: &[(Event, Range<usize>)], quoted: &Quoted) -> Vec<Heading> {
     let mut headings = Vec::new();
     let mut used: HashSet<String> = LAYOUT_IDS.iter().map(|id| id.to_string()).collect();
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
@@ -314,7 +350,7 @@ fn anchor_headings(events: &[(Event, Range<usize>)]) -> Vec<Heading> {
             }
             Event::Text(text) | Event::Code(text) => {
                 if let Some((_, _, buffer)) = current.as_mut() {
-                    buffer.push_str(text);
+                    buffer.push_str(&quoted.plain(text));
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -358,6 +394,73 @@ fn unique_id(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::engine::figures::Figure;
+    use crate::render::engine::shortcodes::Call;
+
+    /// Every call is the figure `4<2`, from the page `/x/?a&b`.
+    struct Constant;
+
+    impl Figures for Constant {
+        fn figure(&self, _: &Call) -> Result<Figure, FigureError> {
+            Ok(Figure {
+                text: "4<2".to_string(),
+                url: Some("/x/?a&b".to_string()),
+            })
+        }
+    }
+
+    fn render_en(text: &str) -> (Rendered, Vec<Diagnostic>) {
+        let file = SourceFile::new("a.md", text);
+        let config: crate::config::Config = serde_saphyr::from_str(
+            "title: {fr: t, en: t}\ndescription: {fr: d, en: d}\nbase_url: https://e.org/\nlanguages: [fr, en]\ndefault_language: fr\n",
+        )
+        .expect("valid config");
+        let routes = Routes::new(&config, &Default::default());
+        let context = Context {
+            file: &file,
+            body_offset: 0,
+            page_lang: &Lang::new("en"),
+            text_lang: &Lang::new("en"),
+            routes: &routes,
+            allow_raw_html: false,
+            figures: &Constant,
+        };
+        render(&file.text, &context)
+    }
+
+    #[test]
+    fn figures_are_escaped_links_in_text_and_plain_text_in_links_and_headings() {
+        let (rendered, problems) =
+            render_en("## Now {{ f() }}\n\nIt is **{{ f() }}**, [see {{ f() }}](/y/).\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(
+            rendered.html.contains(
+                "<strong><a class=\"quoted-figure\" href=\"/x/?a&amp;b\">4&lt;2</a></strong>"
+            ),
+            "{}",
+            rendered.html
+        );
+        assert!(
+            rendered.html.contains("<a href=\"/y/\">see 4&lt;2</a>"),
+            "{}",
+            rendered.html
+        );
+        assert_eq!(rendered.headings[0].text, "Now 4<2");
+        assert_eq!(rendered.headings[0].id, "now-4-2");
+    }
+
+    #[test]
+    fn a_figure_in_a_link_address_is_reported_where_it_is_written() {
+        let text = "Text [a](/{{ f() }}) and [broken](@/pages/none.md).\n";
+        let (_, problems) = render_en(text);
+        let spans: Vec<&str> = problems
+            .iter()
+            .filter_map(|p| p.span)
+            .map(|s| &text[s.offset..s.offset + s.len])
+            .collect();
+        assert!(spans.contains(&"{{ f() }}"), "{spans:?}");
+        assert!(spans.contains(&"[broken](@/pages/none.md)"), "{spans:?}");
+    }
 
     #[test]
     fn footnote_ids_cannot_collide_with_the_layout() {
@@ -374,6 +477,7 @@ mod tests {
             text_lang: &Lang::new("en"),
             routes: &routes,
             allow_raw_html: false,
+            figures: &Constant,
         };
         let (rendered, problems) = render(&file.text, &context);
         assert!(problems.is_empty());

@@ -9,6 +9,7 @@ use crate::model::documents::VisitMeta;
 use crate::model::lang::Lang;
 use crate::render::engine::markdown;
 use crate::render::family::Family;
+use crate::render::views::quotes::Quotes;
 use crate::render::views::{
     Count, DocView, LeadGroupView, NamedLink, PageFacts, QuoteView, TranslationNotice, VisitFacts,
 };
@@ -31,6 +32,8 @@ pub(crate) struct DocumentPage {
     /// The place, in its section's list, of the version the page shows: the page's own
     /// language, or the fallback's.
     shown: usize,
+    /// Whether its body may quote figures from the data, which a change of the data changes.
+    quotes_figures: bool,
 }
 
 impl Family for Documents {
@@ -47,11 +50,13 @@ impl Family for Documents {
         for lang in cx.routes.languages() {
             for section in sections {
                 pages.extend(cx.routes.document_keys(section).filter_map(|key| {
+                    let shown = cx.shown_position(section, key, lang)?;
                     Some(DocumentPage {
                         section,
                         key: key.to_string(),
                         lang: lang.clone(),
-                        shown: cx.shown_position(section, key, lang)?,
+                        shown,
+                        quotes_figures: Self::body(cx, section, shown).contains("{{"),
                     })
                 }));
             }
@@ -69,7 +74,12 @@ impl Family for Documents {
     }
 
     fn shows(self, page: &Self::Page, change: &Change) -> bool {
-        let DocumentPage { section, key, .. } = page;
+        let DocumentPage {
+            section,
+            key,
+            quotes_figures,
+            ..
+        } = page;
         match change {
             // Every language: the other translation's switcher and notice point at this one.
             Change::Document {
@@ -78,9 +88,15 @@ impl Family for Documents {
                 ..
             } if changed == section && changed_key == key => true,
             // A practice's facts name its areas and indicators.
-            Change::Data(DataFile::Areas | DataFile::Indicators) => *section == Section::Practices,
+            Change::Data(DataFile::Areas | DataFile::Indicators)
+                if *section == Section::Practices =>
+            {
+                true
+            }
             // A visit's facts name the performance framework that came out of it.
-            Change::Measures => *section == Section::Visits,
+            Change::Measures if *section == Section::Visits => true,
+            // Figures quoted in the text come from the data.
+            change if *quotes_figures && change.reaches_figures() => true,
             change => change.reaches_every_page(),
         }
     }
@@ -91,6 +107,18 @@ impl Family for Documents {
 }
 
 impl Documents {
+    /// The Markdown body of the document at `shown` in `section`'s list.
+    fn body<'c>(cx: &'c Context<'_>, section: Section, shown: usize) -> &'c str {
+        let documents = &cx.site.documents;
+        let body = match section {
+            Section::Practices => documents.practices.get(shown).map(Document::body),
+            Section::Visits => documents.visits.get(shown).map(Document::body),
+            Section::Reports => documents.reports.get(shown).map(Document::body),
+            Section::Pages => documents.pages.get(shown).map(Document::body),
+        };
+        body.unwrap_or_default()
+    }
+
     fn document(
         cx: &Context<'_>,
         template: &'static str,
@@ -151,6 +179,11 @@ impl Documents {
         lang: &Lang,
         facts: F,
     ) -> Result<OutputFile, Diagnostics> {
+        let quotes = Quotes {
+            cx,
+            text_lang: &document.lang,
+            page_lang: lang,
+        };
         let context = markdown::Context {
             file: &document.file,
             body_offset: document.body_offset,
@@ -158,9 +191,11 @@ impl Documents {
             text_lang: &document.lang,
             routes: &cx.routes,
             allow_raw_html: cx.site.config.options.allow_raw_html,
+            figures: &quotes,
         };
         let (rendered, problems) = markdown::render(document.body(), &context);
-        // A fallback page repeats the original's body: report its links once, from the original.
+        // A fallback page repeats the original's body: report its links and figures once, from
+        // the original.
         if !problems.is_empty() {
             return Err(if document.lang == lang {
                 Diagnostics::from(problems)

@@ -11,6 +11,7 @@ pub(crate) mod maturity;
 pub(crate) mod members;
 pub(crate) mod my_pes;
 pub(crate) mod profile;
+pub(crate) mod quotes;
 pub(crate) mod search;
 
 use crate::model::lang::Lang;
