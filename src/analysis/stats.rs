@@ -41,9 +41,55 @@ pub fn compare(a: f64, b: f64, better: Better) -> Ordering {
     }
 }
 
+/// What a change, or a gap to a reference, means for an indicator: a fall in long-term
+/// unemployment is an improvement, a fall in transitions to work a decline. Pages say it in
+/// words and colour, so a reader never has to know which way each indicator runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Better,
+    Worse,
+    /// No change at the precision the figure is written with ("+0.0" is no change).
+    Same,
+}
+
+impl Verdict {
+    /// The verdict on `delta` for an indicator where `better` values are higher or lower,
+    /// written with `decimals` decimals.
+    pub fn of(delta: f64, better: Better, decimals: u8) -> Verdict {
+        let scale = 10f64.powi(i32::from(decimals));
+        let shown = (delta * scale).round();
+        if shown == 0.0 {
+            return Verdict::Same;
+        }
+        match (shown > 0.0, better) {
+            (true, Better::Higher) | (false, Better::Lower) => Verdict::Better,
+            _ => Verdict::Worse,
+        }
+    }
+
+    /// Its id: the CSS class `is-<id>` and the last part of the UI strings that word it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Better => "better",
+            Verdict::Worse => "worse",
+            Verdict::Same => "same",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fall_is_better_where_lower_is_better_and_a_rounded_zero_is_no_change() {
+        assert_eq!(Verdict::of(-0.7, Better::Lower, 1), Verdict::Better);
+        assert_eq!(Verdict::of(-1.3, Better::Higher, 1), Verdict::Worse);
+        assert_eq!(Verdict::of(2.0, Better::Higher, 0), Verdict::Better);
+        assert_eq!(Verdict::of(16.0, Better::Lower, 0), Verdict::Worse);
+        assert_eq!(Verdict::of(0.04, Better::Higher, 1), Verdict::Same);
+        assert_eq!(Verdict::of(-0.4, Better::Lower, 0), Verdict::Same);
+    }
 
     #[test]
     fn median_of_odd_and_even_counts() {

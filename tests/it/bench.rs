@@ -84,7 +84,7 @@ fn french_pages_write_numbers_the_french_way() {
     let profile = parsed(out, "fr/spe/a1/index.html");
     let placement = row(&profile, "Dernière valeur", "Placement");
     assert_eq!(placement[1], "44,0\u{a0}%");
-    assert_eq!(placement[5], "+4,0\u{202f}pt");
+    assert_eq!(placement[5], "+4,0\u{202f}pt amélioration");
 }
 
 #[test]
@@ -124,7 +124,13 @@ fn profile_shows_standing_maturity_and_learn_from() {
     let placement = row(&html, "Latest value of each indicator", "Placement");
     assert_eq!(
         placement[1..6],
-        ["44.0%", "2024", "2 / 2", "2 / 4", "+4.0\u{202f}pp"]
+        [
+            "44.0%",
+            "2024",
+            "2 / 2",
+            "2 / 4",
+            "+4.0\u{202f}pp improvement"
+        ]
     );
     let steering = row(&html, "Mean score per excellence area", "A Steering");
     assert_eq!(steering[1..], ["4.5", "3.0", "+1.5 ▲"]);
@@ -154,6 +160,42 @@ fn profile_shows_standing_maturity_and_learn_from() {
     );
     let framework = texts(&html, "#pes-framework + p");
     assert_eq!(framework, ["Alpha framework — 2 KPIs, 1 on target"]);
+}
+
+#[test]
+fn changes_and_gaps_say_in_words_whether_they_are_for_the_better() {
+    let site = Site::copy("bench");
+    // Duration: lower is better, so a rise of 20 days is a decline.
+    site.edit(
+        "content/data/observations/duration.yaml",
+        "- {pes: a1, indicator: duration, year: 2024, value: 300}",
+        "- {pes: a1, indicator: duration, year: 2024, value: 300}\n\
+         - {pes: a1, indicator: duration, year: 2023, value: 280}",
+    );
+    let out = site.build_ok();
+    let html = parsed(&out, "en/pes/a1/index.html");
+    let verdicts: Vec<(String, String)> = select(&html, "td.num:has(.verdict)")
+        .iter()
+        .map(|cell| {
+            let class = cell.value().attr("class").unwrap_or_default().to_string();
+            (class, collapsed(&text_of(cell)))
+        })
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            (
+                "num is-better".to_string(),
+                "+4.0\u{202f}pp improvement".to_string()
+            ),
+            ("num is-worse".to_string(), "+20 decline".to_string()),
+        ]
+    );
+    // North's placement median in 2024 is 47 (a1 44, a2 50): a1 is 3 points behind.
+    let group = parsed(&out, "fr/groupes-de-pairs/north/index.html");
+    let behind = select(&group, "td.is-worse .verdict");
+    assert!(!behind.is_empty(), "a gap below the group median is judged");
+    assert_eq!(collapsed(&text_of(&behind[0])), "moins bien");
 }
 
 #[test]

@@ -96,11 +96,11 @@ fn a_comparison_shows_each_pes_in_a_column_with_its_figures() {
     let placement = row(&indicators, "Placement");
     assert_eq!(
         placement[1],
-        "44.0% 2024 +4.0\u{202f}pp Placement — ALF 2023 40.0%, 2024 44.0%"
+        "44.0% 2024 +4.0\u{202f}pp improvement Placement — ALF 2023 40.0%, 2024 44.0%"
     );
     assert_eq!(
         placement[2],
-        "50.0% 2024 0.0\u{202f}pp Placement — BRV 2023 50.0%, 2024 50.0%"
+        "50.0% 2024 0.0\u{202f}pp no change Placement — BRV 2023 50.0%, 2024 50.0%"
     );
     assert_eq!(placement[3], "40.0% 2024");
     assert!(placement[0].contains("higher is better"), "{placement:?}");

@@ -81,10 +81,10 @@ fn numbers_percentages_and_changes_follow_each_language() {
     let fr_profile = parsed(&out, "fr/spe/fr-ft/index.html");
     let standing = row(&fr_profile, "Dernière valeur", "Transitions");
     assert_eq!(standing[1], format!("48,0{NBSP}%"));
-    assert_eq!(standing[5], format!("+4,5{NNBSP}pt"));
+    assert_eq!(standing[5], format!("+4,5{NNBSP}pt amélioration"));
     let en_profile = parsed(&out, "en/pes/fr-ft/index.html");
     let standing = row(&en_profile, "Latest value", "Transitions");
-    assert_eq!(standing[5], format!("+4.5{NNBSP}pp"));
+    assert_eq!(standing[5], format!("+4.5{NNBSP}pp improvement"));
     // Chart axes write their round ticks without decimals.
     let ticks = texts(&fr, "svg.chart-bars .chart-tick");
     assert!(ticks.contains(&format!("20{NBSP}%")), "{ticks:?}");

@@ -77,19 +77,30 @@ fn members_are_compared_with_the_computed_medians() {
     assert_eq!(
         table_rows(&html, "ind-placement"),
         [
-            vec!["BRV", "50.0%", "+3.0\u{202f}pp", "+10.0\u{202f}pp"],
-            vec!["ALF", "44.0%", "-3.0\u{202f}pp", "+4.0\u{202f}pp"],
+            vec![
+                "BRV",
+                "50.0%",
+                "+3.0\u{202f}pp better",
+                "+10.0\u{202f}pp better"
+            ],
+            vec![
+                "ALF",
+                "44.0%",
+                "-3.0\u{202f}pp worse",
+                "+4.0\u{202f}pp better"
+            ],
             vec!["CHA", "60.0% (2023)", "– no value", "– no value"],
             vec!["Group median", "47.0%", "", ""],
             vec!["Network median", "40.0%", "", ""],
         ]
     );
-    // Lower is better: the shortest duration first; Charlie never reported it.
+    // Lower is better: the shortest duration first, and a shorter one is better; Charlie
+    // never reported it.
     assert_eq!(
         table_rows(&html, "ind-duration"),
         [
-            vec!["BRV", "200", "-50", "0"],
-            vec!["ALF", "300", "+50", "+100"],
+            vec!["BRV", "200", "-50 better", "0 level"],
+            vec!["ALF", "300", "+50 worse", "+100 worse"],
             vec!["CHA", "– no value", "– no value", "– no value"],
             vec!["Group median", "250", "", ""],
             vec!["Network median", "200", "", ""],
@@ -156,7 +167,12 @@ fn french_group_pages_speak_french() {
     let rows = table_rows(&html, "ind-placement");
     assert_eq!(
         rows[0],
-        ["BRV", "50,0\u{a0}%", "+3,0\u{202f}pt", "+10,0\u{202f}pt"]
+        [
+            "BRV",
+            "50,0\u{a0}%",
+            "+3,0\u{202f}pt mieux",
+            "+10,0\u{202f}pt mieux"
+        ]
     );
     assert_eq!(rows[3], ["Médiane du groupe", "47,0\u{a0}%", "", ""]);
     assert_eq!(

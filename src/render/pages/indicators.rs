@@ -486,6 +486,7 @@ impl Indicators {
             sort: value
                 .map(|v| stats::rank(v, all, indicator.better).to_string())
                 .unwrap_or_default(),
+            verdict: None,
         };
         let rows = order
             .iter()

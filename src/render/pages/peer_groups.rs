@@ -284,11 +284,14 @@ impl PeerGroups {
                     Some((y, v)) if Some(y) != year => Cell {
                         text: Some(format!("{} ({y})", fmt(v))),
                         sort: v.to_string(),
+                        verdict: None,
                     },
                     latest => Cell::number(latest.map(|(_, v)| v), fmt),
                 };
                 let compared = |median: Option<f64>| {
-                    Cell::number(current.zip(median).map(|(v, m)| v - m), difference)
+                    let gap = current.zip(median).map(|(v, m)| v - m);
+                    Cell::number(gap, difference)
+                        .judged(gap.map(|g| cx.gap_verdict(g, indicator, lang)))
                 };
                 Some(MemberValue {
                     pes: cx.pes_link(pes, lang)?,

@@ -14,6 +14,7 @@ use crate::model::documents::Section;
 use crate::model::lang::Lang;
 use crate::render::charts::{self, Meta, SparkShape};
 use crate::render::engine::routes::{PageGroup, PageId, PagePath};
+use crate::render::views::figures::VerdictView;
 use crate::render::views::{Card, PesLink};
 use crate::render::Context;
 
@@ -121,6 +122,8 @@ pub(crate) struct IndicatorCell {
     pub year: String,
     /// The change on the previous year, when both years have a value.
     pub change: Option<String>,
+    /// Whether that change is an improvement, in words and as a class.
+    pub verdict: Option<VerdictView>,
     pub trend: Trend,
 }
 
@@ -341,6 +344,9 @@ impl Context<'_> {
             change: table
                 .change(id, year)
                 .map(|c| self.change(lang, c, indicator.value_format())),
+            verdict: table
+                .change(id, year)
+                .map(|c| self.change_verdict(c, indicator, lang)),
             trend: Trend {
                 id: format!("spark-{id}-{}", indicator.id.value),
                 title: format!(

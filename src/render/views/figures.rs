@@ -5,6 +5,7 @@ use crate::model::lang::Lang;
 use minijinja::Value;
 use serde::Serialize;
 
+use crate::analysis::stats::Verdict;
 use crate::model::data::{Better, Indicator, Unit};
 use crate::render::engine::routes::{PageGroup, PageId, PagePath};
 use crate::render::Context;
@@ -28,6 +29,12 @@ pub(crate) const BENCH_KEYS: &[&str] = &[
     "bench.unit.months",
     "bench.better.higher",
     "bench.better.lower",
+    "bench.change_verdict.better",
+    "bench.change_verdict.worse",
+    "bench.change_verdict.same",
+    "bench.gap_verdict.better",
+    "bench.gap_verdict.worse",
+    "bench.gap_verdict.same",
     "bench.activity.planned",
     "bench.activity.in-progress",
     "bench.activity.done",
@@ -57,6 +64,8 @@ impl Figure {
 pub(crate) struct Cell {
     pub text: Option<String>,
     pub sort: String,
+    /// For a change or a gap: whether it is for the better, in words and as a class.
+    pub verdict: Option<VerdictView>,
 }
 
 impl Cell {
@@ -64,8 +73,23 @@ impl Cell {
         Cell {
             text: value.map(&text),
             sort: value.map(|v| v.to_string()).unwrap_or_default(),
+            verdict: None,
         }
     }
+
+    /// The cell with `verdict` said beside its figure.
+    pub fn judged(mut self, verdict: Option<VerdictView>) -> Cell {
+        self.verdict = verdict;
+        self
+    }
+}
+
+/// Whether a change or a gap is for the better: `class` (`is-better`, `is-worse`,
+/// `is-same`) colours it, `word` says it, so colour is never the only sign.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct VerdictView {
+    pub class: String,
+    pub word: String,
 }
 
 /// An indicator's identity as its pages and lists show it.
@@ -84,6 +108,35 @@ pub(crate) struct IndicatorHead {
 type PathOf<'a> = Box<dyn Fn(&Lang) -> PagePath + 'a>;
 
 impl Context<'_> {
+    /// The verdict on a change over time of `indicator`, worded in `lang` ("improvement").
+    pub(crate) fn change_verdict(
+        &self,
+        delta: f64,
+        indicator: &Indicator,
+        lang: &Lang,
+    ) -> VerdictView {
+        self.verdict(delta, indicator, lang, "bench.change_verdict")
+    }
+
+    /// The verdict on a gap between a value and a reference (a median), worded in `lang`
+    /// ("better").
+    pub(crate) fn gap_verdict(
+        &self,
+        delta: f64,
+        indicator: &Indicator,
+        lang: &Lang,
+    ) -> VerdictView {
+        self.verdict(delta, indicator, lang, "bench.gap_verdict")
+    }
+
+    fn verdict(&self, delta: f64, indicator: &Indicator, lang: &Lang, words: &str) -> VerdictView {
+        let verdict = Verdict::of(delta, indicator.better, indicator.value_format().decimals);
+        VerdictView {
+            class: format!("is-{}", verdict.key()),
+            word: self.label(lang, &format!("{words}.{}", verdict.key())),
+        }
+    }
+
     pub(crate) fn unit_label(&self, unit: Unit, lang: &Lang) -> String {
         let key = match unit {
             Unit::Percent => "bench.unit.percent",

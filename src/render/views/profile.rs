@@ -176,7 +176,12 @@ impl Context<'_> {
                     ),
                     change: Cell::number(standing.change, |c| {
                         self.change(lang, c, indicator.value_format())
-                    }),
+                    })
+                    .judged(
+                        standing
+                            .change
+                            .map(|c| self.change_verdict(c, indicator, lang)),
+                    ),
                     sparkline: minijinja::Value::from_safe_string(charts::sparkline(
                         &meta, &values,
                     )),

@@ -144,7 +144,11 @@
         if (cell) {
           append(td, node("strong", {}, cell.value), " ", node("span", { class: "compare-sub" }, cell.year));
           if (cell.change) {
-            append(td, " ", node("span", { class: "compare-change" }, cell.change));
+            var change = node("span", { class: "compare-change" + (cell.verdict ? " " + cell.verdict["class"] : "") }, cell.change);
+            if (cell.verdict) {
+              append(change, " ", node("span", { class: "verdict" }, cell.verdict.word));
+            }
+            append(td, " ", change);
           }
           append(td, " ", sparkline(cell.trend));
         } else {
