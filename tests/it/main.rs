@@ -8,6 +8,7 @@ mod bad_input;
 mod bench;
 mod build;
 mod compare;
+mod consistency;
 mod drafts;
 mod languages_format;
 mod languages_names;
