@@ -72,7 +72,7 @@ fn an_actual_that_contradicts_the_observation_is_a_warning_at_the_actual() {
             run.stderr
         );
         assert!(
-            !run.stderr.contains("unlinked"),
+            !run.stderr.contains("KPI `unlinked`"),
             "{command}: a KPI that names no indicator is not compared:\n{}",
             run.stderr
         );
