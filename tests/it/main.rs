@@ -7,6 +7,7 @@ mod common;
 mod bad_input;
 mod bench;
 mod build;
+mod citations;
 mod compare;
 mod consistency;
 mod drafts;

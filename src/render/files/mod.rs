@@ -1,6 +1,7 @@
 //! Files built in Rust rather than from templates: feeds, the sitemap and robots.txt,
-//! structured data, the data downloads and the data of the comparison page.
+//! structured data, the references of cited pages ("cite this page"), the data downloads and the data of the comparison page.
 
+pub mod citations;
 pub mod compare_data;
 pub mod downloads;
 pub mod feeds;

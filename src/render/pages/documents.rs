@@ -8,6 +8,8 @@ use crate::model::documents::VisitMeta;
 use crate::model::lang::Lang;
 use crate::render::engine::markdown;
 use crate::render::family::Family;
+use crate::render::files::citations::{Cited, CITED_SECTIONS};
+use crate::render::views::citation::CiteView;
 use crate::render::views::{Count, DocView, TranslationNotice, VisitFacts};
 use crate::render::OutputFile;
 use crate::render::{Change, Context, DataFile};
@@ -180,7 +182,14 @@ impl Documents {
         struct DocumentPage<F: Serialize> {
             doc: DocView,
             facts: F,
+            /// "Cite this page", on practices, visits and reports.
+            citation: Option<CiteView>,
         }
+        let cited = Cited::Document(section, document.key.clone());
+        let citation = CITED_SECTIONS
+            .contains(&section)
+            .then(|| cx.cite_view(&cited, lang))
+            .flatten();
         let doc = DocView {
             title,
             summary,
@@ -195,7 +204,16 @@ impl Documents {
             .document(section, &document.key, lang)
             .unwrap_or_default()
             + "index.html";
-        cx.page(template, path, &layout, DocumentPage { doc, facts })
+        cx.page(
+            template,
+            path,
+            &layout,
+            DocumentPage {
+                doc,
+                facts,
+                citation,
+            },
+        )
     }
 
     fn visit_facts(cx: &Context<'_>, visit: &Document<VisitMeta>, lang: &Lang) -> VisitFacts {
