@@ -18,6 +18,11 @@ use crate::model::text::{Spanned, Translated};
 pub struct Config {
     pub title: Translated<String>,
     pub description: Translated<String>,
+    /// The organisation that publishes the site (a network, its secretariat), per language:
+    /// the author of every citation of a page whose document names no `author`. By default
+    /// the site's `title`.
+    #[serde(default)]
+    pub publisher: Option<Translated<String>>,
     #[schemars(with = "String")]
     pub base_url: Spanned<String>,
     #[schemars(with = "Vec<String>")]
@@ -281,6 +286,11 @@ impl Config {
             .collect()
     }
 
+    /// Who publishes the site in `lang`: `publisher`, else the site's title.
+    pub fn publisher(&self, lang: &Lang) -> &str {
+        self.publisher.as_ref().unwrap_or(&self.title).text(lang)
+    }
+
     /// The language of the root page and of `x-default`.
     pub fn default_lang(&self) -> Lang {
         Lang::new(&self.default_language.value)
@@ -385,6 +395,15 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
         0,
         "description",
     ));
+    if let Some(publisher) = &config.publisher {
+        problems.extend(crate::validate::translations::check(
+            publisher,
+            codes,
+            file,
+            0,
+            "publisher",
+        ));
+    }
     problems.extend(check_section_slugs(config, file));
     problems.extend(check_search_folder(&config.search.folder, file));
     problems.extend(check_theme(&config.theme, file));

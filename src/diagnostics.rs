@@ -125,6 +125,15 @@ impl Span {
     }
 }
 
+/// Whether a problem stops the build: an error does; a warning (a figure that contradicts
+/// another) is reported by `check` and `build`, and the site is still built.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
 /// A problem found in the site's files.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -134,6 +143,7 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     pub message: String,
     pub help: Option<String>,
+    pub severity: Severity,
 }
 
 impl Diagnostic {
@@ -145,6 +155,7 @@ impl Diagnostic {
             span: Some(file.clamp(span)),
             message: message.into(),
             help: None,
+            severity: Severity::Error,
         }
     }
 
@@ -168,11 +179,18 @@ impl Diagnostic {
             span: None,
             message: message.into(),
             help: None,
+            severity: Severity::Error,
         }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The same problem as a warning, which does not stop the build.
+    pub fn as_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
         self
     }
 
@@ -215,8 +233,12 @@ impl Diagnostic {
             .render_report(&mut out, &self.terminal_view())
             .is_err()
         {
+            let word = match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
             out = format!(
-                "error: {}: {}\n",
+                "{word}: {}: {}\n",
                 visible(&self.location()),
                 visible(&self.message)
             );
@@ -246,6 +268,7 @@ impl Diagnostic {
         let (source, span) = snippet.unzip();
         MietteView {
             message,
+            severity: self.severity,
             help: self.help.as_deref().map(|help| visible(help).into_owned()),
             source,
             span,
@@ -274,6 +297,7 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug)]
 struct MietteView {
     message: String,
+    severity: Severity,
     help: Option<String>,
     source: Option<NamedSource<SnippetText>>,
     span: Option<Span>,
@@ -311,6 +335,13 @@ impl fmt::Display for MietteView {
 impl std::error::Error for MietteView {}
 
 impl miette::Diagnostic for MietteView {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.help
             .as_ref()

@@ -39,6 +39,8 @@ pub struct Loaded {
     pub theme: Theme,
     pub strings: Strings,
     problems: Diagnostics,
+    /// What `check` and `build` report without stopping: figures that contradict each other.
+    warnings: Diagnostics,
 }
 
 impl Project {
@@ -72,6 +74,7 @@ impl Project {
             site.documents.set_aside_drafts();
         }
         problems.extend(validate::validate(&site));
+        let warnings = validate::consistency::warnings(&site);
         let theme = Theme::load(&self.root, &site.config.theme.value, &mut problems);
         let strings = Strings::load(&theme, site.config.languages(), &mut problems);
         Ok(Loaded {
@@ -79,6 +82,7 @@ impl Project {
             theme,
             strings,
             problems,
+            warnings,
         })
     }
 }
@@ -89,9 +93,15 @@ impl Loaded {
         &self.problems
     }
 
+    /// The warnings found while loading: reported, but the site is built.
+    pub fn warnings(&self) -> &Diagnostics {
+        &self.warnings
+    }
+
     /// Validates the site again after `serve` changed part of it in place.
     pub fn revalidate(&mut self) {
         self.problems = validate::validate(&self.site);
+        self.warnings = validate::consistency::warnings(&self.site);
     }
 
     /// Renders every page (without the search index), or returns every problem: those of

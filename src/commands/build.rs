@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use super::{print_problems, Outcome};
+use super::{print_problems, print_warnings, Outcome};
 use crate::diagnostics::Diagnostics;
 use crate::output;
 use crate::pipeline::{Options, Project};
@@ -75,6 +75,7 @@ pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool
 /// The site's pages, with what its search index will be built from.
 fn compile(project: &Project) -> Result<(Vec<OutputFile>, Option<search::Pending>), Diagnostics> {
     let loaded = project.load()?;
+    print_warnings(loaded.warnings());
     let pages = loaded.render_all()?;
     let search = loaded.index(&pages);
     Ok((pages, search))

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{print_problems, Outcome};
+use super::{print_problems, print_warnings, Outcome};
 use crate::pipeline::{Options, Project};
 use crate::terminal;
 
@@ -29,6 +29,7 @@ pub fn run(root: &Path, translations: bool, drafts: bool) -> Outcome {
             return Outcome::ContentErrors;
         }
     };
+    print_warnings(loaded.warnings());
     if translations {
         terminal::stdout_text(loaded.translation_status().table());
     }

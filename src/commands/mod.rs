@@ -57,6 +57,20 @@ pub fn print_problems(problems: Diagnostics, consequence: &str) {
     terminal::stderr_line(format_args!("error: {count} {noun} found; {consequence}"));
 }
 
+/// Prints the warnings, if any, then how many there were: they do not stop the command.
+pub fn print_warnings(warnings: &Diagnostics) {
+    if warnings.is_empty() {
+        return;
+    }
+    let report = warnings.clone().into_report();
+    print_report(&report);
+    let count = report.total;
+    let noun = if count == 1 { "warning" } else { "warnings" };
+    terminal::stderr_line(format_args!(
+        "warning: {count} {noun}: figures that contradict each other (see above); they do not stop the build"
+    ));
+}
+
 /// Prints each shown problem of `report`, and a line for those of a file left out.
 pub fn print_report(report: &Report) {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();

@@ -78,6 +78,18 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The unit as the data files write it (`percent`), in downloads and messages.
+    pub fn key(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::Ratio => "ratio",
+            Unit::Score => "score",
+            Unit::Days => "days",
+            Unit::Months => "months",
+        }
+    }
+
     /// The decimals its values are written with when the data does not say: whole counts and
     /// days, one decimal for percentages, scores and months, two for ratios.
     pub fn default_decimals(self) -> u8 {
@@ -270,6 +282,10 @@ pub struct Kpi {
     pub name: Translated<String>,
     #[serde(default)]
     pub formula: Option<Translated<String>>,
+    /// The id of the indicator of `indicators.yaml` this KPI measures, in the same definition and unit: its baseline and actuals are then checked against the PES's observations of that indicator.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub indicator: Option<Spanned<String>>,
     pub unit: Unit,
     /// How many decimals its baseline, targets and actuals are written with (0 to 4); by
     /// default the unit's, as for indicators.

@@ -193,6 +193,9 @@ pub struct PracticeMeta {
     /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Who wrote it (a person or an organisation), in the file's language: the author of the page's citation. By default the site's `publisher`.
+    #[serde(default)]
+    pub author: Option<String>,
     /// Id of the PES behind the practice, from content/data/pes.yaml.
     #[schemars(with = "String")]
     pub pes: Spanned<String>,
@@ -266,6 +269,9 @@ pub struct VisitMeta {
     /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Who wrote it (a person or an organisation), in the file's language: the author of the page's citation. By default the site's `publisher`.
+    #[serde(default)]
+    pub author: Option<String>,
     /// Id of the host PES, from content/data/pes.yaml.
     #[schemars(with = "String")]
     pub host: Spanned<String>,
@@ -346,6 +352,9 @@ pub struct ReportMeta {
     /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Who wrote it (a person or an organisation), in the file's language: the author of the page's citation. By default the site's `publisher`.
+    #[serde(default)]
+    pub author: Option<String>,
     /// Publication date of the report, YYYY-MM-DD.
     #[schemars(with = "Date")]
     pub date: Spanned<Date>,
@@ -421,10 +430,12 @@ pub trait Meta {
     fn translated_from(&self) -> Option<&Spanned<String>>;
     /// Whether the author marked the document as not ready to publish.
     fn draft(&self) -> bool;
+    /// Who wrote the document, where its front matter says (free pages have no author).
+    fn author(&self) -> Option<&str>;
 }
 
 macro_rules! impl_meta {
-    ($($kind:ty),*) => {$(
+    ($($kind:ty: |$meta:ident| $author:expr),*) => {$(
         impl Meta for $kind {
             fn title(&self) -> &Spanned<String> { &self.title }
             fn summary(&self) -> Option<&str> { self.summary.as_deref() }
@@ -433,10 +444,16 @@ macro_rules! impl_meta {
             fn created(&self) -> Option<&Spanned<Date>> { self.created.as_ref() }
             fn translated_from(&self) -> Option<&Spanned<String>> { self.translated_from.as_ref() }
             fn draft(&self) -> bool { self.draft }
+            fn author(&self) -> Option<&str> { let $meta = self; $author }
         }
     )*};
 }
-impl_meta!(PracticeMeta, VisitMeta, ReportMeta, PageMeta);
+impl_meta!(
+    PracticeMeta: |meta| meta.author.as_deref(),
+    VisitMeta: |meta| meta.author.as_deref(),
+    ReportMeta: |meta| meta.author.as_deref(),
+    PageMeta: |_meta| None
+);
 
 impl PracticeMeta {
     /// The practice's known target groups, in the order written (validation reports the

@@ -227,6 +227,7 @@ fn plan(cx: &Context<'_>) -> Vec<Box<dyn Planned>> {
     add(&mut planned, cx, files::sitemap::Crawling);
     add(&mut planned, cx, files::downloads::Downloads);
     add(&mut planned, cx, files::datasets::Datasets);
+    add(&mut planned, cx, files::citations::Citations);
     add(&mut planned, cx, files::compare_data::CompareData);
     planned
 }

@@ -394,6 +394,33 @@ fn before_baseline(checker: &mut Checker<'_>, place: Place<'_>, kpi: &Kpi) {
     }
 }
 
+/// A KPI's `indicator` is a known indicator counted in the KPI's unit: its figures are
+/// compared with the observations, which only makes sense for the same measure.
+fn measured_indicator(checker: &mut Checker<'_>, place: Place<'_>, kpi: &Kpi) {
+    let Some(id) = &kpi.indicator else { return };
+    let indicators = &checker.site.data.indicators;
+    let known = indicators.iter().map(|i| i.id.value.as_str());
+    if !checker.reference(place, id, "indicator", known) {
+        return;
+    }
+    let Some(indicator) = indicators.iter().find(|i| i.id.value == id.value) else {
+        return;
+    };
+    if indicator.unit != kpi.unit {
+        checker.report(
+            place,
+            id,
+            format!(
+                "KPI `{}` is in {} but indicator `{}` is in {}; a KPI measures an indicator only in its unit",
+                kpi.id.value,
+                kpi.unit.key(),
+                id.value,
+                indicator.unit.key()
+            ),
+        );
+    }
+}
+
 fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
     let site = checker.site;
     let place = Place::data(&framework.file);
@@ -428,6 +455,7 @@ fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
                 }
             }
             decimals_in_range(checker, place, kpi.decimals.as_ref());
+            measured_indicator(checker, place, kpi);
             checker.past_year(place, &kpi.baseline.year, "baseline year");
             let this_year = checker.today.year();
             for (year, actual) in &kpi.actuals {

@@ -1,6 +1,7 @@
 //! Validation: cross-references, ranges, ids and translations, checked over the whole site so
 //! that every problem is reported in one run.
 
+pub mod consistency;
 pub mod data;
 mod documents;
 mod search;

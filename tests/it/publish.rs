@@ -660,7 +660,7 @@ fn schemas_validate_the_example_content_and_reject_broken_files() {
 
     let practice = validator(&dir.path().join("practice.schema.json"));
     let broken = as_json(
-        "title: x\npes: fr-ft\nareas: [A]\ntarget_groups: [teenagers]\nstart_year: twenty\nstatus: finished\nupdated: 2024-13\nauthor: me\n",
+        "title: x\npes: fr-ft\nareas: [A]\ntarget_groups: [teenagers]\nstart_year: twenty\nstatus: finished\nupdated: 2024-13\nwriter: me\n",
     );
     let errors: Vec<String> = practice
         .iter_errors(&broken)

@@ -16,7 +16,7 @@ use crate::model::data::{Area, Data, Kpi};
 use crate::model::lang::Lang;
 use crate::model::text::{Localized, Spanned, Translated};
 use crate::render::family::Family;
-use crate::render::files::downloads::{csv_bytes, unit_name, Cell, Row};
+use crate::render::files::downloads::{csv_bytes, Cell, Row};
 use crate::render::{Change, Context, OutputFile};
 
 /// The downloads of assessments and frameworks.
@@ -264,7 +264,7 @@ fn kpi_rows(cx: &Context<'_>) -> Vec<Row> {
                         Cell::Text(framework.pes.clone()),
                         Cell::Text(pillar.id.value.clone()),
                         Cell::Text(kpi.id.value.clone()),
-                        Cell::Text(unit_name(kpi.unit).to_string()),
+                        Cell::Text(kpi.unit.key().to_string()),
                         Cell::Text(kind.to_string()),
                         Cell::Year(year),
                         Cell::Value(value),

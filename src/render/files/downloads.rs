@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::data::{Better, Indicator, Observation, Unit};
+use crate::model::data::{Better, Indicator, Observation};
 use crate::model::lang::Lang;
 use crate::model::text::{Localized, Translated};
 use crate::render::family::Family;
@@ -122,18 +122,6 @@ fn plain(text: &Translated<String>) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// The unit as downloads name it: a stable id, the same in every language.
-pub(super) fn unit_name(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Percent => "percent",
-        Unit::Count => "count",
-        Unit::Ratio => "ratio",
-        Unit::Score => "score",
-        Unit::Days => "days",
-        Unit::Months => "months",
-    }
-}
-
 /// The data downloads: all observations as CSV, and each indicator as CSV and JSON.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Downloads;
@@ -240,7 +228,7 @@ impl Downloads {
                     .indicators
                     .iter()
                     .find(|i| i.id.value == o.indicator.value)
-                    .map_or("", |i| unit_name(i.unit));
+                    .map_or("", |i| i.unit.key());
                 let breakdown = o
                     .breakdown
                     .iter()
@@ -339,7 +327,7 @@ impl Downloads {
                 id,
                 name: plain(&indicator.name),
                 definition: plain(&indicator.definition),
-                unit: unit_name(indicator.unit),
+                unit: indicator.unit.key(),
                 better: match indicator.better {
                     Better::Higher => "higher",
                     Better::Lower => "lower",

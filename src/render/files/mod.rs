@@ -1,7 +1,8 @@
 //! Files built in Rust rather than from templates: feeds, the sitemap and robots.txt,
-//! structured data, the data downloads (observations, assessments, frameworks) and the data
-//! of the comparison page.
+//! structured data, the references of cited pages ("cite this page"), the data downloads
+//! (observations, assessments, frameworks) and the data of the comparison page.
 
+pub mod citations;
 pub mod compare_data;
 pub mod datasets;
 pub mod downloads;

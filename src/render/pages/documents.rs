@@ -9,6 +9,8 @@ use crate::model::documents::VisitMeta;
 use crate::model::lang::Lang;
 use crate::render::engine::markdown;
 use crate::render::family::Family;
+use crate::render::files::citations::{Cited, CITED_SECTIONS};
+use crate::render::views::citation::CiteView;
 use crate::render::views::quotes::Quotes;
 use crate::render::views::{
     Count, DocView, LeadGroupView, NamedLink, PageFacts, QuoteView, TranslationNotice, VisitFacts,
@@ -227,7 +229,14 @@ impl Documents {
         struct DocumentPage<F: Serialize> {
             doc: DocView,
             facts: F,
+            /// "Cite this page", on practices, visits and reports.
+            citation: Option<CiteView>,
         }
+        let cited = Cited::Document(section, document.key.clone());
+        let citation = CITED_SECTIONS
+            .contains(&section)
+            .then(|| cx.cite_view(&cited, lang))
+            .flatten();
         let doc = DocView {
             title,
             summary,
@@ -242,7 +251,16 @@ impl Documents {
             .document(section, &document.key, lang)
             .unwrap_or_default()
             + "index.html";
-        cx.page(template, path, &layout, DocumentPage { doc, facts })
+        cx.page(
+            template,
+            path,
+            &layout,
+            DocumentPage {
+                doc,
+                facts,
+                citation,
+            },
+        )
     }
 
     /// A quotation typeset in its own language, and its translation and source in the language

@@ -14,6 +14,8 @@ use crate::model::data::{Cluster, Indicator};
 use crate::model::documents::Section;
 use crate::render::charts::{self, Bar, BarChart, Line, LineChart, Meta};
 use crate::render::family::Family;
+use crate::render::files::citations::Cited;
+use crate::render::views::citation::CiteView;
 use crate::render::views::figures::{Cell, Figure, IndicatorHead};
 use crate::render::views::{Labelled, PesLink};
 use crate::render::{Change, Context, OutputFile};
@@ -64,6 +66,8 @@ struct IndicatorPage {
     practices: Vec<IndicatorPractice>,
     csv: String,
     json: String,
+    /// "Cite this page".
+    citation: Option<CiteView>,
 }
 
 #[derive(Serialize)]
@@ -180,8 +184,10 @@ impl Family for Indicators {
             IndicatorsPage::Index(lang) => Self::indicators_index(cx, template, lang),
             IndicatorsPage::Indicator(indicator, cluster, lang) => {
                 let data = &cx.site.data;
+                let cited = Cited::Indicator(*indicator, *cluster);
                 let cluster = cluster.map(|index| &data.clusters[index]);
-                Self::indicator_page(cx, template, &data.indicators[*indicator], cluster, lang)
+                let indicator = &data.indicators[*indicator];
+                Self::indicator_page(cx, template, indicator, cluster, &cited, lang)
             }
         }
     }
@@ -271,6 +277,7 @@ impl Indicators {
         template: &'static str,
         indicator: &Indicator,
         cluster: Option<&Cluster>,
+        cited: &Cited,
         lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
         let data = &cx.site.data;
@@ -409,6 +416,7 @@ impl Indicators {
                 .routes
                 .link(&cx.routes.download(&format!("indicators/{id}.json"))),
             indicator: head,
+            citation: cx.cite_view(cited, lang),
         };
         cx.page(template, path_of(lang) + "index.html", &layout, page)
     }

@@ -2,6 +2,7 @@
 //! lay things out.
 
 pub(crate) mod cards;
+pub(crate) mod citation;
 pub(crate) mod compare;
 pub(crate) mod facets;
 pub(crate) mod figures;
