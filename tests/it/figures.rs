@@ -253,7 +253,7 @@ Literal {{/* median(indicator=\"transitions\", year=2023) */}} braces.
     let output = site.build_ok();
     let html = parsed(&output, "en/reports/figures/index.html");
     assert_eq!(
-        texts(&html, "p code"),
+        texts(&html, ".prose p code"),
         ["{{ median(indicator=\"nope\", year=1) }}"]
     );
     assert_eq!(texts(&html, "pre code"), ["{{ value(pes=\"nobody\") }}"]);
@@ -279,8 +279,8 @@ Braces {{/* <script>alert(1)</script> */}} stay text.
     let site = site_with_report(body, body);
     let output = site.build_ok();
     let html = parsed(&output, "en/reports/figures/index.html");
-    assert_eq!(texts(&html, "main h2"), ["Median 51.1%"]);
-    assert_eq!(attribute(&html, "main h2", "id"), "median-51-1");
+    assert_eq!(texts(&html, ".prose h2"), ["Median 51.1%"]);
+    assert_eq!(attribute(&html, ".prose h2", "id"), "median-51-1");
     assert_eq!(
         texts(&html, "main p a[href='https://example.org/']"),
         ["Link 1"]
