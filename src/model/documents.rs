@@ -193,6 +193,9 @@ pub struct PracticeMeta {
     /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Whether the figures the document gives are illustrative, which its footer then says; by default site.yaml's `options.illustrative_data`.
+    #[serde(default)]
+    pub illustrative: Option<bool>,
     /// Id of the PES behind the practice, from content/data/pes.yaml.
     #[schemars(with = "String")]
     pub pes: Spanned<String>,
@@ -266,6 +269,9 @@ pub struct VisitMeta {
     /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Whether the figures the document gives are illustrative, which its footer then says; by default site.yaml's `options.illustrative_data`.
+    #[serde(default)]
+    pub illustrative: Option<bool>,
     /// Id of the host PES, from content/data/pes.yaml.
     #[schemars(with = "String")]
     pub host: Spanned<String>,
@@ -327,6 +333,9 @@ pub struct ReportMeta {
     /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Whether the figures the document gives are illustrative, which its footer then says; by default site.yaml's `options.illustrative_data`.
+    #[serde(default)]
+    pub illustrative: Option<bool>,
     /// Publication date of the report, YYYY-MM-DD.
     #[schemars(with = "Date")]
     pub date: Spanned<Date>,
@@ -360,6 +369,9 @@ pub struct PageMeta {
     /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Whether the figures the document gives are illustrative, which its footer then says; by default site.yaml's `options.illustrative_data`.
+    #[serde(default)]
+    pub illustrative: Option<bool>,
     /// Order in the navigation, lower first.
     #[serde(default)]
     pub weight: i32,
@@ -380,6 +392,8 @@ pub trait Meta {
     fn translated_from(&self) -> Option<&Spanned<String>>;
     /// Whether the author marked the document as not ready to publish.
     fn draft(&self) -> bool;
+    /// Whether the author says the document's figures are illustrative, or are real.
+    fn illustrative(&self) -> Option<bool>;
 }
 
 macro_rules! impl_meta {
@@ -392,6 +406,7 @@ macro_rules! impl_meta {
             fn created(&self) -> Option<&Spanned<Date>> { self.created.as_ref() }
             fn translated_from(&self) -> Option<&Spanned<String>> { self.translated_from.as_ref() }
             fn draft(&self) -> bool { self.draft }
+            fn illustrative(&self) -> Option<bool> { self.illustrative }
         }
     )*};
 }
