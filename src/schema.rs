@@ -14,7 +14,7 @@ use serde_json::{json, Map, Value};
 
 use crate::config::Config;
 use crate::model::data::{
-    Area, AssessmentFile, Category, Cluster, FrameworkFile, Indicator, Network, Pes,
+    Area, AssessmentFile, Category, Cluster, DatasetEntry, FrameworkFile, Indicator, Network, Pes,
 };
 use crate::model::documents::{PageMeta, PracticeMeta, ReportMeta, Section, VisitMeta};
 use crate::model::text::TRANSLATED_SCHEMA_MARKER;
@@ -33,6 +33,7 @@ pub enum Kind {
     Categories,
     Indicators,
     Areas,
+    Datasets,
     Observations,
     Assessment,
     Framework,
@@ -43,7 +44,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 15] = [
         Kind::Site,
         Kind::Pes,
         Kind::Clusters,
@@ -51,6 +52,7 @@ impl Kind {
         Kind::Categories,
         Kind::Indicators,
         Kind::Areas,
+        Kind::Datasets,
         Kind::Observations,
         Kind::Assessment,
         Kind::Framework,
@@ -70,6 +72,7 @@ impl Kind {
             Kind::Categories => "categories.schema.json",
             Kind::Indicators => "indicators.schema.json",
             Kind::Areas => "areas.schema.json",
+            Kind::Datasets => "datasets.schema.json",
             Kind::Observations => "observations.schema.json",
             Kind::Assessment => "assessment.schema.json",
             Kind::Framework => "framework.schema.json",
@@ -90,6 +93,7 @@ impl Kind {
             Kind::Categories => "content/data/categories.yaml",
             Kind::Indicators => "content/data/indicators.yaml",
             Kind::Areas => "content/data/areas.yaml",
+            Kind::Datasets => "content/data/datasets.yaml",
             Kind::Observations => "content/data/observations/*.yaml",
             Kind::Assessment => "content/data/assessments/<cycle>/<pes-id>.yaml",
             Kind::Framework => "content/data/frameworks/<pes-id>.yaml",
@@ -128,6 +132,7 @@ impl Kind {
             ["content", "data", "categories.yaml"] => Kind::Categories,
             ["content", "data", "indicators.yaml"] => Kind::Indicators,
             ["content", "data", "areas.yaml"] => Kind::Areas,
+            ["content", "data", "datasets.yaml"] => Kind::Datasets,
             ["content", "data", "observations", name] if yaml(name) => Kind::Observations,
             ["content", "data", "assessments", _, name] if yaml(name) => Kind::Assessment,
             ["content", "data", "frameworks", name] if yaml(name) => Kind::Framework,
@@ -150,6 +155,7 @@ impl Kind {
             Kind::Categories => generator.into_root_schema_for::<Vec<Category>>(),
             Kind::Indicators => generator.into_root_schema_for::<Vec<Indicator>>(),
             Kind::Areas => generator.into_root_schema_for::<Vec<Area>>(),
+            Kind::Datasets => generator.into_root_schema_for::<Vec<DatasetEntry>>(),
             Kind::Observations => crate::content::observations::yaml_schema(generator),
             Kind::Assessment => generator.into_root_schema_for::<AssessmentFile>(),
             Kind::Framework => generator.into_root_schema_for::<FrameworkFile>(),

@@ -16,12 +16,15 @@ use serde::de::DeserializeOwned;
 
 use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
-use crate::model::data::{Assessment, AssessmentFile, Data, Framework, FrameworkFile};
+use crate::model::data::{Assessment, AssessmentFile, Data, DatasetPath, Framework, FrameworkFile};
 use crate::model::documents::{Document, Documents, Meta, Section};
 use crate::model::Site;
 
 /// The site's settings file, relative to the root.
 pub const CONFIG_FILE: &str = "site.yaml";
+
+/// What the site says of each dataset: illustrative or real, its source, when updated.
+pub const DATASETS_FILE: &str = "content/data/datasets.yaml";
 
 /// The files and folders a site is built from, relative to its root: `serve` watches them and
 /// `build` never writes over them.
@@ -123,6 +126,10 @@ pub fn load_data(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics)
         data.areas = areas;
         data.areas_file = Some(file);
     }
+    if let Some((file, datasets)) = load_yaml_list(root, DATASETS_FILE, diagnostics) {
+        data.datasets = datasets;
+        data.datasets_file = Some(file);
+    }
     for (relative, loaded) in [
         ("content/data/pes.yaml", data.pes_file.is_some()),
         ("content/data/clusters.yaml", data.clusters_file.is_some()),
@@ -173,6 +180,7 @@ pub fn load_data(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics)
         }
         if let Some((file, body)) = load_yaml::<AssessmentFile>(root, &path, diagnostics) {
             data.assessments.push(Assessment {
+                dataset: DatasetPath::of(path.parent().unwrap_or(&path)),
                 cycle,
                 pes,
                 file,
@@ -189,7 +197,12 @@ pub fn load_data(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics)
             continue;
         };
         match load_yaml::<FrameworkFile>(root, &path, diagnostics) {
-            Some((file, body)) => data.frameworks.push(Framework { pes, file, body }),
+            Some((file, body)) => data.frameworks.push(Framework {
+                dataset: DatasetPath::of(&path),
+                pes,
+                file,
+                body,
+            }),
             // Its own error is reported; a visit naming it is not reported on top.
             None => data.unloaded.push(path.clone()),
         }

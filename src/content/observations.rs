@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::yaml;
 use crate::diagnostics::{Diagnostic, SourceFile, Span};
-use crate::model::data::{Located, Observation};
+use crate::model::data::{DatasetPath, Located, Observation};
 use crate::model::lang::Lang;
 use crate::model::number;
 use crate::model::text::{Localized, Spanned, Translated};
@@ -46,6 +46,7 @@ pub fn from_yaml(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnos
     let entries: Vec<Entry> = yaml::parse(file, 0).map_err(|d| vec![d])?;
     let locate =
         |spanned_location: &serde_saphyr::Location| yaml::span_of(file, 0, spanned_location);
+    let dataset = DatasetPath::of(&file.path);
     Ok(entries
         .into_iter()
         .map(|entry| Observation {
@@ -60,6 +61,7 @@ pub fn from_yaml(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnos
             breakdown: entry.breakdown,
             note: entry.note,
             source: entry.source,
+            dataset: dataset.clone(),
         })
         .collect())
 }
@@ -125,6 +127,7 @@ pub fn from_csv(
     }
     let column = |name: &str| headers.iter().position(|h| h == name);
     let text_columns = TEXT_FIELDS.map(|field| TextColumns::find(field, &headers, languages));
+    let dataset = DatasetPath::of(&file.path);
     let mut observations = Vec::new();
     for record in reader.records() {
         let record = match record {
@@ -185,6 +188,7 @@ pub fn from_csv(
             breakdown,
             note,
             source,
+            dataset: dataset.clone(),
         });
     }
     if problems.is_empty() {

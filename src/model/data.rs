@@ -177,6 +177,8 @@ pub struct Observation {
     pub breakdown: BTreeMap<String, String>,
     pub note: Option<Localized>,
     pub source: Option<Localized>,
+    /// The file it was read from, whose entry in `datasets.yaml` says how real it is.
+    pub dataset: DatasetPath,
 }
 
 /// A value and where it was written, for data that does not come from YAML (CSV cells).
@@ -225,6 +227,8 @@ pub struct AssessmentFile {
 #[derive(Debug, Clone)]
 pub struct Assessment {
     pub cycle: String,
+    /// The cycle's folder, whose entry in `datasets.yaml` says how real its scores are.
+    pub dataset: DatasetPath,
     pub pes: String,
     pub file: Arc<SourceFile>,
     pub body: AssessmentFile,
@@ -259,6 +263,8 @@ pub struct FrameworkFile {
 #[derive(Debug, Clone)]
 pub struct Framework {
     pub pes: String,
+    /// The framework's file, whose entry in `datasets.yaml` says how real its figures are.
+    pub dataset: DatasetPath,
     pub file: Arc<SourceFile>,
     pub body: FrameworkFile,
 }
@@ -360,6 +366,52 @@ pub struct Activity {
     pub status: ActivityStatus,
 }
 
+/// A dataset named by its path under `content/data/`: an observations file
+/// (`observations/outcomes.csv`), an assessment cycle's folder (`assessments/2024`) or a
+/// framework's file (`frameworks/kh-nea.yaml`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DatasetPath(pub String);
+
+impl DatasetPath {
+    /// The dataset of the file or folder at `path`, relative to the site root.
+    pub fn of(path: &std::path::Path) -> DatasetPath {
+        let under_data = path.strip_prefix("content/data").unwrap_or(path);
+        let parts: Vec<String> = under_data
+            .components()
+            .map(|part| part.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        DatasetPath(parts.join("/"))
+    }
+}
+
+impl std::fmt::Display for DatasetPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What `content/data/datasets.yaml` says of one dataset: whether its figures are real, where
+/// they come from and when they were last updated, for the provenance line of every view.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetEntry {
+    /// The dataset, by its path under content/data/: an observations file
+    /// (`observations/outcomes.csv`), an assessment cycle's folder (`assessments/2024`) or a
+    /// framework (`frameworks/kh-nea.yaml`).
+    #[schemars(with = "String")]
+    pub dataset: Spanned<String>,
+    /// Whether its figures are illustrative rather than real statistics; by default site.yaml's `options.illustrative_data`.
+    #[serde(default)]
+    pub illustrative: Option<bool>,
+    /// Where its figures come from: a name, or a text per language. An observation's or a KPI's own `source` is shown instead where given.
+    #[serde(default)]
+    pub source: Option<Localized>,
+    /// When its figures were last updated, YYYY-MM-DD.
+    #[serde(default)]
+    #[schemars(with = "Option<Date>")]
+    pub updated: Option<Spanned<Date>>,
+}
+
 /// All structured data of a site.
 #[derive(Debug, Default)]
 pub struct Data {
@@ -378,6 +430,9 @@ pub struct Data {
     pub areas_file: Option<Arc<SourceFile>>,
     pub assessments: Vec<Assessment>,
     pub frameworks: Vec<Framework>,
+    /// What `datasets.yaml` says of the datasets above.
+    pub datasets: Vec<DatasetEntry>,
+    pub datasets_file: Option<Arc<SourceFile>>,
     /// Files defining ids (`pes.yaml`, `clusters.yaml`, …) that exist but could not be loaded.
     /// Their own error is reported; references to the ids they define are not checked.
     pub unloaded: Vec<std::path::PathBuf>,
@@ -412,5 +467,22 @@ impl Data {
 
     pub fn area_by_id(&self, id: &str) -> Option<&Area> {
         self.areas.iter().find(|area| area.id.value == id)
+    }
+
+    /// What `datasets.yaml` says of `dataset`, if it names it.
+    pub fn dataset(&self, dataset: &DatasetPath) -> Option<&DatasetEntry> {
+        self.datasets
+            .iter()
+            .find(|entry| entry.dataset.value == dataset.0)
+    }
+
+    /// Every dataset of the site (observations files, assessment cycles, frameworks), each once.
+    pub fn dataset_paths(&self) -> std::collections::BTreeSet<&DatasetPath> {
+        self.observations
+            .iter()
+            .map(|o| &o.dataset)
+            .chain(self.assessments.iter().map(|a| &a.dataset))
+            .chain(self.frameworks.iter().map(|f| &f.dataset))
+            .collect()
     }
 }

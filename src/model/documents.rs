@@ -196,6 +196,9 @@ pub struct PracticeMeta {
     /// Who wrote it (a person or an organisation), in the file's language: the author of the page's citation. By default the site's `publisher`.
     #[serde(default)]
     pub author: Option<String>,
+    /// Whether the figures the document gives are illustrative, which its footer then says; by default site.yaml's `options.illustrative_data`.
+    #[serde(default)]
+    pub illustrative: Option<bool>,
     /// Id of the PES behind the practice, from content/data/pes.yaml.
     #[schemars(with = "String")]
     pub pes: Spanned<String>,
@@ -272,6 +275,9 @@ pub struct VisitMeta {
     /// Who wrote it (a person or an organisation), in the file's language: the author of the page's citation. By default the site's `publisher`.
     #[serde(default)]
     pub author: Option<String>,
+    /// Whether the figures the document gives are illustrative, which its footer then says; by default site.yaml's `options.illustrative_data`.
+    #[serde(default)]
+    pub illustrative: Option<bool>,
     /// Id of the host PES, from content/data/pes.yaml.
     #[schemars(with = "String")]
     pub host: Spanned<String>,
@@ -355,6 +361,9 @@ pub struct ReportMeta {
     /// Who wrote it (a person or an organisation), in the file's language: the author of the page's citation. By default the site's `publisher`.
     #[serde(default)]
     pub author: Option<String>,
+    /// Whether the figures the document gives are illustrative, which its footer then says; by default site.yaml's `options.illustrative_data`.
+    #[serde(default)]
+    pub illustrative: Option<bool>,
     /// Publication date of the report, YYYY-MM-DD.
     #[schemars(with = "Date")]
     pub date: Spanned<Date>,
@@ -388,6 +397,9 @@ pub struct PageMeta {
     /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Whether the figures the document gives are illustrative, which its footer then says; by default site.yaml's `options.illustrative_data`.
+    #[serde(default)]
+    pub illustrative: Option<bool>,
     /// Order in the navigation, lower first.
     #[serde(default)]
     pub weight: i32,
@@ -432,6 +444,8 @@ pub trait Meta {
     fn draft(&self) -> bool;
     /// Who wrote the document, where its front matter says (free pages have no author).
     fn author(&self) -> Option<&str>;
+    /// Whether the author says the document's figures are illustrative, or are real.
+    fn illustrative(&self) -> Option<bool>;
 }
 
 macro_rules! impl_meta {
@@ -445,6 +459,7 @@ macro_rules! impl_meta {
             fn translated_from(&self) -> Option<&Spanned<String>> { self.translated_from.as_ref() }
             fn draft(&self) -> bool { self.draft }
             fn author(&self) -> Option<&str> { let $meta = self; $author }
+            fn illustrative(&self) -> Option<bool> { self.illustrative }
         }
     )*};
 }

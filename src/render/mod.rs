@@ -96,6 +96,11 @@ fn render_pages(
             .chain(status_keys())
             .chain(views::figures::BENCH_KEYS.iter().map(|k| k.to_string()))
             .chain(views::compare::COMPARE_KEYS.iter().map(|k| k.to_string()))
+            .chain(
+                views::provenance::PROVENANCE_KEYS
+                    .iter()
+                    .map(|k| k.to_string()),
+            )
             .chain(views::facets::facet_keys())
             .chain(files::datasets::dataset_keys())
             .chain(pages::peer_groups::GROUP_KEYS.iter().map(|k| k.to_string()))
@@ -193,6 +198,8 @@ fn render_pages(
 const RUST_ARGUMENTS: &[(&str, &[&str])] = &[
     ("bench.points", &["value"]),
     ("filters.shown", &["shown", "total"]),
+    ("provenance.sources", &["count"]),
+    ("provenance.years", &["count"]),
 ];
 
 fn rust_arguments(key: &str) -> &'static [&'static str] {

@@ -216,6 +216,8 @@ fn classify(path: &Path) -> Touched {
         ["content", "data", "observations" | "assessments" | "frameworks", _, ..] => {
             Touched::Measures
         }
+        // What each dataset says of itself: the provenance under the figures.
+        ["content", "data", "datasets.yaml"] => Touched::Measures,
         ["content", "data", "pes.yaml"] => Touched::Data(DataFile::Pes),
         ["content", "data", "clusters.yaml"] => Touched::Data(DataFile::Clusters),
         ["content", "data", "networks.yaml"] => Touched::Data(DataFile::Networks),
@@ -362,6 +364,7 @@ mod tests {
             ),
             ("content/data/other.yaml", Touched::Everything),
             ("content/data/observations/a.csv", Touched::Measures),
+            ("content/data/datasets.yaml", Touched::Measures),
             (
                 "content/data/assessments/2024/fr-ft.yaml",
                 Touched::Measures,

@@ -22,6 +22,36 @@ pub(super) fn check(checker: &mut Checker<'_>) {
     for framework in &site.data.frameworks {
         check_framework(checker, framework);
     }
+    check_datasets(checker);
+}
+
+/// Each entry of `datasets.yaml` names a dataset of the site once, with a past date.
+fn check_datasets(checker: &mut Checker<'_>) {
+    let data = &checker.site.data;
+    let Some(file) = &data.datasets_file else {
+        return;
+    };
+    let place = Place::data(file);
+    let known: Vec<&str> = data
+        .dataset_paths()
+        .into_iter()
+        .map(|dataset| dataset.0.as_str())
+        .collect();
+    for entry in &data.datasets {
+        checker.reference(place, &entry.dataset, "dataset", known.iter().copied());
+        if let Some(source) = &entry.source {
+            checker.localized(place, source, "source");
+        }
+        if let Some(updated) = &entry.updated {
+            checker.past_date(place, updated, "the update date");
+        }
+    }
+    duplicates(
+        checker,
+        place,
+        data.datasets.iter().map(|entry| &entry.dataset),
+        "dataset",
+    );
 }
 
 fn check_pes(checker: &mut Checker<'_>) {

@@ -84,9 +84,11 @@ fn spanish_pages_speak_spanish() {
         ]
     );
     assert_eq!(texts(&html, ".skip-link"), ["Ir al contenido"]);
+    // The footer warns of illustrative figures where a page shows some.
+    let indicator = parsed(&three().output, "es/indicadores/transitions/index.html");
     assert_eq!(
-        texts(&html, ".illustrative"),
-        ["Las cifras de este sitio son ilustrativas: no son estadísticas oficiales."]
+        texts(&indicator, "footer .illustrative"),
+        ["Las cifras de esta página son ilustrativas: no son estadísticas oficiales."]
     );
 }
 

@@ -2,7 +2,9 @@
 //! width, a diamond for each row's peer-group median and a dashed line for the network median.
 
 use super::scale::{nice, Scale};
-use super::{escape, fit, n, open, row_open, text, vertical_grid, Meta, Numbers};
+use super::{
+    close, escape, fit, n, open, open_compact, row_open, text, vertical_grid, Meta, Numbers,
+};
 
 /// One row of a bar chart.
 #[derive(Debug, Clone)]
@@ -144,7 +146,7 @@ pub fn bar_chart(chart: &BarChart, numbers: &Numbers<'_>) -> String {
             n(plot_bottom + 2.0)
         );
     }
-    svg += "</svg>";
+    svg += &close(&chart.meta, WIDTH, height);
     svg
 }
 
@@ -162,7 +164,7 @@ fn diamond(x: f64, y: f64, class: &str) -> String {
 /// already clamped to 0–1, `label` is the unclamped figure.
 pub fn progress_bar(meta: &Meta, share: f64, label: &str) -> String {
     let width = 160.0;
-    let mut svg = open(meta, "progress", width + 56.0, 18.0);
+    let mut svg = open_compact(meta, "progress", width + 56.0, 18.0);
     svg += &format!(
         r#"<rect x="0" y="3" width="{}" height="12" class="chart-track"/><rect x="0" y="3" width="{}" height="12" class="chart-bar"/>"#,
         n(width),
@@ -182,6 +184,7 @@ mod tests {
             id: "c".into(),
             title: "T <1>".into(),
             desc: "D".into(),
+            provenance: None,
         }
     }
 

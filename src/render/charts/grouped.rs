@@ -3,7 +3,7 @@
 //! the others filled, and each bar carries its value, so no reader depends on colour.
 
 use super::scale::{nice, Scale};
-use super::{fit, n, open, text, vertical_grid, Meta, Numbers};
+use super::{close, fit, n, open, text, vertical_grid, Meta, Numbers};
 
 /// One group (an area) with one value per series.
 #[derive(Debug, Clone)]
@@ -95,7 +95,7 @@ pub fn grouped_bars(chart: &GroupedBars, numbers: &Numbers<'_>) -> String {
             );
         }
     }
-    svg += "</svg>";
+    svg += &close(&chart.meta, WIDTH, height);
     svg
 }
 
@@ -111,6 +111,7 @@ mod tests {
                 id: "g".into(),
                 title: "t".into(),
                 desc: "d".into(),
+                provenance: None,
             },
             series: vec![
                 ("self".into(), "series-self".into()),

@@ -1,7 +1,7 @@
 //! Heatmaps: a grid of rows by columns, each cell shaded by a level (1–6) and carrying its
 //! number, so the shade only repeats what the text says.
 
-use super::{fit, n, open, row_open, text, Meta};
+use super::{close, fit, n, open, row_open, text, Meta};
 
 /// One row: its label and, per column, a level (0 for none, 1–6) and the text to print, or
 /// a gap.
@@ -74,7 +74,7 @@ pub fn heatmap(chart: &Heatmap) -> String {
         }
         svg += "</g>";
     }
-    svg += "</svg>";
+    svg += &close(&chart.meta, width, height);
     svg
 }
 
@@ -89,6 +89,7 @@ mod tests {
             id: "h".into(),
             title: "t".into(),
             desc: "d".into(),
+            provenance: None,
         };
         for (columns, rows) in [(0, 0), (1, 0), (0, 3), (40, 30)] {
             let chart = Heatmap {

@@ -2,7 +2,7 @@
 //! median), and a label at the end of each line. A missing year breaks the line.
 
 use super::scale::{nice, Scale};
-use super::{data_pes, fit, n, open, text, Meta, Numbers};
+use super::{close, data_pes, fit, n, open, text, Meta, Numbers};
 
 /// One series: a label and a value (or a gap) per year of the chart.
 #[derive(Debug, Clone)]
@@ -133,7 +133,7 @@ pub fn line_chart(chart: &LineChart, numbers: &Numbers<'_>) -> String {
         }
     }
     svg += &end_labels(ends, plot_right, TOP, height - BOTTOM);
-    svg += "</svg>";
+    svg += &close(&chart.meta, WIDTH, height);
     svg
 }
 
@@ -229,6 +229,7 @@ mod tests {
                 id: "l".into(),
                 title: "t".into(),
                 desc: "d".into(),
+                provenance: None,
             },
             years: vec![2020, 2021, 2022],
             lines: vec![Line {
@@ -264,6 +265,7 @@ mod tests {
                         id: "l".into(),
                         title: "t".into(),
                         desc: "d".into(),
+                        provenance: None,
                     },
                     years: vec![2020, 2021, 2022],
                     lines: vec![

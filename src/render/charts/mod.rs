@@ -22,13 +22,16 @@ use std::fmt::Write;
 
 use super::escape_markup as escape;
 
-/// What every chart needs to describe itself: a unique id on its page, and the accessible
-/// title and description.
+/// What every chart needs to describe itself: a unique id on its page, the accessible title
+/// and description, and where its figures come from.
 #[derive(Debug, Clone)]
 pub struct Meta {
     pub id: String,
     pub title: String,
     pub desc: String,
+    /// The provenance line (sources, years, last update, "illustrative"): written at the foot
+    /// of the chart and in its description, so that a chart copied out of its page keeps it.
+    pub provenance: Option<String>,
 }
 
 /// How a chart writes its numbers in the page's language: values with the decimals of their
@@ -121,9 +124,67 @@ fn n(value: f64) -> String {
     text.strip_suffix(".0").map_or(text.clone(), str::to_string)
 }
 
-/// The opening of a chart: the `<svg>` element with its title and description.
+/// The height of a line of the provenance foot, and the width of one of its characters on
+/// average, to break the line where it would overflow the chart.
+const FOOT_LINE: f64 = 13.0;
+const FOOT_CHAR: f64 = 5.4;
+
+/// The opening of a chart whose plot is `width` × `height`: the `<svg>` element, with room
+/// for the provenance foot below the plot, its title and its description.
 fn open(meta: &Meta, kind: &str, width: f64, height: f64) -> String {
+    let foot = foot_lines(meta, width).len() as f64;
+    let foot_height = if foot > 0.0 {
+        6.0 + foot * FOOT_LINE
+    } else {
+        0.0
+    };
+    open_compact(meta, kind, width, height + foot_height)
+}
+
+/// The end of a chart opened with [`open`]: the provenance foot below the plot.
+fn close(meta: &Meta, width: f64, height: f64) -> String {
+    let mut svg = String::from(r#"<g class="chart-provenance">"#);
+    for (index, line) in foot_lines(meta, width).iter().enumerate() {
+        let y = height + (index + 1) as f64 * FOOT_LINE;
+        // A size of its own, for a chart saved without the page's stylesheet.
+        let _ = write!(
+            svg,
+            r#"<text x="0" y="{}" font-size="10">{}</text>"#,
+            n(y),
+            escape(line)
+        );
+    }
+    svg + "</g></svg>"
+}
+
+/// The provenance line broken into lines that fit `width`, at spaces.
+fn foot_lines(meta: &Meta, width: f64) -> Vec<String> {
+    let Some(provenance) = &meta.provenance else {
+        return Vec::new();
+    };
+    let fits = ((width / FOOT_CHAR).floor() as usize).max(20);
+    let mut lines: Vec<String> = Vec::new();
+    for word in provenance.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= fits => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// The opening of a chart too small for a foot (a sparkline, a progress bar), which lives in
+/// a table or figure that says where its figures come from: the provenance is only in its
+/// description.
+fn open_compact(meta: &Meta, kind: &str, width: f64, height: f64) -> String {
     let id = escape(&meta.id);
+    let desc = match &meta.provenance {
+        Some(provenance) => format!("{} {provenance}", meta.desc),
+        None => meta.desc.clone(),
+    };
     let mut svg = String::new();
     // Writing to a String cannot fail.
     let _ = write!(
@@ -132,7 +193,7 @@ fn open(meta: &Meta, kind: &str, width: f64, height: f64) -> String {
         w = n(width),
         h = n(height),
         title = escape(&meta.title),
-        desc = escape(&meta.desc),
+        desc = escape(desc.trim()),
     );
     svg
 }

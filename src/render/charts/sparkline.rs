@@ -3,7 +3,7 @@
 //! the numbers.
 
 use super::scale::Scale;
-use super::{n, open, Meta};
+use super::{n, open_compact, Meta};
 
 const WIDTH: f64 = 96.0;
 const HEIGHT: f64 = 26.0;
@@ -28,7 +28,7 @@ pub fn sparkline(meta: &Meta, values: &[Option<f64>]) -> String {
 
 /// Draws a sparkline of a shape made by [`spark_shape`].
 pub fn sparkline_of(meta: &Meta, shape: &SparkShape) -> String {
-    let mut svg = open(meta, "sparkline", WIDTH, HEIGHT);
+    let mut svg = open_compact(meta, "sparkline", WIDTH, HEIGHT);
     svg += &format!(r#"<path d="{}" class="chart-line"/>"#, shape.path);
     if let Some([x, y]) = &shape.last {
         svg += &format!(r#"<circle cx="{x}" cy="{y}" r="2.5" class="chart-point"/>"#);
@@ -100,6 +100,7 @@ mod tests {
             id: "s".into(),
             title: "t".into(),
             desc: "d".into(),
+            provenance: None,
         };
         for &first in &EXTREMES {
             for &second in &EXTREMES {

@@ -14,6 +14,7 @@ use crate::render::charts::{self, Bar, BarChart, Meta};
 use crate::render::family::Family;
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::maturity::EnablerRow;
+use crate::render::views::provenance::Provenance;
 use crate::render::views::{Card, PesLink};
 use crate::render::{Change, Context, OutputFile};
 
@@ -95,6 +96,7 @@ impl Areas {
         let mut median = None;
         let mut distribution = None;
         let mut enablers = cx.enabler_rows("", Some(id), lang);
+        let provenance = cycle.as_ref().and_then(|c| cx.cycle_provenance(c, lang));
         if let Some(cycle) = &cycle {
             let peer = maturity::peer_means_of_area(data, cycle, id);
             let heat = maturity::heatmap(data, cycle);
@@ -111,6 +113,7 @@ impl Areas {
                     id: "area-scores".to_string(),
                     title: format!("{id} — {name} — {cycle}"),
                     desc: cx.label(lang, "bench.area_scores_desc"),
+                    provenance: Provenance::chart_line(provenance.as_ref()),
                 },
                 bars: order
                     .iter()
@@ -130,6 +133,7 @@ impl Areas {
             scores = Some(Figure::new(
                 charts::bar_chart(&chart, &cx.chart_numbers(lang, ValueFormat::SCORE)),
                 chart.meta.title.clone(),
+                provenance.clone(),
             ));
             score_rows = order
                 .iter()
@@ -147,11 +151,18 @@ impl Areas {
                 })
                 .collect();
             enablers = cx.enabler_rows(cycle, Some(id), lang);
-            distribution = Some(cx.distribution_chart("area-distribution", cycle, &enablers, lang));
+            distribution = Some(cx.distribution_chart(
+                "area-distribution",
+                cycle,
+                &enablers,
+                provenance.clone(),
+                lang,
+            ));
         }
         let alternates = cx.alternates(|l| cx.routes.area(id, l));
         let title = format!("{id} — {name}");
-        let layout = cx.layout(lang, "area", title, name.clone(), alternates);
+        let mut layout = cx.layout(lang, "area", title, name.clone(), alternates);
+        layout.illustrative = provenance.as_ref().is_some_and(Provenance::is_illustrative);
         let page = AreaPage {
             id: id.to_string(),
             name,

@@ -12,6 +12,7 @@ use crate::render::family::Family;
 use crate::render::files::datasets::{Dataset, DatasetLink};
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::maturity::EnablerRow;
+use crate::render::views::provenance::Provenance;
 use crate::render::views::PesLink;
 use crate::render::{Change, Context, OutputFile};
 
@@ -45,6 +46,8 @@ struct CyclePage {
     rows: Vec<ScoreRow>,
     medians: Vec<Cell>,
     gap_rows: Vec<GapRow>,
+    /// Where the cycle's scores come from, for the table of gaps (the figures carry it too).
+    provenance: Option<Provenance>,
     distribution: Figure,
     enablers: Vec<EnablerRow>,
     others: Vec<CycleLink>,
@@ -231,22 +234,30 @@ impl Assessments {
             .iter()
             .map(|a| Cell::number(maturity::area_median(data, cycle, &a.id), score))
             .collect();
+        let provenance = cx.cycle_provenance(cycle, lang);
         let heatmap = Heatmap {
             meta: Meta {
                 id: "heatmap".to_string(),
                 title: format!("{} {cycle}", cx.label(lang, "bench.heatmap_title")),
                 desc: cx.label(lang, "bench.heatmap_desc"),
+                provenance: Provenance::chart_line(provenance.as_ref()),
             },
             columns: areas.iter().map(|a| a.id.clone()).collect(),
             rows: heat_rows,
         };
         let enablers = cx.enabler_rows(cycle, None, lang);
-        let distribution = cx.distribution_chart("distribution", cycle, &enablers, lang);
+        let distribution =
+            cx.distribution_chart("distribution", cycle, &enablers, provenance.clone(), lang);
         let title = format!("{} {cycle}", cx.label(lang, "bench.cycle_title"));
         let alternates = cx.alternates(|l| cx.routes.assessment_cycle(cycle, l));
         let description = cx.label(lang, "bench.cycle_intro");
-        let layout = cx.layout(lang, "assessment", title, description, alternates);
-        let heatmap_figure = Figure::new(charts::heatmap(&heatmap), heatmap.meta.title.clone());
+        let mut layout = cx.layout(lang, "assessment", title, description, alternates);
+        layout.illustrative = provenance.as_ref().is_some_and(Provenance::is_illustrative);
+        let heatmap_figure = Figure::new(
+            charts::heatmap(&heatmap),
+            heatmap.meta.title.clone(),
+            provenance.clone(),
+        );
         let page = CyclePage {
             cycle: cycle.to_string(),
             areas,
@@ -254,6 +265,7 @@ impl Assessments {
             rows,
             medians,
             gap_rows,
+            provenance,
             distribution,
             enablers,
             others: Self::cycle_links(cx, lang)

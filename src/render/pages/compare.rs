@@ -14,6 +14,7 @@ use crate::render::views::compare::{
     AreaRow, CompareColumn, ComparisonLink, IndicatorCell, IndicatorRow, PracticeLink, PracticeRow,
 };
 use crate::render::views::head::COMPARE_KIND;
+use crate::render::views::provenance::Provenance;
 use crate::render::views::{Labelled, PesLink};
 use crate::render::{Change, Context, OutputFile};
 
@@ -77,9 +78,11 @@ struct PairPage<'a> {
 struct Tables<'a> {
     heads: Vec<ColumnHead<'a>>,
     indicators: Vec<Row<&'a IndicatorRow, Option<ShownIndicator<'a>>>>,
+    indicators_provenance: Option<&'a Provenance>,
     cycle: Option<&'a str>,
     cycle_url: Option<&'a str>,
     areas: Vec<Row<&'a AreaRow, Option<&'a str>>>,
+    areas_provenance: Option<&'a Provenance>,
     /// Only the areas under which one of the PES filed a practice.
     practices: Vec<Row<&'a PracticeRow, &'a [PracticeLink]>>,
 }
@@ -150,13 +153,14 @@ impl Comparisons {
         let data = &cx.site.data;
         let title = cx.label(lang, "compare.title");
         let alternates = cx.alternates(|l| cx.routes.compare(l));
-        let layout = cx.layout(
+        let mut layout = cx.layout(
             lang,
             COMPARE_KIND,
             title,
             cx.label(lang, "compare.intro"),
             alternates,
         );
+        layout.illustrative = cx.comparisons_illustrative(lang);
         let mut options: Vec<OptionGroup> = data
             .clusters
             .iter()
@@ -239,13 +243,14 @@ impl Comparisons {
         let ids = [first.as_str(), second.as_str()];
         let title = cx.comparison_title(&ids, lang);
         let alternates = cx.alternates(|l| cx.routes.comparison(first, second, l));
-        let layout = cx.layout(
+        let mut layout = cx.layout(
             lang,
             "comparison",
             title,
             cx.label(lang, "compare.pair_intro"),
             alternates,
         );
+        layout.illustrative = cx.comparisons_illustrative(lang);
         let comparable = cx.comparisons().of(lang);
         let columns = comparable.map(|c| c.columns_of(&ids)).unwrap_or_default();
         let page = PairPage {
@@ -286,9 +291,11 @@ impl<'a> Tables<'a> {
             return Tables {
                 heads,
                 indicators: Vec::new(),
+                indicators_provenance: None,
                 cycle: None,
                 cycle_url: None,
                 areas: Vec::new(),
+                areas_provenance: None,
                 practices: Vec::new(),
             };
         };
@@ -338,9 +345,11 @@ impl<'a> Tables<'a> {
         Tables {
             heads,
             indicators,
+            indicators_provenance: rows.indicators_provenance.as_ref(),
             cycle: rows.cycle.as_deref(),
             cycle_url: rows.cycle_url.as_deref(),
             areas,
+            areas_provenance: rows.areas_provenance.as_ref(),
             practices,
         }
     }

@@ -215,6 +215,9 @@ impl Documents {
         let summary = cx.text(&document.lang, meta.summary().unwrap_or(""));
         let mut layout = cx.layout(lang, kind, title.clone(), summary.clone(), alternates);
         layout.draft = meta.draft();
+        layout.illustrative = meta
+            .illustrative()
+            .unwrap_or(cx.site.config.options.illustrative_data);
         layout.index = cx.document_record(section, &document.key, lang);
         layout.publishing.structured_data = cx
             .document_structured_data(section, &document.key, lang)

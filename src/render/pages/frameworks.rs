@@ -11,6 +11,7 @@ use crate::render::charts::{self, Meta};
 use crate::render::family::Family;
 use crate::render::files::datasets::{Dataset, DatasetLink};
 use crate::render::views::figures::{Cell, Figure};
+use crate::render::views::provenance::{Provenance, Shown};
 use crate::render::views::{FrameworkLink, Labelled, PesLink};
 use crate::render::{Change, Context, OutputFile};
 
@@ -26,6 +27,8 @@ struct FrameworkPage {
     title: String,
     pillars: Vec<PillarView>,
     activities: Vec<ActivityRow>,
+    /// Where the activity plan comes from.
+    activities_provenance: Option<Provenance>,
     index_url: String,
 }
 
@@ -48,6 +51,8 @@ struct KpiView {
     latest: Option<Latest>,
     source: Option<String>,
     owner: Option<String>,
+    /// Where the KPI's figures come from, under its table.
+    provenance: Option<Provenance>,
 }
 
 #[derive(Debug, Serialize)]
@@ -176,7 +181,7 @@ impl Frameworks {
                 kpis: pillar
                     .kpis
                     .iter()
-                    .map(|k| Self::kpi_view(cx, k, lang))
+                    .map(|k| Self::kpi_view(cx, framework, k, lang))
                     .collect(),
             })
             .collect();
@@ -207,7 +212,11 @@ impl Frameworks {
             .collect();
         let title = cx.text(lang, body.title.text(lang));
         let alternates = cx.alternates(|l| cx.routes.framework(pes, l));
-        let layout = cx.layout(lang, "framework", title.clone(), String::new(), alternates);
+        let mut shown = Shown::default();
+        shown.activities(framework);
+        let activities_provenance = cx.provenance(lang, &shown);
+        let mut layout = cx.layout(lang, "framework", title.clone(), String::new(), alternates);
+        layout.illustrative = cx.is_illustrative(&framework.dataset);
         cx.page(
             template,
             cx.routes.framework(pes, lang) + "index.html",
@@ -217,12 +226,16 @@ impl Frameworks {
                 title,
                 pillars,
                 activities,
+                activities_provenance,
                 index_url: cx.routes.link(&cx.routes.frameworks(lang)),
             },
         )
     }
 
-    fn kpi_view(cx: &Context<'_>, kpi: &Kpi, lang: &Lang) -> KpiView {
+    fn kpi_view(cx: &Context<'_>, framework: &Framework, kpi: &Kpi, lang: &Lang) -> KpiView {
+        let mut shown = Shown::default();
+        shown.kpi(framework, kpi);
+        let provenance = cx.provenance(lang, &shown);
         let fmt = |v: f64| cx.value(lang, v, kpi.value_format());
         let share = |p: f64| cx.share(lang, p);
         let name = cx.text(lang, kpi.name.text(lang));
@@ -233,12 +246,14 @@ impl Frameworks {
                 id: format!("progress-{}", kpi.id.value),
                 title: format!("{name} — {}", latest.year),
                 desc: format!("{} {text}", cx.label(lang, "bench.progress")),
+                provenance: Provenance::chart_line(provenance.as_ref()),
             };
             Some(Latest {
                 year: latest.year,
                 bar: Figure::new(
                     charts::progress_bar(&meta, progress::clamped(ratio), &text),
                     meta.title.clone(),
+                    provenance.clone(),
                 ),
                 progress: text,
                 reached: ratio >= 1.0,
@@ -262,6 +277,7 @@ impl Frameworks {
             latest,
             source: kpi.source.as_ref().map(|s| cx.text(lang, s.text(lang))),
             owner: kpi.owner.as_ref().map(|o| cx.text(lang, o.text(lang))),
+            provenance,
             name,
         }
     }

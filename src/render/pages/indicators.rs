@@ -17,6 +17,7 @@ use crate::render::family::Family;
 use crate::render::files::citations::Cited;
 use crate::render::views::citation::CiteView;
 use crate::render::views::figures::{Cell, Figure, IndicatorHead};
+use crate::render::views::provenance::{Provenance, Shown};
 use crate::render::views::{Labelled, PesLink};
 use crate::render::{Change, Context, OutputFile};
 
@@ -31,6 +32,8 @@ struct IndexPage {
 struct Category {
     label: String,
     indicators: Vec<IndexRow>,
+    /// Where the figures of the category's table come from.
+    provenance: Option<Provenance>,
 }
 
 #[derive(Serialize)]
@@ -218,15 +221,26 @@ impl Indicators {
         let categories: Vec<Category> = groups
             .into_iter()
             .filter(|(_, rows)| !rows.is_empty())
-            .map(|(id, indicators)| Category {
-                label: cx.category_name(id, lang),
-                indicators,
+            .map(|(id, indicators)| {
+                let mut shown = Shown::default();
+                for row in &indicators {
+                    shown.merge(Shown::totals(data, &row.indicator.id, |_, _| true));
+                }
+                Category {
+                    label: cx.category_name(id, lang),
+                    indicators,
+                    provenance: cx.provenance(lang, &shown),
+                }
             })
             .collect();
         let title = cx.label(lang, "bench.nav_indicators");
         let description = cx.label(lang, "bench.indicators_intro");
         let alternates = cx.alternates(|l| cx.routes.indicators(l));
-        let layout = cx.layout(lang, "indicators", title, description, alternates);
+        let mut layout = cx.layout(lang, "indicators", title, description, alternates);
+        layout.illustrative = categories
+            .iter()
+            .filter_map(|c| c.provenance.as_ref())
+            .any(Provenance::is_illustrative);
         cx.page(
             template,
             cx.routes.indicators(lang) + "index.html",
@@ -261,6 +275,8 @@ impl Indicators {
             id: format!("spark-{}", head.id),
             title: format!("{} — {}", head.name, cx.label(lang, "bench.network_median")),
             desc: trend.clone(),
+            // The table it sits in says where its figures come from.
+            provenance: None,
         };
         IndexRow {
             year: table.latest_year(),
@@ -372,6 +388,10 @@ impl Indicators {
         );
         layout.publishing.structured_data =
             Some(crate::render::views::head::script_value(&dataset));
+        layout.illustrative = [&bars, &lines]
+            .into_iter()
+            .filter_map(|figure| figure.as_ref()?.provenance.as_ref())
+            .any(Provenance::is_illustrative);
         // The network view is searchable; its peer-group views would only repeat it.
         if cluster.is_none() {
             layout.index = cx.typed_record(lang, "bench.indicator");
@@ -470,6 +490,11 @@ impl Indicators {
             ),
         };
         let caption = format!("{} — {year}", head.name);
+        let shown = Shown::totals(&cx.site.data, &indicator.id.value, |pes, y| {
+            y == year && members.contains(&pes)
+        })
+        .or(|| Shown::totals(&cx.site.data, &indicator.id.value, |_, y| y == year));
+        let provenance = cx.provenance(lang, &shown);
         let chart = BarChart {
             meta: Meta {
                 id: "bars".to_string(),
@@ -480,6 +505,7 @@ impl Indicators {
                     reference_label,
                     reference.map(fmt).unwrap_or_default()
                 ),
+                provenance: Provenance::chart_line(provenance.as_ref()),
             },
             bars,
             reference,
@@ -520,7 +546,8 @@ impl Indicators {
                 })
             })
             .collect();
-        (Some(Figure::new(svg, chart.meta.title.clone())), rows)
+        let figure = Figure::new(svg, chart.meta.title.clone(), provenance);
+        (Some(figure), rows)
     }
 
     /// The time-series chart of the members and their median, and its table.
@@ -579,11 +606,17 @@ impl Indicators {
         let first = table.years.first().copied().unwrap_or_default();
         let last = table.latest_year().unwrap_or_default();
         let caption = format!("{} — {first}–{last}", head.name);
+        let shown = Shown::totals(&cx.site.data, &indicator.id.value, |pes, _| {
+            reported.contains(&pes)
+        })
+        .or(|| Shown::totals(&cx.site.data, &indicator.id.value, |_, _| true));
+        let provenance = cx.provenance(lang, &shown);
         let chart = LineChart {
             meta: Meta {
                 id: "lines".to_string(),
                 title: caption.clone(),
                 desc: format!("{} {median_label}.", cx.label(lang, "bench.lines_desc")),
+                provenance: Provenance::chart_line(provenance.as_ref()),
             },
             years: table.years.clone(),
             lines,
@@ -603,7 +636,11 @@ impl Indicators {
             })
             .collect();
         let median_row = medians.iter().map(|m| Cell::number(*m, fmt)).collect();
-        (Some(Figure::new(svg, caption)), rows, median_row)
+        (
+            Some(Figure::new(svg, caption, provenance)),
+            rows,
+            median_row,
+        )
     }
 
     /// The practices naming the indicator, best-placed PES first, each with its standing.

@@ -16,6 +16,7 @@ use crate::model::lang::Lang;
 use crate::render::charts::{self, Group, GroupedBars, Meta};
 use crate::render::family::Family;
 use crate::render::views::figures::{Cell, Figure, IndicatorHead};
+use crate::render::views::provenance::{Provenance, Shown};
 use crate::render::views::{Card, GroupLink, PesLink};
 use crate::render::{Change, Context, OutputFile};
 
@@ -64,6 +65,8 @@ struct IndicatorBlock {
     rows: Vec<MemberValue>,
     group_median: Cell,
     network_median: Cell,
+    /// Where the values and medians come from.
+    provenance: Option<Provenance>,
 }
 
 /// A member's value on one indicator: that of the indicator's latest year, compared with the
@@ -215,7 +218,7 @@ impl PeerGroups {
         let description = cx.text(lang, cluster.description.text(lang));
         let members = cx.members_of(id);
         let member_ids: Vec<&str> = members.iter().map(|p| p.id.value.as_str()).collect();
-        let indicators = data
+        let indicators: Vec<IndicatorBlock> = data
             .indicators
             .iter()
             .map(|indicator| Self::indicator_block(cx, indicator, id, &member_ids, lang))
@@ -238,11 +241,17 @@ impl PeerGroups {
             alternates,
         );
         layout.index = cx.typed_record(lang, "groups.kind");
+        let profile = Self::profile(cx, &name, &member_ids, lang);
+        let provenances = indicators
+            .iter()
+            .map(|block: &IndicatorBlock| &block.provenance)
+            .chain(profile.as_ref().map(|p| &p.chart.provenance));
+        layout.illustrative = provenances.flatten().any(Provenance::is_illustrative);
         let page = GroupPage {
             index_url: cx.routes.link(&cx.routes.peer_groups(lang)),
             members: members.iter().map(|pes| cx.link_to(pes, lang)).collect(),
             indicators,
-            profile: Self::profile(cx, &name, &member_ids, lang),
+            profile,
             practices,
             others,
             name,
@@ -276,6 +285,13 @@ impl PeerGroups {
             .map(|pes| (*pes, Self::latest_value(&table, pes)))
             .collect();
         order.sort_by(|a, b| Self::best_first(a, b, year, indicator));
+        // The members' values shown, and the year of the medians.
+        let shown = Shown::totals(&cx.site.data, &indicator.id.value, |pes, y| {
+            Some(y) == year
+                || order
+                    .iter()
+                    .any(|(member, latest)| *member == pes && latest.is_some_and(|l| l.0 == y))
+        });
         let rows = order
             .into_iter()
             .filter_map(|(pes, latest)| {
@@ -312,6 +328,7 @@ impl PeerGroups {
             rows,
             group_median: Cell::number(group_median, fmt),
             network_median: Cell::number(network_median, fmt),
+            provenance: cx.provenance(lang, &shown),
         }
     }
 
@@ -359,6 +376,7 @@ impl PeerGroups {
         let score = |v: f64| cx.value(lang, v, ValueFormat::SCORE);
         let network_label = cx.label(lang, "groups.network");
         let title = format!("{} {cycle}", cx.label(lang, "groups.profile_title"));
+        let provenance = cx.cycle_provenance(&cycle, lang);
         let chart = GroupedBars {
             meta: Meta {
                 id: "group-profile".to_string(),
@@ -367,6 +385,7 @@ impl PeerGroups {
                     lang,
                     &Self::profile_description(&group, &network_of, name, &network_label, &score),
                 ),
+                provenance: Provenance::chart_line(provenance.as_ref()),
             },
             series: vec![
                 (network_label, "series-network".to_string()),
@@ -404,6 +423,7 @@ impl PeerGroups {
             chart: Figure::new(
                 charts::grouped_bars(&chart, &cx.chart_numbers(lang, ValueFormat::SCORE)),
                 title,
+                provenance,
             ),
             rows,
         })

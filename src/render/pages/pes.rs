@@ -81,6 +81,8 @@ impl Profiles {
             .filter(|other| other.cluster.value == pes.cluster.value && other.id.value != id)
             .filter_map(|other| cx.pes_link(&other.id.value, lang))
             .collect();
+        let bench = cx.pes_bench(id, lang);
+        layout.illustrative = bench.shows_illustrative();
         let practices = cx.cards(Section::Practices, lang, |listed| listed.owner == id);
         let visits = cx.cards(Section::Visits, lang, |listed| listed.owner == id);
         let profile = PesProfile {
@@ -97,7 +99,7 @@ impl Profiles {
             peers,
             comparisons: cx.comparisons_of(id, lang),
             compare_url: format!("{}?a={id}", cx.routes.link(&cx.routes.compare(lang))),
-            bench: cx.pes_bench(id, lang),
+            bench,
             assessment: Self::latest_assessment(cx, id, lang),
             practices,
             visits,

@@ -15,6 +15,7 @@ use crate::model::lang::Lang;
 use crate::render::charts::{self, Meta, SparkShape};
 use crate::render::engine::routes::{PageGroup, PageId, PagePath};
 use crate::render::views::figures::VerdictView;
+use crate::render::views::provenance::{Provenance, Shown};
 use crate::render::views::{Card, PesLink};
 use crate::render::Context;
 
@@ -45,6 +46,7 @@ pub(crate) const COMPARE_KEYS: &[&str] = &[
     "bench.indicator",
     "bench.network_median",
     "bench.no_value",
+    "bench.colon",
     "pes.area",
 ];
 
@@ -65,11 +67,15 @@ pub(crate) struct Comparable {
 #[derive(Debug, Serialize)]
 pub(crate) struct CompareRows {
     pub indicators: Vec<IndicatorRow>,
+    /// Where the indicators' figures come from (the medians are of every PES).
+    pub indicators_provenance: Option<Provenance>,
     /// The latest assessment cycle: area scores are compared within one cycle.
     pub cycle: Option<String>,
     pub cycle_url: Option<String>,
     /// Empty when nothing was ever assessed.
     pub areas: Vec<AreaRow>,
+    /// Where the scores of the cycle come from.
+    pub areas_provenance: Option<Provenance>,
     /// The excellence areas, then the practices filed under none.
     pub practice_rows: Vec<PracticeRow>,
 }
@@ -146,6 +152,8 @@ impl Trend {
             id: self.id.clone(),
             title: self.title.clone(),
             desc: self.desc.clone(),
+            // The table it sits in says where its figures come from.
+            provenance: None,
         };
         charts::sparkline_of(&meta, &self.shape)
     }
@@ -182,6 +190,18 @@ impl CompareIndex {
     /// What can be compared in `lang` (a site language).
     pub(crate) fn of(&self, lang: &Lang) -> Option<&Comparable> {
         self.0.get(lang)
+    }
+}
+
+impl Context<'_> {
+    /// Whether comparisons in `lang` show illustrative figures, which their footer then says.
+    pub(crate) fn comparisons_illustrative(&self, lang: &Lang) -> bool {
+        self.comparisons().of(lang).is_some_and(|c| {
+            [&c.rows.indicators_provenance, &c.rows.areas_provenance]
+                .into_iter()
+                .flatten()
+                .any(Provenance::is_illustrative)
+        })
     }
 }
 
@@ -301,8 +321,14 @@ impl Context<'_> {
                 url: None,
             }])
             .collect();
+        let mut shown = Shown::default();
+        for indicator in &data.indicators {
+            shown.merge(Shown::totals(data, &indicator.id.value, |_, _| true));
+        }
         CompareRows {
             indicators,
+            indicators_provenance: self.provenance(lang, &shown),
+            areas_provenance: cycle.as_ref().and_then(|c| self.cycle_provenance(c, lang)),
             cycle_url: cycle
                 .as_ref()
                 .map(|c| self.routes.link(&self.routes.assessment_cycle(c, lang))),

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::analysis::stats::Verdict;
 use crate::model::data::{Better, Indicator, Unit};
 use crate::render::engine::routes::{PageGroup, PageId, PagePath};
+use crate::render::views::provenance::Provenance;
 use crate::render::Context;
 
 /// UI strings the benchmark pages look up from Rust; checked before rendering starts.
@@ -43,18 +44,21 @@ pub(crate) const BENCH_KEYS: &[&str] = &[
     "bench.learn_basis_area",
 ];
 
-/// A chart ready for a `<figure>`: its SVG and its visible caption.
+/// A chart ready for a `<figure>`: its SVG, its visible caption, and where its figures come
+/// from, for the table of the same figures beside it.
 #[derive(Debug, Serialize)]
 pub(crate) struct Figure {
     pub svg: Value,
     pub caption: String,
+    pub provenance: Option<Provenance>,
 }
 
 impl Figure {
-    pub fn new(svg: String, caption: String) -> Figure {
+    pub fn new(svg: String, caption: String, provenance: Option<Provenance>) -> Figure {
         Figure {
             svg: Value::from_safe_string(svg),
             caption,
+            provenance,
         }
     }
 }

@@ -115,6 +115,7 @@ impl Context<'_> {
             canonical,
             notice: None,
             draft: false,
+            illustrative: false,
             stylesheet: self.routes.link("style.css"),
             menu_script: self.routes.link("nav.js"),
             search: self.search_box(lang),

@@ -8,6 +8,7 @@ use crate::model::data::ValueFormat;
 use crate::model::lang::Lang;
 use crate::render::charts::{self, Heatmap, HeatmapRow, Meta as ChartMeta};
 use crate::render::views::figures::Figure;
+use crate::render::views::provenance::Provenance;
 use crate::render::Context;
 
 #[derive(Serialize)]
@@ -44,12 +45,14 @@ impl Context<'_> {
             .collect()
     }
 
-    /// A heatmap of enablers × scores 1–6, each cell the number of PES given that score.
+    /// A heatmap of enablers × scores 1–6, each cell the number of PES given that score;
+    /// `provenance` is the cycle's.
     pub(crate) fn distribution_chart(
         &self,
         id: &str,
         cycle: &str,
         enablers: &[EnablerRow],
+        provenance: Option<Provenance>,
         lang: &Lang,
     ) -> Figure {
         let most = enablers
@@ -63,6 +66,7 @@ impl Context<'_> {
                 id: id.to_string(),
                 title: format!("{} {cycle}", self.label(lang, "bench.distribution_title")),
                 desc: self.label(lang, "bench.distribution_desc"),
+                provenance: Provenance::chart_line(provenance.as_ref()),
             },
             columns: (1..=6).map(|s| self.formats(lang).integer(s)).collect(),
             rows: enablers
@@ -86,6 +90,10 @@ impl Context<'_> {
                 })
                 .collect(),
         };
-        Figure::new(charts::heatmap(&chart), chart.meta.title.clone())
+        Figure::new(
+            charts::heatmap(&chart),
+            chart.meta.title.clone(),
+            provenance,
+        )
     }
 }

@@ -12,6 +12,7 @@ pub(crate) mod maturity;
 pub(crate) mod members;
 pub(crate) mod my_pes;
 pub(crate) mod profile;
+pub(crate) mod provenance;
 pub(crate) mod quotes;
 pub(crate) mod search;
 
@@ -37,6 +38,8 @@ pub struct Layout {
     pub notice: Option<TranslationNotice>,
     /// Set on a draft shown by `--drafts`, which the page says with a badge.
     pub draft: bool,
+    /// Set where the page shows illustrative figures, which its footer then says.
+    pub illustrative: bool,
     pub stylesheet: String,
     /// The script that keeps the current entry of the sideways-scrolling menu in view.
     pub menu_script: String,

@@ -11,6 +11,7 @@ use crate::analysis::{learning, maturity};
 use crate::model::data::ValueFormat;
 use crate::render::charts::{self, Group, GroupedBars, Meta};
 use crate::render::views::figures::{Cell, Figure};
+use crate::render::views::provenance::{Provenance, Shown};
 use crate::render::views::FrameworkLink;
 use crate::render::views::{Card, PesLink};
 use crate::render::Context;
@@ -22,10 +23,23 @@ const PROMOTED_PEERS: usize = 3;
 #[derive(Debug, Serialize)]
 pub(crate) struct PesBench {
     standings: Vec<StandingRow>,
+    /// Where the figures of the standings come from.
+    standings_provenance: Option<Provenance>,
     maturity: Option<MaturityView>,
     learning: LearningView,
     framework: Option<FrameworkLink>,
     indicators_url: String,
+}
+
+impl PesBench {
+    /// Whether any figure of the profile is illustrative, which its footer then says.
+    pub(crate) fn shows_illustrative(&self) -> bool {
+        let maturity = self.maturity.as_ref().map(|m| &m.chart.provenance);
+        std::iter::once(&self.standings_provenance)
+            .chain(maturity)
+            .flatten()
+            .any(Provenance::is_illustrative)
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -126,8 +140,10 @@ struct PracticeLink {
 
 impl Context<'_> {
     pub(crate) fn pes_bench(&self, id: &str, lang: &Lang) -> PesBench {
+        let (standings, standings_provenance) = self.standings(id, lang);
         PesBench {
-            standings: self.standings(id, lang),
+            standings,
+            standings_provenance,
             maturity: self.maturity(id, lang),
             learning: self.learning(id, lang),
             framework: self.framework_of(id, lang),
@@ -135,14 +151,22 @@ impl Context<'_> {
         }
     }
 
-    fn standings(&self, id: &str, lang: &Lang) -> Vec<StandingRow> {
+    /// Where the PES stands on each indicator it reported, and where those figures come from.
+    fn standings(&self, id: &str, lang: &Lang) -> (Vec<StandingRow>, Option<Provenance>) {
         let data = &self.site.data;
         let cluster = self.cluster_of(id);
-        data.indicators
+        let mut shown = Shown::default();
+        let rows = data
+            .indicators
             .iter()
             .filter_map(|indicator| {
                 let table = IndicatorTable::new(data, indicator);
                 let standing = table.standing(id, |p| self.cluster_of(p) == cluster)?;
+                let indicator_id = indicator.id.value.as_str();
+                // Its own values over the years, and everyone's of the year it is ranked in.
+                shown.merge(Shown::totals(data, indicator_id, |pes, year| {
+                    pes == id || year == standing.year
+                }));
                 let fmt = |v: f64| self.value(lang, v, indicator.value_format());
                 let name = self.text(lang, indicator.name.text(lang));
                 let values: Vec<Option<f64>> =
@@ -157,6 +181,8 @@ impl Context<'_> {
                         .map(|(y, v)| format!("{y} {}", v.map(fmt).unwrap_or_else(|| "–".into())))
                         .collect::<Vec<_>>()
                         .join(", "),
+                    // The table it sits in says where its figures come from.
+                    provenance: None,
                 };
                 Some(StandingRow {
                     url: self
@@ -188,7 +214,8 @@ impl Context<'_> {
                     name,
                 })
             })
-            .collect()
+            .collect();
+        (rows, self.provenance(lang, &shown))
     }
 
     fn maturity(&self, id: &str, lang: &Lang) -> Option<MaturityView> {
@@ -198,6 +225,7 @@ impl Context<'_> {
         let score = |v: f64| self.value(lang, v, ValueFormat::SCORE);
         let self_label = self.label(lang, "bench.self");
         let peer_label = self.label(lang, "bench.peer");
+        let provenance = self.provenance(lang, &Shown::assessments([assessment]));
         let chart = GroupedBars {
             meta: Meta {
                 id: "maturity".to_string(),
@@ -221,6 +249,7 @@ impl Context<'_> {
                         .collect::<Vec<_>>()
                         .join("; "),
                 ),
+                provenance: Provenance::chart_line(provenance.as_ref()),
             },
             series: vec![
                 (self_label, "series-self".to_string()),
@@ -255,6 +284,7 @@ impl Context<'_> {
             chart: Figure::new(
                 charts::grouped_bars(&chart, &self.chart_numbers(lang, ValueFormat::SCORE)),
                 chart.meta.title.clone(),
+                provenance,
             ),
             rows,
         })

@@ -103,8 +103,33 @@
     return append(node("thead"), row);
   }
 
-  /** A section with a heading and a table in a focusable scrolling region. */
-  function tableSection(id, heading, caption, head, rows, note) {
+  /**
+   * Where a table's figures come from, as the `provenance` macro of templates/macros.html
+   * writes it: sources, years and last update, then "illustrative" where they are.
+   */
+  function provenanceLine(provenance) {
+    var line = node("p", { class: "provenance" });
+    provenance.parts.forEach(function (part, index) {
+      var span = append(node("span", { class: "provenance-part" }), part.label + label("bench.colon") + " ");
+      span.appendChild(
+        part.datetime ? node("time", { datetime: part.datetime }, part.text) : document.createTextNode(part.text)
+      );
+      line.appendChild(span);
+      if (index < provenance.parts.length - 1 || provenance.illustrative) {
+        line.appendChild(document.createTextNode(" · "));
+      }
+    });
+    if (provenance.illustrative) {
+      line.appendChild(node("strong", { class: "provenance-illustrative" }, provenance.illustrative));
+    }
+    return line;
+  }
+
+  /**
+   * A section with a heading and a table in a focusable scrolling region, then where its
+   * figures come from (`provenance`, if any) and a note.
+   */
+  function tableSection(id, heading, caption, head, rows, note, provenance) {
     var section = node("section", { "aria-labelledby": id });
     section.appendChild(heading);
     heading.id = id;
@@ -121,6 +146,9 @@
       append.apply(null, [node("tbody")].concat(rows))
     );
     append(section, append(region, table));
+    if (provenance) {
+      section.appendChild(provenanceLine(provenance));
+    }
     if (note) {
       section.appendChild(node("p", { class: "note" }, note));
     }
@@ -235,7 +263,8 @@
         label("compare.indicators_caption"),
         headRow(label("bench.indicator"), columns, true),
         indicatorRows(columns),
-        label("compare.cell_note")
+        label("compare.cell_note"),
+        data.rows.indicators_provenance
       )
     );
     if (data.rows.areas.length) {
@@ -250,7 +279,8 @@
           label("compare.areas_caption") + " " + data.rows.cycle,
           headRow(label("pes.area"), columns, true),
           areaRows(columns),
-          label("compare.score_note")
+          label("compare.score_note"),
+          data.rows.areas_provenance
         )
       );
     }
