@@ -411,13 +411,17 @@ mod tests {
 
     fn render_en(text: &str) -> (Rendered, Vec<Diagnostic>) {
         let file = SourceFile::new("a.md", text);
+        render_file_en(&file)
+    }
+
+    fn render_file_en(file: &Arc<SourceFile>) -> (Rendered, Vec<Diagnostic>) {
         let config: crate::config::Config = serde_saphyr::from_str(
             "title: {fr: t, en: t}\ndescription: {fr: d, en: d}\nbase_url: https://e.org/\nlanguages: [fr, en]\ndefault_language: fr\n",
         )
         .expect("valid config");
         let routes = Routes::new(&config, &Default::default());
         let context = Context {
-            file: &file,
+            file,
             body_offset: 0,
             page_lang: &Lang::new("en"),
             text_lang: &Lang::new("en"),
@@ -464,22 +468,7 @@ mod tests {
 
     #[test]
     fn footnote_ids_cannot_collide_with_the_layout() {
-        let file = SourceFile::new("a.md", "Text[^main].\n\n[^main]: Note.\n");
-        let config: crate::config::Config = serde_saphyr::from_str(
-            "title: {fr: t, en: t}\ndescription: {fr: d, en: d}\nbase_url: https://e.org/\nlanguages: [fr, en]\ndefault_language: fr\n",
-        )
-        .expect("valid config");
-        let routes = Routes::new(&config, &Default::default());
-        let context = Context {
-            file: &file,
-            body_offset: 0,
-            page_lang: &Lang::new("en"),
-            text_lang: &Lang::new("en"),
-            routes: &routes,
-            allow_raw_html: false,
-            figures: &Constant,
-        };
-        let (rendered, problems) = render(&file.text, &context);
+        let (rendered, problems) = render_en("Text[^main].\n\n[^main]: Note.\n");
         assert!(problems.is_empty());
         assert!(
             rendered.html.contains("id=\"fn_main\""),

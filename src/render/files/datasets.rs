@@ -6,17 +6,15 @@
 //! are a published interface (see `docs/benchmarks.md`); keep them stable.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::model::data::{Area, Data, Kpi};
 use crate::model::lang::Lang;
 use crate::model::text::{Localized, Spanned, Translated};
 use crate::render::family::Family;
-use crate::render::files::downloads::{csv_bytes, Cell, Row};
+use crate::render::files::downloads::{csv_file, Cell, Row};
 use crate::render::{Change, Context, OutputFile};
 
 /// The downloads of assessments and frameworks.
@@ -152,18 +150,11 @@ impl Family for Datasets {
     }
 
     fn render(self, cx: &Context<'_>, dataset: &Dataset) -> Result<OutputFile, Diagnostics> {
-        let path = cx.routes.download(dataset.file());
-        let columns = dataset.columns(cx.site.config.languages());
-        let bytes = csv_bytes(&columns, dataset.rows(cx)).map_err(|e| {
-            Diagnostics::from(Diagnostic::in_path(
-                &path,
-                format!("cannot write the CSV download: {e}"),
-            ))
-        })?;
-        Ok(OutputFile {
-            path: PathBuf::from(path),
-            bytes: Arc::new(bytes),
-        })
+        csv_file(
+            cx.routes.download(dataset.file()),
+            &dataset.columns(cx.site.config.languages()),
+            dataset.rows(cx),
+        )
     }
 }
 

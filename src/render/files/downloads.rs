@@ -185,8 +185,26 @@ fn spreadsheet_safe(text: String) -> String {
     }
 }
 
+/// The download at `path`: the CSV file of `rows` under a header row of `columns`.
+pub(super) fn csv_file(
+    path: String,
+    columns: &[String],
+    rows: Vec<Row>,
+) -> Result<OutputFile, Diagnostics> {
+    let bytes = csv_bytes(columns, rows).map_err(|e| {
+        Diagnostics::from(Diagnostic::in_path(
+            &path,
+            format!("cannot write the CSV download: {e}"),
+        ))
+    })?;
+    Ok(OutputFile {
+        path: PathBuf::from(path),
+        bytes: Arc::new(bytes),
+    })
+}
+
 /// The CSV file of `rows` under a header row of `columns`.
-pub(super) fn csv_bytes(columns: &[String], rows: Vec<Row>) -> Result<Vec<u8>, String> {
+fn csv_bytes(columns: &[String], rows: Vec<Row>) -> Result<Vec<u8>, String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(columns).map_err(|e| e.to_string())?;
     for row in rows {
@@ -297,17 +315,11 @@ impl Downloads {
             Some(id) => cx.routes.download(&format!("indicators/{id}.csv")),
             None => cx.routes.download("observations.csv"),
         };
-        let columns = columns(cx.site.config.languages());
-        let bytes = csv_bytes(&columns, Self::rows(cx, indicator)).map_err(|e| {
-            Diagnostics::from(Diagnostic::in_path(
-                &path,
-                format!("cannot write the CSV download: {e}"),
-            ))
-        })?;
-        Ok(OutputFile {
-            path: PathBuf::from(path),
-            bytes: Arc::new(bytes),
-        })
+        csv_file(
+            path,
+            &columns(cx.site.config.languages()),
+            Self::rows(cx, indicator),
+        )
     }
 
     /// A JSON file with `indicator`'s definition and observations.
