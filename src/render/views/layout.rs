@@ -116,7 +116,6 @@ impl Context<'_> {
             notice: None,
             draft: false,
             stylesheet: self.routes.link("style.css"),
-            menu_script: self.routes.link("nav.js"),
             search: self.search_box(lang),
             index: None,
             publishing,

@@ -36,8 +36,6 @@ pub struct Layout {
     /// Set on a draft shown by `--drafts`, which the page says with a badge.
     pub draft: bool,
     pub stylesheet: String,
-    /// The script that keeps the current entry of the sideways-scrolling menu in view.
-    pub menu_script: String,
     /// The header's search box; absent when the site turns search off.
     pub search: Option<SearchBox>,
     /// Set on pages the search index holds: their facets and result labels.
