@@ -16,6 +16,7 @@ mod languages_three;
 mod learning_path;
 mod my_pes;
 mod peer_groups;
+mod print;
 mod publish;
 mod safety_files;
 mod safety_input;

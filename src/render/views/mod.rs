@@ -52,6 +52,9 @@ pub struct SiteView {
     pub description: String,
     pub home: String,
     pub illustrative_data: bool,
+    /// The site's origin as a CSS string (`"https://example.org"`), the `--site-origin` that
+    /// the stylesheet puts before a link's path to print it as a full address.
+    pub print_origin: String,
 }
 
 #[derive(Debug, Serialize)]
