@@ -307,6 +307,13 @@ impl Config {
         let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
         after_scheme.find('/').map_or("", |i| &after_scheme[i..])
     }
+
+    /// The scheme and host of `base_url` (`https://example.org`), which turns a link into a
+    /// full address where one is needed, as on paper.
+    pub fn origin(&self) -> &str {
+        let url = self.base_url();
+        url.strip_suffix(self.base_path()).unwrap_or(url)
+    }
 }
 
 /// Parses `site.yaml` and checks what does not depend on the content.

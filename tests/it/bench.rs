@@ -41,25 +41,27 @@ fn indicator_page_shows_medians_ranks_and_gaps() {
         "{facts:?}"
     );
     let caption = "Value of each service";
+    // What a member reads first comes first: the value and the ranks, then the group's.
     assert_eq!(
         row(&html, caption, "Bravo"),
         [
             "Bravo Service BRV",
-            "North",
             "50.0%",
-            "47.0%",
             "1 / 2",
-            "1 / 4"
+            "1 / 4",
+            "47.0%",
+            "North"
         ]
     );
     // Delta and Echo tie at 36%: both third, nobody fourth.
-    assert_eq!(row(&html, caption, "Delta")[5], "3 / 4");
-    assert_eq!(row(&html, caption, "Echo")[5], "3 / 4");
+    assert_eq!(row(&html, caption, "Delta")[3], "3 / 4");
+    assert_eq!(row(&html, caption, "Echo")[3], "3 / 4");
     // Charlie reported 2023 only: a gap in 2024, never a zero.
     let charlie = row(&html, caption, "Charlie");
-    assert_eq!(charlie[2], "– no value");
+    assert_eq!(charlie[1], "– no value");
+    // The latest year first.
     let series = row(&html, "Value of each service per year", "CHA");
-    assert_eq!(series, ["CHA", "60.0%", "– no value"]);
+    assert_eq!(series, ["CHA", "– no value", "60.0%"]);
     let median = row(&html, "Value of each service per year", "Network median");
     assert_eq!(median, ["Network median", "40.0%", "40.0%"]);
     let bars = texts(&html, "svg.chart-bars text");
@@ -104,15 +106,15 @@ fn cluster_view_compares_with_peers_only() {
     let lower_better = parsed(out, "en/indicators/duration/index.html");
     // Lower is better: 200 ranks first, and the two 200s tie.
     assert_eq!(
-        row(&lower_better, "Value of each service", "Bravo")[5],
+        row(&lower_better, "Value of each service", "Bravo")[3],
         "1 / 3"
     );
     assert_eq!(
-        row(&lower_better, "Value of each service", "Delta")[5],
+        row(&lower_better, "Value of each service", "Delta")[3],
         "1 / 3"
     );
     assert_eq!(
-        row(&lower_better, "Value of each service", "Alpha")[5],
+        row(&lower_better, "Value of each service", "Alpha")[3],
         "3 / 3"
     );
 }
@@ -126,9 +128,9 @@ fn profile_shows_standing_maturity_and_learn_from() {
         placement[1..6],
         [
             "44.0%",
-            "2024",
             "2 / 2",
             "2 / 4",
+            "2024",
             "+4.0\u{202f}pp improvement"
         ]
     );
@@ -209,11 +211,11 @@ fn assessment_cycle_shows_heatmap_gaps_and_distribution() {
     );
     assert_eq!(median, ["Network median", "4.5", "3.0"]);
     let gaps = row(&html, "Mean self score minus mean peer score", "ALF");
-    assert_eq!(gaps, ["ALF", "+1.5 ▲", "0.0", "1"]);
+    assert_eq!(gaps, ["ALF", "1", "+1.5 ▲", "0.0"]);
     let charlie = row(&html, "Mean self score minus mean peer score", "CHA");
-    assert_eq!(charlie, ["CHA", "0.0", "-1.0", "0"]);
+    assert_eq!(charlie, ["CHA", "0", "0.0", "-1.0"]);
     let b1 = row(&html, "Number of services per peer score", "B1");
-    assert_eq!(b1, ["B1 Profiling", "0", "2", "0", "1", "1", "0", "3.0"]);
+    assert_eq!(b1, ["B1 Profiling", "3.0", "0", "2", "0", "1", "1", "0"]);
     let area = parsed(out, "en/areas/a/index.html");
     let cards = texts(&area, ".card-title");
     assert_eq!(cards, ["Charlie's dashboards"]);
@@ -226,21 +228,31 @@ fn framework_progress_is_measured_from_the_baseline() {
     // (25 − 10) ÷ (30 − 10) = 75 %.
     assert_eq!(
         row(&html, "Placements — target", "2024"),
-        ["2024", "30.0%", "25.0%", "75%"]
+        ["2024", "25.0%", "75%", "30.0%"]
     );
     // (250 − 100) ÷ (200 − 100) = 150 %: shown as is, the bar stops at the end.
     assert_eq!(
         row(&html, "Offices — target", "2024"),
-        ["2024", "200", "250", "150%"]
+        ["2024", "250", "150%", "200"]
     );
     assert_eq!(
         row(&html, "Offices — target", "2023"),
-        ["2023", "150", "– no value", "– no value"]
+        ["2023", "– no value", "– no value", "150"]
     );
     let bar = fs::read_to_string(out.join("en/frameworks/a1/index.html")).expect("page");
     assert!(bar.contains(r#"<rect x="0" y="3" width="160" height="12" class="chart-bar"/>"#));
     let status = texts(&html, ".activity");
     assert_eq!(status, ["Done"]);
+    // An action plan shows when each activity is due and its status before who is responsible.
+    assert_eq!(
+        row(&html, "Activities of the plan", "Open offices"),
+        [
+            "Open offices KPI: Offices",
+            "June 30, 2024",
+            "Done",
+            "Network team"
+        ]
+    );
 }
 
 #[test]

@@ -20,6 +20,7 @@ mod languages_three;
 mod learning_path;
 mod my_pes;
 mod peer_groups;
+mod print;
 mod provenance;
 mod publish;
 mod safety_files;

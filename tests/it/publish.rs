@@ -477,11 +477,7 @@ fn document_pages_offer_a_print_button_that_needs_no_inline_script() {
         assert_eq!(select(&page, "button[data-print]").len(), 1, "{path}");
         assert_eq!(
             script_sources(&page),
-            [
-                "/preview/pr-7/print.js",
-                "/preview/pr-7/my-pes.js",
-                "/preview/pr-7/nav.js"
-            ],
+            ["/preview/pr-7/print.js", "/preview/pr-7/my-pes.js"],
             "{path}: the print script, and the header's \"my PES\" picker's"
         );
         for script in select(&page, "script") {
@@ -494,7 +490,7 @@ fn document_pages_offer_a_print_button_that_needs_no_inline_script() {
     assert!(script.contains("window.print()"));
     assert_eq!(
         script_sources(&parsed(&site.output, "en/index.html")),
-        ["/preview/pr-7/my-pes.js", "/preview/pr-7/nav.js"],
+        ["/preview/pr-7/my-pes.js"],
         "no print script where there is nothing to print"
     );
     let css = page(&site.output, "style.css");

@@ -105,6 +105,7 @@ impl Context<'_> {
                 description: self.text(lang, config.description.text(lang)),
                 home: self.routes.link(&self.routes.home(lang)),
                 illustrative_data: config.options.illustrative_data,
+                print_origin: css_string(config.origin()),
             },
             kind,
             title,
@@ -117,7 +118,6 @@ impl Context<'_> {
             draft: false,
             illustrative: false,
             stylesheet: self.routes.link("style.css"),
-            menu_script: self.routes.link("nav.js"),
             search: self.search_box(lang),
             index: None,
             publishing,
@@ -146,5 +146,38 @@ impl Context<'_> {
                 url: self.routes.link(&self.routes.home(code)),
             })
             .collect()
+    }
+}
+
+/// `text` as a CSS string literal: quoted, with its quotes, backslashes and control
+/// characters escaped, so that no address can end the string or the declaration early.
+fn css_string(text: &str) -> String {
+    let mut css = String::with_capacity(text.len() + 2);
+    css.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                css.push('\\');
+                css.push(c);
+            }
+            c if c.is_control() => css.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => css.push(c),
+        }
+    }
+    css.push('"');
+    css
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn a_css_string_cannot_be_ended_early() {
+        assert_eq!(
+            css_string("https://example.org"),
+            r#""https://example.org""#
+        );
+        assert_eq!(css_string("a\"b\\c\nd"), r#""a\"b\\c\a d""#);
     }
 }

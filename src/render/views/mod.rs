@@ -41,8 +41,6 @@ pub struct Layout {
     /// Set where the page shows illustrative figures, which its footer then says.
     pub illustrative: bool,
     pub stylesheet: String,
-    /// The script that keeps the current entry of the sideways-scrolling menu in view.
-    pub menu_script: String,
     /// The header's search box; absent when the site turns search off.
     pub search: Option<SearchBox>,
     /// Set on pages the search index holds: their facets and result labels.
@@ -59,6 +57,9 @@ pub struct SiteView {
     pub description: String,
     pub home: String,
     pub illustrative_data: bool,
+    /// The site's origin as a CSS string (`"https://example.org"`), the `--site-origin` that
+    /// the stylesheet puts before a link's path to print it as a full address.
+    pub print_origin: String,
 }
 
 #[derive(Debug, Serialize)]

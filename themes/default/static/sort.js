@@ -65,6 +65,9 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sort-button";
+      // The header's words for paper: Chromium leaves buttons out of the head it repeats on
+      // each sheet a table spans, so print shows this text in the button's stead.
+      header.setAttribute("data-print-label", header.textContent.trim());
       while (header.firstChild) {
         button.appendChild(header.firstChild);
       }
