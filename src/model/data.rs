@@ -362,7 +362,9 @@ pub struct Activity {
     pub kpi: Option<Spanned<String>>,
     /// Who carries the activity out: a name, or a text per language.
     pub responsible: Localized,
-    pub due: Date,
+    /// When it is due; a step planned without a date (as a visit report may plan it) has none.
+    #[serde(default)]
+    pub due: Option<Date>,
     pub status: ActivityStatus,
 }
 

@@ -1,5 +1,6 @@
 //! The example site tells the truth: what its seeds (the Cambodia visit report, the Nairobi
-//! slides) say stays as they say it. Steps the report calls planned are not shown as done, the
+//! slides) say stays as they say it. Steps the report calls planned are not shown as done nor
+//! given a date it does not give, the
 //! visit page says who led the group exercises and links to the framework that came out of it,
 //! and the page presenting the model quotes its definition in the language it was given in.
 
@@ -42,6 +43,10 @@ fn the_nea_framework_shows_the_steps_the_visit_report_planned_as_planned() {
         assert!(
             status.contains("activity-planned"),
             "the report only plans `{step}`, but the framework shows `{status}`: {text}"
+        );
+        assert!(
+            text.contains("No date set"),
+            "the report gives `{step}` no due date, but the framework shows one: {text}"
         );
     }
 }

@@ -291,7 +291,7 @@ fn activity_rows(cx: &Context<'_>) -> Vec<Row> {
                             .map_or("", |k| k.value.as_str())
                             .to_string(),
                     ),
-                    Cell::Text(activity.due.to_string()),
+                    Cell::Text(activity.due.map(|due| due.to_string()).unwrap_or_default()),
                     Cell::Text(activity.status.key().to_string()),
                 ];
                 Row(stable

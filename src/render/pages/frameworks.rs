@@ -76,7 +76,8 @@ struct ActivityRow {
     name: String,
     kpi: Option<String>,
     responsible: String,
-    due: String,
+    /// Absent for a step planned without a date.
+    due: Option<String>,
     due_iso: String,
     status: Labelled,
 }
@@ -201,8 +202,8 @@ impl Frameworks {
                     name: cx.text(lang, activity.name.text(lang)),
                     kpi: activity.kpi.as_ref().and_then(|k| kpi_name(&k.value)),
                     responsible: cx.text(lang, activity.responsible.text(lang)),
-                    due: cx.formats(lang).date(activity.due),
-                    due_iso: activity.due.to_string(),
+                    due: activity.due.map(|due| cx.formats(lang).date(due)),
+                    due_iso: activity.due.map(|due| due.to_string()).unwrap_or_default(),
                     status: Labelled {
                         id: status.to_string(),
                         label: cx.label(lang, &format!("bench.activity.{status}")),

@@ -101,7 +101,11 @@ impl<'d> Shown<'d> {
 
     /// Adds the activity plan of `framework`: the years its activities are due in.
     pub fn activities(&mut self, framework: &'d Framework) {
-        let due = framework.body.activities.iter().map(|a| a.due.year());
+        let due = framework
+            .body
+            .activities
+            .iter()
+            .filter_map(|a| a.due.map(|due| due.year()));
         self.years.extend(due);
         self.from(&framework.dataset, None);
     }
