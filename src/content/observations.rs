@@ -43,7 +43,7 @@ pub fn yaml_schema(generator: schemars::SchemaGenerator) -> schemars::Schema {
 
 /// Reads a YAML list of observations.
 pub fn from_yaml(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnostic>> {
-    let entries: Vec<Entry> = yaml::parse(file, 0).map_err(|d| vec![d])?;
+    let entries: Vec<Entry> = yaml::parse(file, 0)?;
     let locate =
         |spanned_location: &serde_saphyr::Location| yaml::span_of(file, 0, spanned_location);
     Ok(entries
