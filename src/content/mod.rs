@@ -152,14 +152,22 @@ pub fn load_data(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics)
             ));
             continue;
         }
-        let read = files::read_source(root, &path).map_err(|d| vec![d]);
-        match read.and_then(|file| match extension {
+        let file = match files::read_source(root, &path) {
+            Ok(file) => file,
+            Err(problem) => {
+                diagnostics.push(problem);
+                continue;
+            }
+        };
+        let (list, problems) = match extension {
             "csv" => observations::from_csv(&file, languages),
-            _ => observations::from_yaml(&file),
-        }) {
-            Ok(list) => data.observations.extend(list),
-            Err(problems) => diagnostics.extend(problems),
-        }
+            _ => match observations::from_yaml(&file) {
+                Ok(list) => (list, Vec::new()),
+                Err(problems) => (Vec::new(), problems),
+            },
+        };
+        data.observations.extend(list);
+        diagnostics.extend(problems);
     }
     for path in files_under(root, "content/data/assessments", diagnostics) {
         let Some((cycle, pes)) = assessment_key(&path) else {
