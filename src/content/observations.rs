@@ -21,7 +21,7 @@ struct Entry {
     pes: Spanned<String>,
     #[schemars(with = "String")]
     indicator: Spanned<String>,
-    #[schemars(with = "i32")]
+    #[schemars(with = "i32", range(min = 1900, max = 2100))]
     year: Spanned<i32>,
     #[schemars(with = "f64")]
     #[serde(deserialize_with = "crate::model::number::spanned")]

@@ -293,6 +293,10 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// [`is_valid_slug`] as a regular expression, for the JSON Schemas: editors flag a bad id
+/// while the author types.
+pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
 /// Whether an id or slug is safe in a URL and a file name: `a-z`, `0-9` and inner `-`.
 pub fn is_valid_slug(text: &str) -> bool {
     !text.is_empty()
