@@ -67,7 +67,8 @@ pub fn read<T: DeserializeOwned>(
         };
         let inner = innermost(&error);
         let repair = recover(&text, inner, &mut set_aside);
-        if repair.is_none() && text != yaml {
+        let missing_field = matches!(inner, Error::SerdeMissingField { .. });
+        if repair.is_none() && !missing_field && text != yaml {
             // Setting values aside may break the structure of the rest: past that, only a
             // syntax error of the author's own text is reported.
             if let Err(error) = serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(
