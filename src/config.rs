@@ -318,7 +318,7 @@ impl Config {
 
 /// Parses `site.yaml` and checks what does not depend on the content.
 pub fn parse(file: &Arc<SourceFile>) -> Result<Config, Vec<Diagnostic>> {
-    let mut config: Config = crate::content::yaml::parse(file, 0).map_err(|d| vec![d])?;
+    let mut config: Config = crate::content::yaml::parse(file, 0)?;
     config.codes = config
         .languages
         .iter()

@@ -387,6 +387,30 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
+    /// Adds the problems of a later stage, leaving out those at the very place of a problem
+    /// already found: a value that could not be read is not reported again for what it was
+    /// read as.
+    pub fn extend_elsewhere(&mut self, later: impl IntoIterator<Item = Diagnostic>) {
+        let places: Vec<(Option<PathBuf>, usize)> = self
+            .items
+            .iter()
+            .filter_map(|problem| {
+                Some((
+                    problem.file_path().map(Path::to_path_buf),
+                    problem.span?.offset,
+                ))
+            })
+            .collect();
+        for problem in later {
+            let place = problem
+                .span
+                .map(|span| (problem.file_path().map(Path::to_path_buf), span.offset));
+            if !place.is_some_and(|place| places.contains(&place)) {
+                self.items.push(problem);
+            }
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.items.len()
     }

@@ -101,7 +101,7 @@ impl Strings {
             for file in files {
                 match crate::content::yaml::parse::<BTreeMap<String, Tree>>(file, 0) {
                     Ok(tree) => flatten(file, "", tree, &mut flat, diagnostics),
-                    Err(problem) => diagnostics.push(problem),
+                    Err(problems) => diagnostics.extend(problems),
                 }
                 last_file.insert(lang, file);
             }

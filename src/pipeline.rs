@@ -73,7 +73,7 @@ impl Project {
         if !self.options.drafts {
             site.documents.set_aside_drafts();
         }
-        problems.extend(validate::validate(&site));
+        problems.extend_elsewhere(validate::validate(&site));
         let warnings = validate::consistency::warnings(&site);
         let theme = Theme::load(&self.root, &site.config.theme.value, &mut problems);
         let strings = Strings::load(&theme, site.config.languages(), &mut problems);

@@ -3,8 +3,10 @@
 
 pub mod files;
 pub mod front_matter;
+mod hints;
 pub mod observations;
 pub mod paths;
+mod recovery;
 pub mod yaml;
 
 use crate::model::lang::Lang;
@@ -157,14 +159,22 @@ pub fn load_data(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics)
             ));
             continue;
         }
-        let read = files::read_source(root, &path).map_err(|d| vec![d]);
-        match read.and_then(|file| match extension {
+        let file = match files::read_source(root, &path) {
+            Ok(file) => file,
+            Err(problem) => {
+                diagnostics.push(problem);
+                continue;
+            }
+        };
+        let (list, problems) = match extension {
             "csv" => observations::from_csv(&file, languages),
-            _ => observations::from_yaml(&file),
-        }) {
-            Ok(list) => data.observations.extend(list),
-            Err(problems) => diagnostics.extend(problems),
-        }
+            _ => match observations::from_yaml(&file) {
+                Ok(list) => (list, Vec::new()),
+                Err(problems) => (Vec::new(), problems),
+            },
+        };
+        data.observations.extend(list);
+        diagnostics.extend(problems);
     }
     for path in files_under(root, "content/data/assessments", diagnostics) {
         let Some((cycle, pes)) = assessment_key(&path) else {
@@ -178,7 +188,9 @@ pub fn load_data(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics)
             diagnostics.push(invalid_cycle(&path, &cycle));
             continue;
         }
-        if let Some((file, body)) = load_yaml::<AssessmentFile>(root, &path, diagnostics) {
+        // Read past its wrong values, so that the scores' ranges are checked too.
+        if let Some((file, body)) = load_yaml_leniently::<AssessmentFile>(root, &path, diagnostics)
+        {
             data.assessments.push(Assessment {
                 dataset: DatasetPath::of(path.parent().unwrap_or(&path)),
                 cycle,
@@ -256,11 +268,28 @@ fn load_yaml<T: DeserializeOwned>(
         .ok()?;
     match yaml::parse(&file, 0) {
         Ok(value) => Some((file, value)),
-        Err(problem) => {
-            diagnostics.push(problem);
+        Err(problems) => {
+            diagnostics.extend(problems);
             None
         }
     }
+}
+
+/// Like [`load_yaml`], but keeps the value read past the file's wrong values (see
+/// [`yaml::read`]): its other values are then checked as well. The problems are reported, so
+/// the build stops all the same.
+fn load_yaml_leniently<T: DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Arc<SourceFile>, T)> {
+    let file = files::read_source(root, path)
+        .map_err(|problem| diagnostics.push(problem))
+        .ok()?;
+    let text = yaml::yaml_text(&file, 0);
+    let parsed = yaml::read(&file, text, 0);
+    diagnostics.extend(parsed.problems);
+    Some((file, parsed.value?))
 }
 
 /// Files below `root/relative`, relative to `root`, in a stable order; hidden files and
@@ -310,7 +339,7 @@ fn load_section<M: DeserializeOwned + Meta + Send>(
             .into_iter()
             .filter(|path| !is_editor_temp_file(path))
             .collect();
-    let results: Vec<Result<Document<M>, Diagnostic>> = paths
+    let results: Vec<Result<Document<M>, Vec<Diagnostic>>> = paths
         .par_iter()
         .map(|path| load_document(root, path, languages))
         .collect();
@@ -318,7 +347,7 @@ fn load_section<M: DeserializeOwned + Meta + Send>(
     for (path, result) in paths.iter().zip(results) {
         match result {
             Ok(document) => documents.push(document),
-            Err(problem) => {
+            Err(problems) => {
                 let name = path
                     .file_name()
                     .and_then(|n| n.to_str())
@@ -326,7 +355,7 @@ fn load_section<M: DeserializeOwned + Meta + Send>(
                 if let Some((key, _)) = name.strip_suffix(".md").and_then(|s| s.rsplit_once('.')) {
                     unloaded.push((section, key.to_string()));
                 }
-                diagnostics.push(problem);
+                diagnostics.extend(problems);
             }
         }
     }
@@ -347,12 +376,21 @@ pub fn load_document<M: DeserializeOwned + Meta>(
     root: &Path,
     path: &Path,
     languages: &[Lang],
-) -> Result<Document<M>, Diagnostic> {
-    let file = files::read_source(root, path)?;
-    let (key, lang) = document_key(&file, languages)?;
-    let parts = front_matter::split(&file)?;
+) -> Result<Document<M>, Vec<Diagnostic>> {
+    let file = files::read_source(root, path).map_err(|problem| vec![problem])?;
+    // A badly named file's front matter is still checked, so both are fixed in one go.
+    let key = document_key(&file, languages);
+    let parts = front_matter::split(&file).map_err(|problem| vec![problem])?;
     let yaml = &file.text[parts.yaml_start..parts.yaml_end];
-    let meta: M = yaml::parse_str(&file, yaml, parts.yaml_line)?;
+    let meta = yaml::parse_str::<M>(&file, yaml, parts.yaml_line);
+    let ((key, lang), meta) = match (key, meta) {
+        (Ok(key), Ok(meta)) => (key, meta),
+        (key, meta) => {
+            let mut problems: Vec<Diagnostic> = key.err().into_iter().collect();
+            problems.extend(meta.err().unwrap_or_default());
+            return Err(problems);
+        }
+    };
     let slug = meta
         .slug()
         .map_or_else(|| key.clone(), |slug| slug.value.clone());
@@ -396,9 +434,13 @@ fn document_key(
         )));
     }
     if !crate::model::text::is_valid_slug(key) {
-        return Err(problem(format!(
+        let problem = problem(format!(
             "`{key}` is not a valid slug; use lower-case a-z, 0-9 and single hyphens"
-        )));
+        ));
+        return Err(match crate::model::text::slug_from(key) {
+            Some(slug) => problem.with_help(format!("rename the file {slug}.{lang}.md")),
+            None => problem,
+        });
     }
     Ok((key.to_string(), lang.to_string()))
 }

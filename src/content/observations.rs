@@ -21,7 +21,7 @@ struct Entry {
     pes: Spanned<String>,
     #[schemars(with = "String")]
     indicator: Spanned<String>,
-    #[schemars(with = "i32")]
+    #[schemars(with = "i32", range(min = 1900, max = 2100))]
     year: Spanned<i32>,
     #[schemars(with = "f64")]
     #[serde(deserialize_with = "crate::model::number::spanned")]
@@ -43,7 +43,7 @@ pub fn yaml_schema(generator: schemars::SchemaGenerator) -> schemars::Schema {
 
 /// Reads a YAML list of observations.
 pub fn from_yaml(file: &Arc<SourceFile>) -> Result<Vec<Observation>, Vec<Diagnostic>> {
-    let entries: Vec<Entry> = yaml::parse(file, 0).map_err(|d| vec![d])?;
+    let entries: Vec<Entry> = yaml::parse(file, 0)?;
     let locate =
         |spanned_location: &serde_saphyr::Location| yaml::span_of(file, 0, spanned_location);
     let dataset = DatasetPath::of(&file.path);
@@ -108,22 +108,20 @@ impl TextColumns {
 /// A cell's text and where it is in the file.
 type Cell = (String, Span);
 
-/// Reads observations from CSV with a header row; every bad cell is reported, not just the first.
-/// Notes and sources are checked against the site's `languages` here, where their cells are.
-pub fn from_csv(
-    file: &Arc<SourceFile>,
-    languages: &[Lang],
-) -> Result<Vec<Observation>, Vec<Diagnostic>> {
+/// Reads observations from CSV with a header row; every bad cell is reported, not just the first,
+/// and the good rows are kept, for the checks of what they name. Notes and sources are checked
+/// against the site's `languages` here, where their cells are.
+pub fn from_csv(file: &Arc<SourceFile>, languages: &[Lang]) -> (Vec<Observation>, Vec<Diagnostic>) {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(file.text.as_bytes());
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
-        Err(error) => return Err(vec![csv_error(file, &error)]),
+        Err(error) => return (Vec::new(), vec![csv_error(file, &error)]),
     };
     let mut problems = check_headers(file, &headers, languages);
     if !problems.is_empty() {
-        return Err(problems);
+        return (Vec::new(), problems);
     }
     let column = |name: &str| headers.iter().position(|h| h == name);
     let text_columns = TEXT_FIELDS.map(|field| TextColumns::find(field, &headers, languages));
@@ -191,11 +189,7 @@ pub fn from_csv(
             dataset: dataset.clone(),
         });
     }
-    if problems.is_empty() {
-        Ok(observations)
-    } else {
-        Err(problems)
-    }
+    (observations, problems)
 }
 
 /// The text of one field in one row: the per-language cells when any is filled (then all must
@@ -388,7 +382,24 @@ fn csv_error(file: &Arc<SourceFile>, error: &csv::Error) -> Diagnostic {
         }
         _ => format!("this is not valid CSV: {error}"),
     };
-    Diagnostic::at(file, Span::new(offset.min(file.text.len()), 1), message)
+    let problem = Diagnostic::at(file, Span::new(offset.min(file.text.len()), 1), message);
+    match split_decimal(file, offset) {
+        Some(number) => problem.with_help(format!(
+            "a decimal comma splits a value in two cells: put the value in quotes, \"{number}\""
+        )),
+        None => problem,
+    }
+}
+
+/// The number a decimal comma split in two cells of the row at `offset` (`55,1`), if a row
+/// has two neighbouring cells of digits alone.
+fn split_decimal(file: &SourceFile, offset: usize) -> Option<String> {
+    let (line, _) = file.line_column(offset);
+    let cells: Vec<&str> = file.line(line)?.split(',').map(str::trim).collect();
+    cells.windows(2).rev().find_map(|pair| {
+        super::hints::decimal_point(&format!("{},{}", pair[0], pair[1]))
+            .map(|_| format!("{},{}", pair[0], pair[1]))
+    })
 }
 
 #[cfg(test)]
@@ -405,7 +416,8 @@ mod tests {
             "o.csv",
             "pes,indicator,year,value,sex\nfr-ft,exits,2022,\"48,2\",female\n",
         );
-        let observations = from_csv(&file, &languages()).unwrap();
+        let (observations, problems) = from_csv(&file, &languages());
+        assert!(problems.is_empty());
         assert_eq!(observations.len(), 1);
         assert_eq!(observations[0].value.value, 48.2);
         assert_eq!(
@@ -420,7 +432,8 @@ mod tests {
             "o.csv",
             "pes,indicator,year,value\nfr-ft,exits,deux-mille,4\nfr-ft,exits,2021,beaucoup\n",
         );
-        let problems = from_csv(&file, &languages()).unwrap_err();
+        let (observations, problems) = from_csv(&file, &languages());
+        assert!(observations.is_empty());
         assert_eq!(problems.len(), 2);
         assert_eq!(problems[0].line_column(), Some((2, 13)));
         assert!(problems[0].message.contains("deux-mille"));
@@ -430,7 +443,7 @@ mod tests {
     #[test]
     fn unknown_columns_suggest_a_name() {
         let file = SourceFile::new("o.csv", "pes,indicator,yaer,value\n");
-        let problems = from_csv(&file, &languages()).unwrap_err();
+        let (_, problems) = from_csv(&file, &languages());
         assert!(problems
             .iter()
             .any(|p| p.help.as_deref() == Some("did you mean `year`?")));

@@ -3,61 +3,188 @@
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
-use serde_saphyr::Location;
+use serde_saphyr::{Error, Location};
 
-use crate::diagnostics::{Diagnostic, SourceFile, Span};
+use super::{hints, recovery};
+use crate::diagnostics::{suggest, Diagnostic, SourceFile, Span};
 
 /// Parses YAML that starts `line_offset` lines into `file` (0 for a data file, the front
-/// matter's first line for a Markdown document).
+/// matter's first line for a Markdown document), with every problem found in it.
 pub fn parse<T: DeserializeOwned>(
     file: &Arc<SourceFile>,
     line_offset: usize,
-) -> Result<T, Diagnostic> {
+) -> Result<T, Vec<Diagnostic>> {
     parse_str(file, yaml_text(file, line_offset), line_offset)
 }
 
-/// Parses `yaml`, a slice of `file` starting `line_offset` lines in.
+/// Parses `yaml`, a slice of `file` starting `line_offset` lines in, with every problem found.
 pub fn parse_str<T: DeserializeOwned>(
     file: &Arc<SourceFile>,
     yaml: &str,
     line_offset: usize,
-) -> Result<T, Diagnostic> {
-    // serde-saphyr's default options already refuse duplicate keys.
-    serde_saphyr::from_str_with_options(yaml, options_for(yaml)).map_err(|error| {
-        if let Some(problem) = size_problem(&error) {
-            let position = error.location().filter(|location| location.line() > 0);
-            let problem = match position {
-                Some(location) => {
-                    Diagnostic::at(file, span_of(file, line_offset, &location), problem)
+) -> Result<T, Vec<Diagnostic>> {
+    read(file, yaml, line_offset).into_result()
+}
+
+/// What reading a YAML text gave: every problem found, and the value read once the wrong
+/// values were set aside (see [`recovery`]), for the checks that need the rest of the file.
+pub struct Parsed<T> {
+    pub value: Option<T>,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<T> Parsed<T> {
+    /// The value if the text had no problem, else the problems.
+    pub fn into_result(self) -> Result<T, Vec<Diagnostic>> {
+        match self.value {
+            Some(value) if self.problems.is_empty() => Ok(value),
+            _ => Err(self.problems),
+        }
+    }
+}
+
+/// Reads `yaml` (a slice of `file` starting `line_offset` lines in), going on past each wrong
+/// value to find the next one: one mistake does not hide the others.
+pub fn read<T: DeserializeOwned>(
+    file: &Arc<SourceFile>,
+    yaml: &str,
+    line_offset: usize,
+) -> Parsed<T> {
+    let mut text = yaml.to_string();
+    let mut problems = Vec::new();
+    // Fields set aside: their absence found later is no new problem.
+    let mut set_aside: Vec<String> = Vec::new();
+    for _ in 0..=crate::diagnostics::SHOWN_PER_FILE {
+        // serde-saphyr's default options already refuse duplicate keys.
+        let error = match serde_saphyr::from_str_with_options(&text, options_for(&text)) {
+            Ok(value) => {
+                return Parsed {
+                    value: Some(value),
+                    problems,
                 }
-                None => Diagnostic::at_line(file, line_offset + 1, 1, problem),
-            };
-            return problem.with_help(SIZE_HELP);
-        }
-        let message = plain_message(&error.without_snippet().to_string());
-        // A missing field has no line of its own: the parser points at the last key given. In
-        // front matter (which has no nested required fields) the opening `---` is clearer.
-        let missing = message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.strip_suffix('`'))
-            .map(str::to_string);
-        let problem = match error.location() {
-            _ if missing.is_some() && line_offset > 0 => {
-                Diagnostic::at_line(file, line_offset, 1, message)
             }
-            Some(location) if location.line() > 0 => {
-                Diagnostic::at(file, span_of(file, line_offset, &location), message)
-            }
-            _ => Diagnostic::at_line(file, line_offset + 1, 1, message),
+            Err(error) => error,
         };
-        match missing {
-            Some(field) if line_offset > 0 => {
-                problem.with_help(format!("add `{field}: …` to the front matter"))
+        let inner = innermost(&error);
+        let repair = recover(&text, inner, &mut set_aside);
+        let missing_field = matches!(inner, Error::SerdeMissingField { .. });
+        if repair.is_none() && !missing_field && text != yaml {
+            // Setting values aside may break the structure of the rest: past that, only a
+            // syntax error of the author's own text is reported.
+            if let Err(error) = serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(
+                yaml,
+                options_for(yaml),
+            ) {
+                problems.push(diagnose(file, line_offset, &error));
             }
-            Some(field) => problem.with_help(format!("add `{field}: …` to this entry")),
-            None => problem,
+            break;
         }
-    })
+        let consequence = matches!(inner, Error::SerdeMissingField { field, .. }
+            if set_aside.iter().any(|aside| aside == field));
+        if !consequence {
+            problems.push(diagnose(file, line_offset, &error));
+        }
+        match repair {
+            Some(repaired) if repaired != text => text = repaired,
+            _ => break,
+        }
+    }
+    Parsed {
+        value: None,
+        problems,
+    }
+}
+
+/// The error itself, without the snippet or alias that wrap it.
+fn innermost(mut error: &Error) -> &Error {
+    while let Error::AliasError { error: inner, .. } | Error::WithSnippet { error: inner, .. } =
+        error
+    {
+        error = inner;
+    }
+    error
+}
+
+/// The working text changed so that reading goes on past `error`, or `None` when the text
+/// cannot be read further (a syntax error, or a missing field outside any list).
+fn recover(text: &str, error: &Error, set_aside: &mut Vec<String>) -> Option<String> {
+    let location = error.location().filter(|location| location.line() > 0)?;
+    let place = recovery::Place {
+        line: location.line() as usize,
+        column: (location.column() as usize).max(1),
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let set_field_aside = |set_aside: &mut Vec<String>| {
+        let (line, indent) = recovery::field_line(&lines, place)?;
+        if let Some(key) = lines.get(line - 1).and_then(|l| recovery::key_line(l)) {
+            set_aside.push(key.key.to_string());
+        }
+        Some(recovery::set_aside_field(text, line, indent))
+    };
+    match error {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => match suggest(field, expected.iter().copied()) {
+            Some(near) => recovery::rename_key(text, place, field, near)
+                .or_else(|| set_field_aside(set_aside)),
+            None => set_field_aside(set_aside),
+        },
+        Error::SerdeUnknownVariant {
+            variant, expected, ..
+        } => {
+            let near = suggest(variant, expected.iter().copied()).or(expected.first().copied());
+            near.and_then(|near| recovery::replace_word(text, place, near))
+        }
+        Error::InvalidScalar { ty, .. } => match *ty {
+            "bool" => recovery::replace_word(text, place, "false"),
+            _ => recovery::replace_word(text, place, "1"),
+        },
+        Error::SerdeMissingField { .. } => recovery::set_aside_item(text, place),
+        Error::SerdeInvalidType { .. }
+        | Error::SerdeInvalidValue { .. }
+        | Error::SerdeInvalidLength { .. }
+        | Error::NullIntoString { .. }
+        | Error::Message { .. } => set_field_aside(set_aside),
+        _ => None,
+    }
+}
+
+/// The problem `error` is, in the author's words, at its place in `file`, with advice.
+fn diagnose(file: &Arc<SourceFile>, line_offset: usize, error: &Error) -> Diagnostic {
+    if let Some(problem) = size_problem(error) {
+        let position = error.location().filter(|location| location.line() > 0);
+        let problem = match position {
+            Some(location) => Diagnostic::at(file, span_of(file, line_offset, &location), problem),
+            None => Diagnostic::at_line(file, line_offset + 1, 1, problem),
+        };
+        return problem.with_help(SIZE_HELP);
+    }
+    let message = plain_message(&error.without_snippet().to_string());
+    let inner = innermost(error);
+    let located = match error.location().filter(|location| location.line() > 0) {
+        Some(location) => Diagnostic::at(file, span_of(file, line_offset, &location), message),
+        None => Diagnostic::at_line(file, line_offset + 1, 1, message),
+    };
+    match inner {
+        // A missing field has no line of its own: the parser points at the entry. In front
+        // matter (which has no nested required fields) the opening `---` is clearer.
+        Error::SerdeMissingField { field, .. } if line_offset > 0 => {
+            Diagnostic::at_line(file, line_offset, 1, located.message)
+                .with_help(format!("add `{field}: …` to the front matter"))
+        }
+        Error::SerdeMissingField { field, .. } => {
+            let help = hints::misplaced_field(file, &located, field)
+                .unwrap_or_else(|| format!("add `{field}: …` to this entry"));
+            located.with_help(help)
+        }
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => hints::unknown_name(located, "field", field, expected),
+        Error::SerdeUnknownVariant {
+            variant, expected, ..
+        } => hints::unknown_name(located, "value", variant, expected),
+        _ => hints::advise(file, located),
+    }
 }
 
 /// The most values (nodes) a YAML file may hold however small it is, counting every copy an
@@ -85,9 +212,8 @@ files in content/data/observations/, or be written as CSV, which has no such lim
 values out instead of repeating them with aliases; docs/content.md, “Size limits”, gives the limits";
 
 /// In an author's words, why a parse stopped at one of its limits (see [`options_for`]), if it did.
-fn size_problem(mut error: &serde_saphyr::Error) -> Option<String> {
+fn size_problem(mut error: &Error) -> Option<String> {
     use serde_saphyr::budget::BudgetBreach;
-    use serde_saphyr::Error;
     // A limit reached while repeating an alias comes wrapped with the alias's positions.
     while let Error::AliasError { error: inner, .. } | Error::WithSnippet { error: inner, .. } =
         error
@@ -121,7 +247,8 @@ fn size_problem(mut error: &serde_saphyr::Error) -> Option<String> {
     Some(format!("this file is too large to read safely: {detail}"))
 }
 
-fn yaml_text(file: &SourceFile, line_offset: usize) -> &str {
+/// The YAML of `file`, from `line_offset` lines in.
+pub fn yaml_text(file: &SourceFile, line_offset: usize) -> &str {
     let start = file.offset_of(line_offset + 1, 1);
     &file.text[start..]
 }
@@ -192,7 +319,8 @@ mod tests {
     #[test]
     fn type_errors_point_at_the_value_in_words() {
         let file = SourceFile::new("x.yaml", "intro: x\n---\nyear: deux-mille\n");
-        let error = parse::<Entry>(&file, 2).unwrap_err();
+        let errors = parse::<Entry>(&file, 2).unwrap_err();
+        let error = &errors[0];
         assert_eq!(error.line_column(), Some((3, 7)));
         assert!(
             error.message.starts_with("expected a whole number"),
@@ -221,8 +349,9 @@ mod tests {
             ));
         }
         let file = SourceFile::new("x.yaml", bomb);
-        let error = parse::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(&file, 0)
+        let errors = parse::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(&file, 0)
             .unwrap_err();
+        let error = &errors[0];
         assert!(
             error
                 .message
@@ -232,13 +361,15 @@ mod tests {
         );
         assert!(error
             .help
+            .as_ref()
             .is_some_and(|help| help.contains("split the file")));
     }
 
     #[test]
     fn unknown_fields_are_named() {
         let file = SourceFile::new("x.yaml", "year: 2020\nyeer: 2021\n");
-        let error = parse::<Entry>(&file, 0).unwrap_err();
+        let errors = parse::<Entry>(&file, 0).unwrap_err();
+        let error = &errors[0];
         assert!(
             error.message.contains("unknown field `yeer`"),
             "{}",

@@ -17,7 +17,7 @@ use crate::diagnostics::SourceFile;
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pes {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", pattern(crate::model::text::SLUG_PATTERN))]
     pub id: Spanned<String>,
     pub name: Translated<String>,
     /// The short name in charts and tables: one for every language, or one per language
@@ -39,7 +39,7 @@ pub struct Pes {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cluster {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", pattern(crate::model::text::SLUG_PATTERN))]
     pub id: Spanned<String>,
     pub name: Translated<String>,
     pub description: Translated<String>,
@@ -50,7 +50,7 @@ pub struct Cluster {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Network {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", pattern(crate::model::text::SLUG_PATTERN))]
     pub id: Spanned<String>,
     pub name: Translated<String>,
 }
@@ -60,7 +60,7 @@ pub struct Network {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", pattern(crate::model::text::SLUG_PATTERN))]
     pub id: Spanned<String>,
     pub name: Translated<String>,
 }
@@ -140,7 +140,7 @@ pub enum Better {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", pattern(crate::model::text::SLUG_PATTERN))]
     pub id: Spanned<String>,
     pub name: Translated<String>,
     pub definition: Translated<String>,
@@ -241,9 +241,9 @@ pub struct Score {
     #[schemars(with = "String")]
     pub enabler: Spanned<String>,
     #[serde(rename = "self")]
-    #[schemars(with = "i64")]
+    #[schemars(with = "i64", range(min = 1, max = 6))]
     pub self_score: Spanned<i64>,
-    #[schemars(with = "i64")]
+    #[schemars(with = "i64", range(min = 1, max = 6))]
     pub peer: Spanned<i64>,
     #[serde(default)]
     pub comment: Option<Translated<String>>,
@@ -273,7 +273,7 @@ pub struct Framework {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pillar {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", pattern(crate::model::text::SLUG_PATTERN))]
     pub id: Spanned<String>,
     pub name: Translated<String>,
     pub kpis: Vec<Kpi>,
@@ -283,7 +283,7 @@ pub struct Pillar {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", pattern(crate::model::text::SLUG_PATTERN))]
     pub id: Spanned<String>,
     pub name: Translated<String>,
     #[serde(default)]
@@ -324,7 +324,7 @@ impl Kpi {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
-    #[schemars(with = "i32")]
+    #[schemars(with = "i32", range(min = 1900, max = 2100))]
     pub year: Spanned<i32>,
     #[serde(deserialize_with = "super::number::plain")]
     pub value: f64,

@@ -177,7 +177,7 @@ pub struct PracticeMeta {
     pub summary: Option<String>,
     /// The URL segment, where it should differ from the file name's slug.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", pattern(crate::model::text::SLUG_PATTERN))]
     pub slug: Option<Spanned<String>>,
     /// Date of the last meaningful change, YYYY-MM-DD: used by feeds, the sitemap and the translation status.
     #[schemars(with = "Date")]
@@ -214,11 +214,11 @@ pub struct PracticeMeta {
     #[schemars(with = "Vec<String>")]
     pub target_groups: Vec<Spanned<String>>,
     /// Year the practice started.
-    #[schemars(with = "i32")]
+    #[schemars(with = "i32", range(min = 1900, max = 2100))]
     pub start_year: Spanned<i32>,
     /// Year the practice ended, if it has.
     #[serde(default)]
-    #[schemars(with = "Option<i32>")]
+    #[schemars(with = "Option<i32>", range(min = 1900, max = 2100))]
     pub end_year: Option<Spanned<i32>>,
     /// Where the practice stands.
     pub status: PracticeStatus,
@@ -256,7 +256,7 @@ pub struct VisitMeta {
     pub summary: Option<String>,
     /// The URL segment, where it should differ from the file name's slug.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", pattern(crate::model::text::SLUG_PATTERN))]
     pub slug: Option<Spanned<String>>,
     /// Date of the last meaningful change, YYYY-MM-DD: used by feeds, the sitemap and the translation status.
     #[schemars(with = "Date")]
@@ -342,7 +342,7 @@ pub struct ReportMeta {
     pub summary: Option<String>,
     /// The URL segment, where it should differ from the file name's slug.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", pattern(crate::model::text::SLUG_PATTERN))]
     pub slug: Option<Spanned<String>>,
     /// Date of the last meaningful change, YYYY-MM-DD: used by feeds, the sitemap and the translation status.
     #[schemars(with = "Date")]
@@ -381,7 +381,7 @@ pub struct PageMeta {
     pub summary: Option<String>,
     /// The URL segment, where it should differ from the file name's slug.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<String>", pattern(crate::model::text::SLUG_PATTERN))]
     pub slug: Option<Spanned<String>>,
     /// Date of the last meaningful change, YYYY-MM-DD: used by feeds, the sitemap and the translation status.
     #[schemars(with = "Date")]

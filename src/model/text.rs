@@ -277,9 +277,10 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         let Some(date) = Date::parse_form(&text) else {
-            return Err(serde::de::Error::custom(format!(
-                "`{text}` is not a date; expected YYYY-MM-DD, e.g. 2024-03-01"
-            )));
+            return Err(serde::de::Error::custom(match out_of_range_part(&text) {
+                Some(part) => format!("`{text}` is not a date: {part}"),
+                None => format!("`{text}` is not a date; expected YYYY-MM-DD, e.g. 2024-03-01"),
+            }));
         };
         if !DATE_YEARS.contains(&date.year()) {
             return Err(serde::de::Error::custom(format!(
@@ -292,6 +293,10 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// [`is_valid_slug`] as a regular expression, for the JSON Schemas: editors flag a bad id
+/// while the author types.
+pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
 /// Whether an id or slug is safe in a URL and a file name: `a-z`, `0-9` and inner `-`.
 pub fn is_valid_slug(text: &str) -> bool {
     !text.is_empty()
@@ -303,9 +308,61 @@ pub fn is_valid_slug(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Which part of a date written `YYYY-MM-DD` is out of range (`2024-13-01`: the month), if
+/// the form is right and one part is wrong.
+fn out_of_range_part(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return None;
+    }
+    let (year, month, day): (i32, u8, u8) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    let Ok(month_of_year) = time::Month::try_from(month) else {
+        return Some(format!(
+            "the month {month:02} is out of range; expected 01 to 12"
+        ));
+    };
+    let days = month_of_year.length(year);
+    (day == 0 || day > days).then(|| {
+        format!("the day {day:02} is out of range; {year}-{month:02} has days 01 to {days}")
+    })
+}
+
+/// A valid slug made from a name an author gave (`Pratique été` → `pratique-ete`), to suggest
+/// when the name itself is not one; `None` when nothing of it is left.
+pub fn slug_from(name: &str) -> Option<String> {
+    let slug = slug::slugify(name);
+    is_valid_slug(&slug).then_some(slug)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn out_of_range_parts_of_dates_are_named() {
+        assert_eq!(
+            out_of_range_part("2024-13-01").as_deref(),
+            Some("the month 13 is out of range; expected 01 to 12")
+        );
+        assert_eq!(
+            out_of_range_part("2023-02-29").as_deref(),
+            Some("the day 29 is out of range; 2023-02 has days 01 to 28")
+        );
+        assert_eq!(out_of_range_part("2024-1-01"), None);
+        assert_eq!(out_of_range_part("2024-03-01"), None);
+    }
+
+    #[test]
+    fn names_become_slugs() {
+        assert_eq!(slug_from("Pratique été").as_deref(), Some("pratique-ete"));
+        assert_eq!(slug_from("!!"), None);
+    }
 
     #[test]
     fn dates_parse_and_print() {

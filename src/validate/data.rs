@@ -243,7 +243,11 @@ fn check_observations(checker: &mut Checker<'_>) {
         .map(|i| i.id.value.as_str())
         .collect();
     let this_year = checker.today.year();
-    let (check_pes, check_indicator) = (!checker.unloaded("PES"), !checker.unloaded("indicator"));
+    let any = !data.observations.is_empty();
+    let (check_pes, check_indicator) = (
+        any && checker.checkable("PES"),
+        any && checker.checkable("indicator"),
+    );
     let mut seen: BTreeMap<ObservationKey, &Located<i32>> = BTreeMap::new();
     for observation in &data.observations {
         if check_pes && !pes_ids.contains(&observation.pes.value.as_str()) {
@@ -333,7 +337,7 @@ fn check_assessment(checker: &mut Checker<'_>, assessment: &Assessment) {
     let site = checker.site;
     let place = Place::data(&assessment.file);
     let pes_ids: Vec<&str> = site.data.pes.iter().map(|p| p.id.value.as_str()).collect();
-    if !checker.unloaded("PES") && !pes_ids.contains(&assessment.pes.as_str()) {
+    if !pes_ids.contains(&assessment.pes.as_str()) && checker.checkable("PES") {
         let mut problem = Diagnostic::in_path(
             &assessment.file.path,
             format!(
@@ -454,7 +458,7 @@ fn measured_indicator(checker: &mut Checker<'_>, place: Place<'_>, kpi: &Kpi) {
 fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
     let site = checker.site;
     let place = Place::data(&framework.file);
-    if !checker.unloaded("PES") && site.data.pes_by_id(&framework.pes).is_none() {
+    if site.data.pes_by_id(&framework.pes).is_none() && checker.checkable("PES") {
         let pes_ids = site.data.pes.iter().map(|p| p.id.value.as_str());
         let mut problem = Diagnostic::in_path(
             &framework.file.path,

@@ -96,7 +96,7 @@ impl Checker<'_> {
         kind: &str,
         known: impl IntoIterator<Item = &'k str> + Clone,
     ) -> bool {
-        if self.unloaded(kind) || known.clone().into_iter().any(|id| id == value.value) {
+        if !self.checkable(kind) || known.clone().into_iter().any(|id| id == value.value) {
             return true;
         }
         let mut problem = self.problem(place, value, format!("unknown {kind} `{}`", value.value));
@@ -118,20 +118,40 @@ impl Checker<'_> {
     /// Whether the data file that defines the ids of `kind` failed to load: its own error is
     /// reported, and every reference to it would otherwise be reported as unknown too.
     fn unloaded(&self, kind: &str) -> bool {
-        let file = match kind {
-            "PES" => "content/data/pes.yaml",
-            "cluster" => "content/data/clusters.yaml",
-            "network" => "content/data/networks.yaml",
-            "category" => "content/data/categories.yaml",
-            "indicator" => "content/data/indicators.yaml",
-            "excellence area" | "enabler" => "content/data/areas.yaml",
-            _ => return false,
+        let Some(file) = data_file(kind) else {
+            return false;
         };
         self.site
             .data
             .unloaded
             .iter()
             .any(|path| path == std::path::Path::new(file))
+    }
+
+    /// Whether references to ids of `kind` can be checked: not when the data file that
+    /// defines them failed to load (its own error is reported), nor when it is missing, which
+    /// is then reported once for the file rather than once for each reference.
+    fn checkable(&mut self, kind: &str) -> bool {
+        if self.unloaded(kind) {
+            return false;
+        }
+        let Some(file) = data_file(kind) else {
+            return true;
+        };
+        if crate::content::paths::is_present(&self.site.root, std::path::Path::new(file)) {
+            return true;
+        }
+        // Repeats of the same problem are merged in the report.
+        self.problems.push(
+            Diagnostic::in_path(
+                file,
+                format!(
+                    "this file is missing; it defines the {kind} ids that other files refer to"
+                ),
+            )
+            .with_help(format!("create {file}; docs/content.md describes it")),
+        );
+        false
     }
 
     /// Reports an id that is not safe in a URL.
@@ -176,6 +196,19 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+/// The data file that defines the ids of `kind`.
+fn data_file(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "PES" => "content/data/pes.yaml",
+        "cluster" => "content/data/clusters.yaml",
+        "network" => "content/data/networks.yaml",
+        "category" => "content/data/categories.yaml",
+        "indicator" => "content/data/indicators.yaml",
+        "excellence area" | "enabler" => "content/data/areas.yaml",
+        _ => return None,
+    })
 }
 
 /// Finds ids given twice, reporting each repeat with where the first one is.

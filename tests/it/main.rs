@@ -4,6 +4,7 @@
 
 mod common;
 
+mod author_messages;
 mod bad_input;
 mod bench;
 mod build;

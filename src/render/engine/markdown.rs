@@ -260,6 +260,9 @@ fn resolve<'a>(dest: &CowStr<'a>, context: &Context<'_>) -> Target<'a> {
     if let Some(target) = dest.strip_prefix("@/") {
         return resolve_content_link(target, context);
     }
+    if let Some(target) = relative_content_link(dest, context) {
+        return resolve_content_link(&target, context);
+    }
     if is_safe_url(dest) {
         Target::Keep(dest.clone())
     } else {
@@ -280,9 +283,14 @@ fn resolve_content_link<'a>(target: &str, context: &Context<'_>) -> Target<'a> {
         ));
     };
     let Some(section) = Section::from_folder(folder) else {
-        return Target::Broken(format!(
-            "link `@/{target}` names no section `{folder}`; {expected}"
-        ));
+        let folders = Section::ALL.map(Section::folder);
+        let message = match crate::diagnostics::suggest(folder, folders) {
+            Some(near) => format!(
+                "link `@/{target}` names no section `{folder}`; did you mean `@/{near}/{file}`?"
+            ),
+            None => format!("link `@/{target}` names no section `{folder}`; {expected}"),
+        };
+        return Target::Broken(message);
     };
     let key = file.strip_suffix(".md").unwrap_or(file);
     match context.routes.document(section, key, context.page_lang) {
@@ -309,6 +317,34 @@ fn resolve_content_link<'a>(target: &str, context: &Context<'_>) -> Target<'a> {
             Target::Broken(message)
         }
     }
+}
+
+/// A relative link to a content file as the author's editor sees it (`women.en.md`,
+/// `../pages/about.fr.md#team`), as the `@/` target it stands for: such a link would
+/// otherwise be published as is and lead nowhere.
+fn relative_content_link(dest: &str, context: &Context<'_>) -> Option<String> {
+    let (path, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (dest, None),
+    };
+    if path.contains(':') || path.starts_with('/') || !path.ends_with(".md") {
+        return None;
+    }
+    let mut parts: Vec<&str> = path.split('/').filter(|part| *part != ".").collect();
+    let name = parts.pop()?;
+    let folder = match parts.as_slice() {
+        [] => context.file.path.parent()?.file_name()?.to_str()?,
+        ["..", folder] => folder,
+        _ => return None,
+    };
+    let stem = name.strip_suffix(".md")?;
+    // `slug.en.md` names one language's file; the link goes to the page's language.
+    let key = match stem.rsplit_once('.') {
+        Some((key, lang)) if lang.len() <= 3 && lang.chars().all(|c| c.is_ascii_lowercase()) => key,
+        _ => stem,
+    };
+    let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+    Some(format!("{folder}/{key}.md{fragment}"))
 }
 
 /// Whether an address may become a live link: web, mail and phone addresses and paths only.

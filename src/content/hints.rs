@@ -1,0 +1,137 @@
+//! Advice added to the parsers' own messages, for the mistakes authors make most: a tab, an
+//! unquoted `: `, a decimal comma, a field indented wrongly, a misspelt name.
+
+use std::sync::Arc;
+
+use super::recovery::{key_line, scalar_length};
+use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile, Span};
+
+/// The parser's problem with advice where its words alone do not say what to do.
+pub fn advise(file: &Arc<SourceFile>, problem: Diagnostic) -> Diagnostic {
+    let Some(span) = problem.span else {
+        return problem;
+    };
+    if problem.message.contains("found a tab") || problem.message.contains("tab character") {
+        return tab(file, span).unwrap_or(problem);
+    }
+    if problem
+        .message
+        .starts_with("mapping values are not allowed")
+    {
+        let help = unquoted_colon(file, span);
+        return problem.with_help(help);
+    }
+    let line_start = file.text[..span.offset]
+        .rfind('\n')
+        .map_or(0, |index| index + 1);
+    let before = &file.text[line_start..span.offset];
+    let word = &file.text[span.offset..];
+    let word = &word[..scalar_length(before, word)];
+    match decimal_point(word) {
+        Some(number) => Diagnostic::at(
+            file,
+            Span::new(span.offset, word.len()),
+            format!("`{word}` is not a number: YAML writes decimals with a point"),
+        )
+        .with_help(format!("write {number}")),
+        None => problem,
+    }
+}
+
+/// A number written with a decimal comma (`41,5`), written with a point (`41.5`).
+pub fn decimal_point(word: &str) -> Option<String> {
+    let word = word.trim_matches(['"', '\'']);
+    let (whole, fraction) = word.split_once(',')?;
+    let digits = |part: &str| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit());
+    let whole_digits = whole.strip_prefix('-').unwrap_or(whole);
+    (digits(whole_digits) && digits(fraction)).then(|| format!("{whole}.{fraction}"))
+}
+
+/// The problem placed on the tab itself, near where the parser stopped.
+fn tab(file: &Arc<SourceFile>, span: Span) -> Option<Diagnostic> {
+    let text = &file.text;
+    let line_start = text[..span.offset].rfind('\n').map_or(0, |index| index + 1);
+    let window_end = text[line_start..]
+        .match_indices('\n')
+        .nth(1)
+        .map_or(text.len(), |(index, _)| line_start + index);
+    let tab = line_start + text[line_start..window_end].find('\t')?;
+    Some(
+        Diagnostic::at(
+            file,
+            Span::new(tab, 1),
+            "a tab here: YAML indents and separates with spaces only",
+        )
+        .with_help("replace the tab with spaces (two per level of indentation)"),
+    )
+}
+
+/// How to quote the value on the line at `span` that holds a `: `.
+fn unquoted_colon(file: &Arc<SourceFile>, span: Span) -> String {
+    let (line, _) = file.line_column(span.offset);
+    let general = "a value that contains `: ` must be in quotes".to_string();
+    let Some(text) = file.line(line) else {
+        return general;
+    };
+    let Some(key) = key_line(text) else {
+        return general;
+    };
+    let after_key = &text[key.indent + key.key.len() + 1..];
+    let value = after_key.trim();
+    if value.is_empty() {
+        return general;
+    }
+    let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("{general}: write `{}: \"{quoted}\"`", key.key)
+}
+
+/// Why a field the parser says is missing may be there after all: given on a later line of
+/// the same entry, but indented differently from the entry's other fields.
+pub fn misplaced_field(
+    file: &Arc<SourceFile>,
+    problem: &Diagnostic,
+    field: &str,
+) -> Option<String> {
+    let (line, _) = problem.line_column()?;
+    let entry = key_line(file.line(line)?)?;
+    let mut number = line + 1;
+    while let Some(text) = file.line(number) {
+        let dash = text.len() - text.trim_start_matches(' ').len();
+        if text[dash..].starts_with("- ") && dash < entry.indent {
+            return None;
+        }
+        if let Some(found) = key_line(text) {
+            if found.key == field && found.indent != entry.indent {
+                return Some(format!(
+                    "the indentation may be wrong: `{field}` on line {number} is not indented like the other fields of this entry"
+                ));
+            }
+        }
+        number += 1;
+    }
+    None
+}
+
+/// A misspelt field or value: the parser's list of expected names becomes a "did you mean".
+pub fn unknown_name(problem: Diagnostic, kind: &str, name: &str, expected: &[&str]) -> Diagnostic {
+    let message = format!("unknown {kind} `{name}`");
+    let help = match did_you_mean(name, expected.iter().copied()) {
+        Some(near) => near,
+        None if expected.is_empty() => format!("this {kind} is not expected here"),
+        None => format!("expected one of: {}", expected.join(", ")),
+    };
+    Diagnostic { message, ..problem }.with_help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_commas_are_rewritten() {
+        assert_eq!(decimal_point("41,5").as_deref(), Some("41.5"));
+        assert_eq!(decimal_point("-3,25").as_deref(), Some("-3.25"));
+        assert_eq!(decimal_point("a,b"), None);
+        assert_eq!(decimal_point("41"), None);
+    }
+}
