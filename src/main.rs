@@ -66,6 +66,10 @@ enum Command {
         /// Check documents marked `draft: true` too, as `build --drafts` would build them.
         #[arg(short = 'D', long)]
         drafts: bool,
+        /// How to print problems: `human` (with snippets, on standard error) or `json` (one
+        /// object a line on standard output, for editors and CI).
+        #[arg(long, value_enum, default_value_t = Format::Human, conflicts_with = "translations")]
+        format: Format,
     },
     /// Write JSON Schema files for every data file and front-matter kind, for editors.
     Schema {
@@ -80,6 +84,22 @@ enum Command {
         /// The slug: lower-case letters, digits and hyphens (e.g. youth-guarantee).
         slug: String,
     },
+}
+
+/// How `check` prints problems.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+impl From<Format> for commands::Format {
+    fn from(format: Format) -> commands::Format {
+        match format {
+            Format::Human => commands::Format::Human,
+            Format::Json => commands::Format::Json,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -140,7 +160,8 @@ fn main() {
         Command::Check {
             translations,
             drafts,
-        } => commands::check::run(&cli.root, translations, drafts),
+            format,
+        } => commands::check::run(&cli.root, translations, drafts, format.into()),
         Command::Schema { output } => {
             let destination = output.unwrap_or_else(|| cli.root.join("schemas"));
             commands::schema::run(&cli.root, &destination)
