@@ -77,6 +77,11 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Create a small bilingual site to start from, which builds at once.
+    Init {
+        /// The folder to create it in (default: the --root folder); nothing is overwritten.
+        folder: Option<PathBuf>,
+    },
     /// Create a document skeleton in every language of the site.
     New {
         /// What kind of document to create.
@@ -166,6 +171,7 @@ fn main() {
             let destination = output.unwrap_or_else(|| cli.root.join("schemas"));
             commands::schema::run(&cli.root, &destination)
         }
+        Command::Init { folder } => commands::init::run(&folder.unwrap_or(cli.root)),
         Command::New { kind, slug } => commands::new::run(&cli.root, kind.into(), &slug),
     };
     std::process::exit(outcome.exit_code());
