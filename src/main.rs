@@ -41,6 +41,10 @@ enum Command {
         /// The port to listen on (0 picks a free one).
         #[arg(short, long, default_value_t = 1111)]
         port: u16,
+        /// Make pages for this address instead of the server's own (as `build --base-url`);
+        /// the site is then served under its path.
+        #[arg(short = 'u', long, value_parser = web_address_argument)]
+        base_url: Option<String>,
         /// The address to listen on; anything but loopback exposes the preview to the network.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
@@ -153,6 +157,7 @@ fn main() {
             poll,
             drafts,
             allowed_hosts,
+            base_url,
         } => commands::serve::run(&commands::serve::Options {
             root: cli.root,
             bind,
@@ -161,6 +166,7 @@ fn main() {
             poll,
             drafts,
             allowed_hosts,
+            base_url,
         }),
         Command::Check {
             translations,
