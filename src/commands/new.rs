@@ -75,8 +75,9 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
         terminal::stdout_line(format_args!("created {}", path.display()));
     }
     terminal::stderr_line(
-        "they are drafts: preview them with `benchlearn serve --drafts`, replace the \
-         placeholders, then delete the line `draft: true` to publish them",
+        "they are drafts, not published: preview them with `benchlearn serve --drafts`, \
+         replace the placeholders (`benchlearn check` lists those left), then delete the line \
+         `draft: true` to publish them",
     );
     Outcome::Success
 }
