@@ -134,6 +134,145 @@ pub enum Severity {
     Warning,
 }
 
+/// What kind of problem a diagnostic is, as a stable name that editors and CI can match on
+/// (`check --format json`); the list is documented in docs/commands.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    /// `site.yaml`: a missing or wrong setting.
+    SiteConfig,
+    /// A file or folder that cannot be read, is not UTF-8, or leads out of the site.
+    File,
+    /// YAML that does not parse (indentation, quoting, tabs, duplicate keys).
+    YamlSyntax,
+    /// A field the format does not have.
+    UnknownField,
+    /// A required field left out.
+    MissingField,
+    /// A value of the wrong type, out of range or badly formed.
+    InvalidValue,
+    /// A Markdown document's front matter (`---` block) missing or unclosed.
+    FrontMatter,
+    /// An observations table (CSV or YAML) that cannot be read.
+    Observations,
+    /// An id that names nothing: an unknown PES, indicator, area, document…
+    UnknownReference,
+    /// A translated field missing a language, or a document's languages at odds.
+    Translation,
+    /// Two documents in conflict, or a document that cannot be published as it is.
+    Document,
+    /// A text `benchlearn new` wrote, still to be replaced.
+    Placeholder,
+    /// Figures written twice that disagree (a warning).
+    ContradictingFigures,
+    /// A link or image in Markdown that leads nowhere.
+    BrokenLink,
+    /// A figure, chart or quote written in Markdown that cannot be drawn.
+    Markdown,
+    /// A template of the theme that does not parse or render.
+    Template,
+    /// The theme's UI strings: missing, or not valid messages.
+    UiStrings,
+    /// The search settings or the search index.
+    Search,
+    /// A page or file that cannot be rendered from otherwise valid content.
+    Render,
+}
+
+impl Code {
+    /// Every code, in the order the documentation lists them.
+    pub const ALL: [Code; 19] = [
+        Code::SiteConfig,
+        Code::File,
+        Code::YamlSyntax,
+        Code::UnknownField,
+        Code::MissingField,
+        Code::InvalidValue,
+        Code::FrontMatter,
+        Code::Observations,
+        Code::UnknownReference,
+        Code::Translation,
+        Code::Document,
+        Code::Placeholder,
+        Code::ContradictingFigures,
+        Code::BrokenLink,
+        Code::Markdown,
+        Code::Template,
+        Code::UiStrings,
+        Code::Search,
+        Code::Render,
+    ];
+
+    /// The stable name printed in JSON diagnostics.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::SiteConfig => "site-config",
+            Code::File => "file",
+            Code::YamlSyntax => "yaml-syntax",
+            Code::UnknownField => "unknown-field",
+            Code::MissingField => "missing-field",
+            Code::InvalidValue => "invalid-value",
+            Code::FrontMatter => "front-matter",
+            Code::Observations => "observations",
+            Code::UnknownReference => "unknown-reference",
+            Code::Translation => "translation",
+            Code::Document => "document",
+            Code::Placeholder => "placeholder",
+            Code::ContradictingFigures => "contradicting-figures",
+            Code::BrokenLink => "broken-link",
+            Code::Markdown => "markdown",
+            Code::Template => "template",
+            Code::UiStrings => "ui-strings",
+            Code::Search => "search",
+            Code::Render => "render",
+        }
+    }
+
+    /// The code of a problem made in `source` (the Rust file that found it) saying `message`:
+    /// each stage of the pipeline finds one kind of problem, so call sites need not name it;
+    /// those that find a more precise kind say so with [`Diagnostic::with_code`].
+    fn found_in(source: &str, message: &str) -> Code {
+        let source = source.replace('\\', "/");
+        let module = source
+            .rsplit_once("src/")
+            .map_or(source.as_str(), |(_, m)| m);
+        match module {
+            "config.rs" => Code::SiteConfig,
+            "content/yaml.rs" => Code::of_parser_message(message),
+            "content/front_matter.rs" => Code::FrontMatter,
+            "content/observations.rs" => Code::Observations,
+            "validate/translations.rs" => Code::Translation,
+            "validate/consistency.rs" => Code::ContradictingFigures,
+            "validate/documents.rs" => Code::Document,
+            "validate/search.rs" | "search.rs" => Code::Search,
+            "render/engine/markdown.rs" => Code::Markdown,
+            "render/engine/templates.rs" | "theme.rs" => Code::Template,
+            "i18n.rs" => Code::UiStrings,
+            _ if module.starts_with("content/") => Code::File,
+            _ if module.starts_with("render/") => Code::Render,
+            _ => Code::InvalidValue,
+        }
+    }
+
+    /// The kind of a YAML parser's message, which names it in its first words.
+    fn of_parser_message(message: &str) -> Code {
+        if message.starts_with("unknown field") {
+            Code::UnknownField
+        } else if message.starts_with("missing field") {
+            Code::MissingField
+        } else if message.starts_with("invalid") {
+            Code::InvalidValue
+        } else {
+            Code::YamlSyntax
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A problem found in the site's files.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -144,22 +283,28 @@ pub struct Diagnostic {
     pub message: String,
     pub help: Option<String>,
     pub severity: Severity,
+    /// What kind of problem it is, for tools.
+    pub code: Code,
 }
 
 impl Diagnostic {
     /// A problem at a place in a file whose text we have.
+    #[track_caller]
     pub fn at(file: &Arc<SourceFile>, span: Span, message: impl Into<String>) -> Self {
+        let message = message.into();
         Diagnostic {
             file: Some(Arc::clone(file)),
             path: None,
             span: Some(file.clamp(span)),
-            message: message.into(),
+            code: Code::found_in(std::panic::Location::caller().file(), &message),
+            message,
             help: None,
             severity: Severity::Error,
         }
     }
 
     /// A problem at a 1-based line and column of a file.
+    #[track_caller]
     pub fn at_line(
         file: &Arc<SourceFile>,
         line: usize,
@@ -172,15 +317,24 @@ impl Diagnostic {
     }
 
     /// A problem with a whole file that has no useful position (unreadable, empty folder…).
+    #[track_caller]
     pub fn in_path(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        let message = message.into();
         Diagnostic {
             file: None,
             path: Some(path.into()),
             span: None,
-            message: message.into(),
+            code: Code::found_in(std::panic::Location::caller().file(), &message),
+            message,
             help: None,
             severity: Severity::Error,
         }
+    }
+
+    /// The same problem with a more precise code than its stage's.
+    pub fn with_code(mut self, code: Code) -> Self {
+        self.code = code;
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -205,6 +359,38 @@ impl Diagnostic {
     /// 1-based line and column, where the problem has a position.
     pub fn line_column(&self) -> Option<(usize, usize)> {
         Some(self.file.as_ref()?.line_column(self.span?.offset))
+    }
+
+    /// 1-based line and column just after the problem's span, where it has a position.
+    pub fn end_line_column(&self) -> Option<(usize, usize)> {
+        let span = self.span?;
+        Some(self.file.as_ref()?.line_column(span.offset + span.len))
+    }
+
+    /// The problem as one line of JSON for editors and CI (`check --format json`): the fields
+    /// always come in the same order, and those without a value are left out.
+    pub fn to_json_line(&self) -> String {
+        let start = self.line_column();
+        let end = self.end_line_column();
+        let line = JsonDiagnostic {
+            kind: "diagnostic",
+            severity: match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            code: self.code.as_str(),
+            file: self
+                .file_path()
+                .map(|path| path.to_string_lossy().replace('\\', "/")),
+            line: start.map(|(line, _)| line),
+            column: start.map(|(_, column)| column),
+            end_line: end.map(|(line, _)| line),
+            end_column: end.map(|(_, column)| column),
+            message: &self.message,
+            help: self.help.as_deref(),
+        };
+        // A struct of strings and numbers always serializes.
+        serde_json::to_string(&line).unwrap_or_default()
     }
 
     /// `file:line:column` as editors and terminals link it.
@@ -291,6 +477,28 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The fields of a diagnostic's JSON line, in the order they are written.
+#[derive(serde::Serialize)]
+struct JsonDiagnostic<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    severity: &'static str,
+    code: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
 }
 
 /// Adapter that lets miette draw a [`Diagnostic`] with its snippet and file name.
@@ -605,6 +813,61 @@ mod tests {
             Some("… and 70 more problems in a.csv")
         );
         assert_eq!(report.files[1].more_line(), None);
+    }
+
+    #[test]
+    fn codes_follow_the_stage_that_found_the_problem() {
+        let file = SourceFile::new("a.yaml", "x: 1\n");
+        assert_eq!(
+            Diagnostic::at_line(&file, 1, 1, "x").code,
+            Code::InvalidValue
+        );
+        let cases = [
+            ("src/config.rs", "x", Code::SiteConfig),
+            (
+                "src/content/yaml.rs",
+                "unknown field `sumary`",
+                Code::UnknownField,
+            ),
+            (
+                "src/content/yaml.rs",
+                "missing field `updated`",
+                Code::MissingField,
+            ),
+            (
+                "src/content/yaml.rs",
+                "did not find expected key",
+                Code::YamlSyntax,
+            ),
+            ("src/content/paths.rs", "x", Code::File),
+            ("src/render/pages/home.rs", "x", Code::Render),
+            ("src\\i18n.rs", "x", Code::UiStrings),
+        ];
+        for (source, message, code) in cases {
+            assert_eq!(Code::found_in(source, message), code, "{source}");
+        }
+        let names: std::collections::BTreeSet<&str> =
+            Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names.len(), Code::ALL.len(), "every code has its own name");
+    }
+
+    #[test]
+    fn a_json_line_has_its_fields_in_order() {
+        let file = SourceFile::new("content/x.yaml", "pes: fr-pe\n");
+        let line = Diagnostic::at(&file, Span::new(5, 5), "unknown \"PES\"")
+            .with_code(Code::UnknownReference)
+            .to_json_line();
+        assert_eq!(
+            line,
+            r#"{"type":"diagnostic","severity":"error","code":"unknown-reference","file":"content/x.yaml","line":1,"column":6,"end_line":1,"end_column":11,"message":"unknown \"PES\""}"#
+        );
+        let line = Diagnostic::in_path("a.csv", "unreadable")
+            .as_warning()
+            .to_json_line();
+        assert_eq!(
+            line,
+            r#"{"type":"diagnostic","severity":"warning","code":"invalid-value","file":"a.csv","message":"unreadable"}"#
+        );
     }
 
     #[test]

@@ -41,6 +41,10 @@ enum Command {
         /// The port to listen on (0 picks a free one).
         #[arg(short, long, default_value_t = 1111)]
         port: u16,
+        /// Make pages for this address instead of the server's own (as `build --base-url`);
+        /// the site is then served under its path.
+        #[arg(short = 'u', long, value_parser = web_address_argument)]
+        base_url: Option<String>,
         /// The address to listen on; anything but loopback exposes the preview to the network.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
@@ -66,12 +70,21 @@ enum Command {
         /// Check documents marked `draft: true` too, as `build --drafts` would build them.
         #[arg(short = 'D', long)]
         drafts: bool,
+        /// How to print problems: `human` (with snippets, on standard error) or `json` (one
+        /// object a line on standard output, for editors and CI).
+        #[arg(long, value_enum, default_value_t = Format::Human, conflicts_with = "translations")]
+        format: Format,
     },
     /// Write JSON Schema files for every data file and front-matter kind, for editors.
     Schema {
         /// Where to write the schemas (default: <root>/schemas).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Create a small bilingual site to start from, which builds at once.
+    Init {
+        /// The folder to create it in (default: the --root folder); nothing is overwritten.
+        folder: Option<PathBuf>,
     },
     /// Create a document skeleton in every language of the site.
     New {
@@ -80,6 +93,22 @@ enum Command {
         /// The slug: lower-case letters, digits and hyphens (e.g. youth-guarantee).
         slug: String,
     },
+}
+
+/// How `check` prints problems.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+impl From<Format> for commands::Format {
+    fn from(format: Format) -> commands::Format {
+        match format {
+            Format::Human => commands::Format::Human,
+            Format::Json => commands::Format::Json,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -128,6 +157,7 @@ fn main() {
             poll,
             drafts,
             allowed_hosts,
+            base_url,
         } => commands::serve::run(&commands::serve::Options {
             root: cli.root,
             bind,
@@ -136,15 +166,18 @@ fn main() {
             poll,
             drafts,
             allowed_hosts,
+            base_url,
         }),
         Command::Check {
             translations,
             drafts,
-        } => commands::check::run(&cli.root, translations, drafts),
+            format,
+        } => commands::check::run(&cli.root, translations, drafts, format.into()),
         Command::Schema { output } => {
             let destination = output.unwrap_or_else(|| cli.root.join("schemas"));
             commands::schema::run(&cli.root, &destination)
         }
+        Command::Init { folder } => commands::init::run(&folder.unwrap_or(cli.root)),
         Command::New { kind, slug } => commands::new::run(&cli.root, kind.into(), &slug),
     };
     std::process::exit(outcome.exit_code());

@@ -41,6 +41,8 @@ pub struct Loaded {
     problems: Diagnostics,
     /// What `check` and `build` report without stopping: figures that contradict each other.
     warnings: Diagnostics,
+    /// Placeholders left in drafts, which `check` lists.
+    unfinished_drafts: Diagnostics,
 }
 
 impl Project {
@@ -70,19 +72,24 @@ impl Project {
             config.base_url.value = url.clone();
         }
         let (mut site, mut problems) = content::load(&self.root, config);
+        let theme = Theme::load(&self.root, &site.config.theme.value, &mut problems);
+        let strings = Strings::load(&theme, site.config.languages(), &mut problems);
+        // Drafts are looked at before they are set aside, to list what is left to write.
+        let placeholders =
+            validate::placeholders::check(&site.documents, &strings, site.config.languages());
+        problems.extend(placeholders.published);
         if !self.options.drafts {
             site.documents.set_aside_drafts();
         }
         problems.extend_elsewhere(validate::validate(&site));
         let warnings = validate::consistency::warnings(&site);
-        let theme = Theme::load(&self.root, &site.config.theme.value, &mut problems);
-        let strings = Strings::load(&theme, site.config.languages(), &mut problems);
         Ok(Loaded {
             site,
             theme,
             strings,
             problems,
             warnings,
+            unfinished_drafts: placeholders.drafts,
         })
     }
 }
@@ -98,9 +105,19 @@ impl Loaded {
         &self.warnings
     }
 
+    /// The placeholders `benchlearn new` wrote that drafts still hold, as warnings: what is
+    /// left to write before they are published.
+    pub fn unfinished_drafts(&self) -> &Diagnostics {
+        &self.unfinished_drafts
+    }
+
     /// Validates the site again after `serve` changed part of it in place.
     pub fn revalidate(&mut self) {
         self.problems = validate::validate(&self.site);
+        let languages = self.site.config.languages();
+        let placeholders =
+            validate::placeholders::check(&self.site.documents, &self.strings, languages);
+        self.problems.extend(placeholders.published);
         self.warnings = validate::consistency::warnings(&self.site);
     }
 

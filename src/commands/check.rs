@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
-use super::{print_problems, print_warnings, Outcome};
-use crate::pipeline::{Options, Project};
+use super::{print_json, print_problems, print_warnings, print_warnings_about, Format, Outcome};
+use crate::diagnostics::Diagnostics;
+use crate::pipeline::{Loaded, Options, Project};
 use crate::terminal;
 
 /// Validates the site at `root`, including links and templates, without writing the site.
@@ -11,7 +12,9 @@ use crate::terminal;
 /// With `translations`, first prints each language's missing and stale translations and
 /// missing UI strings; they are for editors to plan, not errors. With `drafts`, documents
 /// marked `draft: true` are checked too (otherwise they are set aside, as `build` does).
-pub fn run(root: &Path, translations: bool, drafts: bool) -> Outcome {
+/// Placeholders left in drafts are listed as warnings either way. `format` says whether
+/// problems are printed for a person or as JSON lines for tools.
+pub fn run(root: &Path, translations: bool, drafts: bool, format: Format) -> Outcome {
     if let Err(outcome) = super::require_site(root) {
         return outcome;
     }
@@ -25,15 +28,36 @@ pub fn run(root: &Path, translations: bool, drafts: bool) -> Outcome {
     let loaded = match project.load() {
         Ok(loaded) => loaded,
         Err(problems) => {
-            print_problems(problems, "fix site.yaml first");
+            match format {
+                Format::Human => print_problems(problems, "fix site.yaml first"),
+                Format::Json => print_json(problems),
+            }
             return Outcome::ContentErrors;
         }
     };
-    print_warnings(loaded.warnings());
     if translations {
         terminal::stdout_text(loaded.translation_status().table());
     }
-    match loaded.render_all() {
+    let rendered = loaded.render_all();
+    let outcome = match rendered {
+        Ok(_) => Outcome::Success,
+        Err(_) => Outcome::ContentErrors,
+    };
+    match format {
+        Format::Human => print_human(&loaded, rendered),
+        Format::Json => print_json(everything(&loaded, rendered.err())),
+    }
+    outcome
+}
+
+/// The warnings, then the problems, then how it went, for a person.
+fn print_human(loaded: &Loaded, rendered: Result<Vec<crate::render::OutputFile>, Diagnostics>) {
+    print_warnings(loaded.warnings());
+    print_warnings_about(
+        loaded.unfinished_drafts(),
+        "placeholders left in drafts (see above); a draft is published once its `draft: true` line is deleted",
+    );
+    match rendered {
         Ok(files) => {
             let index = if loaded.site.config.search.enabled {
                 " and the search index"
@@ -44,11 +68,15 @@ pub fn run(root: &Path, translations: bool, drafts: bool) -> Outcome {
                 "no problems found ({} files would be written{index})",
                 files.len()
             ));
-            Outcome::Success
         }
-        Err(problems) => {
-            print_problems(problems, "fix them and run `benchlearn check` again");
-            Outcome::ContentErrors
-        }
+        Err(problems) => print_problems(problems, "fix them and run `benchlearn check` again"),
     }
+}
+
+/// The warnings and, if rendering failed, the problems: everything a tool is told.
+fn everything(loaded: &Loaded, problems: Option<Diagnostics>) -> Diagnostics {
+    let mut all = loaded.warnings().clone();
+    all.extend(loaded.unfinished_drafts().clone());
+    all.extend(problems.unwrap_or_default());
+    all
 }

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
 pub mod new;
 pub mod schema;
 pub mod serve;
@@ -57,8 +58,17 @@ pub fn print_problems(problems: Diagnostics, consequence: &str) {
     terminal::stderr_line(format_args!("error: {count} {noun} found; {consequence}"));
 }
 
-/// Prints the warnings, if any, then how many there were: they do not stop the command.
+/// Prints the warnings about figures, if any, then how many there were: they do not stop the
+/// command.
 pub fn print_warnings(warnings: &Diagnostics) {
+    print_warnings_about(
+        warnings,
+        "figures that contradict each other (see above); they do not stop the build",
+    );
+}
+
+/// Prints `warnings`, if any, then how many there were and `what` they are about.
+pub fn print_warnings_about(warnings: &Diagnostics, what: &str) {
     if warnings.is_empty() {
         return;
     }
@@ -66,8 +76,32 @@ pub fn print_warnings(warnings: &Diagnostics) {
     print_report(&report);
     let count = report.total;
     let noun = if count == 1 { "warning" } else { "warnings" };
-    terminal::stderr_line(format_args!(
-        "warning: {count} {noun}: figures that contradict each other (see above); they do not stop the build"
+    terminal::stderr_line(format_args!("warning: {count} {noun}: {what}"));
+}
+
+/// How `check` prints the problems it finds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    /// For a person: each problem with its snippet, on standard error.
+    #[default]
+    Human,
+    /// For tools: one JSON object a line on standard output, then a summary object.
+    Json,
+}
+
+/// Prints every problem of `problems` as a JSON line, sorted, then the summary line that
+/// counts errors and warnings.
+pub fn print_json(problems: Diagnostics) {
+    let (mut errors, mut warnings) = (0, 0);
+    for problem in problems.into_sorted() {
+        match problem.severity {
+            crate::diagnostics::Severity::Error => errors += 1,
+            crate::diagnostics::Severity::Warning => warnings += 1,
+        }
+        terminal::stdout_line(format_args!("{}", problem.to_json_line()));
+    }
+    terminal::stdout_line(format_args!(
+        "{{\"type\":\"summary\",\"errors\":{errors},\"warnings\":{warnings}}}"
     ));
 }
 

@@ -57,13 +57,14 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
         return Outcome::UsageOrIo;
     }
     let today = Date::today();
+    let owner = Owner::of_site(root, languages);
     for (lang, path) in languages.iter().zip(&paths) {
         let relative = Path::new("content")
             .join(section.folder())
             .join(format!("{slug}.{lang}.md"));
         let modeline = schema::modeline(&relative, schema::Kind::of_section(section));
         let placeholders = Placeholders::in_language(&strings, lang);
-        let text = skeleton(section, &placeholders, today, &modeline);
+        let text = skeleton(section, &placeholders, &owner, today, &modeline);
         if let Err(error) = std::fs::write(path, text) {
             terminal::stderr_line(format_args!(
                 "error: cannot write {}: {error}",
@@ -74,8 +75,9 @@ pub fn run(root: &Path, section: Section, slug: &str) -> Outcome {
         terminal::stdout_line(format_args!("created {}", path.display()));
     }
     terminal::stderr_line(
-        "they are drafts: preview them with `benchlearn serve --drafts`, replace the \
-         placeholders, then delete the line `draft: true` to publish them",
+        "they are drafts, not published: preview them with `benchlearn serve --drafts`, \
+         replace the placeholders (`benchlearn check` lists those left), then delete the line \
+         `draft: true` to publish them",
     );
     Outcome::Success
 }
@@ -102,22 +104,55 @@ impl Placeholders {
     }
 }
 
+/// Ids the new document's front matter needs: the site's first PES and excellence area, so
+/// that a published document refers to something that exists; the author changes them.
+struct Owner {
+    pes: String,
+    area: String,
+}
+
+impl Owner {
+    fn of_site(root: &Path, languages: &[Lang]) -> Owner {
+        // Problems in the data are `check`'s to report; a skeleton only needs ids to start from.
+        let data = content::load_data(root, languages, &mut Diagnostics::default());
+        let first =
+            |ids: Vec<&str>, default: &str| ids.first().copied().unwrap_or(default).to_string();
+        Owner {
+            pes: first(
+                data.pes.iter().map(|p| p.id.value.as_str()).collect(),
+                "example-pes",
+            ),
+            area: first(
+                data.areas.iter().map(|a| a.id.value.as_str()).collect(),
+                "A",
+            ),
+        }
+    }
+}
+
 /// The front matter a new document needs, with today's date and placeholders to replace. It
 /// is a draft, so its placeholders are not published before the author has replaced them.
 /// Its first line names the schema so the author's editor completes and checks the fields.
-fn skeleton(section: Section, placeholders: &Placeholders, today: Date, modeline: &str) -> String {
+fn skeleton(
+    section: Section,
+    placeholders: &Placeholders,
+    owner: &Owner,
+    today: Date,
+    modeline: &str,
+) -> String {
     // A JSON string is a valid double-quoted YAML string, whatever the theme's text holds.
     let quoted = |text: &str| serde_json::Value::from(text).to_string();
     let title = quoted(&placeholders.title);
     let summary = quoted(&placeholders.summary);
     let body = format!("## {}\n\n{}\n", placeholders.heading, placeholders.body);
     let year = today.year();
+    let (pes, area) = (&owner.pes, &owner.area);
     let fields = match section {
         Section::Practices => format!(
-            "pes: fr-ft\nareas: [A]\nindicators: []\ntarget_groups: [all-jobseekers]\nstart_year: {year}\nstatus: pilot\n"
+            "pes: {pes}\nareas: [{area}]\nindicators: []\ntarget_groups: [all-jobseekers]\nstart_year: {year}\nstatus: pilot\n"
         ),
         Section::Visits => format!(
-            "host: fr-ft\nstart_date: {today}\nend_date: {today}\nlocation: \"\"\norganiser: \"\"\nparticipants: {{officials: 0, experts: 0, observers: 0, coordinators: 0}}\nobjectives: []\nnext_steps: []\n"
+            "host: {pes}\nstart_date: {today}\nend_date: {today}\nlocation: \"\"\norganiser: \"\"\nparticipants: {{officials: 0, experts: 0, observers: 0, coordinators: 0}}\nobjectives: []\nnext_steps: []\n"
         ),
         Section::Reports => format!("date: {today}\n"),
         Section::Pages => "weight: 50\nmenu: false\n".to_string(),
@@ -141,9 +176,14 @@ mod tests {
                 heading: "Contexte".to_string(),
                 body: "Décrivez ici…".to_string(),
             };
+            let owner = Owner {
+                pes: "fr-ft".to_string(),
+                area: "A".to_string(),
+            };
             let text = skeleton(
                 section,
                 &placeholders,
+                &owner,
                 today,
                 "# yaml-language-server: $schema=x",
             );

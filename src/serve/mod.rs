@@ -39,6 +39,9 @@ pub struct Options {
     pub drafts: bool,
     /// Host names, besides `localhost` and IP addresses, the preview answers to.
     pub allowed_hosts: Vec<String>,
+    /// The address pages are made for, instead of the server's own; the site is served under
+    /// its path (`/pr-12/`), as it will be deployed.
+    pub base_url: Option<String>,
 }
 
 /// Why the preview could not start or stopped.
@@ -83,12 +86,14 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
         source,
     })?;
     let address = listener.local_addr().map_err(ServeError::Runtime)?;
-    let url = format!("http://{}/", browsable(address));
+    let base_path = options.base_url.as_deref().map(path_of).unwrap_or_default();
+    let url = format!("http://{}{base_path}/", browsable(address));
+    let pages_url = options.base_url.clone().unwrap_or_else(|| url.clone());
 
-    let mut builder = Builder::new(&root, url.clone(), options.drafts);
+    let mut builder = Builder::new(&root, pages_url, options.drafts);
     let started = Instant::now();
     let first = builder.full();
-    let shared = Shared::new(Snapshot::default());
+    let shared = Shared::new(Snapshot::default(), base_path);
     report_and_publish(&shared, &builder, first, started, "initial build");
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -151,6 +156,15 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     Err(ServeError::WatcherStopped)
 }
 
+/// The path of an absolute address without its final slash: `/pr-12` for
+/// `https://preview.example.org/pr-12/`, empty for a root.
+fn path_of(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.trim_end_matches('/').to_string()
+}
+
 /// An address a browser can open: the wildcard addresses are reached through loopback.
 fn browsable(address: SocketAddr) -> SocketAddr {
     match address.ip() {
@@ -196,8 +210,13 @@ fn report_and_publish(
         Err(problems) => {
             let report = problems.into_report();
             crate::commands::print_report(&report);
+            let noun = if report.total == 1 {
+                "problem"
+            } else {
+                "problems"
+            };
             terminal::stderr_line(format_args!(
-                "{what}: {} problem(s) found; the last good version of the site is still served",
+                "{what}: {} {noun} found; the last good version of the site is still served",
                 report.total
             ));
             let locales = builder.locales();
@@ -262,5 +281,18 @@ fn open_browser(url: &str) {
         terminal::stderr_line(format_args!(
             "warning: cannot open a browser ({error}); open {url} yourself"
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_of;
+
+    #[test]
+    fn the_path_of_a_base_url() {
+        assert_eq!(path_of("https://preview.example.org/pr-12/"), "/pr-12");
+        assert_eq!(path_of("http://localhost:8000/a/b"), "/a/b");
+        assert_eq!(path_of("http://localhost:8000/"), "");
+        assert_eq!(path_of("http://localhost:8000"), "");
     }
 }

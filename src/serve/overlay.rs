@@ -19,8 +19,12 @@ const FALLBACK: &[(&str, &str)] = &[
         "serve.error_kept",
         "You are seeing the last good version. Fix the problem and save: this page reloads by itself.",
     ),
-    ("serve.error_line", "line"),
-    ("serve.error_column", "column"),
+    (
+        "serve.error_count",
+        "{count, plural, one {# problem found.} other {# problems found.}}",
+    ),
+    ("serve.error_place", "line {line}, column {column}"),
+    ("serve.error_help", "Hint: {help}"),
     ("serve.error_close", "Hide"),
     (
         "serve.error_more",
@@ -84,18 +88,16 @@ fn overlay(report: &Report, words: &Words<'_>) -> String {
         html,
         "<div id=\"benchlearn-error\" role=\"alertdialog\" aria-modal=\"false\" aria-labelledby=\"benchlearn-error-title\" lang=\"{lang}\" style=\"{OVERLAY}\">\
 <div style=\"{PANEL}\"><button type=\"button\" style=\"{BUTTON}\" onclick=\"this.closest('#benchlearn-error').hidden = true\">{close}</button>\
-<h2 id=\"benchlearn-error-title\" style=\"margin:0 0 .5rem;font-size:1.25rem\">{title} ({count})</h2><p style=\"margin:0 0 1rem\">{kept}</p>",
+<h2 id=\"benchlearn-error-title\" style=\"margin:0 0 .5rem;font-size:1.25rem\">{title}</h2><p style=\"margin:0 0 1rem\"><strong>{count}</strong> {kept}</p>",
         lang = escape(lang),
         close = t("serve.error_close"),
         title = t("serve.error_title"),
-        count = words
-            .formats
-            .map_or(report.total.to_string(), |f| f.integer(report.total)),
+        count = words.say("serve.error_count", &[("count", Value::Count(report.total))]),
         kept = t("serve.error_kept"),
     );
     for file in &report.files {
         for problem in &file.problems {
-            write_problem(&mut html, problem, &t);
+            write_problem(&mut html, problem, words);
         }
         if file.more > 0 {
             let path = file.path().map(|p| p.display().to_string());
@@ -114,8 +116,10 @@ fn overlay(report: &Report, words: &Words<'_>) -> String {
     html
 }
 
-/// One problem: its file, line and column, message, snippet and help.
-fn write_problem(html: &mut String, problem: &Diagnostic, t: &impl Fn(&str) -> String) {
+/// One problem: its file, line and column, message, snippet and help. The message and help
+/// are the author's language-neutral report, as the terminal shows them; the words around them
+/// are in the page's language.
+fn write_problem(html: &mut String, problem: &Diagnostic, words: &Words<'_>) {
     let _ = write!(
         html,
         "<section style=\"margin:0 0 1rem\"><p style=\"margin:0\"><strong>{}</strong>",
@@ -127,12 +131,11 @@ fn write_problem(html: &mut String, problem: &Diagnostic, t: &impl Fn(&str) -> S
         )
     );
     if let Some((line, column)) = problem.line_column() {
-        let _ = write!(
-            html,
-            " — {} {line}, {} {column}",
-            t("serve.error_line"),
-            t("serve.error_column")
-        );
+        let place = [
+            ("line", Value::Count(line)),
+            ("column", Value::Count(column)),
+        ];
+        let _ = write!(html, " — {}", words.say("serve.error_place", &place));
     }
     let _ = write!(
         html,
@@ -143,7 +146,11 @@ fn write_problem(html: &mut String, problem: &Diagnostic, t: &impl Fn(&str) -> S
         let _ = write!(html, "<pre style=\"{SNIPPET}\">{}</pre>", escape(&snippet));
     }
     if let Some(help) = &problem.help {
-        let _ = write!(html, "<p style=\"margin:.25rem 0\">{}</p>", escape(help));
+        let _ = write!(
+            html,
+            "<p style=\"margin:.25rem 0\">{}</p>",
+            words.say("serve.error_help", &[("help", Value::Text(help))])
+        );
     }
     html.push_str("</section>");
 }

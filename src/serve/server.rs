@@ -33,14 +33,19 @@ pub struct Snapshot {
 pub struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     builds: broadcast::Sender<u64>,
+    /// The path the site is served under (`/pr-12`), empty for the root: the path of
+    /// `serve --base-url`, which every link of the pages starts with.
+    base_path: String,
 }
 
 impl Shared {
-    pub fn new(snapshot: Snapshot) -> Arc<Shared> {
+    /// The state of a site served under `base_path` (empty, or `/path` without a final slash).
+    pub fn new(snapshot: Snapshot, base_path: String) -> Arc<Shared> {
         let (builds, _) = broadcast::channel(16);
         Arc::new(Shared {
             snapshot: RwLock::new(Arc::new(snapshot)),
             builds,
+            base_path,
         })
     }
 
@@ -111,9 +116,17 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
         return response;
     }
     let snapshot = shared.current();
-    let response = match resolve(uri.path(), &snapshot) {
+    let base = shared.base_path.as_str();
+    let resolved = match uri.path().strip_prefix(base) {
+        Some(path) if path.starts_with('/') => resolve(path, &snapshot),
+        // The site's own address without its final slash, or the server's root.
+        Some("") => Resolved::Redirect("/".to_string()),
+        _ if uri.path() == "/" => Resolved::Redirect("/".to_string()),
+        _ => Resolved::NotFound,
+    };
+    let response = match resolved {
         Resolved::File(name) => file_response(&snapshot, &name, StatusCode::OK),
-        Resolved::Redirect(location) => redirect(&location),
+        Resolved::Redirect(location) => redirect(&format!("{base}{location}")),
         Resolved::NotFound if snapshot.files.contains_key("404.html") => {
             file_response(&snapshot, "404.html", StatusCode::NOT_FOUND)
         }

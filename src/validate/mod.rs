@@ -4,6 +4,7 @@
 pub mod consistency;
 pub mod data;
 mod documents;
+pub mod placeholders;
 mod search;
 pub mod translations;
 
@@ -12,7 +13,7 @@ use crate::model::lang::Lang;
 use std::sync::Arc;
 
 use crate::content::yaml::span_of;
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, SourceFile};
+use crate::diagnostics::{did_you_mean, Code, Diagnostic, Diagnostics, SourceFile};
 use crate::model::text::{Date, Localized, Spanned, Translated};
 use crate::model::Site;
 
@@ -99,7 +100,9 @@ impl Checker<'_> {
         if !self.checkable(kind) || known.clone().into_iter().any(|id| id == value.value) {
             return true;
         }
-        let mut problem = self.problem(place, value, format!("unknown {kind} `{}`", value.value));
+        let mut problem = self
+            .problem(place, value, format!("unknown {kind} `{}`", value.value))
+            .with_code(Code::UnknownReference);
         problem = match did_you_mean(&value.value, known.clone()) {
             Some(help) => problem.with_help(help),
             None => {

@@ -303,8 +303,8 @@ fn the_serve_overlay_shows_fifty_problems_of_a_file_and_counts_the_rest() {
         &body[body.len().saturating_sub(3000)..]
     );
     assert!(
-        body.contains("(2\u{202f}000)"),
-        "the title counts every problem, in French digits"
+        body.contains("2\u{202f}000 problèmes trouvés."),
+        "the overlay counts every problem, in French digits and words"
     );
     assert!(serve.still_running());
 }

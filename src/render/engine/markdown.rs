@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostics::{Diagnostic, SourceFile, Span};
+use crate::diagnostics::{Code, Diagnostic, SourceFile, Span};
 use crate::model::documents::Section;
 use crate::model::typography::Typography;
 use crate::render::engine::figures::{FigureError, Figures, Quoted};
@@ -252,7 +252,7 @@ fn figure_problem(context: &Context<'_>, error: FigureError) -> Diagnostic {
 
 fn broken_link(context: &Context<'_>, range: &Range<usize>, message: String) -> Diagnostic {
     let span = Span::new(context.body_offset + range.start, range.len().max(1));
-    Diagnostic::at(context.file, span, message)
+    Diagnostic::at(context.file, span, message).with_code(Code::BrokenLink)
 }
 
 /// Decides what a link or image address becomes on the page.
