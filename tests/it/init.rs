@@ -32,9 +32,11 @@ fn init_builds_new_drafts_stay_unpublished_and_check_lists_their_placeholders() 
         .expect("pes.yaml")
         .contains("Example public employment service"));
     benchlearn(&root, &["build"]).assert_code(0);
-    let home = std::fs::read_to_string(root.join("output/en/index.html")).expect("home page");
+    let indicator =
+        std::fs::read_to_string(root.join("output/en/indicators/example-indicator/index.html"))
+            .expect("the example indicator's page");
     assert!(
-        home.contains("illustrative"),
+        indicator.contains("illustrative"),
         "the figures are said to be illustrative"
     );
 
