@@ -60,6 +60,16 @@ function assertConsistent(s, when) {
   assert.equal(s.empty, s.visible.length === 0, `${when}: the "nothing matches" note`);
 }
 
+/** Waits until a reset has taken effect: no box ticked and, once filters.js has run after
+ *  the form's reset, every card shown again. */
+async function cleared(page) {
+  await page.waitForFunction(() => {
+    const form = document.querySelector('form[data-filters]');
+    const cards = Array.from(document.getElementById(form.getAttribute('data-filters')).children);
+    return !form.querySelector('input:checked') && cards.every((card) => card.offsetParent !== null);
+  });
+}
+
 /** A checkbox of `facet` whose count is above 0 and below the number of cards shown. */
 async function narrowingValue(page, facet) {
   const s = await state(page);
@@ -148,7 +158,7 @@ describe('practice filters', () => {
         }
 
         await page.locator('form[data-filters] button[type=reset]').click();
-        await page.waitForFunction(() => !document.querySelector('form[data-filters] input:checked'));
+        await cleared(page);
         const indicator = await narrowingValue(page, 'indicator');
         await tick(page, 'indicator', indicator);
         s = await state(page);
@@ -157,7 +167,7 @@ describe('practice filters', () => {
         assert.match(page.url(), new RegExp(`[?&]indicator=${indicator}\\b`), 'the address keeps the indicator');
 
         await page.locator('form[data-filters] button[type=reset]').click();
-        await page.waitForFunction(() => !document.querySelector('form[data-filters] input:checked'));
+        await cleared(page);
         s = await state(page);
         assertConsistent(s, 'after clearing');
         assert.equal(s.visible.length, s.total, 'every card after clearing');
