@@ -303,7 +303,22 @@ impl Context<'_> {
                 self.value(lang, value, ValueFormat { decimals, ..format })
             }),
             decimals: format.decimals,
+            unit: self.axis_unit(lang, format.unit),
         }
+    }
+
+    /// The short name of `unit` written beside a chart's value axis (`%`, `days`, `score /6`).
+    fn axis_unit(&self, lang: &Lang, unit: crate::model::data::Unit) -> String {
+        use crate::model::data::Unit;
+        let key = match unit {
+            Unit::Percent => "bench.axis_percent",
+            Unit::Count => "bench.axis_count",
+            Unit::Ratio => "bench.axis_ratio",
+            Unit::Score => "bench.axis_score",
+            Unit::Days => "bench.axis_days",
+            Unit::Months => "bench.axis_months",
+        };
+        self.label(lang, key)
     }
 
     /// A signed change of a value in `lang` (`+1,3 pt`).

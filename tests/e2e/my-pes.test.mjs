@@ -86,8 +86,8 @@ describe('my PES', () => {
       await page.locator('#my-pes-choice').selectOption(id);
       const href = await page.locator(`#my-pes-choice option[value="${id}"]`).getAttribute('data-url');
       const check = async (when) => {
-        const bar = page.locator(`svg.chart-bars g.chart-row[data-pes="${id}"]`);
-        const line = page.locator(`svg.chart-lines g.chart-line[data-pes="${id}"]:not(.chart-end)`);
+        const bar = page.locator(`svg.chart-bars:visible g.chart-row[data-pes="${id}"]`);
+        const line = page.locator(`svg.chart-lines:visible g.chart-line[data-pes="${id}"]`);
         const rows = page.locator(`tr[data-pes="${id}"]`);
         assert.equal(await bar.getAttribute('class'), 'chart-row is-mine', `${when}: the bar`);
         assert.match(await line.getAttribute('class'), /\bis-mine\b/, `${when}: the line`);
@@ -141,7 +141,7 @@ describe('my PES', () => {
       await page.locator('#my-pes-choice').selectOption(id);
 
       await page.goto(urlOfFile(base, cyclePage('fr')), { waitUntil: 'load' });
-      const heat = page.locator(`svg.chart-heatmap g.chart-row[data-pes="${id}"]`);
+      const heat = page.locator(`svg.chart-heatmap:visible g.chart-row[data-pes="${id}"]`);
       if ((await heat.count()) > 0) {
         assert.match(await heat.getAttribute('class'), /\bis-mine\b/, 'its heatmap row');
       }

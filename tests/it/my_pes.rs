@@ -168,7 +168,7 @@ fn indicator_charts_and_tables_mark_the_pes_of_each_bar_line_and_row() {
         };
         for page in pages_under(folder) {
             let html = parsed(example(), &page);
-            let bars = marked(&html, "svg.chart-bars g.chart-row");
+            let bars = marked(&html, "svg.chart-bars.layout-narrow g.chart-row");
             let latest = marked(&html, "section[aria-labelledby=latest] tbody tr");
             assert!(!bars.is_empty(), "{page}: no bar marked");
             assert_eq!(bars, latest, "{page}: bars and rows of the latest values");
@@ -179,19 +179,14 @@ fn indicator_charts_and_tables_mark_the_pes_of_each_bar_line_and_row() {
             );
             labelled_by_acronym(&page, &html, "svg.chart-bars g.chart-row", lang);
 
+            // Each line holds its markers and its end label, in one group marked with its PES.
             let lines = marked(
                 &html,
-                "svg.chart-lines g.chart-line[data-pes]:not(.chart-end)",
+                "svg.chart-lines.layout-narrow g.chart-line[data-pes]",
             );
             let series = marked(&html, "section[aria-labelledby=series] tbody tr");
             assert_eq!(lines, series, "{page}: lines and rows of the series");
-            let ends = marked(&html, "svg.chart-lines g.chart-end[data-pes]");
-            assert_eq!(
-                ends.iter().collect::<BTreeSet<_>>(),
-                lines.iter().collect::<BTreeSet<_>>(),
-                "{page}: each line's label is marked as its line"
-            );
-            labelled_by_acronym(&page, &html, "svg.chart-lines g.chart-end[data-pes]", lang);
+            labelled_by_acronym(&page, &html, "svg.chart-lines g.chart-line[data-pes]", lang);
             assert_eq!(
                 select(&html, "svg.chart-lines g.is-reference[data-pes]").len(),
                 0,
@@ -207,7 +202,7 @@ fn area_scores_heatmaps_and_the_pes_list_mark_each_pes() {
     let members = members();
     for page in pages_under("en/areas") {
         let html = parsed(example(), &page);
-        let bars = marked(&html, "svg.chart-bars g.chart-row");
+        let bars = marked(&html, "svg.chart-bars.layout-narrow g.chart-row");
         assert!(!bars.is_empty(), "{page}: no bar marked");
         assert_eq!(
             bars,
@@ -218,7 +213,10 @@ fn area_scores_heatmaps_and_the_pes_list_mark_each_pes() {
     }
     for page in pages_under("en/assessments") {
         let html = parsed(example(), &page);
-        let rows = marked(&html, "svg.chart-heatmap g.chart-row[data-pes]");
+        let rows = marked(
+            &html,
+            "svg.chart-heatmap.layout-narrow g.chart-row[data-pes]",
+        );
         assert!(!rows.is_empty(), "{page}: no heatmap row marked");
         assert_eq!(
             rows,

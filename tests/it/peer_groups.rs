@@ -126,7 +126,11 @@ fn the_assessment_profile_sets_the_group_against_the_network() {
         "{intro:?}"
     );
     let chart = select(&html, "#group-profile ~ figure svg[role=img]");
-    assert_eq!(chart.len(), 1, "one chart of the profile");
+    assert_eq!(
+        chart.len(),
+        3,
+        "one chart of the profile, drawn for 3 widths"
+    );
     let south = parsed(out, "en/peer-groups/south/index.html");
     let intro = texts(&south, "#group-profile + p");
     assert!(intro[0].ends_with("1 / 2 in this cycle"), "{intro:?}");

@@ -158,7 +158,7 @@ fn a_chart_keeps_its_provenance_at_its_foot_and_in_its_description() {
     let output = common::built_example();
     let html = parsed(output, "en/indicators/vacancies-filled/index.html");
     let charts = select(&html, "svg.chart-bars, svg.chart-lines");
-    assert_eq!(charts.len(), 2);
+    assert_eq!(charts.len(), 2 * 3, "two charts, each drawn for 3 widths");
     for chart in charts {
         let foot: String = select_in(chart, "g.chart-provenance text").join(" ");
         let desc: String = select_in(chart, "desc").join(" ");

@@ -2,8 +2,9 @@
 //! peer-assessment score of each excellence area. The first series is drawn as an outline,
 //! the others filled, and each bar carries its value, so no reader depends on colour.
 
-use super::scale::{nice, Scale};
-use super::{close, fit, n, open, text, vertical_grid, Meta, Numbers};
+use super::bars::fixed_ticks;
+use super::scale::Scale;
+use super::{close, each_layout, fit, n, open, text, vertical_grid, Layout, Meta, Numbers, CHAR};
 
 /// One group (an area) with one value per series.
 #[derive(Debug, Clone)]
@@ -19,57 +20,60 @@ pub struct GroupedBars {
     /// Series names for the legend, and a CSS class each (`series-self`, `series-peer`).
     pub series: Vec<(String, String)>,
     pub groups: Vec<Group>,
+    /// The scale's bounds: `1.0` to `6.0` for the maturity scale.
+    pub min: f64,
     pub max: f64,
 }
 
-const WIDTH: f64 = 360.0;
-const LABEL: f64 = 40.0;
-const RIGHT: f64 = 34.0;
-const BAR: f64 = 11.0;
+const LABEL: f64 = 44.0;
+const BAR: f64 = 16.0;
+const LEGEND_LINE: f64 = 22.0;
 
-/// The largest scale drawn with one grid line per whole point.
-const WHOLE_POINTS: f64 = 12.0;
-
-/// One grid line per whole point from 0 to `max` (the 1–6 maturity scale), or round ticks for
-/// a wider scale.
-fn ticks(max: f64) -> Vec<f64> {
-    if (0.0..=WHOLE_POINTS).contains(&max) {
-        (0..=max.floor() as u32).map(f64::from).collect()
-    } else {
-        nice(0.0, max, 6).2
-    }
+/// Draws `chart` once per layout; `numbers` writes the numbers.
+pub fn grouped_bars(chart: &GroupedBars, numbers: &Numbers<'_>) -> String {
+    each_layout(|layout| grouped_bars_in(chart, numbers, layout))
 }
 
-/// Draws `chart`; `numbers` writes the numbers.
-pub fn grouped_bars(chart: &GroupedBars, numbers: &Numbers<'_>) -> String {
-    let per_group = BAR * chart.series.len() as f64 + 10.0;
-    let top = 8.0 + 18.0 * chart.series.len() as f64;
+/// Draws `chart` for `layout`.
+fn grouped_bars_in(chart: &GroupedBars, numbers: &Numbers<'_>, layout: Layout) -> String {
+    let width = layout.width;
+    let per_group = BAR * chart.series.len() as f64 + 12.0;
+    let top = 8.0 + LEGEND_LINE * chart.series.len() as f64;
     let plot_bottom = top + per_group * chart.groups.len() as f64;
-    let height = plot_bottom + 22.0;
+    let height = plot_bottom + 46.0;
+    let (min, max, ticks) = fixed_ticks(chart.min, chart.max);
+    let value_space = CHAR * 4.0 + 6.0;
     let x = Scale {
-        min: 0.0,
-        max: chart.max,
+        min,
+        max,
         start: LABEL,
-        end: WIDTH - RIGHT,
+        end: width - value_space,
     };
-    let mut svg = open(&chart.meta, "grouped", WIDTH, height);
+    let mut svg = open(&chart.meta, "grouped", layout, height);
     for (index, (name, class)) in chart.series.iter().enumerate() {
-        let ly = 8.0 + 18.0 * index as f64;
+        let ly = 8.0 + LEGEND_LINE * index as f64;
         svg += &format!(
-            r#"<rect x="{}" y="{}" width="14" height="{}" class="chart-bar {class} s{index}"/>"#,
+            r#"<rect x="{}" y="{}" width="16" height="{}" class="chart-bar {class} s{index}"/>"#,
             n(LABEL),
-            n(ly),
-            n(BAR)
+            n(ly + 2.0),
+            n(BAR - 4.0)
         );
-        svg += &text(LABEL + 20.0, ly + 10.0, "start", "chart-legend", name);
+        svg += &text(LABEL + 22.0, ly + 13.0, "start", "chart-legend", name);
     }
-    svg += &vertical_grid(&x, &ticks(chart.max), top, plot_bottom, numbers);
+    svg += &vertical_grid(&x, &ticks, top, plot_bottom, numbers);
+    svg += &text(
+        x.end,
+        plot_bottom + 38.0,
+        "end",
+        "chart-unit",
+        &numbers.unit,
+    );
     for (g, group) in chart.groups.iter().enumerate() {
-        let gy = top + per_group * g as f64 + 5.0;
+        let gy = top + per_group * g as f64 + 6.0;
         let middle = gy + BAR * chart.series.len() as f64 / 2.0;
         svg += &text(
-            LABEL - 6.0,
-            middle + 4.0,
+            LABEL - 8.0,
+            middle + 5.0,
             "end",
             "chart-label",
             &fit(&group.label, 5),
@@ -78,7 +82,7 @@ pub fn grouped_bars(chart: &GroupedBars, numbers: &Numbers<'_>) -> String {
             let Some(value) = value else { continue };
             let class = chart.series.get(s).map_or("", |(_, c)| c.as_str());
             let by = gy + BAR * s as f64;
-            let end = x.at(*value);
+            let end = x.at(*value).max(LABEL);
             svg += &format!(
                 r#"<rect x="{}" y="{}" width="{}" height="{}" class="chart-bar {class} s{s}"/>"#,
                 n(LABEL),
@@ -87,15 +91,15 @@ pub fn grouped_bars(chart: &GroupedBars, numbers: &Numbers<'_>) -> String {
                 n(BAR - 2.0)
             );
             svg += &text(
-                end + 3.0,
-                by + BAR - 2.0,
+                end + 4.0,
+                by + BAR - 3.0,
                 "start",
                 "chart-value is-small",
                 &numbers.value(*value),
             );
         }
     }
-    svg += &close(&chart.meta, WIDTH, height);
+    svg += &close(&chart.meta, layout, height);
     svg
 }
 
@@ -121,14 +125,24 @@ mod tests {
                 label: "A".into(),
                 values,
             }],
+            min: 0.0,
             max,
         }
     }
 
     #[test]
-    fn the_maturity_scale_has_a_line_per_point() {
-        let svg = grouped_bars(&chart(6.0, vec![Some(4.0), Some(5.0)]), &Numbers::plain());
-        assert_eq!(svg.matches("chart-grid").count(), 7);
+    fn the_maturity_scale_has_a_line_per_point_from_1_to_6() {
+        let mut maturity = chart(6.0, vec![Some(4.0), Some(5.0)]);
+        maturity.min = 1.0;
+        let svg = grouped_bars(&maturity, &Numbers::plain());
+        let narrow = svg.split("</svg>").next().unwrap();
+        assert_eq!(narrow.matches("chart-grid").count(), 6);
+        let ticks: Vec<&str> = narrow
+            .split(r#"class="chart-tick">"#)
+            .skip(1)
+            .map(|t| &t[..t.find('<').unwrap()])
+            .collect();
+        assert_eq!(ticks, ["1", "2", "3", "4", "5", "6"]);
     }
 
     #[test]
@@ -137,7 +151,7 @@ mod tests {
             for &value in &EXTREMES {
                 let svg = grouped_bars(&chart(max, vec![Some(value), None]), &Numbers::plain());
                 assert!(all_finite(&svg), "max {max:e}, value {value:e}: {svg}");
-                assert!(svg.matches("chart-grid").count() <= 24, "max {max:e}");
+                assert!(svg.matches("chart-grid").count() <= 24 * 3, "max {max:e}");
             }
         }
     }

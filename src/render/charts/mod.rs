@@ -2,7 +2,9 @@
 //!
 //! Every chart is an `<svg role="img">` with a `<title>` and `<desc>` in the page's language,
 //! a `viewBox` so it scales to its container, and CSS classes instead of colours so the theme
-//! decides how light, dark and print look. Series differ by more than colour: labels,
+//! decides how light, dark and print look. A chart is drawn once per [`Layout`] (narrow,
+//! medium, wide), each for the widths its container takes in that band, and the theme shows
+//! the one that fits: the chart fills its container and its text stays near its drawn size. Series differ by more than colour: labels,
 //! markers, outlines and dash patterns. Pages put the same numbers in a table beside each one.
 
 mod bars;
@@ -21,6 +23,45 @@ pub use sparkline::{spark_shape, sparkline, sparkline_of, SparkShape, VIEW_BOX a
 use std::fmt::Write;
 
 use super::escape_markup as escape;
+
+/// A width band a chart is drawn for: `width` is its `viewBox` width, close to the width of
+/// its container in that band, so the drawing is scaled by little and its text keeps about
+/// the size the stylesheet gives it (`.layout-narrow` and so on show one band each).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Layout {
+    pub name: &'static str,
+    pub width: f64,
+}
+
+/// Phones (content up to 30rem), tablets and narrow windows (30–50rem), wider screens.
+pub const LAYOUTS: [Layout; 3] = [
+    Layout {
+        name: "narrow",
+        width: 328.0,
+    },
+    Layout {
+        name: "medium",
+        width: 560.0,
+    },
+    Layout {
+        name: "wide",
+        width: 920.0,
+    },
+];
+
+/// The width of a character of chart text (14 user units), generous (capitals, bold figures,
+/// `%`), so that labels sized with it fit.
+const CHAR: f64 = 9.0;
+
+/// The chart drawn once per layout, narrowest first.
+fn each_layout(draw: impl Fn(Layout) -> String) -> String {
+    LAYOUTS.iter().map(|layout| draw(*layout)).collect()
+}
+
+/// How many characters fit in `width` user units of chart text.
+fn chars_in(width: f64) -> usize {
+    (width / CHAR).floor().max(1.0) as usize
+}
 
 /// What every chart needs to describe itself: a unique id on its page, the accessible title
 /// and description, and where its figures come from.
@@ -42,6 +83,9 @@ pub struct Numbers<'a> {
     pub write: Box<dyn Fn(f64, u8) -> String + 'a>,
     /// The decimals of the values.
     pub decimals: u8,
+    /// The unit of the values' axis, in the page's language (`%`, `days`, `score (1–6)`),
+    /// written beside the axis.
+    pub unit: String,
 }
 
 impl Numbers<'_> {
@@ -67,6 +111,7 @@ impl Numbers<'static> {
         Numbers {
             write: Box::new(|value, _| format!("{value}")),
             decimals: 0,
+            unit: "units".to_string(),
         }
     }
 
@@ -75,6 +120,7 @@ impl Numbers<'static> {
         Numbers {
             write: Box::new(|value, _| format!("{value:e}")),
             decimals: 0,
+            unit: "units".to_string(),
         }
     }
 }
@@ -109,7 +155,7 @@ fn vertical_grid(
             n(top),
             n(bottom)
         );
-        svg += &text(tx, bottom + 15.0, "middle", "chart-tick", &label);
+        svg += &text(tx, bottom + 18.0, "middle", "chart-tick", &label);
     }
     svg
 }
@@ -125,31 +171,31 @@ fn n(value: f64) -> String {
 }
 
 /// The height of a line of the provenance foot, and the width of one of its characters on
-/// average, to break the line where it would overflow the chart.
-const FOOT_LINE: f64 = 13.0;
-const FOOT_CHAR: f64 = 5.4;
+/// average (13 user units), to break the line where it would overflow the chart.
+const FOOT_LINE: f64 = 17.0;
+const FOOT_CHAR: f64 = 7.0;
 
-/// The opening of a chart whose plot is `width` × `height`: the `<svg>` element, with room
-/// for the provenance foot below the plot, its title and its description.
-fn open(meta: &Meta, kind: &str, width: f64, height: f64) -> String {
-    let foot = foot_lines(meta, width).len() as f64;
+/// The opening of a chart in `layout` whose plot is `height` high: the `<svg>` element, with
+/// room for the provenance foot below the plot, its title and its description.
+fn open(meta: &Meta, kind: &str, layout: Layout, height: f64) -> String {
+    let foot = foot_lines(meta, layout.width).len() as f64;
     let foot_height = if foot > 0.0 {
-        6.0 + foot * FOOT_LINE
+        8.0 + foot * FOOT_LINE
     } else {
         0.0
     };
-    open_compact(meta, kind, width, height + foot_height)
+    svg_open(meta, kind, layout.width, height + foot_height, Some(layout))
 }
 
 /// The end of a chart opened with [`open`]: the provenance foot below the plot.
-fn close(meta: &Meta, width: f64, height: f64) -> String {
+fn close(meta: &Meta, layout: Layout, height: f64) -> String {
     let mut svg = String::from(r#"<g class="chart-provenance">"#);
-    for (index, line) in foot_lines(meta, width).iter().enumerate() {
-        let y = height + (index + 1) as f64 * FOOT_LINE;
+    for (index, line) in foot_lines(meta, layout.width).iter().enumerate() {
+        let y = height + 4.0 + (index + 1) as f64 * FOOT_LINE;
         // A size of its own, for a chart saved without the page's stylesheet.
         let _ = write!(
             svg,
-            r#"<text x="0" y="{}" font-size="10">{}</text>"#,
+            r#"<text x="0" y="{}" font-size="13">{}</text>"#,
             n(y),
             escape(line)
         );
@@ -178,9 +224,22 @@ fn foot_lines(meta: &Meta, width: f64) -> Vec<String> {
 
 /// The opening of a chart too small for a foot (a sparkline, a progress bar), which lives in
 /// a table or figure that says where its figures come from: the provenance is only in its
-/// description.
+/// description. Drawn once, it scales with its box.
 fn open_compact(meta: &Meta, kind: &str, width: f64, height: f64) -> String {
-    let id = escape(&meta.id);
+    svg_open(meta, kind, width, height, None)
+}
+
+/// The `<svg>` element of a chart `width` × `height`, with its title and description; a chart
+/// drawn per layout says which (`layout-narrow`) and suffixes its ids with it, so the copies
+/// of one chart on a page keep distinct ids.
+fn svg_open(meta: &Meta, kind: &str, width: f64, height: f64, layout: Option<Layout>) -> String {
+    let (id, layout_class) = match layout {
+        Some(layout) => (
+            escape(&format!("{}-{}", meta.id, layout.name)),
+            format!(" layout-{}", layout.name),
+        ),
+        None => (escape(&meta.id), String::new()),
+    };
     let desc = match &meta.provenance {
         Some(provenance) => format!("{} {provenance}", meta.desc),
         None => meta.desc.clone(),
@@ -189,7 +248,7 @@ fn open_compact(meta: &Meta, kind: &str, width: f64, height: f64) -> String {
     // Writing to a String cannot fail.
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}{layout_class}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
         w = n(width),
         h = n(height),
         title = escape(&meta.title),
@@ -217,6 +276,29 @@ fn text(x: f64, y: f64, anchor: &str, class: &str, content: &str) -> String {
         n(x),
         n(y),
         escape(content)
+    )
+}
+
+/// What a chart label shows and, when the chart shows less (an acronym, a cut name), the
+/// full text: it becomes the label's `<title>`, shown on hover and read by screen readers.
+#[derive(Debug, Clone, Copy)]
+struct Label<'a> {
+    shown: &'a str,
+    full: Option<&'a str>,
+}
+
+/// A label cut to `max` characters; where it shows less than its full text, it comes in a
+/// group whose `<title>` is the full text.
+fn label(x: f64, y: f64, anchor: &str, class: &str, label: Label<'_>, max: usize) -> String {
+    let shown = fit(label.shown, max);
+    let full = label.full.unwrap_or(label.shown);
+    let drawn = text(x, y, anchor, class, &shown);
+    if shown == full {
+        return drawn;
+    }
+    format!(
+        r#"<g class="chart-name"><title>{}</title>{drawn}</g>"#,
+        escape(full)
     )
 }
 

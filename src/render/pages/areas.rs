@@ -119,6 +119,7 @@ impl Areas {
                     .iter()
                     .map(|(pes, value)| Bar {
                         label: cx.chart_label(pes, lang),
+                        full: cx.chart_name(pes, lang),
                         value: Some(*value),
                         marker: None,
                         highlight: false,
@@ -129,6 +130,7 @@ impl Areas {
                 reference_label: cx.label(lang, "bench.network_median"),
                 marker_label: String::new(),
                 gap_label: cx.label(lang, "bench.no_data"),
+                domain: Some((1.0, 6.0)),
             };
             scores = Some(Figure::new(
                 charts::bar_chart(&chart, &cx.chart_numbers(lang, ValueFormat::SCORE)),

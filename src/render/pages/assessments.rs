@@ -4,7 +4,9 @@
 use crate::model::lang::Lang;
 use serde::Serialize;
 
-use crate::analysis::maturity;
+use std::collections::BTreeMap;
+
+use crate::analysis::maturity::{self, AreaMean};
 use crate::diagnostics::Diagnostics;
 use crate::model::data::ValueFormat;
 use crate::render::charts::{self, Heatmap, HeatmapRow, Meta};
@@ -72,6 +74,32 @@ struct GapCell {
     sort: String,
     /// Self-assessment above the peer assessment.
     over: bool,
+}
+
+/// The PES of a cycle's heatmap by peer group (in the order of the peer groups' file), then
+/// by mean peer score, highest first, then by id: each group reads as a ranking.
+fn by_group_then_score<'h>(
+    cx: &Context<'_>,
+    heat: &'h BTreeMap<String, Vec<AreaMean>>,
+) -> Vec<(&'h String, &'h Vec<AreaMean>)> {
+    let clusters = &cx.site.data.clusters;
+    let group_rank = |pes: &str| {
+        clusters
+            .iter()
+            .position(|c| c.id.value == cx.cluster_of(pes))
+            .unwrap_or(clusters.len())
+    };
+    let mean = |means: &[AreaMean]| {
+        means.iter().map(|m| m.peer_mean).sum::<f64>() / means.len().max(1) as f64
+    };
+    let mut order: Vec<_> = heat.iter().collect();
+    order.sort_by(|a, b| {
+        group_rank(a.0)
+            .cmp(&group_rank(b.0))
+            .then(mean(b.1).total_cmp(&mean(a.1)))
+            .then(a.0.cmp(b.0))
+    });
+    order
 }
 
 /// The heat level of a mean maturity score: its rounded value, 1–6.
@@ -193,13 +221,17 @@ impl Assessments {
         let mut rows = Vec::new();
         let mut heat_rows = Vec::new();
         let mut gap_rows = Vec::new();
-        for (pes, means) in &heat {
+        for (pes, means) in by_group_then_score(cx, &heat) {
             let Some(link) = cx.pes_link(pes, lang) else {
                 continue;
             };
             let find = |area: &str| means.iter().find(|m| m.area == area);
             heat_rows.push(HeatmapRow {
                 label: cx.chart_label(pes, lang),
+                full: cx.chart_name(pes, lang),
+                group: data
+                    .cluster_by_id(cx.cluster_of(pes))
+                    .map(|c| c.name.text(lang).to_string()),
                 pes: Some(pes.clone()),
                 cells: areas
                     .iter()
@@ -244,6 +276,10 @@ impl Assessments {
             },
             columns: areas.iter().map(|a| a.id.clone()).collect(),
             rows: heat_rows,
+            legend_title: cx.label(lang, "bench.axis_score"),
+            legend: (1..=6)
+                .map(|s| (s, cx.formats(lang).integer(usize::from(s))))
+                .collect(),
         };
         let enablers = cx.enabler_rows(cycle, None, lang);
         let distribution =

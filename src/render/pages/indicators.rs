@@ -469,6 +469,7 @@ impl Indicators {
             .iter()
             .map(|(pes, value)| Bar {
                 label: cx.chart_label(pes, lang),
+                full: cx.chart_name(pes, lang),
                 value: *value,
                 marker: if cluster.is_none() {
                     cluster_median_of(pes)
@@ -512,6 +513,7 @@ impl Indicators {
             reference_label,
             marker_label: cx.label(lang, "bench.cluster_median"),
             gap_label: format!("{} {year}", cx.label(lang, "bench.no_data")),
+            domain: None,
         };
         let svg = charts::bar_chart(&chart, &cx.chart_numbers(lang, indicator.value_format()));
         let rank_cell = |value: Option<f64>, all: &[f64]| Cell {
@@ -586,6 +588,7 @@ impl Indicators {
             .iter()
             .map(|pes| Line {
                 label: cx.chart_label(pes, lang),
+                full: cx.chart_name(pes, lang),
                 values: table.years.iter().map(|y| table.value(pes, *y)).collect(),
                 reference: false,
                 highlight: false,
@@ -597,6 +600,7 @@ impl Indicators {
             0,
             Line {
                 label: cx.label(lang, "bench.median_line"),
+                full: Some(median_label.clone()),
                 values: medians.clone(),
                 reference: true,
                 highlight: false,

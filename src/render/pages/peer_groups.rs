@@ -398,6 +398,7 @@ impl PeerGroups {
                     values: vec![network_of(&a.area), Some(a.median)],
                 })
                 .collect(),
+            min: 1.0,
             max: 6.0,
         };
         let rows = group

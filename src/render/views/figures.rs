@@ -195,6 +195,14 @@ impl Context<'_> {
             .unwrap_or_else(|| pes.to_string())
     }
 
+    /// The full name of a PES in `lang`, behind its short label in charts; none when unknown.
+    pub(crate) fn chart_name(&self, pes: &str, lang: &Lang) -> Option<String> {
+        self.site
+            .data
+            .pes_by_id(pes)
+            .map(|p| p.name.text(lang).to_string())
+    }
+
     /// The cluster id of a PES, empty when unknown.
     pub(crate) fn cluster_of(&self, pes: &str) -> &str {
         self.site

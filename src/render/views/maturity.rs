@@ -61,6 +61,14 @@ impl Context<'_> {
             .max()
             .unwrap_or(0)
             .max(1);
+        let level_of = |count: usize| {
+            // No PES at a score is a count of zero, not a gap: level 0.
+            if count == 0 {
+                0
+            } else {
+                (1 + (count * 5).div_ceil(most).min(5)) as u8
+            }
+        };
         let chart = Heatmap {
             meta: ChartMeta {
                 id: id.to_string(),
@@ -73,22 +81,18 @@ impl Context<'_> {
                 .iter()
                 .map(|e| HeatmapRow {
                     label: e.id.clone(),
+                    full: Some(e.name.clone()),
                     cells: e
                         .counts
                         .iter()
-                        .map(|&count| {
-                            // No PES at a score is a count of zero, not a gap: level 0.
-                            let level = if count == 0 {
-                                0
-                            } else {
-                                1 + (count * 5).div_ceil(most).min(5)
-                            };
-                            Some((level as u8, self.formats(lang).integer(count)))
-                        })
+                        .map(|&count| Some((level_of(count), self.formats(lang).integer(count))))
                         .collect(),
                     pes: None,
+                    group: None,
                 })
                 .collect(),
+            legend_title: self.label(lang, "bench.axis_count"),
+            legend: count_legend(most, level_of, |c| self.formats(lang).integer(c)),
         };
         Figure::new(
             charts::heatmap(&chart),
@@ -96,4 +100,32 @@ impl Context<'_> {
             provenance,
         )
     }
+}
+
+/// The legend of a heatmap of counts up to `most`: each level `level_of` gives a count, with
+/// the counts it stands for (`0`, `1`, `2–3`).
+fn count_legend(
+    most: usize,
+    level_of: impl Fn(usize) -> u8,
+    write: impl Fn(usize) -> String,
+) -> Vec<(u8, String)> {
+    let mut legend: Vec<(u8, usize, usize)> = Vec::new();
+    for count in 0..=most {
+        let level = level_of(count);
+        match legend.last_mut() {
+            Some((last, _, high)) if *last == level => *high = count,
+            _ => legend.push((level, count, count)),
+        }
+    }
+    legend
+        .into_iter()
+        .map(|(level, low, high)| {
+            let text = if low == high {
+                write(low)
+            } else {
+                format!("{}–{}", write(low), write(high))
+            };
+            (level, text)
+        })
+        .collect()
 }

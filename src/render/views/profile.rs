@@ -262,6 +262,7 @@ impl Context<'_> {
                     values: vec![Some(m.self_mean), Some(m.peer_mean)],
                 })
                 .collect(),
+            min: 1.0,
             max: 6.0,
         };
         let rows = means
