@@ -180,9 +180,12 @@ describe('chart downloads', () => {
         const headers = (await table.locator('thead th').allInnerTexts()).map(squeeze);
         assert.deepEqual(rows[0], headers, 'the CSV heads its columns as the table does');
         assert.equal(rows.length, await table.locator('tr').count(), 'a CSV row per table row');
-        const firstName = squeeze(await table.locator('tbody tr th').first().innerText());
+        const firstName = squeeze(await table.locator('tbody tr th a').first().innerText());
         assert.equal(squeeze(rows[1][0]), firstName);
-        assert.ok(rows.slice(1).some((row) => row.some((cell) => /^-?\d+(\.\d+)?$/.test(cell))), 'raw numbers in the CSV');
+        const value = squeeze(await table.locator('tbody tr').first().locator('td.num').first().innerText());
+        const raw = rows[1].find((cell) => /^-?\d+(\.\d+)?$/.test(cell));
+        assert.ok(raw, 'raw numbers in the CSV');
+        assert.equal(raw.replace('.', lang === 'fr' ? ',' : '.'), value.replace(/\s*%$/, ''), 'with the decimals the table shows');
         assert.deepEqual(errors, []);
       });
     });

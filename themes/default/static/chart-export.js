@@ -237,11 +237,38 @@
     return null;
   }
 
-  /** A cell as data: its raw number where it has one, else its text; a gap is empty. */
+  /** The digits of the first number of `text`, in ASCII (`75,1 %` gives `751`). */
+  function shownDigits(text) {
+    var match = /\p{Nd}+(?:[.,\u066b\u066c\s\u2019']\p{Nd}+)*/u.exec(text);
+    if (!match) return "";
+    return match[0].replace(/[\u0660-\u0669\u06f0-\u06f9]/g, function (digit) {
+      var code = digit.charCodeAt(0);
+      return String(code - (code >= 0x6f0 ? 0x6f0 : 0x660));
+    }).replace(/\D/g, "");
+  }
+
+  /** `raw` with the decimals the cell shows (`4.666…` shown as `4,7` gives `4.7`), when the
+      shown figure is that number rounded; else `raw` as it is. */
+  function asShown(raw, text) {
+    var value = Number(raw);
+    var digits = shownDigits(text);
+    var whole = String(Math.trunc(Math.abs(value))).length;
+    var decimals = Math.min(20, Math.max(0, digits.length - whole));
+    var rounded = value.toFixed(decimals);
+    return rounded.replace(/\D/g, "") === digits ? rounded : raw;
+  }
+
+  /** A cell as data: its raw number where it has one, with the decimals it shows; for a row
+      header with a link, the link's text (the name, without badges); else its text; a gap
+      is empty. */
   function cellValue(cell) {
     if (cell.querySelector(".gap")) return "";
+    var link = cell.querySelector("a");
+    if (cell.tagName === "TH" && link) return squeeze(link.textContent);
     var raw = cell.getAttribute("data-sort");
-    if (cell.tagName === "TD" && raw !== null && raw !== "" && isFinite(Number(raw))) return raw;
+    if (cell.tagName === "TD" && raw !== null && raw !== "" && isFinite(Number(raw))) {
+      return asShown(raw, cell.textContent);
+    }
     var copy = cell.cloneNode(true);
     Array.prototype.forEach.call(copy.querySelectorAll("[aria-hidden=true]"), function (hidden) {
       hidden.remove();
