@@ -1,6 +1,6 @@
 //! What a page's `<head>` tells other tools: its feeds, Open Graph and Twitter sharing
 //! metadata, JSON-LD structured data, whether search engines may index it, and the small
-//! print script of document pages.
+//! scripts of some pages (print, sorting, chart downloads, comparison).
 
 use crate::model::lang::Lang;
 use minijinja::Value;
@@ -27,6 +27,8 @@ pub struct Publishing {
     pub print_script: Option<String>,
     /// The table-sorting script, on pages with sortable tables.
     pub sort_script: Option<String>,
+    /// The chart-download script, on pages with charts that can be saved.
+    pub chart_export_script: Option<String>,
     /// The script of the comparison page, which builds any comparison in the page.
     pub compare_script: Option<String>,
     /// The script of the practice list's filter panel, set by the list when it has one.
@@ -53,6 +55,8 @@ const TABLE_KINDS: [&str; 7] = [
     "framework",
     "pes",
 ];
+/// Page kinds with charts a visitor can save as SVG, PNG and CSV (figures of `bench.html`).
+const CHART_KINDS: [&str; 5] = ["indicator", "peer-group", "assessment", "area", "pes"];
 /// The kind of the comparison page, the only one with the comparison script.
 pub(crate) const COMPARE_KIND: &str = "compare";
 /// Page kinds search engines should not index.
@@ -104,6 +108,9 @@ impl Context<'_> {
             sort_script: TABLE_KINDS
                 .contains(&kind)
                 .then(|| self.routes.link("sort.js")),
+            chart_export_script: CHART_KINDS
+                .contains(&kind)
+                .then(|| self.routes.link("chart-export.js")),
             compare_script: (kind == COMPARE_KIND).then(|| self.routes.link("compare.js")),
             filter_script: None,
         }
