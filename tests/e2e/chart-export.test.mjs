@@ -159,7 +159,7 @@ describe('chart downloads', () => {
         assert.ok(!/var\(--/.test(markup), 'the SVG still names CSS variables');
         assert.ok(/style="[^"]*fill:rgb/.test(markup), 'the SVG has no colours of its own');
 
-        const drawing = await figure.locator('svg').evaluate((el) => el.viewBox.baseVal.width);
+        const drawing = await figure.locator('svg.chart:visible').evaluate((el) => el.viewBox.baseVal.width);
         const png = await download(page, buttons.locator('button[data-export=png]'));
         assert.equal(png.name, `${slug}-bars-${lang}.png`);
         fs.writeFileSync(path.join(ensureOutDir(), `chart-export-saved-${lang}.png`), png.bytes);
