@@ -35,6 +35,10 @@ enum Command {
         /// Include documents marked `draft: true` (left out otherwise).
         #[arg(short = 'D', long)]
         drafts: bool,
+        /// The edition of site.yaml's `editions:` to build (e.g. `members`); by default the
+        /// one for the widest readership (`public`), which shows least.
+        #[arg(short, long)]
+        edition: Option<String>,
     },
     /// Build the site in memory, serve it and rebuild and reload the browser on every save.
     Serve {
@@ -57,6 +61,10 @@ enum Command {
         /// Include documents marked `draft: true`, each with a "Draft" badge.
         #[arg(short = 'D', long)]
         drafts: bool,
+        /// The edition of site.yaml's `editions:` to preview (e.g. `members`); by default the
+        /// one for the widest readership (`public`), which shows least.
+        #[arg(short, long)]
+        edition: Option<String>,
         /// Also answer to this host name (repeatable); by default only localhost and IP
         /// addresses are answered, so that other web sites cannot read the preview.
         #[arg(long = "allowed-host", value_name = "NAME", value_parser = benchlearn::serve::parse_allowed_host)]
@@ -70,6 +78,10 @@ enum Command {
         /// Check documents marked `draft: true` too, as `build --drafts` would build them.
         #[arg(short = 'D', long)]
         drafts: bool,
+        /// The edition of site.yaml's `editions:` to check links and pages of (e.g. `members`); by default the
+        /// one for the widest readership (`public`), which shows least.
+        #[arg(short, long)]
+        edition: Option<String>,
         /// How to print problems: `human` (with snippets, on standard error) or `json` (one
         /// object a line on standard output, for editors and CI).
         #[arg(long, value_enum, default_value_t = Format::Human, conflicts_with = "translations")]
@@ -146,9 +158,15 @@ fn main() {
             output,
             base_url,
             drafts,
+            edition,
         } => {
             let destination = output.unwrap_or_else(|| cli.root.join("output"));
-            commands::build::run(&cli.root, &destination, base_url.as_deref(), drafts)
+            let options = benchlearn::pipeline::Options {
+                base_url,
+                drafts,
+                edition,
+            };
+            commands::build::run(&cli.root, &destination, options)
         }
         Command::Serve {
             port,
@@ -158,6 +176,7 @@ fn main() {
             drafts,
             allowed_hosts,
             base_url,
+            edition,
         } => commands::serve::run(&commands::serve::Options {
             root: cli.root,
             bind,
@@ -167,12 +186,14 @@ fn main() {
             drafts,
             allowed_hosts,
             base_url,
+            edition,
         }),
         Command::Check {
             translations,
             drafts,
+            edition,
             format,
-        } => commands::check::run(&cli.root, translations, drafts, format.into()),
+        } => commands::check::run(&cli.root, translations, drafts, edition, format.into()),
         Command::Schema { output } => {
             let destination = output.unwrap_or_else(|| cli.root.join("schemas"));
             commands::schema::run(&cli.root, &destination)

@@ -6,8 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::config::editions::Edition;
 use crate::content;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::model::Site;
 use crate::render::{self, Change, OutputFile};
@@ -23,6 +24,9 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Keep the documents marked `draft: true`, which are otherwise set aside.
     pub drafts: bool,
+    /// The edition of `site.yaml`'s `editions:` to build; by default the one for the widest
+    /// readership, which shows least.
+    pub edition: Option<String>,
 }
 
 /// A site folder and how to build it: the start of every command's work.
@@ -68,8 +72,9 @@ impl Project {
     /// it early, since nothing else can be read without them.
     pub fn load(&self) -> Result<Loaded, Diagnostics> {
         let mut config = content::load_config(&self.root)?;
-        if let Some(url) = &self.options.base_url {
-            config.base_url.value = url.clone();
+        let edition = self.edition(&config)?;
+        if let Some(url) = self.options.base_url.clone().or(edition.base_url.clone()) {
+            config.base_url.value = url;
         }
         let (mut site, mut problems) = content::load(&self.root, config);
         let theme = Theme::load(&self.root, &site.config.theme.value, &mut problems);
@@ -83,6 +88,7 @@ impl Project {
         }
         problems.extend_elsewhere(validate::validate(&site));
         let warnings = validate::consistency::warnings(&site);
+        site.withhold_for(edition);
         Ok(Loaded {
             site,
             theme,
@@ -91,6 +97,20 @@ impl Project {
             warnings,
             unfinished_drafts: placeholders.drafts,
         })
+    }
+}
+
+impl Project {
+    /// The edition to build, as `site.yaml` declares it; an unknown name stops the command.
+    fn edition(&self, config: &crate::config::Config) -> Result<Edition, Diagnostics> {
+        config
+            .edition(self.options.edition.as_deref())
+            .map_err(|message| {
+                Diagnostics::from(
+                    Diagnostic::in_path(self.root.join("site.yaml"), message)
+                        .with_code(Code::SiteConfig),
+                )
+            })
     }
 }
 

@@ -11,9 +11,10 @@ use crate::render::OutputFile;
 use crate::search;
 use crate::terminal;
 
-/// Builds the site at `root` into `destination`, drafts included only when `drafts` is set;
-/// refuses a `destination` that is not benchlearn's to replace (see [`output::Destination`]).
-pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool) -> Outcome {
+/// Builds the site at `root` into `destination` as `options` say (the edition, drafts, the
+/// address); refuses a `destination` that is not benchlearn's to replace (see
+/// [`output::Destination`]).
+pub fn run(root: &Path, destination: &Path, options: Options) -> Outcome {
     if let Err(outcome) = super::require_site(root) {
         return outcome;
     }
@@ -25,13 +26,7 @@ pub fn run(root: &Path, destination: &Path, base_url: Option<&str>, drafts: bool
         terminal::stderr_line(format_args!("warning: {error}"));
     }
     let started = Instant::now();
-    let project = Project::new(
-        root,
-        Options {
-            base_url: base_url.map(str::to_string),
-            drafts,
-        },
-    );
+    let project = Project::new(root, options);
     let (pages, search) = match compile(&project) {
         Ok(compiled) => compiled,
         Err(problems) => return not_built(problems, destination),

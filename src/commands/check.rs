@@ -14,7 +14,13 @@ use crate::terminal;
 /// marked `draft: true` are checked too (otherwise they are set aside, as `build` does).
 /// Placeholders left in drafts are listed as warnings either way. `format` says whether
 /// problems are printed for a person or as JSON lines for tools.
-pub fn run(root: &Path, translations: bool, drafts: bool, format: Format) -> Outcome {
+pub fn run(
+    root: &Path,
+    translations: bool,
+    drafts: bool,
+    edition: Option<String>,
+    format: Format,
+) -> Outcome {
     if let Err(outcome) = super::require_site(root) {
         return outcome;
     }
@@ -23,6 +29,7 @@ pub fn run(root: &Path, translations: bool, drafts: bool, format: Format) -> Out
         Options {
             base_url: None,
             drafts,
+            edition,
         },
     );
     let loaded = match project.load() {

@@ -9,6 +9,7 @@ pub mod paths;
 mod recovery;
 pub mod yaml;
 
+use crate::config::editions::Edition;
 use crate::model::lang::Lang;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -90,6 +91,7 @@ pub fn load(root: &Path, config: Config) -> (Site, Diagnostics) {
         config,
         data,
         documents,
+        edition: Edition::default(),
     };
     (site, diagnostics)
 }
@@ -324,6 +326,7 @@ fn load_documents(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics
         pages: load_section(root, Section::Pages, languages, diagnostics, &mut unloaded),
         unloaded,
         drafts: Vec::new(),
+        withheld: Vec::new(),
     }
 }
 

@@ -412,6 +412,9 @@ pub struct DatasetEntry {
     #[serde(default)]
     #[schemars(with = "Option<Date>")]
     pub updated: Option<Spanned<Date>>,
+    /// Who may see its figures: `public` (the default) or `members`, which only the members' edition shows.
+    #[serde(default)]
+    pub audience: crate::model::audience::Audience,
 }
 
 /// All structured data of a site.

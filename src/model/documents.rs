@@ -1,5 +1,6 @@
 //! Markdown documents: good practices, study visits, reports and free pages.
 
+use super::audience::Audience;
 use super::lang::Lang;
 use std::sync::Arc;
 
@@ -193,6 +194,9 @@ pub struct PracticeMeta {
     /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Who may read it: `public` (the default) or `members`, which only the members' edition shows.
+    #[serde(default)]
+    pub audience: Audience,
     /// Who wrote it (a person or an organisation), in the file's language: the author of the page's citation. By default the site's `publisher`.
     #[serde(default)]
     pub author: Option<String>,
@@ -272,6 +276,9 @@ pub struct VisitMeta {
     /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Who may read it: `public` (the default) or `members`, which only the members' edition shows.
+    #[serde(default)]
+    pub audience: Audience,
     /// Who wrote it (a person or an organisation), in the file's language: the author of the page's citation. By default the site's `publisher`.
     #[serde(default)]
     pub author: Option<String>,
@@ -358,6 +365,9 @@ pub struct ReportMeta {
     /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Who may read it: `public` (the default) or `members`, which only the members' edition shows.
+    #[serde(default)]
+    pub audience: Audience,
     /// Who wrote it (a person or an organisation), in the file's language: the author of the page's citation. By default the site's `publisher`.
     #[serde(default)]
     pub author: Option<String>,
@@ -397,6 +407,9 @@ pub struct PageMeta {
     /// A draft is left out of the built site (pages, lists, feeds, sitemap, search) unless `build --drafts` or `serve --drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Who may read it: `public` (the default) or `members`, which only the members' edition shows.
+    #[serde(default)]
+    pub audience: Audience,
     /// Whether the figures the document gives are illustrative, which its footer then says; by default site.yaml's `options.illustrative_data`.
     #[serde(default)]
     pub illustrative: Option<bool>,
@@ -442,6 +455,8 @@ pub trait Meta {
     fn translated_from(&self) -> Option<&Spanned<String>>;
     /// Whether the author marked the document as not ready to publish.
     fn draft(&self) -> bool;
+    /// Who may read the document: an edition for a narrower audience leaves it out.
+    fn audience(&self) -> Audience;
     /// Who wrote the document, where its front matter says (free pages have no author).
     fn author(&self) -> Option<&str>;
     /// Whether the author says the document's figures are illustrative, or are real.
@@ -458,6 +473,7 @@ macro_rules! impl_meta {
             fn created(&self) -> Option<&Spanned<Date>> { self.created.as_ref() }
             fn translated_from(&self) -> Option<&Spanned<String>> { self.translated_from.as_ref() }
             fn draft(&self) -> bool { self.draft }
+            fn audience(&self) -> Audience { self.audience }
             fn author(&self) -> Option<&str> { let $meta = self; $author }
             fn illustrative(&self) -> Option<bool> { self.illustrative }
         }
@@ -493,4 +509,7 @@ pub struct Documents {
     /// (section, key, language) of drafts set aside, so a link to one is reported as a link to
     /// a draft, and a published translation of one is not reported as lacking its source.
     pub drafts: Vec<(Section, String, Lang)>,
+    /// (section, key, language) of documents withheld from the edition's audience, so nothing
+    /// rendered links to them.
+    pub withheld: Vec<(Section, String, Lang)>,
 }

@@ -1,5 +1,6 @@
 //! The typed domain: what a benchlearning site is made of, independent of files and HTML.
 
+pub mod audience;
 pub mod countries;
 pub mod data;
 pub mod direction;
@@ -12,6 +13,7 @@ pub mod typography;
 
 use std::path::PathBuf;
 
+use crate::config::editions::Edition;
 use crate::config::Config;
 use data::Data;
 use documents::Documents;
@@ -23,6 +25,8 @@ pub struct Site {
     pub config: Config,
     pub data: Data,
     pub documents: Documents,
+    /// The edition being built: what its audience may read.
+    pub edition: Edition,
 }
 
 impl Documents {

@@ -42,6 +42,8 @@ pub struct Options {
     /// The address pages are made for, instead of the server's own; the site is served under
     /// its path (`/pr-12/`), as it will be deployed.
     pub base_url: Option<String>,
+    /// The edition of `site.yaml` to preview; by default the one for the widest readership.
+    pub edition: Option<String>,
 }
 
 /// Why the preview could not start or stopped.
@@ -90,7 +92,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     let url = format!("http://{}{base_path}/", browsable(address));
     let pages_url = options.base_url.clone().unwrap_or_else(|| url.clone());
 
-    let mut builder = Builder::new(&root, pages_url, options.drafts);
+    let mut builder = Builder::new(&root, pages_url, options.drafts, options.edition.clone());
     let started = Instant::now();
     let first = builder.full();
     let shared = Shared::new(Snapshot::default(), base_path);

@@ -4,6 +4,7 @@
 //! Incremental updates start only from a clean state: after any problem the next rebuild loads
 //! the whole site again, so the error report is always complete and recovery always exact.
 
+use crate::model::audience::Audience;
 use crate::model::lang::Lang;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -60,13 +61,14 @@ enum Touched {
 }
 
 impl Builder {
-    pub fn new(root: &Path, base_url: String, drafts: bool) -> Builder {
+    pub fn new(root: &Path, base_url: String, drafts: bool, edition: Option<String>) -> Builder {
         Builder {
             project: Project::new(
                 root,
                 Options {
                     base_url: Some(base_url),
                     drafts,
+                    edition,
                 },
             ),
             loaded: None,
@@ -160,6 +162,7 @@ impl Builder {
             // New or removed ids add or remove pages and change what links resolve to.
             render_all |= ids(&data) != ids(&loaded.site.data);
             loaded.site.data = data;
+            loaded.site.withhold_data();
             changes.push(Change::Measures);
             changes.extend(touched.iter().filter_map(|(t, _)| match t {
                 Touched::Data(file) => Some(Change::Data(*file)),
@@ -276,6 +279,7 @@ fn reload_document(
         path,
         languages: loaded.site.config.languages(),
         hide_drafts: !drafts,
+        audience: loaded.site.edition.audience,
     };
     let documents = &mut loaded.site.documents;
     match section {
@@ -290,12 +294,13 @@ fn reload_document(
     }
 }
 
-/// Where an edited document is read from, and whether drafts stay out.
+/// Where an edited document is read from, whether drafts stay out and who reads the edition.
 struct Source<'a> {
     root: &'a Path,
     path: &'a Path,
     languages: &'a [Lang],
     hide_drafts: bool,
+    audience: Audience,
 }
 
 fn replace<M: DeserializeOwned + Meta>(
@@ -308,6 +313,7 @@ fn replace<M: DeserializeOwned + Meta>(
         path,
         languages,
         hide_drafts,
+        audience,
     } = *source;
     let position = documents.iter().position(|d| d.file.path == path);
     // A broken link is present, to be reported by the full rebuild its loading failure causes.
@@ -320,7 +326,8 @@ fn replace<M: DeserializeOwned + Meta>(
     let Ok(document) = content::load_document::<M>(root, path, languages) else {
         return Reloaded::Unloadable;
     };
-    if hide_drafts && document.meta.draft() {
+    let left_out = hide_drafts && document.meta.draft();
+    if left_out || !audience.reads(document.meta.audience()) {
         return match position {
             Some(_) => Reloaded::Unloadable,
             None => Reloaded::Hidden,

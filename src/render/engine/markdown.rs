@@ -308,6 +308,11 @@ fn resolve_content_link<'a>(target: &str, context: &Context<'_>) -> Target<'a> {
             "link to a draft: `{folder}/{key}` has `draft: true` and is not published; \
              publish it (remove `draft: true`), remove the link, or build with --drafts"
         )),
+        None if context.routes.is_withheld(section, key) => Target::Broken(format!(
+            "link to a members-only document: `{folder}/{key}` has `audience: members` and is \
+             left out of this edition, whose readers could not follow the link; remove the \
+             link, or mark this document `audience: members` too"
+        )),
         None => {
             let keys: Vec<&str> = context.routes.document_keys(section).collect();
             let mut message = format!("broken link: there is no document `{folder}/{key}`");

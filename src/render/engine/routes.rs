@@ -24,6 +24,9 @@ pub struct Routes {
     unloaded: BTreeSet<(Section, String)>,
     /// Documents left out as drafts: a link to one is an error of its own kind.
     drafts: BTreeSet<(Section, String)>,
+    /// Documents left out of the edition being built: a link to one from a page it
+    /// publishes would lead readers to what they may not read.
+    withheld: BTreeSet<(Section, String)>,
 }
 
 /// What a link target in `@/section/key.md` form is.
@@ -87,6 +90,11 @@ impl Routes {
             unloaded: documents.unloaded.iter().cloned().collect(),
             drafts: documents
                 .drafts
+                .iter()
+                .map(|(section, key, _)| (*section, key.clone()))
+                .collect(),
+            withheld: documents
+                .withheld
                 .iter()
                 .map(|(section, key, _)| (*section, key.clone()))
                 .collect(),
@@ -268,6 +276,11 @@ impl Routes {
     /// Whether the document was left out because it is a draft.
     pub fn is_draft(&self, section: Section, key: &str) -> bool {
         self.drafts.contains(&(section, key.to_string()))
+    }
+
+    /// Whether the document was left out because the edition's audience may not read it.
+    pub fn is_withheld(&self, section: Section, key: &str) -> bool {
+        self.withheld.contains(&(section, key.to_string()))
     }
 
     /// Every document key of a section, sorted.

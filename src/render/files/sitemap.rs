@@ -151,11 +151,16 @@ impl Crawling {
     }
 
     /// `robots.txt`: everything may be crawled; the sitemap is announced with its full URL.
+    /// Crawlers may read an edition for the open web, guided by the sitemap, and none other.
     fn robots(cx: &Context<'_>) -> OutputFile {
-        let text = format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-            cx.routes.absolute(SITEMAP)
-        );
+        let text = if cx.site.edition.indexable() {
+            format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                cx.routes.absolute(SITEMAP)
+            )
+        } else {
+            "User-agent: *\nDisallow: /\n".to_string()
+        };
         OutputFile {
             path: PathBuf::from(ROBOTS),
             bytes: Arc::new(text.into_bytes()),

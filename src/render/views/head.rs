@@ -103,7 +103,7 @@ impl Context<'_> {
             structured_data: self
                 .page_structured_data(kind, title, description, canonical, lang)
                 .map(|value| script_value(&value)),
-            noindex: NOINDEX_KINDS.contains(&kind),
+            noindex: NOINDEX_KINDS.contains(&kind) || !self.site.edition.indexable(),
             print_script: document.then(|| self.routes.link("print.js")),
             sort_script: TABLE_KINDS
                 .contains(&kind)

@@ -1,5 +1,7 @@
 //! `site.yaml`: the site's languages, URL layout and options.
 
+pub mod editions;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -45,6 +47,10 @@ pub struct Config {
     pub options: Options,
     #[serde(default)]
     pub search: SearchOptions,
+    /// The editions built from these sources (`build --edition NAME`), each showing what its
+    /// audience may read; by default `public` (built when no edition is named) and `members`.
+    #[serde(default = "editions::default_editions")]
+    pub editions: editions::Editions,
     /// `languages` as [`Lang`] values, filled in once the file is read.
     #[serde(skip)]
     #[schemars(skip)]
@@ -255,7 +261,7 @@ impl Default for SearchOptions {
 }
 
 /// Switches a site may turn on.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     /// Keep raw HTML written in Markdown. Off by default: content is untrusted.
@@ -264,9 +270,32 @@ pub struct Options {
     /// Show a notice that the figures are illustrative, not real statistics.
     #[serde(default)]
     pub illustrative_data: bool,
+    /// The fewest members a peer group needs for an edition without each PES's assessment scores to show the group's distribution; smaller groups are left out, with a note.
+    #[serde(default = "default_min_group_size")]
+    #[schemars(range(min = 2))]
+    pub min_group_size: usize,
+}
+
+fn default_min_group_size() -> usize {
+    editions::DEFAULT_MIN_GROUP_SIZE
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            allow_raw_html: false,
+            illustrative_data: false,
+            min_group_size: default_min_group_size(),
+        }
+    }
 }
 
 impl Config {
+    /// The edition named `name`, or the default one (the one for the widest readership).
+    pub fn edition(&self, name: Option<&str>) -> Result<editions::Edition, String> {
+        editions::select(&self.editions, name, self.options.min_group_size)
+    }
+
     /// The site's language codes, in the order of `site.yaml`.
     pub fn languages(&self) -> &[Lang] {
         &self.codes
@@ -414,6 +443,7 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
     problems.extend(check_section_slugs(config, file));
     problems.extend(check_search_folder(&config.search.folder, file));
     problems.extend(check_theme(&config.theme, file));
+    problems.extend(editions::check(&config.editions, file));
     problems
 }
 
