@@ -26,7 +26,7 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder; a failed build leaves it untouched.
     Build {
-        /// Where to write the site (default: <root>/output).
+        /// Where to write the site (default: <root>/output, or <root>/output-NAME with --edition NAME).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Publish at this address instead of site.yaml's base_url (e.g. for a preview).
@@ -160,7 +160,12 @@ fn main() {
             drafts,
             edition,
         } => {
-            let destination = output.unwrap_or_else(|| cli.root.join("output"));
+            // An edition named goes to a folder of its own, so a members' build never lands
+            // where the public site is published from by mistake.
+            let folder = edition
+                .as_ref()
+                .map_or("output".to_string(), |name| format!("output-{name}"));
+            let destination = output.unwrap_or_else(|| cli.root.join(folder));
             let options = benchlearn::pipeline::Options {
                 base_url,
                 drafts,
