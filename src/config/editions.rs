@@ -190,3 +190,66 @@ fn key_position(file: &SourceFile, name: &str) -> (usize, usize) {
         })
         .unwrap_or((1, 1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(audience: Audience) -> EditionSettings {
+        EditionSettings {
+            audience,
+            base_url: None,
+            assessment_scores: None,
+            own_position: false,
+        }
+    }
+
+    #[test]
+    fn without_a_name_the_edition_for_the_widest_readership_is_built() {
+        let editions = BTreeMap::from([
+            ("a-members".to_string(), settings(Audience::Members)),
+            ("z-open".to_string(), settings(Audience::Public)),
+        ]);
+        let edition = select(&editions, None, 3).unwrap();
+        assert_eq!(edition.name, "z-open");
+        assert!(!edition.pes_scores && edition.indexable());
+    }
+
+    #[test]
+    fn members_see_scores_unless_the_site_says_otherwise() {
+        let mut editions = default_editions();
+        assert!(select(&editions, Some("members"), 3).unwrap().pes_scores);
+        editions.get_mut("members").unwrap().assessment_scores = Some(false);
+        let members = select(&editions, Some("members"), 3).unwrap();
+        assert!(!members.pes_scores && !members.indexable());
+    }
+
+    #[test]
+    fn an_unknown_edition_names_the_declared_ones() {
+        let error = select(&default_editions(), Some("memebrs"), 3).unwrap_err();
+        assert!(
+            error.contains("memebrs") && error.contains("members, public"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn small_groups_are_shown_only_with_scores() {
+        let public = select(&default_editions(), Some("public"), 3).unwrap();
+        assert!(!public.shows_group_of(2) && public.shows_group_of(3));
+        let members = select(&default_editions(), Some("members"), 3).unwrap();
+        assert!(members.shows_group_of(1));
+    }
+
+    #[test]
+    fn a_name_that_cannot_be_a_folder_is_reported_at_its_line() {
+        let file = SourceFile::new(
+            "site.yaml",
+            "title: x\neditions:\n  Members Only:\n    audience: members\n",
+        );
+        let editions = BTreeMap::from([("Members Only".to_string(), settings(Audience::Members))]);
+        let problems = check(&editions, &file);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line_column(), Some((3, 3)));
+    }
+}
