@@ -3,8 +3,11 @@
 use std::path::Path;
 
 use super::{print_json, print_problems, print_warnings, print_warnings_about, Format, Outcome};
-use crate::diagnostics::Diagnostics;
+use std::collections::BTreeSet;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pipeline::{Loaded, Options, Project};
+use crate::render::OutputFile;
 use crate::terminal;
 
 /// Validates the site at `root`, including links and templates, without writing the site.
@@ -29,7 +32,7 @@ pub fn run(
         Options {
             base_url: None,
             drafts,
-            edition,
+            edition: edition.clone(),
         },
     );
     let loaded = match project.load() {
@@ -45,7 +48,10 @@ pub fn run(
     if translations {
         terminal::stdout_text(loaded.translation_status().table());
     }
-    let rendered = loaded.render_all();
+    let mut rendered = loaded.render_all();
+    if edition.is_none() {
+        rendered = with_other_editions(rendered, &project, &loaded);
+    }
     let outcome = match rendered {
         Ok(_) => Outcome::Success,
         Err(_) => Outcome::ContentErrors,
@@ -57,8 +63,45 @@ pub fn run(
     outcome
 }
 
+/// `rendered` with the problems only the site's other editions show (a broken link in a
+/// members-only document, which the public edition leaves out): `check` without `--edition`
+/// vouches for every edition `build` can make.
+fn with_other_editions(
+    rendered: Result<Vec<OutputFile>, Diagnostics>,
+    project: &Project,
+    checked: &Loaded,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut problems = rendered.as_ref().err().cloned().unwrap_or_default();
+    let mut seen: BTreeSet<String> = problems.iter().map(Diagnostic::to_json_line).collect();
+    let others = checked
+        .site
+        .config
+        .editions
+        .keys()
+        .filter(|name| **name != checked.site.edition.name);
+    for name in others {
+        let options = Options {
+            edition: Some(name.clone()),
+            ..project.options().clone()
+        };
+        let found = match Project::new(project.root(), options).load() {
+            Ok(loaded) => loaded.render_all().err(),
+            Err(problems) => Some(problems),
+        };
+        for problem in found.into_iter().flatten() {
+            if seen.insert(problem.to_json_line()) {
+                problems.extend([problem]);
+            }
+        }
+    }
+    match rendered {
+        Ok(files) if problems.is_empty() => Ok(files),
+        _ => Err(problems),
+    }
+}
+
 /// The warnings, then the problems, then how it went, for a person.
-fn print_human(loaded: &Loaded, rendered: Result<Vec<crate::render::OutputFile>, Diagnostics>) {
+fn print_human(loaded: &Loaded, rendered: Result<Vec<OutputFile>, Diagnostics>) {
     print_warnings(loaded.warnings());
     print_warnings_about(
         loaded.unfinished_drafts(),
