@@ -2,6 +2,7 @@
 //! every problem on the way instead of stopping at the first.
 
 pub mod files;
+mod flow;
 pub mod front_matter;
 mod hints;
 pub mod observations;
