@@ -15,6 +15,7 @@ mod consistency;
 mod drafts;
 mod example_truth;
 mod figures;
+mod first_hour;
 mod init;
 mod languages_format;
 mod languages_names;
