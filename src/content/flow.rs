@@ -92,23 +92,28 @@ pub fn first_unbalanced(text: &str) -> Option<Unbalanced> {
     scan.unclosed()
 }
 
-/// `text` with the brackets of `problem` put right: the brackets left open closed after the
-/// collection's last value, or the wrong closing bracket replaced. Lines stay where they are.
+/// `text` (the text `problem` was found in) with the brackets of `problem` put right: the
+/// brackets left open closed after the collection's last value, or the wrong closing bracket
+/// replaced. Lines stay where they are.
 pub fn repair(text: &str, problem: &Unbalanced) -> String {
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     match problem {
         Unbalanced::Unclosed { open, end, .. } => {
             let closing: String = open.iter().rev().map(|o| closer(o.bracket)).collect();
-            if let Some(line) = lines.get_mut(end.line - 1) {
-                line.insert_str(end.byte.min(line.len()), &closing);
+            if let Some(line) = end.line.checked_sub(1).and_then(|i| lines.get_mut(i)) {
+                if line.is_char_boundary(end.byte) {
+                    line.insert_str(end.byte, &closing);
+                }
             }
         }
         Unbalanced::Mismatched {
             opening, closing, ..
         } => {
-            if let Some(line) = lines.get_mut(closing.line - 1) {
-                let right = closer(opening.bracket).to_string();
-                line.replace_range(closing.byte..closing.byte + 1, &right);
+            if let Some(line) = closing.line.checked_sub(1).and_then(|i| lines.get_mut(i)) {
+                if line.get(closing.byte..closing.byte + 1).is_some() {
+                    let right = closer(opening.bracket).to_string();
+                    line.replace_range(closing.byte..closing.byte + 1, &right);
+                }
             }
         }
     }

@@ -132,11 +132,17 @@ pub fn unbalanced(file: &Arc<SourceFile>, line_offset: usize, problem: &Unbalanc
     let (message, help) = match problem {
         Unbalanced::Unclosed { end, open, .. } => {
             let message = format!("the {what} opened here is never closed");
-            let help = if open.iter().all(|o| o.line == end.line) {
-                let line = file.line(line_offset + end.line).unwrap_or_default();
+            // The line as the author wrote it, if the working copy's bracket position fits it.
+            let before = file
+                .line(line_offset + end.line)
+                .and_then(|line| line.get(..end.byte))
+                .filter(|_| open.iter().all(|o| o.line == end.line));
+            let help = if let Some(before) = before {
                 let closers: String = open.iter().rev().map(|o| closer(o.bracket)).collect();
-                let before = line[..end.byte.min(line.len())].trim_start();
-                format!("close it with `{close}` after its last value: `{before}{closers}`")
+                format!(
+                    "close it with `{close}` after its last value: `{}{closers}`",
+                    before.trim_start()
+                )
             } else {
                 format!(
                     "close it with `{close}` after its last value, on line {}",

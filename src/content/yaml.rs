@@ -135,7 +135,10 @@ impl<'a> Reading<'a> {
             {
                 self.report(hints::unbalanced(self.file, self.line_offset, &unbalanced));
                 self.text = flow::repair(&self.text, &unbalanced);
-                self.author_text = flow::repair(&self.author_text, &unbalanced);
+                // The working copy's other changes may have moved the bracket in its line.
+                if let Some(own) = flow::first_unbalanced(&self.author_text) {
+                    self.author_text = flow::repair(&self.author_text, &own);
+                }
                 return true;
             }
         }
@@ -549,6 +552,65 @@ mod tests {
     struct Entry {
         #[allow(dead_code)]
         year: i32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "lowercase")]
+    #[allow(dead_code)]
+    enum Status {
+        Pilot,
+        Ongoing,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Record {
+        title: String,
+        status: Status,
+        areas: Vec<String>,
+        name: std::collections::BTreeMap<String, String>,
+        value: f64,
+        #[serde(default)]
+        items: Vec<Entry>,
+    }
+
+    #[test]
+    fn mistakes_mixed_on_a_line_never_panic_and_are_all_placed() {
+        let lines = [
+            "title: \"é: [x\"",
+            "title: Prénom: {a",
+            "status: pilto",
+            "\tstatus: ongoing",
+            "areas: [A, é, B}",
+            "areas: [Ä",
+            "name: {fr: é, en: 4,5, de: [x}",
+            "name:",
+            "value: 4,5",
+            "value: é",
+            "items:",
+            "  - {year: 41,5, month: é}",
+            "  - year: deux",
+            "\t- year: 2020",
+            "colour: red",
+            "",
+        ];
+        let mut seed = 7_u64;
+        for _ in 0..200 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(lines[(seed >> 33) as usize % lines.len()]);
+                text.push('\n');
+            }
+            let file = SourceFile::new("x.yaml", format!("---\n{text}---\n"));
+            let yaml = &file.text[4..file.text.len() - 4];
+            let parsed = read::<Record>(&file, yaml, 1);
+            assert!(!parsed.problems.is_empty(), "{text}");
+            for problem in &parsed.problems {
+                assert!(problem.line_column().is_some(), "{text}: {problem:?}");
+            }
+        }
     }
 
     #[test]
