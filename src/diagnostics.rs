@@ -148,8 +148,11 @@ pub enum Code {
     UnknownField,
     /// A required field left out.
     MissingField,
-    /// A value of the wrong type, out of range or badly formed.
+    /// A value of the wrong type or badly formed.
     InvalidValue,
+    /// A value that reads but lies outside what it may be: a percentage over 100, a maturity
+    /// score of 7, a year or date to come.
+    OutOfRange,
     /// A Markdown document's front matter (`---` block) missing or unclosed.
     FrontMatter,
     /// An observations table (CSV or YAML) that cannot be read.
@@ -180,13 +183,14 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order the documentation lists them.
-    pub const ALL: [Code; 19] = [
+    pub const ALL: [Code; 20] = [
         Code::SiteConfig,
         Code::File,
         Code::YamlSyntax,
         Code::UnknownField,
         Code::MissingField,
         Code::InvalidValue,
+        Code::OutOfRange,
         Code::FrontMatter,
         Code::Observations,
         Code::UnknownReference,
@@ -211,6 +215,7 @@ impl Code {
             Code::UnknownField => "unknown-field",
             Code::MissingField => "missing-field",
             Code::InvalidValue => "invalid-value",
+            Code::OutOfRange => "out-of-range",
             Code::FrontMatter => "front-matter",
             Code::Observations => "observations",
             Code::UnknownReference => "unknown-reference",

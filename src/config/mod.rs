@@ -388,18 +388,45 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
             "`languages` lists no language",
         ));
     }
-    for lang in &config.languages {
-        if !is_language_code(&lang.value) {
-            problems.push(Diagnostic::at(
-                file,
-                span_of(file, 0, &lang.referenced),
-                format!(
-                    "`{}` is not a language code; expected two lower-case letters such as `fr`",
-                    lang.value
-                ),
-            ));
-        }
+    let invalid: Vec<&Spanned<String>> = config
+        .languages
+        .iter()
+        .filter(|lang| !is_language_code(&lang.value))
+        .collect();
+    for lang in &invalid {
+        let problem = Diagnostic::at(
+            file,
+            span_of(file, 0, &lang.referenced),
+            format!(
+                "`{}` is not a language code; expected two lower-case letters such as `fr`",
+                lang.value
+            ),
+        );
+        let written = &lang.value;
+        problems.push(match language_code_meant(config, written) {
+            Some(code) if written.contains(['-', '_']) => problem.with_help(format!(
+                "did you mean `{code}`? A regional variant goes in `locales`: `locales: {{{code}: {}}}`",
+                written.replace('_', "-")
+            )),
+            Some(code) => problem.with_help(format!("did you mean `{code}`?")),
+            None => problem,
+        });
     }
+    problems.extend(check_search_folder(&config.search.folder, file));
+    problems.extend(check_theme(&config.theme, file));
+    problems.extend(editions::check(&config.editions, file));
+    if invalid.is_empty() {
+        problems.extend(check_language_fields(config, file));
+    }
+    problems
+}
+
+/// The fields given per language: the default one listed, every translation there, each
+/// section's slug named. Not checked against a language code that is wrong, as every field
+/// would then be reported where the code is the one problem.
+fn check_language_fields(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
+    use crate::content::yaml::span_of;
+    let mut problems = Vec::new();
     let codes = config.languages();
     if !codes
         .iter()
@@ -441,9 +468,6 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
         ));
     }
     problems.extend(check_section_slugs(config, file));
-    problems.extend(check_search_folder(&config.search.folder, file));
-    problems.extend(check_theme(&config.theme, file));
-    problems.extend(editions::check(&config.editions, file));
     problems
 }
 
@@ -516,6 +540,29 @@ fn resolve_locales(
         resolved.insert(Lang::new(code), locale);
     }
     (resolved, problems)
+}
+
+/// The two-letter code an invalid entry of `languages` most likely stands for: the same in
+/// lower case (`EN`), its language part (`fr-FR`, `fr_FR`), or a language the site's `title`
+/// is written in that `languages` lacks (`eng` beside `title: {en: …}`).
+fn language_code_meant(config: &Config, written: &str) -> Option<String> {
+    let lower = written.to_ascii_lowercase();
+    let part = lower.split(['-', '_']).next().unwrap_or_default();
+    if is_language_code(part) {
+        return Some(part.to_string());
+    }
+    let listed = |code: &str| config.languages.iter().any(|lang| lang.value == code);
+    let unlisted: Vec<&str> = config
+        .title
+        .0
+        .keys()
+        .map(String::as_str)
+        .filter(|code| is_language_code(code) && !listed(code))
+        .collect();
+    match unlisted.as_slice() {
+        [only] => Some((*only).to_string()),
+        _ => crate::diagnostics::suggest(&lower, unlisted.iter().copied()).map(str::to_string),
+    }
 }
 
 /// Two lower-case letters, the form of the language codes a site lists.

@@ -3,15 +3,16 @@
 
 use std::sync::Arc;
 
-use super::recovery::{key_line, scalar_length};
-use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile, Span};
+use super::flow::{closer, Opening, Unbalanced};
+use super::recovery::{self, key_line, scalar_length};
+use crate::diagnostics::{did_you_mean, Code, Diagnostic, SourceFile, Span};
 
 /// The parser's problem with advice where its words alone do not say what to do.
 pub fn advise(file: &Arc<SourceFile>, problem: Diagnostic) -> Diagnostic {
     let Some(span) = problem.span else {
         return problem;
     };
-    if problem.message.contains("found a tab") || problem.message.contains("tab character") {
+    if is_about_a_tab(&problem.message) {
         return tab(file, span).unwrap_or(problem);
     }
     if problem
@@ -36,6 +37,13 @@ pub fn advise(file: &Arc<SourceFile>, problem: Diagnostic) -> Diagnostic {
         .with_help(format!("write {number}")),
         None => problem,
     }
+}
+
+/// Whether a parser's message is about a tab where YAML takes spaces.
+pub fn is_about_a_tab(message: &str) -> bool {
+    ["found a tab", "tab character", "tabs disallowed"]
+        .iter()
+        .any(|words| message.contains(words))
 }
 
 /// A number written with a decimal comma (`41,5`), written with a point (`41.5`).
@@ -110,6 +118,119 @@ pub fn misplaced_field(
         number += 1;
     }
     None
+}
+
+/// A bracket of a list or map written in brackets that is never closed, or closed by the
+/// other kind, at the bracket itself: the parser's own words come where it gave up, often
+/// lines below and about something else.
+pub fn unbalanced(file: &Arc<SourceFile>, line_offset: usize, problem: &Unbalanced) -> Diagnostic {
+    let opening = problem.opening();
+    let line_start = |line: usize| file.offset_of(line_offset + line, 1);
+    let span = Span::new(line_start(opening.line) + opening.byte, 1);
+    let what = collection(opening);
+    let close = closer(opening.bracket);
+    let (message, help) = match problem {
+        Unbalanced::Unclosed { end, open, .. } => {
+            let message = format!("the {what} opened here is never closed");
+            // The line as the author wrote it, if the working copy's bracket position fits it.
+            let before = file
+                .line(line_offset + end.line)
+                .and_then(|line| line.get(..end.byte))
+                .filter(|_| open.iter().all(|o| o.line == end.line));
+            let help = if let Some(before) = before {
+                let closers: String = open.iter().rev().map(|o| closer(o.bracket)).collect();
+                format!(
+                    "close it with `{close}` after its last value: `{}{closers}`",
+                    before.trim_start()
+                )
+            } else {
+                format!(
+                    "close it with `{close}` after its last value, on line {}",
+                    line_offset + end.line
+                )
+            };
+            (message, help)
+        }
+        Unbalanced::Mismatched { found, .. } => (
+            format!("the {what} opened here is closed by `{found}`"),
+            format!("close it with `{close}`: a list is written `[a, b]`, a map `{{a: 1, b: 2}}`"),
+        ),
+    };
+    Diagnostic::at(file, span, message)
+        .with_help(help)
+        .with_code(Code::YamlSyntax)
+}
+
+/// What a bracket opens, in an author's words.
+fn collection(opening: Opening) -> String {
+    match opening.bracket {
+        '[' => "list `[`".to_string(),
+        _ => "map `{`".to_string(),
+    }
+}
+
+/// A number with a decimal comma inside a map in braces, which YAML reads as a number and a
+/// field (`{value: 41,5}`: `value: 41` and a field `5`), as the decimal comma it is.
+pub fn split_decimal(
+    file: &Arc<SourceFile>,
+    problem: &Diagnostic,
+    field: &str,
+) -> Option<Diagnostic> {
+    let (line, column) = problem.line_column()?;
+    let text = file.line(line)?;
+    let range = recovery::split_decimal(text, column, field)?;
+    let word = &text[range.clone()];
+    let number = decimal_point(word)?;
+    let start = file.offset_of(line, 1) + range.start;
+    Some(
+        Diagnostic::at(
+            file,
+            Span::new(start, range.len()),
+            format!("`{word}` is not a number: YAML writes decimals with a point"),
+        )
+        .with_help(format!("write {number}")),
+    )
+}
+
+/// A single value where a list or a map is expected (`areas: A`, `name: Outcomes`), or
+/// the other way round, in an author's words with the way to write it.
+pub fn unexpected_node(file: &Arc<SourceFile>, problem: Diagnostic, expected: &str) -> Diagnostic {
+    let lines: Vec<&str> = file.text.split('\n').collect();
+    let owner = problem.line_column().and_then(|(line, column)| {
+        let (line, _) = recovery::owner_line(&lines, recovery::Place { line, column })?;
+        Some(key_line(lines.get(line - 1)?)?.key)
+    });
+    let (message, help) = match (expected, owner) {
+        ("sequence start", Some(key)) => (
+            "expected a list",
+            format!(
+                "write `{key}: [a, b]`, or each item on a line of its own below `{key}:`, after `- `"
+            ),
+        ),
+        ("sequence start", None) => (
+            "expected a list",
+            "this file is a list: start each entry with `- `, as in `- id: …`".to_string(),
+        ),
+        ("mapping start", Some(key)) => (
+            "expected a map of `name: value` pairs",
+            format!(
+                "a translated text takes one value per language of site.yaml: \
+                 `{key}: {{fr: …, en: …}}`; other maps are written `{key}: {{a: …, b: …}}` \
+                 or one `a: …` per line below `{key}:`, indented"
+            ),
+        ),
+        ("mapping start", None) => (
+            "expected a map of `name: value` pairs",
+            "this file is a map: one `name: value` per line, without `- ` before the first"
+                .to_string(),
+        ),
+        _ => return problem,
+    };
+    Diagnostic {
+        message: message.to_string(),
+        ..problem
+    }
+    .with_help(help)
 }
 
 /// A misspelt field or value: the parser's list of expected names becomes a "did you mean".

@@ -2,6 +2,7 @@
 //! every problem on the way instead of stopping at the first.
 
 pub mod files;
+mod flow;
 pub mod front_matter;
 mod hints;
 pub mod observations;
@@ -431,10 +432,22 @@ fn document_key(
         )));
     };
     if !languages.iter().any(|l| l == lang) {
-        return Err(problem(format!(
+        let problem = problem(format!(
             "`{lang}` in `{name}` is not a language of the site (site.yaml lists {})",
             languages.join(", ")
-        )));
+        ));
+        let lower = lang.to_ascii_lowercase();
+        let codes = languages.iter().map(Lang::as_str);
+        let meant = codes
+            .clone()
+            .find(|code| *code == lower)
+            .or_else(|| crate::diagnostics::suggest(&lower, codes));
+        return Err(match meant {
+            Some(code) => problem.with_help(format!("rename the file {key}.{code}.md")),
+            None => problem.with_help(format!(
+                "rename the file to one of the site's languages, or add `{lang}` to `languages` in site.yaml"
+            )),
+        });
     }
     if !crate::model::text::is_valid_slug(key) {
         let problem = problem(format!(

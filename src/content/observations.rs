@@ -116,7 +116,7 @@ pub fn from_csv(file: &Arc<SourceFile>, languages: &[Lang]) -> (Vec<Observation>
         .trim(csv::Trim::All)
         .from_reader(file.text.as_bytes());
     let headers = match reader.headers() {
-        Ok(headers) => headers.clone(),
+        Ok(headers) => headers.iter().map(unquoted).collect::<csv::StringRecord>(),
         Err(error) => return (Vec::new(), vec![csv_error(file, &error)]),
     };
     let mut problems = check_headers(file, &headers, languages);
@@ -136,10 +136,10 @@ pub fn from_csv(file: &Arc<SourceFile>, languages: &[Lang]) -> (Vec<Observation>
             }
         };
         let record_offset = record.position().map_or(0, |p| p.byte() as usize);
+        let spans = cell_spans(&file.text, record_offset);
         let cell_at = |index: usize| -> Option<Cell> {
-            let text = record.get(index)?.to_string();
-            let range = record.range(index)?;
-            let span = Span::new(record_offset + range.start + index, text.len().max(1));
+            let text = unquoted(record.get(index)?);
+            let span = spans.get(index).copied()?;
             Some((text, span))
         };
         let cell = |name: &str| column(name).and_then(cell_at);
@@ -277,7 +277,7 @@ fn check_headers(
     let known = known_columns(languages);
     for (index, header) in headers.iter().enumerate() {
         if !known.iter().any(|name| name == header) {
-            let span = header_span(headers, index);
+            let span = header_span(file, index);
             problems.push(unknown_column(file, span, header, &known, languages));
         }
     }
@@ -305,7 +305,7 @@ fn missing_language_columns(
             problems.push(
                 Diagnostic::at(
                     file,
-                    header_span(headers, *given_index),
+                    header_span(file, *given_index),
                     format!("the header row has a `{field}.{given}` column but no `{field}.{lang}` column"),
                 )
                 .with_help(format!(
@@ -319,10 +319,62 @@ fn missing_language_columns(
 }
 
 /// Where the name of column `index` is in the header row (the first line of the file).
-fn header_span(headers: &csv::StringRecord, index: usize) -> Span {
-    let start = headers.range(index).map_or(0, |range| range.start);
-    let len = headers.get(index).map_or(0, str::len);
-    Span::new(start + index, len.max(1))
+fn header_span(file: &SourceFile, index: usize) -> Span {
+    cell_spans(&file.text, 0)
+        .get(index)
+        .copied()
+        .unwrap_or(Span::new(0, 1))
+}
+
+/// Where each cell of the row that starts at byte `start` of `text` is: its text without the
+/// spaces around it (the reader trims them) and inside its quotes, if it has any. Quotes move
+/// every later cell, so the reader's own ranges, taken without them, cannot place a cell.
+fn cell_spans(text: &str, start: usize) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let ends_cell = |at: usize| matches!(bytes.get(at), None | Some(b',' | b'\n' | b'\r'));
+    let mut spans = Vec::new();
+    let mut at = start;
+    loop {
+        while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+            at += 1;
+        }
+        let (first, last) = if bytes.get(at) == Some(&b'"') {
+            let first = at + 1;
+            let mut end = first;
+            while end < bytes.len() && !(bytes[end] == b'"' && bytes.get(end + 1) != Some(&b'"')) {
+                end += if bytes[end] == b'"' { 2 } else { 1 };
+            }
+            at = end;
+            while !ends_cell(at) {
+                at += 1;
+            }
+            (first, end.min(bytes.len()))
+        } else {
+            let first = at;
+            while !ends_cell(at) {
+                at += 1;
+            }
+            let trimmed = text[first..at].trim_end_matches([' ', '\t']).len();
+            (first, first + trimmed)
+        };
+        spans.push(Span::new(first, (last - first).max(1)));
+        if bytes.get(at) != Some(&b',') {
+            return spans;
+        }
+        at += 1;
+    }
+}
+
+/// A cell's text without the quotes the reader leaves when a space comes before them
+/// (`a, "b"`), as the author meant it.
+fn unquoted(cell: &str) -> String {
+    match cell
+        .strip_prefix('"')
+        .and_then(|inner| inner.strip_suffix('"'))
+    {
+        Some(inner) => inner.replace("\"\"", "\""),
+        None => cell.to_string(),
+    }
 }
 
 /// Every column a CSV file of this site may have.
@@ -384,6 +436,9 @@ fn csv_error(file: &Arc<SourceFile>, error: &csv::Error) -> Diagnostic {
     };
     let problem = Diagnostic::at(file, Span::new(offset.min(file.text.len()), 1), message);
     match split_decimal(file, offset) {
+        Some(number) if number.starts_with('"') => problem.with_help(format!(
+            "a quote opens a cell only right after the comma: remove the space before {number}"
+        )),
         Some(number) => problem.with_help(format!(
             "a decimal comma splits a value in two cells: put the value in quotes, \"{number}\""
         )),
@@ -392,13 +447,18 @@ fn csv_error(file: &Arc<SourceFile>, error: &csv::Error) -> Diagnostic {
 }
 
 /// The number a decimal comma split in two cells of the row at `offset` (`55,1`), if a row
-/// has two neighbouring cells of digits alone.
+/// has two neighbouring cells of digits alone; with its quotes when a space before them kept
+/// them from being read as quotes (`, "55,1"`).
 fn split_decimal(file: &SourceFile, offset: usize) -> Option<String> {
     let (line, _) = file.line_column(offset);
     let cells: Vec<&str> = file.line(line)?.split(',').map(str::trim).collect();
     cells.windows(2).rev().find_map(|pair| {
-        super::hints::decimal_point(&format!("{},{}", pair[0], pair[1]))
-            .map(|_| format!("{},{}", pair[0], pair[1]))
+        let word = format!("{},{}", pair[0], pair[1]);
+        let quoted = word.starts_with('"') && word.ends_with('"');
+        let plain = !word.contains('"');
+        super::hints::decimal_point(&word)
+            .filter(|_| quoted || plain)
+            .map(|_| word)
     })
 }
 
@@ -408,6 +468,20 @@ mod tests {
 
     fn languages() -> [Lang; 2] {
         [Lang::new("fr"), Lang::new("en")]
+    }
+
+    #[test]
+    fn cells_are_placed_past_quotes_and_spaces() {
+        let text = "a,\"b,c\" , d\n\"x\"\"y\",\n";
+        assert_eq!(
+            cell_spans(text, 0),
+            vec![Span::new(0, 1), Span::new(3, 3), Span::new(10, 1)]
+        );
+        assert_eq!(
+            cell_spans(text, 12),
+            vec![Span::new(13, 4), Span::new(19, 1)]
+        );
+        assert_eq!(unquoted("\"a\"\"b\""), "a\"b");
     }
 
     #[test]

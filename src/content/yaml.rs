@@ -5,8 +5,8 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Error, Location};
 
-use super::{hints, recovery};
-use crate::diagnostics::{suggest, Diagnostic, SourceFile, Span};
+use super::{flow, hints, recovery};
+use crate::diagnostics::{suggest, Code, Diagnostic, SourceFile, Span, SHOWN_PER_FILE};
 
 /// Parses YAML that starts `line_offset` lines into `file` (0 for a data file, the front
 /// matter's first line for a Markdown document), with every problem found in it.
@@ -50,48 +50,230 @@ pub fn read<T: DeserializeOwned>(
     yaml: &str,
     line_offset: usize,
 ) -> Parsed<T> {
-    let mut text = yaml.to_string();
-    let mut problems = Vec::new();
-    // Fields set aside: their absence found later is no new problem.
-    let mut set_aside: Vec<String> = Vec::new();
-    for _ in 0..=crate::diagnostics::SHOWN_PER_FILE {
-        // serde-saphyr's default options already refuse duplicate keys.
-        let error = match serde_saphyr::from_str_with_options(&text, options_for(&text)) {
-            Ok(value) => {
-                return Parsed {
-                    value: Some(value),
-                    problems,
-                }
-            }
-            Err(error) => error,
-        };
-        let inner = innermost(&error);
-        let repair = recover(&text, inner, &mut set_aside);
-        let missing_field = matches!(inner, Error::SerdeMissingField { .. });
-        if repair.is_none() && !missing_field && text != yaml {
-            // Setting values aside may break the structure of the rest: past that, only a
-            // syntax error of the author's own text is reported.
-            if let Err(error) = serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(
-                yaml,
-                options_for(yaml),
-            ) {
-                problems.push(diagnose(file, line_offset, &error));
-            }
+    let mut reading = Reading::new(file, yaml, line_offset);
+    for _ in 0..READ_ATTEMPTS {
+        if reading.problems.len() > SHOWN_PER_FILE {
             break;
         }
-        let consequence = matches!(inner, Error::SerdeMissingField { field, .. }
-            if set_aside.iter().any(|aside| aside == field));
-        if !consequence {
-            problems.push(diagnose(file, line_offset, &error));
-        }
-        match repair {
-            Some(repaired) if repaired != text => text = repaired,
-            _ => break,
+        // serde-saphyr's default options already refuse duplicate keys.
+        match serde_saphyr::from_str_with_options(&reading.text, options_for(&reading.text)) {
+            Ok(value) => {
+                // A value read with stand-ins for missing fields is not the author's.
+                let value = reading.stand_ins.is_empty().then_some(value);
+                return Parsed {
+                    value,
+                    problems: reading.problems,
+                };
+            }
+            Err(error) => {
+                if !reading.go_past(&error) {
+                    break;
+                }
+            }
         }
     }
     Parsed {
         value: None,
-        problems,
+        problems: reading.problems,
+    }
+}
+
+/// How many times a file is read again past its problems at most: some problems take several
+/// readings (a missing field's stand-in values are tried in turn).
+const READ_ATTEMPTS: usize = 4 * (SHOWN_PER_FILE + 1);
+
+/// A YAML text being read past its problems: the working copy, changed after each problem so
+/// that the next reading goes further, and the problems found so far.
+struct Reading<'a> {
+    file: &'a Arc<SourceFile>,
+    line_offset: usize,
+    /// The working copy: the author's text with each problem found so far set right or aside.
+    text: String,
+    /// The author's text with only its brackets set right: the structure the rest is read in.
+    author_text: String,
+    problems: Vec<Diagnostic>,
+    /// Fields set aside: their absence found later is no new problem.
+    set_aside: Vec<String>,
+    /// Required fields the author left out, added to the working copy.
+    stand_ins: recovery::StandIns,
+    /// Where the first of them is reported.
+    stand_ins_place: Option<Span>,
+    /// Lines whose indentation the working copy writes otherwise (a tab made spaces).
+    shifts: Vec<recovery::ColumnShift>,
+}
+
+impl<'a> Reading<'a> {
+    fn new(file: &'a Arc<SourceFile>, yaml: &str, line_offset: usize) -> Self {
+        Reading {
+            file,
+            line_offset,
+            text: yaml.to_string(),
+            author_text: yaml.to_string(),
+            problems: Vec::new(),
+            set_aside: Vec::new(),
+            stand_ins: recovery::StandIns::default(),
+            stand_ins_place: None,
+            shifts: Vec::new(),
+        }
+    }
+
+    /// Records `error` if it is the author's, and changes the working copy to read past it;
+    /// `false` when the text cannot be read further.
+    fn go_past(&mut self, error: &Error) -> bool {
+        let inner = innermost(error);
+        let line = error
+            .location()
+            .map_or(0, |location| location.line() as usize);
+        // The parser places a missing field at the mapping's last field, which may be a stand-in.
+        let missing = matches!(inner, Error::SerdeMissingField { .. });
+        if self.stand_ins.holds(line) && !missing {
+            return self.retry_stand_in(inner, line);
+        }
+        if code_of(inner) == Code::YamlSyntax {
+            if let Some(unbalanced) = flow::first_unbalanced(&self.text)
+                .filter(|unbalanced| line == 0 || unbalanced.opening().line <= line)
+            {
+                self.report(hints::unbalanced(self.file, self.line_offset, &unbalanced));
+                self.text = flow::repair(&self.text, &unbalanced);
+                // The working copy's other changes may have moved the bracket in its line.
+                if let Some(own) = flow::first_unbalanced(&self.author_text) {
+                    self.author_text = flow::repair(&self.author_text, &own);
+                }
+                return true;
+            }
+        }
+        if hints::is_about_a_tab(&error.without_snippet().to_string()) {
+            if let Some((untabbed, shift)) = recovery::untab(&self.text, line) {
+                self.report(self.diagnose(error));
+                self.text = untabbed;
+                self.author_text = recovery::untab(&self.author_text, line)
+                    .map_or(self.author_text.clone(), |(text, _)| text);
+                self.shifts.push(shift);
+                return true;
+            }
+        }
+        let repair = recover(&self.text, inner, &mut self.set_aside);
+        if let Error::SerdeMissingField { field, .. } = inner {
+            if repair.is_none() {
+                return self.stand_in(error, field);
+            }
+        }
+        let Some(repaired) = repair.filter(|repaired| *repaired != self.text) else {
+            // A word of the author's that is wrong is theirs wherever reading stops.
+            if matches!(
+                inner,
+                Error::SerdeUnknownField { .. }
+                    | Error::SerdeUnknownVariant { .. }
+                    | Error::InvalidScalar { .. }
+            ) {
+                self.report(self.diagnose(error));
+            }
+            self.report_author_syntax_error(error);
+            return false;
+        };
+        let consequence = matches!(inner, Error::SerdeMissingField { field, .. }
+            if self.set_aside.iter().any(|aside| aside == field));
+        if !consequence {
+            self.report(self.diagnose(error));
+        }
+        self.text = repaired;
+        true
+    }
+
+    /// A problem with a stand-in value: another value is tried, or reading stops when none
+    /// reads (the field belongs to a nested mapping, not the top-level one).
+    fn retry_stand_in(&mut self, inner: &Error, line: usize) -> bool {
+        let expected = match inner {
+            Error::SerdeUnknownField { .. } => return false,
+            Error::SerdeUnknownVariant { expected, .. } => expected.first().copied(),
+            _ => None,
+        };
+        match self.stand_ins.problem(&self.text, line, expected) {
+            recovery::StandInProblem::Retry(text) => {
+                self.text = text;
+                true
+            }
+            recovery::StandInProblem::NotOurs | recovery::StandInProblem::GiveUp => false,
+        }
+    }
+
+    /// A required field missing from the top-level mapping, which has no list item to set
+    /// aside: reported, and given a stand-in so that the parser names the next one.
+    fn stand_in(&mut self, error: &Error, field: &str) -> bool {
+        if self.stand_ins.has(field) {
+            return false;
+        }
+        if !self.set_aside.iter().any(|aside| aside == field) {
+            let mut problem = self.diagnose(error);
+            // A data file's own field, not a list entry's (a front matter says so itself).
+            let entry_help = format!("add `{field}: …` to this entry");
+            if problem.help.as_ref() == Some(&entry_help) {
+                problem = problem.with_help(format!("add `{field}: …` to this file"));
+            }
+            // The parser places the next missing fields on the stand-ins: they go where the
+            // first one is, in the author's text.
+            match self.stand_ins_place {
+                Some(place) => problem.span = Some(place),
+                None => self.stand_ins_place = problem.span,
+            }
+            self.report(problem);
+        }
+        self.text = self.stand_ins.add(&self.text, field);
+        true
+    }
+
+    /// Past a change of the working copy that the parser cannot read further, a syntax error
+    /// of the author's own text (brackets set right) is reported, if there is one: setting
+    /// values aside may have broken the structure of the rest.
+    fn report_author_syntax_error(&mut self, error: &Error) {
+        if self.text == self.author_text {
+            self.report(self.diagnose(error));
+            return;
+        }
+        let author_text = &self.author_text;
+        if let Err(error) = serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(
+            author_text,
+            options_for(author_text),
+        ) {
+            let problem = diagnose(self.file, self.line_offset, &error, &[]);
+            self.report(problem);
+        }
+    }
+
+    /// The problem `error` is, at the author's position (see [`recovery::ColumnShift`]).
+    fn diagnose(&self, error: &Error) -> Diagnostic {
+        diagnose(self.file, self.line_offset, error, &self.shifts)
+    }
+
+    /// Adds `problem` unless the same was found already.
+    fn report(&mut self, problem: Diagnostic) {
+        let known = self
+            .problems
+            .iter()
+            .any(|p| p.span == problem.span && p.message == problem.message);
+        if !known {
+            self.problems.push(problem);
+        }
+    }
+}
+
+/// What kind of problem a parser error is, from its kind rather than its words.
+fn code_of(error: &Error) -> Code {
+    match error {
+        Error::SerdeUnknownField { .. } => Code::UnknownField,
+        Error::SerdeMissingField { .. } => Code::MissingField,
+        Error::SerdeInvalidType { .. }
+        | Error::SerdeInvalidValue { .. }
+        | Error::SerdeInvalidLength { .. }
+        | Error::SerdeUnknownVariant { .. }
+        | Error::SerdeVariantId { .. }
+        | Error::InvalidScalar { .. }
+        | Error::InvalidBooleanStrict { .. }
+        | Error::NonFiniteFloat { .. }
+        | Error::NullIntoString { .. }
+        | Error::Unexpected { .. }
+        | Error::Message { .. } => Code::InvalidValue,
+        _ => Code::YamlSyntax,
     }
 }
 
@@ -115,6 +297,10 @@ fn recover(text: &str, error: &Error, set_aside: &mut Vec<String>) -> Option<Str
     };
     let lines: Vec<&str> = text.split('\n').collect();
     let set_field_aside = |set_aside: &mut Vec<String>| {
+        if let Some((text, key)) = recovery::set_aside_flow_entry(text, place) {
+            set_aside.extend(key);
+            return Some(text);
+        }
         let (line, indent) = recovery::field_line(&lines, place)?;
         if let Some(key) = lines.get(line - 1).and_then(|l| recovery::key_line(l)) {
             set_aside.push(key.key.to_string());
@@ -125,6 +311,12 @@ fn recover(text: &str, error: &Error, set_aside: &mut Vec<String>) -> Option<Str
         Error::SerdeUnknownField {
             field, expected, ..
         } => match suggest(field, expected.iter().copied()) {
+            _ if lines.get(place.line - 1).is_some_and(|line| {
+                recovery::split_decimal(line, place.column, field).is_some()
+            }) =>
+            {
+                recovery::join_decimal(text, place)
+            }
             Some(near) => recovery::rename_key(text, place, field, near)
                 .or_else(|| set_field_aside(set_aside)),
             None => set_field_aside(set_aside),
@@ -139,32 +331,62 @@ fn recover(text: &str, error: &Error, set_aside: &mut Vec<String>) -> Option<Str
             "bool" => recovery::replace_word(text, place, "false"),
             _ => recovery::replace_word(text, place, "1"),
         },
+        // The parser places a missing field at the last field of its mapping: at the left
+        // margin, that mapping is the whole text, and no list item is to be set aside.
+        Error::SerdeMissingField { .. }
+            if lines
+                .get(place.line - 1)
+                .and_then(|line| recovery::key_line(line))
+                .is_some_and(|key| key.indent == 0) =>
+        {
+            None
+        }
         Error::SerdeMissingField { .. } => recovery::set_aside_item(text, place),
         Error::SerdeInvalidType { .. }
         | Error::SerdeInvalidValue { .. }
         | Error::SerdeInvalidLength { .. }
         | Error::NullIntoString { .. }
         | Error::Message { .. } => set_field_aside(set_aside),
+        // A list or map in the wrong place may start on a line of its own: the field it is
+        // the value of is set aside; a whole text of the wrong kind cannot be read further.
+        Error::Unexpected { .. } => {
+            let (line, indent) = recovery::owner_line(&lines, place)?;
+            if let Some(key) = lines.get(line - 1).and_then(|l| recovery::key_line(l)) {
+                set_aside.push(key.key.to_string());
+            }
+            Some(recovery::set_aside_field(text, line, indent))
+        }
         _ => None,
     }
 }
 
 /// The problem `error` is, in the author's words, at its place in `file`, with advice.
-fn diagnose(file: &Arc<SourceFile>, line_offset: usize, error: &Error) -> Diagnostic {
+/// `shifts` move positions on lines whose indentation the working copy changed back to the
+/// author's columns.
+fn diagnose(
+    file: &Arc<SourceFile>,
+    line_offset: usize,
+    error: &Error,
+    shifts: &[recovery::ColumnShift],
+) -> Diagnostic {
+    let at = |message: String| match error.location().filter(|location| location.line() > 0) {
+        Some(location) => {
+            let line = location.line() as usize;
+            let column = recovery::ColumnShift::author_column(
+                shifts,
+                line,
+                (location.column() as usize).max(1),
+            );
+            Diagnostic::at(file, span_at(file, line_offset + line, column), message)
+        }
+        None => Diagnostic::at_line(file, line_offset + 1, 1, message),
+    };
     if let Some(problem) = size_problem(error) {
-        let position = error.location().filter(|location| location.line() > 0);
-        let problem = match position {
-            Some(location) => Diagnostic::at(file, span_of(file, line_offset, &location), problem),
-            None => Diagnostic::at_line(file, line_offset + 1, 1, problem),
-        };
-        return problem.with_help(SIZE_HELP);
+        return at(problem).with_help(SIZE_HELP);
     }
     let message = plain_message(&error.without_snippet().to_string());
     let inner = innermost(error);
-    let located = match error.location().filter(|location| location.line() > 0) {
-        Some(location) => Diagnostic::at(file, span_of(file, line_offset, &location), message),
-        None => Diagnostic::at_line(file, line_offset + 1, 1, message),
-    };
+    let located = at(message);
     match inner {
         // A missing field has no line of its own: the parser points at the entry. In front
         // matter (which has no nested required fields) the opening `---` is clearer.
@@ -179,12 +401,17 @@ fn diagnose(file: &Arc<SourceFile>, line_offset: usize, error: &Error) -> Diagno
         }
         Error::SerdeUnknownField {
             field, expected, ..
-        } => hints::unknown_name(located, "field", field, expected),
+        } => match hints::split_decimal(file, &located, field) {
+            Some(decimal) => return decimal.with_code(Code::InvalidValue),
+            None => hints::unknown_name(located, "field", field, expected),
+        },
+        Error::Unexpected { expected, .. } => hints::unexpected_node(file, located, expected),
         Error::SerdeUnknownVariant {
             variant, expected, ..
         } => hints::unknown_name(located, "value", variant, expected),
         _ => hints::advise(file, located),
     }
+    .with_code(code_of(inner))
 }
 
 /// The most values (nodes) a YAML file may hold however small it is, counting every copy an
@@ -256,7 +483,11 @@ pub fn yaml_text(file: &SourceFile, line_offset: usize) -> &str {
 /// The span in `file` of a value located in YAML that starts `line_offset` lines in.
 pub fn span_of(file: &SourceFile, line_offset: usize, location: &Location) -> Span {
     let line = location.line() as usize + line_offset;
-    let column = (location.column() as usize).max(1);
+    span_at(file, line, (location.column() as usize).max(1))
+}
+
+/// The span of the value at 1-based `line` and character `column` of `file`.
+fn span_at(file: &SourceFile, line: usize, column: usize) -> Span {
     let offset = file.offset_of(line.max(1), column);
     let rest = &file.text[offset..];
     let len = rest
@@ -280,7 +511,14 @@ fn plain_message(message: &str) -> String {
         ("invalid u64", "expected a whole number"),
         ("invalid i32", "expected a whole number"),
         ("invalid i64", "expected a whole number"),
+        ("invalid u8", "expected a whole number"),
+        ("invalid i8", "expected a whole number"),
+        ("invalid i16", "expected a whole number"),
+        ("invalid usize", "expected a whole number"),
         ("invalid f64", "expected a number"),
+        ("invalid f32", "expected a number"),
+        ("invalid floating point", "expected a number"),
+        ("invalid boolean", "expected true or false"),
         ("invalid bool", "expected true or false"),
     ];
     for (from, to) in words {
@@ -314,6 +552,65 @@ mod tests {
     struct Entry {
         #[allow(dead_code)]
         year: i32,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "lowercase")]
+    #[allow(dead_code)]
+    enum Status {
+        Pilot,
+        Ongoing,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Record {
+        title: String,
+        status: Status,
+        areas: Vec<String>,
+        name: std::collections::BTreeMap<String, String>,
+        value: f64,
+        #[serde(default)]
+        items: Vec<Entry>,
+    }
+
+    #[test]
+    fn mistakes_mixed_on_a_line_never_panic_and_are_all_placed() {
+        let lines = [
+            "title: \"é: [x\"",
+            "title: Prénom: {a",
+            "status: pilto",
+            "\tstatus: ongoing",
+            "areas: [A, é, B}",
+            "areas: [Ä",
+            "name: {fr: é, en: 4,5, de: [x}",
+            "name:",
+            "value: 4,5",
+            "value: é",
+            "items:",
+            "  - {year: 41,5, month: é}",
+            "  - year: deux",
+            "\t- year: 2020",
+            "colour: red",
+            "",
+        ];
+        let mut seed = 7_u64;
+        for _ in 0..200 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(lines[(seed >> 33) as usize % lines.len()]);
+                text.push('\n');
+            }
+            let file = SourceFile::new("x.yaml", format!("---\n{text}---\n"));
+            let yaml = &file.text[4..file.text.len() - 4];
+            let parsed = read::<Record>(&file, yaml, 1);
+            assert!(!parsed.problems.is_empty(), "{text}");
+            for problem in &parsed.problems {
+                assert!(problem.line_column().is_some(), "{text}: {problem:?}");
+            }
+        }
     }
 
     #[test]

@@ -282,6 +282,7 @@ pub struct Pillar {
 /// A key performance indicator with its baseline, yearly targets and actuals.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = kpi_unit_ranges)]
 pub struct Kpi {
     #[schemars(with = "String", pattern(crate::model::text::SLUG_PATTERN))]
     pub id: Spanned<String>,
@@ -311,6 +312,40 @@ pub struct Kpi {
     /// Who answers for the KPI: a name, or a text per language.
     #[serde(default)]
     pub owner: Option<Localized>,
+}
+
+/// In a KPI's JSON Schema, its targets and actuals in the range of its unit, as `check` has
+/// them: never below 0, and at most 100 for a percentage, so that an editor flags them while
+/// typing.
+fn kpi_unit_ranges(schema: &mut schemars::Schema) {
+    let years: Vec<String> = schema
+        .get("properties")
+        .and_then(|properties| properties.get("targets"))
+        .and_then(|targets| targets.get("patternProperties"))
+        .and_then(serde_json::Value::as_object)
+        .map(|patterns| patterns.keys().cloned().collect())
+        .unwrap_or_default();
+    let figures = |bounds: serde_json::Value| {
+        let by_year: serde_json::Map<String, serde_json::Value> = years
+            .iter()
+            .map(|year| (year.clone(), bounds.clone()))
+            .collect();
+        serde_json::json!({"properties": {
+            "targets": {"patternProperties": by_year},
+            "actuals": {"patternProperties": by_year},
+        }})
+    };
+    let percent = serde_json::json!({"const": Unit::Percent.key()});
+    schema.insert(
+        "allOf".into(),
+        serde_json::json!([
+            figures(serde_json::json!({"minimum": 0})),
+            {
+                "if": {"properties": {"unit": percent}},
+                "then": figures(serde_json::json!({"maximum": 100})),
+            },
+        ]),
+    );
 }
 
 impl Kpi {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{duplicates, Checker, Place};
-use crate::diagnostics::{did_you_mean, Diagnostic, Span};
+use crate::diagnostics::{did_you_mean, Code, Diagnostic, Span};
 use crate::model::data::{Assessment, Framework, Kpi, Located, Unit, MAX_DECIMALS};
 use crate::model::text::{Spanned, Translated};
 
@@ -285,16 +285,23 @@ fn check_observations(checker: &mut Checker<'_>) {
         }
         let year = observation.year.value;
         if !(1900..=this_year).contains(&year) {
-            checker.problems.push(located_problem(
-                &observation.year,
-                format!("year {year} is out of range; expected a year from 1900 to {this_year}"),
-            ));
+            checker.problems.push(
+                located_problem(
+                    &observation.year,
+                    format!(
+                        "year {year} is out of range; expected a year from 1900 to {this_year}"
+                    ),
+                )
+                .with_code(Code::OutOfRange),
+            );
         }
         if let Some(indicator) = indicator {
-            if let Some(message) = unit_problem(indicator.unit, observation.value.value) {
-                checker
-                    .problems
-                    .push(located_problem(&observation.value, message));
+            let measured = format!("indicator `{}`", indicator.id.value);
+            let at = |message| located_problem(&observation.value, message);
+            if let Some(problem) =
+                unit_problem(indicator.unit, observation.value.value, &measured, at)
+            {
+                checker.problems.push(problem);
             }
         }
         let key = (
@@ -320,17 +327,27 @@ fn check_observations(checker: &mut Checker<'_>) {
     }
 }
 
-/// Why a value cannot be in `unit`, if it cannot.
-fn unit_problem(unit: Unit, value: f64) -> Option<String> {
-    match unit {
-        Unit::Percent if !(0.0..=100.0).contains(&value) => Some(format!(
-            "{value} is not a percentage; expected a value from 0 to 100"
-        )),
-        Unit::Count | Unit::Days | Unit::Months | Unit::Ratio | Unit::Score if value < 0.0 => Some(
-            format!("{value} is negative; this indicator's values are 0 or more"),
+/// Why a value cannot be in `unit`, if it cannot, as a problem at the value with what it is
+/// measured in: `measured` names the indicator or KPI (`indicator `x``).
+fn unit_problem(
+    unit: Unit,
+    value: f64,
+    measured: &str,
+    at: impl FnOnce(String) -> Diagnostic,
+) -> Option<Diagnostic> {
+    let key = unit.key();
+    let (message, help) = match unit {
+        Unit::Percent if !(0.0..=100.0).contains(&value) => (
+            format!("{value} is not a percentage; expected a value from 0 to 100"),
+            format!("{measured} is in percent (`unit: {key}`): a share of 48.2 % is written 48.2"),
         ),
-        _ => None,
-    }
+        Unit::Count | Unit::Days | Unit::Months | Unit::Ratio | Unit::Score if value < 0.0 => (
+            format!("{value} is negative; expected 0 or more"),
+            format!("{measured} is in `{key}`, which is never below 0"),
+        ),
+        _ => return None,
+    };
+    Some(at(message).with_help(help).with_code(Code::OutOfRange))
 }
 
 fn check_assessment(checker: &mut Checker<'_>, assessment: &Assessment) {
@@ -385,7 +402,7 @@ fn check_assessment(checker: &mut Checker<'_>, assessment: &Assessment) {
 
 fn score_in_range(checker: &mut Checker<'_>, place: Place<'_>, value: &Spanned<i64>, name: &str) {
     if !(1..=6).contains(&value.value) {
-        checker.report(
+        checker.out_of_range(
             place,
             value,
             format!(
@@ -400,7 +417,7 @@ fn decimals_in_range(checker: &mut Checker<'_>, place: Place<'_>, decimals: Opti
     let Some(decimals) = decimals.filter(|d| d.value > MAX_DECIMALS) else {
         return;
     };
-    checker.report(
+    checker.out_of_range(
         place,
         decimals,
         format!(
@@ -416,7 +433,7 @@ fn before_baseline(checker: &mut Checker<'_>, place: Place<'_>, kpi: &Kpi) {
     for (kind, values) in [("target", &kpi.targets), ("actual", &kpi.actuals)] {
         let article = if kind == "actual" { "an" } else { "a" };
         for (year, value) in values.range(..baseline) {
-            checker.report(
+            checker.out_of_range(
                 place,
                 value,
                 format!(
@@ -494,19 +511,18 @@ fn check_framework(checker: &mut Checker<'_>, framework: &Framework) {
             let this_year = checker.today.year();
             for (year, actual) in &kpi.actuals {
                 if *year > this_year {
-                    checker.report(
+                    checker.out_of_range(
                         place,
                         actual,
                         format!("an actual for {year} is in the future"),
                     );
                 }
-                if let Some(message) = unit_problem(kpi.unit, actual.value) {
-                    checker.report(place, actual, message);
-                }
             }
-            for target in kpi.targets.values() {
-                if let Some(message) = unit_problem(kpi.unit, target.value) {
-                    checker.report(place, target, message);
+            let measured = format!("KPI `{}`", kpi.id.value);
+            for value in kpi.actuals.values().chain(kpi.targets.values()) {
+                let at = |message| checker.problem(place, value, message);
+                if let Some(problem) = unit_problem(kpi.unit, value.value, &measured, at) {
+                    checker.problems.push(problem);
                 }
             }
             before_baseline(checker, place, kpi);

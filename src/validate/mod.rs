@@ -63,6 +63,19 @@ impl Checker<'_> {
         self.problems.push(self.problem(place, value, message));
     }
 
+    /// Reports `value` as outside what it may be (code `out-of-range`).
+    fn out_of_range<T>(
+        &mut self,
+        place: Place<'_>,
+        value: &Spanned<T>,
+        message: impl Into<String>,
+    ) {
+        let problem = self
+            .problem(place, value, message)
+            .with_code(Code::OutOfRange);
+        self.problems.push(problem);
+    }
+
     fn problem<T>(
         &self,
         place: Place<'_>,
@@ -76,7 +89,12 @@ impl Checker<'_> {
         )
     }
 
-    fn translations<T>(&mut self, place: Place<'_>, field: &Translated<T>, name: &str) {
+    fn translations<T: translations::Blank>(
+        &mut self,
+        place: Place<'_>,
+        field: &Translated<T>,
+        name: &str,
+    ) {
         let problems =
             translations::check(field, &self.languages, place.file, place.line_offset, name);
         self.problems.extend(problems);
@@ -175,7 +193,7 @@ impl Checker<'_> {
     fn past_year(&mut self, place: Place<'_>, year: &Spanned<i32>, what: &str) {
         let this_year = self.today.year();
         if year.value < 1900 || year.value > this_year {
-            self.report(
+            self.out_of_range(
                 place,
                 year,
                 format!(
@@ -189,7 +207,7 @@ impl Checker<'_> {
     /// Reports a date after today.
     fn past_date(&mut self, place: Place<'_>, date: &Spanned<Date>, what: &str) {
         if date.value > self.today {
-            self.report(
+            self.out_of_range(
                 place,
                 date,
                 format!(

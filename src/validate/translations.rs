@@ -7,8 +7,27 @@ use crate::content::yaml::span_of;
 use crate::diagnostics::{did_you_mean, Diagnostic, SourceFile};
 use crate::model::text::Translated;
 
-/// Reports a missing language or a key that is not a site language in `field`.
-pub fn check<T>(
+/// A translated value that can be left empty by mistake: an empty name shows as nothing on
+/// every page that names the thing.
+pub trait Blank {
+    fn is_blank(&self) -> bool;
+}
+
+impl Blank for String {
+    fn is_blank(&self) -> bool {
+        self.trim().is_empty()
+    }
+}
+
+/// A list with an empty item, which would show as an empty bullet.
+impl Blank for Vec<String> {
+    fn is_blank(&self) -> bool {
+        self.iter().any(Blank::is_blank)
+    }
+}
+
+/// Reports a missing language, a key that is not a site language or an empty value in `field`.
+pub fn check<T: Blank>(
     field: &Translated<T>,
     languages: &[Lang],
     file: &Arc<SourceFile>,
@@ -30,6 +49,15 @@ pub fn check<T>(
                 problem = problem.with_help(help);
             }
             problems.push(problem);
+        } else if value.value.is_blank() {
+            problems.push(
+                Diagnostic::at(
+                    file,
+                    span_of(file, line_offset, &value.referenced),
+                    format!("`{name}` is empty in `{key}`"),
+                )
+                .with_help(format!("write the {key} text")),
+            );
         }
     }
     let anchor = field

@@ -16,6 +16,7 @@ mod drafts;
 mod editions_check;
 mod example_truth;
 mod figures;
+mod first_hour;
 mod init;
 mod languages_format;
 mod languages_names;
