@@ -241,7 +241,7 @@ impl Code {
             .rsplit_once("src/")
             .map_or(source.as_str(), |(_, m)| m);
         match module {
-            "config.rs" => Code::SiteConfig,
+            _ if module.starts_with("config/") => Code::SiteConfig,
             "content/yaml.rs" => Code::of_parser_message(message),
             "content/front_matter.rs" => Code::FrontMatter,
             "content/observations.rs" => Code::Observations,
@@ -828,7 +828,8 @@ mod tests {
             Code::InvalidValue
         );
         let cases = [
-            ("src/config.rs", "x", Code::SiteConfig),
+            ("src/config/mod.rs", "x", Code::SiteConfig),
+            ("src/config/editions.rs", "x", Code::SiteConfig),
             (
                 "src/content/yaml.rs",
                 "unknown field `sumary`",
