@@ -1,5 +1,6 @@
 //! The typed domain: what a benchlearning site is made of, independent of files and HTML.
 
+pub mod breakdown;
 pub mod countries;
 pub mod data;
 pub mod direction;

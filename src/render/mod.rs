@@ -105,6 +105,11 @@ fn render_pages(
             .chain(files::datasets::dataset_keys())
             .chain(pages::peer_groups::GROUP_KEYS.iter().map(|k| k.to_string()))
             .chain(
+                views::breakdowns::BREAKDOWN_KEYS
+                    .iter()
+                    .map(|k| k.to_string()),
+            )
+            .chain(
                 pages::search_page::SEARCH_KEYS
                     .iter()
                     .filter(|_| site.config.search.enabled)
@@ -197,6 +202,8 @@ fn render_pages(
 /// (`filters.shown` is also handed to filters.js as written, to fill as filters change.)
 const RUST_ARGUMENTS: &[(&str, &[&str])] = &[
     ("bench.points", &["value"]),
+    ("breakdown.age_band", &["from", "to"]),
+    ("breakdown.age_over", &["from"]),
     ("filters.shown", &["shown", "total"]),
     ("provenance.sources", &["count"]),
     ("provenance.years", &["count"]),

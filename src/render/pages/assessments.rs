@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use crate::analysis::maturity::{self, AreaMean};
 use crate::diagnostics::Diagnostics;
 use crate::model::data::ValueFormat;
-use crate::render::charts::{self, Heatmap, HeatmapRow, Meta};
+use crate::render::charts::{self, Column, Heatmap, HeatmapRow, Meta};
 use crate::render::family::Family;
 use crate::render::files::datasets::{Dataset, DatasetLink};
 use crate::render::views::figures::{Cell, Figure};
@@ -274,7 +274,13 @@ impl Assessments {
                 desc: cx.label(lang, "bench.heatmap_desc"),
                 provenance: Provenance::chart_line(provenance.as_ref()),
             },
-            columns: areas.iter().map(|a| a.id.clone()).collect(),
+            columns: areas
+                .iter()
+                .map(|a| Column {
+                    label: a.id.clone(),
+                    full: Some(a.name.clone()),
+                })
+                .collect(),
             rows: heat_rows,
             legend_title: cx.label(lang, "bench.axis_score"),
             legend: (1..=6)

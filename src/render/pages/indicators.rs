@@ -15,6 +15,7 @@ use crate::model::documents::Section;
 use crate::render::charts::{self, Bar, BarChart, Line, LineChart, Meta};
 use crate::render::family::Family;
 use crate::render::files::citations::Cited;
+use crate::render::views::breakdowns::{self, BreakdownScope, BreakdownView};
 use crate::render::views::citation::CiteView;
 use crate::render::views::figures::{Cell, Figure, IndicatorHead};
 use crate::render::views::provenance::{Provenance, Shown};
@@ -61,6 +62,8 @@ struct IndicatorPage {
     years: Vec<i32>,
     series_rows: Vec<SeriesRow>,
     median_row: Vec<Cell>,
+    /// The values per sex and per age group, where the data has them.
+    breakdowns: Vec<BreakdownView>,
     gaps: Vec<String>,
     notes: Vec<String>,
     clusters: Vec<ClusterLink>,
@@ -319,6 +322,13 @@ impl Indicators {
         };
         let (lines, series_rows, median_row) =
             Self::time_series(cx, indicator, &head, &table, &members, cluster, lang);
+        let scope = BreakdownScope {
+            indicator,
+            head: &head,
+            totals: &table,
+            members: &members,
+        };
+        let breakdowns = cx.breakdowns(&scope, lang);
         let colon = cx.label(lang, "bench.colon");
         let gaps = members
             .iter()
@@ -391,7 +401,8 @@ impl Indicators {
         layout.illustrative = [&bars, &lines]
             .into_iter()
             .filter_map(|figure| figure.as_ref()?.provenance.as_ref())
-            .any(Provenance::is_illustrative);
+            .any(Provenance::is_illustrative)
+            || breakdowns::any_illustrative(&breakdowns);
         // The network view is searchable; its peer-group views would only repeat it.
         if cluster.is_none() {
             layout.index = cx.typed_record(lang, "bench.indicator");
@@ -413,6 +424,7 @@ impl Indicators {
             years: table.years.clone(),
             series_rows,
             median_row,
+            breakdowns,
             gaps,
             notes,
             clusters,
