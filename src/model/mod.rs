@@ -7,6 +7,7 @@ pub mod direction;
 pub mod documents;
 pub mod drafts;
 pub mod lang;
+pub mod language_names;
 pub mod number;
 pub mod text;
 pub mod typography;

@@ -197,3 +197,111 @@ fn the_letters_of_grouped_bars_and_heatmaps_carry_the_name_of_their_area() {
         }
     }
 }
+
+/// The rows of a CSV file of the built site, header row first.
+fn csv_rows(output: &std::path::Path, file: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(output.join(file))
+        .unwrap_or_else(|e| panic!("{file} is missing: {e}"));
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|record| {
+            record
+                .expect("a CSV record")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_dictionary_per_language_explains_every_column_of_the_downloads_under_their_stable_headers() {
+    let site = built("minimal");
+    let output = &site.output;
+    for lang in ["fr", "en"] {
+        let dictionary = csv_rows(output, &format!("data/columns.{lang}.csv"));
+        assert_eq!(dictionary[0], ["file", "column", "name", "meaning", "unit"]);
+        // Every column of every published file, in the file's order, and nothing else: the
+        // minimal site has no framework, so no KPI or activity file.
+        for file in ["observations.csv", "assessments.csv"] {
+            let header = &csv_rows(output, &format!("data/{file}"))[0];
+            let explained: Vec<&String> = dictionary
+                .iter()
+                .filter(|row| row[0] == file)
+                .map(|row| &row[1])
+                .collect();
+            assert_eq!(
+                explained,
+                header.iter().collect::<Vec<_>>(),
+                "{lang}: {file}"
+            );
+        }
+        assert!(dictionary[1..]
+            .iter()
+            .all(
+                |row| ["observations.csv", "assessments.csv"].contains(&row[0].as_str())
+                    && !row[2].is_empty()
+                    && !row[3].is_empty()
+            ));
+    }
+    // The data files keep their stable ids as headers.
+    assert_eq!(
+        csv_rows(output, "data/observations.csv")[0][..4],
+        ["indicator", "pes", "cluster", "year"]
+    );
+    let row = |lang: &str, column: &str| -> Vec<String> {
+        csv_rows(output, &format!("data/columns.{lang}.csv"))
+            .into_iter()
+            .find(|row| row[0] == "observations.csv" && row[1] == column)
+            .unwrap_or_else(|| panic!("no {column} in the {lang} dictionary"))
+    };
+    assert_eq!(
+        row("fr", "pes_name.en")[2..],
+        ["Nom du service (anglais)", "Le nom du service.", ""]
+    );
+    assert_eq!(
+        row("en", "pes_name.fr")[2..],
+        ["Service name (French)", "The service’s name.", ""]
+    );
+    // `note` holds the text in the site's default language.
+    assert_eq!(row("en", "note")[2], "Note (French)");
+    assert_eq!(row("en", "value")[4], "that of the row’s unit column");
+    assert_eq!(row("fr", "year")[4], "année");
+}
+
+#[test]
+fn the_pages_linking_the_downloads_explain_their_columns_in_the_language_of_the_page() {
+    let site = built("minimal");
+    let index = parsed(&site.output, "fr/indicateurs/index.html");
+    let guide = select(&index, "details#column-guide");
+    assert_eq!(guide.len(), 1);
+    assert_eq!(
+        texts(&index, "#column-guide caption"),
+        ["observations.csv"],
+        "the indicators' page explains the observations"
+    );
+    let rows: Vec<String> = texts(&index, "#column-guide tbody tr");
+    assert!(
+        rows.contains(&"pes_name.en Nom du service (anglais) Le nom du service.".to_string()),
+        "{rows:?}"
+    );
+    assert_eq!(
+        crate::common::attribute(&index, "#column-guide a[download]", "href"),
+        "/data/columns.fr.csv"
+    );
+    let assessments = parsed(&site.output, "en/assessments/index.html");
+    assert_eq!(
+        texts(&assessments, "#column-guide caption"),
+        ["assessments.csv"]
+    );
+    assert!(texts(&assessments, "#column-guide tbody tr").contains(
+        &"self Self-assessment The score the service gave itself. score from 1 to 6".to_string()
+    ));
+    let indicator = parsed(&site.output, "en/indicators/transitions/index.html");
+    assert_eq!(
+        crate::common::attribute(&indicator, ".facts a[href$='#column-guide']", "href"),
+        "/en/indicators/#column-guide"
+    );
+}

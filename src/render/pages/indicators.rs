@@ -15,6 +15,7 @@ use crate::model::documents::Section;
 use crate::render::charts::{self, Bar, BarChart, Line, LineChart, Meta};
 use crate::render::family::Family;
 use crate::render::files::citations::Cited;
+use crate::render::files::dictionary::{ColumnGuide, DataFile};
 use crate::render::views::breakdowns::{self, BreakdownScope, BreakdownView};
 use crate::render::views::citation::CiteView;
 use crate::render::views::figures::{Cell, Figure, IndicatorHead};
@@ -27,6 +28,8 @@ struct IndexPage {
     categories: Vec<Category>,
     frameworks_url: String,
     download_all: String,
+    /// What the columns of the downloads hold, in the page's language.
+    column_guide: Option<ColumnGuide>,
 }
 
 #[derive(Serialize)]
@@ -72,6 +75,8 @@ struct IndicatorPage {
     practices: Vec<IndicatorPractice>,
     csv: String,
     json: String,
+    /// Where the indicators' page explains the columns of the downloads.
+    columns_url: String,
     /// "Cite this page".
     citation: Option<CiteView>,
 }
@@ -252,6 +257,7 @@ impl Indicators {
                 categories,
                 frameworks_url: cx.routes.link(&cx.routes.frameworks(lang)),
                 download_all: cx.routes.link(&cx.routes.download("observations.csv")),
+                column_guide: cx.column_guide(&[DataFile::Observations], lang),
             },
         )
     }
@@ -447,6 +453,10 @@ impl Indicators {
             json: cx
                 .routes
                 .link(&cx.routes.download(&format!("indicators/{id}.json"))),
+            columns_url: format!(
+                "{}#column-guide",
+                cx.routes.link(&cx.routes.indicators(lang))
+            ),
             indicator: head,
             citation: cx.cite_view(cited, lang),
         };
