@@ -37,18 +37,8 @@ fn an_indicator_page_shows_each_service_by_sex_and_by_age_group_in_the_latest_ye
         table_rows(&tables[0]),
         [
             vec!["Service", "Femmes", "Hommes", "Total"],
-            vec![
-                "Agence fédérale pour l’emploi BA",
-                "58,2\u{a0}%",
-                "55,1\u{a0}%",
-                "56,7\u{a0}%"
-            ],
-            vec![
-                "France Travail FT",
-                "47,0\u{a0}%",
-                "44,0\u{a0}%",
-                "45,5\u{a0}%"
-            ],
+            vec!["BA", "58,2\u{a0}%", "55,1\u{a0}%", "56,7\u{a0}%"],
+            vec!["FT", "47,0\u{a0}%", "44,0\u{a0}%", "45,5\u{a0}%"],
         ]
     );
     let tables = select(&page, "section[aria-labelledby=breakdown-age] table");
@@ -63,14 +53,14 @@ fn an_indicator_page_shows_each_service_by_sex_and_by_age_group_in_the_latest_ye
                 "Total"
             ],
             vec![
-                "Agence fédérale pour l’emploi BA",
+                "BA",
                 "52,0\u{a0}%",
                 "–pas de valeur",
                 "60,0\u{a0}%",
                 "56,7\u{a0}%"
             ],
             vec![
-                "France Travail FT",
+                "FT",
                 "30,5\u{a0}%",
                 "48,0\u{a0}%",
                 "41,0\u{a0}%",

@@ -94,9 +94,19 @@ fn grouped_bars_in(chart: &GroupedBars, numbers: &Numbers<'_>, layout: Layout) -
             5,
         );
         for (s, value) in group.values.iter().enumerate() {
-            let Some(value) = value else { continue };
-            let class = chart.series.get(s).map_or("", |(_, c)| c.as_str());
             let by = gy + BAR * s as f64;
+            let Some(value) = value else {
+                // A gap: a dash where the bar would start, never a bar of zero.
+                svg += &text(
+                    LABEL + 4.0,
+                    by + BAR - 3.0,
+                    "start",
+                    "chart-value is-small",
+                    "–",
+                );
+                continue;
+            };
+            let class = chart.series.get(s).map_or("", |(_, c)| c.as_str());
             let end = x.at(*value).max(LABEL);
             svg += &format!(
                 r#"<rect x="{}" y="{}" width="{}" height="{}" class="chart-bar {class} s{s}"/>"#,
@@ -171,6 +181,18 @@ mod tests {
             ),
             "{narrow}"
         );
+    }
+
+    #[test]
+    fn a_gap_is_a_dash_not_a_bar() {
+        let svg = grouped_bars(&chart(6.0, vec![Some(4.0), None]), &Numbers::plain());
+        let narrow = svg.split("</svg>").next().unwrap();
+        assert_eq!(
+            narrow.matches(r#"class="chart-bar series-peer"#).count(),
+            1,
+            "the legend's only"
+        );
+        assert!(narrow.contains(">–</text>"));
     }
 
     #[test]
