@@ -4,6 +4,7 @@
 //! Pure computations over the model, independent of HTML, so every page, chart and download
 //! shows the same numbers and each rule is tested once.
 
+pub mod breakdowns;
 pub mod learning;
 pub mod maturity;
 pub mod progress;

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::yaml;
 use crate::diagnostics::{Diagnostic, SourceFile, Span};
+use crate::model::breakdown::Sex;
 use crate::model::data::{DatasetPath, Located, Observation};
 use crate::model::lang::Lang;
 use crate::model::number;
@@ -26,7 +27,9 @@ struct Entry {
     #[schemars(with = "f64")]
     #[serde(deserialize_with = "crate::model::number::spanned")]
     value: Spanned<f64>,
+    /// The subgroup the value counts rather than the total: `{sex: female}`, `{age: 15-24}`.
     #[serde(default)]
+    #[schemars(schema_with = "breakdown_schema")]
     breakdown: BTreeMap<String, String>,
     /// A remark on the value: one text for every language, or one per language.
     #[serde(default)]
@@ -34,6 +37,24 @@ struct Entry {
     /// Where the value comes from: a name, or one text per language.
     #[serde(default)]
     source: Option<Localized>,
+}
+
+/// The JSON Schema of a breakdown: `sex` and `age`, with the values pages can name.
+fn breakdown_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "The subgroup the value counts rather than the total: by sex, by age group, or both.",
+        "type": "object",
+        "properties": {
+            "sex": {"enum": Sex::ALL.map(Sex::key)},
+            "age": {
+                "description": "An age group in whole years: `15-24` (from 15 to 24) or `55+` (55 and over).",
+                "type": "string",
+                "pattern": "^[0-9]+(-[0-9]+|\\+)$",
+            },
+        },
+        "additionalProperties": false,
+        "default": {},
+    })
 }
 
 /// The JSON Schema of a YAML observations file, for `benchlearn schema`.

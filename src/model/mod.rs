@@ -1,12 +1,14 @@
 //! The typed domain: what a benchlearning site is made of, independent of files and HTML.
 
 pub mod audience;
+pub mod breakdown;
 pub mod countries;
 pub mod data;
 pub mod direction;
 pub mod documents;
 pub mod drafts;
 pub mod lang;
+pub mod language_names;
 pub mod number;
 pub mod text;
 pub mod typography;

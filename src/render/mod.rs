@@ -103,7 +103,13 @@ fn render_pages(
             )
             .chain(views::facets::facet_keys())
             .chain(files::datasets::dataset_keys())
+            .chain(files::dictionary::dictionary_keys())
             .chain(pages::peer_groups::GROUP_KEYS.iter().map(|k| k.to_string()))
+            .chain(
+                views::breakdowns::BREAKDOWN_KEYS
+                    .iter()
+                    .map(|k| k.to_string()),
+            )
             .chain(
                 pages::search_page::SEARCH_KEYS
                     .iter()
@@ -197,6 +203,9 @@ fn render_pages(
 /// (`filters.shown` is also handed to filters.js as written, to fill as filters change.)
 const RUST_ARGUMENTS: &[(&str, &[&str])] = &[
     ("bench.points", &["value"]),
+    ("columns.in_language", &["language", "name"]),
+    ("breakdown.age_band", &["from", "to"]),
+    ("breakdown.age_over", &["from"]),
     ("filters.shown", &["shown", "total"]),
     ("provenance.sources", &["count"]),
     ("provenance.years", &["count"]),
@@ -234,6 +243,7 @@ fn plan(cx: &Context<'_>) -> Vec<Box<dyn Planned>> {
     add(&mut planned, cx, files::sitemap::Crawling);
     add(&mut planned, cx, files::downloads::Downloads);
     add(&mut planned, cx, files::datasets::Datasets);
+    add(&mut planned, cx, files::dictionary::Dictionaries);
     add(&mut planned, cx, files::citations::Citations);
     add(&mut planned, cx, files::compare_data::CompareData);
     planned

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use super::{duplicates, Checker, Place};
 use crate::diagnostics::{did_you_mean, Code, Diagnostic, Span};
-use crate::model::data::{Assessment, Framework, Kpi, Located, Unit, MAX_DECIMALS};
+use crate::model::breakdown::{Dimension, Sex, Subgroup};
+use crate::model::data::{Assessment, Framework, Kpi, Located, Observation, Unit, MAX_DECIMALS};
 use crate::model::text::{Spanned, Translated};
 
 pub(super) fn check(checker: &mut Checker<'_>) {
@@ -304,6 +305,7 @@ fn check_observations(checker: &mut Checker<'_>) {
                 checker.problems.push(problem);
             }
         }
+        checker.problems.extend(breakdown_problems(observation));
         let key = (
             observation.pes.value.as_str(),
             observation.indicator.value.as_str(),
@@ -325,6 +327,37 @@ fn check_observations(checker: &mut Checker<'_>) {
             seen.insert(key, &observation.year);
         }
     }
+}
+
+/// What is wrong with an observation's breakdown: a key that is not `sex` or `age`, or a value
+/// that names no subgroup the pages can name in every language. Said at the observation's PES,
+/// where its entry or row begins.
+fn breakdown_problems(observation: &Observation) -> Vec<Diagnostic> {
+    observation
+        .breakdown
+        .iter()
+        .filter_map(|(key, value)| {
+            let problem = match Dimension::from_key(key) {
+                None => located_problem(
+                    &observation.pes,
+                    format!("unknown breakdown `{key}`; an observation may be broken down by `sex` or `age`"),
+                ),
+                Some(dimension) => {
+                    let message = Subgroup::parse(dimension, value).err()?;
+                    let problem = located_problem(&observation.pes, message);
+                    let help = match dimension {
+                        Dimension::Sex => did_you_mean(value, Sex::ALL.map(Sex::key)),
+                        Dimension::Age => None,
+                    };
+                    match help {
+                        Some(help) => problem.with_help(help),
+                        None => problem,
+                    }
+                }
+            };
+            Some(problem)
+        })
+        .collect()
 }
 
 /// Why a value cannot be in `unit`, if it cannot, as a problem at the value with what it is

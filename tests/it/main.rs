@@ -7,6 +7,7 @@ mod common;
 mod author_messages;
 mod bad_input;
 mod bench;
+mod breakdowns;
 mod build;
 mod check_json;
 mod citations;

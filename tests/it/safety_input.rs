@@ -332,7 +332,7 @@ fn csv_downloads_neutralise_spreadsheet_formulas() {
         OBSERVATIONS_YAML,
         "- pes: fr-ft\n  indicator: transitions\n  year: 2022\n  value: 43.5\n  \
          note: '=HYPERLINK(\"https://evil.example\",\"click\")'\n  source: '+1'\n  \
-         breakdown: {sex: '@SUM(A1)'}\n\
+         breakdown: {sex: female}\n\
          - pes: fr-ft\n  indicator: transitions\n  year: 2023\n  value: 45.5\n  \
          note: \"\\tTAB\"\n  source: \"\\rCR\"\n",
     );
@@ -388,7 +388,7 @@ fn sixty_thousand_observations_in_one_yaml_file_load() {
     let mut yaml = String::new();
     for index in 0..60_000 {
         yaml.push_str(&format!(
-            "- pes: fr-ft\n  indicator: transitions\n  year: 2022\n  value: 43.5\n  breakdown: {{age: a{index}}}\n"
+            "- pes: fr-ft\n  indicator: transitions\n  year: 2022\n  value: 43.5\n  breakdown: {{sex: female, age: {index}+}}\n"
         ));
     }
     site.write(OBSERVATIONS_YAML, &yaml);

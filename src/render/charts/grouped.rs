@@ -4,12 +4,17 @@
 
 use super::bars::fixed_ticks;
 use super::scale::Scale;
-use super::{close, each_layout, fit, n, open, text, vertical_grid, Layout, Meta, Numbers, CHAR};
+use super::{
+    close, each_layout, label, n, open, text, vertical_grid, Label, Layout, Meta, Numbers, CHAR,
+};
 
 /// One group (an area) with one value per series.
 #[derive(Debug, Clone)]
 pub struct Group {
     pub label: String,
+    /// The full name behind a short label (an area's name behind its letter), shown on hover
+    /// and read by screen readers.
+    pub full: Option<String>,
     pub values: Vec<Option<f64>>,
 }
 
@@ -42,7 +47,13 @@ fn grouped_bars_in(chart: &GroupedBars, numbers: &Numbers<'_>, layout: Layout) -
     let plot_bottom = top + per_group * chart.groups.len() as f64;
     let height = plot_bottom + 46.0;
     let (min, max, ticks) = fixed_ticks(chart.min, chart.max);
-    let value_space = CHAR * 4.0 + 6.0;
+    let value_chars = chart
+        .groups
+        .iter()
+        .flat_map(|g| g.values.iter().flatten())
+        .map(|v| numbers.value(*v).chars().count())
+        .fold(4, usize::max);
+    let value_space = CHAR * value_chars as f64 + 6.0;
     let x = Scale {
         min,
         max,
@@ -71,17 +82,31 @@ fn grouped_bars_in(chart: &GroupedBars, numbers: &Numbers<'_>, layout: Layout) -
     for (g, group) in chart.groups.iter().enumerate() {
         let gy = top + per_group * g as f64 + 6.0;
         let middle = gy + BAR * chart.series.len() as f64 / 2.0;
-        svg += &text(
+        svg += &label(
             LABEL - 8.0,
             middle + 5.0,
             "end",
             "chart-label",
-            &fit(&group.label, 5),
+            Label {
+                shown: &group.label,
+                full: group.full.as_deref(),
+            },
+            5,
         );
         for (s, value) in group.values.iter().enumerate() {
-            let Some(value) = value else { continue };
-            let class = chart.series.get(s).map_or("", |(_, c)| c.as_str());
             let by = gy + BAR * s as f64;
+            let Some(value) = value else {
+                // A gap: a dash where the bar would start, never a bar of zero.
+                svg += &text(
+                    LABEL + 4.0,
+                    by + BAR - 3.0,
+                    "start",
+                    "chart-value is-small",
+                    "–",
+                );
+                continue;
+            };
+            let class = chart.series.get(s).map_or("", |(_, c)| c.as_str());
             let end = x.at(*value).max(LABEL);
             svg += &format!(
                 r#"<rect x="{}" y="{}" width="{}" height="{}" class="chart-bar {class} s{s}"/>"#,
@@ -123,6 +148,7 @@ mod tests {
             ],
             groups: vec![Group {
                 label: "A".into(),
+                full: Some("Strategic performance management".into()),
                 values,
             }],
             min: 0.0,
@@ -143,6 +169,30 @@ mod tests {
             .map(|t| &t[..t.find('<').unwrap()])
             .collect();
         assert_eq!(ticks, ["1", "2", "3", "4", "5", "6"]);
+    }
+
+    #[test]
+    fn a_letter_carries_the_full_name_of_its_group() {
+        let svg = grouped_bars(&chart(6.0, vec![Some(4.0), Some(5.0)]), &Numbers::plain());
+        let narrow = svg.split("</svg>").next().unwrap();
+        assert!(
+            narrow.contains(
+                r#"<g class="chart-name"><title>Strategic performance management</title><text"#
+            ),
+            "{narrow}"
+        );
+    }
+
+    #[test]
+    fn a_gap_is_a_dash_not_a_bar() {
+        let svg = grouped_bars(&chart(6.0, vec![Some(4.0), None]), &Numbers::plain());
+        let narrow = svg.split("</svg>").next().unwrap();
+        assert_eq!(
+            narrow.matches(r#"class="chart-bar series-peer"#).count(),
+            1,
+            "the legend's only"
+        );
+        assert!(narrow.contains(">–</text>"));
     }
 
     #[test]

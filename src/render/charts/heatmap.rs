@@ -3,7 +3,7 @@
 //! each shade stands for; rows may come in groups, each under its name.
 
 use super::{
-    chars_in, close, each_layout, fit, label, n, open, row_open, text, Label, Layout, Meta, CHAR,
+    chars_in, close, each_layout, label, n, open, row_open, text, Label, Layout, Meta, CHAR,
 };
 
 /// One row: its label and, per column, a level (0 for none, 1–6) and the text to print, or
@@ -21,11 +21,19 @@ pub struct HeatmapRow {
     pub group: Option<String>,
 }
 
+/// A column heading: what the chart shows (an area's letter) and, where that is short, the
+/// full name behind it, shown on hover and read by screen readers.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub label: String,
+    pub full: Option<String>,
+}
+
 /// A heatmap with its column headings and its legend.
 #[derive(Debug, Clone)]
 pub struct Heatmap {
     pub meta: Meta,
-    pub columns: Vec<String>,
+    pub columns: Vec<Column>,
     pub rows: Vec<HeatmapRow>,
     /// What the shades measure (`score /6`), before the legend's swatches.
     pub legend_title: String,
@@ -80,12 +88,16 @@ fn heatmap_in(chart: &Heatmap, layout: Layout) -> String {
     svg += &legend(chart, width);
     let column_chars = chars_in(cell_w - 4.0);
     for (c, column) in chart.columns.iter().enumerate() {
-        svg += &text(
+        svg += &label(
             label_width + cell_w * (c as f64 + 0.5),
             top - 8.0,
             "middle",
             "chart-tick",
-            &fit(column, column_chars),
+            Label {
+                shown: &column.label,
+                full: column.full.as_deref(),
+            },
+            column_chars,
         );
     }
     let mut y = top;
@@ -180,7 +192,12 @@ mod tests {
         for (columns, rows) in [(0, 0), (1, 0), (0, 3), (40, 30)] {
             let chart = Heatmap {
                 meta: meta.clone(),
-                columns: (0..columns).map(|c| format!("column {c}")).collect(),
+                columns: (0..columns)
+                    .map(|c| Column {
+                        label: format!("column {c}"),
+                        full: None,
+                    })
+                    .collect(),
                 rows: (0..rows)
                     .map(|r| HeatmapRow {
                         label: format!("row {r}"),
@@ -217,7 +234,12 @@ mod tests {
                 desc: "d".into(),
                 provenance: None,
             },
-            columns: vec!["A".into(), "B".into()],
+            columns: ["A", "B"]
+                .map(|id| Column {
+                    label: id.into(),
+                    full: Some(format!("Area {id}")),
+                })
+                .into(),
             rows: vec![row("X", "North"), row("Y", "North"), row("Z", "South")],
             legend_title: "score /6".into(),
             legend: (1..=6).map(|l| (l, l.to_string())).collect(),
@@ -233,6 +255,7 @@ mod tests {
                 "{level}"
             );
         }
+        assert!(narrow.contains(r#"<g class="chart-name"><title>Area B</title><text"#));
         assert_eq!(narrow.matches(r#"class="chart-group">North<"#).count(), 1);
         assert_eq!(narrow.matches(r#"class="chart-group">South<"#).count(), 1);
     }

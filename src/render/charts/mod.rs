@@ -16,7 +16,7 @@ mod sparkline;
 
 pub use bars::{bar_chart, progress_bar, Bar, BarChart};
 pub use grouped::{grouped_bars, Group, GroupedBars};
-pub use heatmap::{heatmap, Heatmap, HeatmapRow};
+pub use heatmap::{heatmap, Column, Heatmap, HeatmapRow};
 pub use lines::{line_chart, Line, LineChart};
 pub use sparkline::{spark_shape, sparkline, sparkline_of, SparkShape, VIEW_BOX as SPARK_VIEW_BOX};
 
@@ -56,6 +56,11 @@ const CHAR: f64 = 9.0;
 /// The chart drawn once per layout, narrowest first.
 fn each_layout(draw: impl Fn(Layout) -> String) -> String {
     LAYOUTS.iter().map(|layout| draw(*layout)).collect()
+}
+
+/// The top of a value axis from 0 that holds `highest`, on a round tick (`60` for `56.7`).
+pub fn scale_top(highest: f64) -> f64 {
+    scale::nice(0.0, highest, 4).1
 }
 
 /// How many characters fit in `width` user units of chart text.

@@ -81,7 +81,7 @@ impl Dataset {
     }
 
     /// Whether the site holds any of its data; an empty dataset is not published.
-    fn is_present(self, data: &Data) -> bool {
+    pub(super) fn is_present(self, data: &Data) -> bool {
         match self {
             Dataset::Assessments => !data.assessments.is_empty(),
             Dataset::Kpis => data
@@ -96,7 +96,7 @@ impl Dataset {
     }
 
     /// Its columns: the stable ones, then those repeated per site language.
-    fn columns(self, languages: &[Lang]) -> Vec<String> {
+    pub(super) fn columns(self, languages: &[Lang]) -> Vec<String> {
         let (stable, per_language): (&[&str], &[&str]) = match self {
             Dataset::Assessments => (
                 &["cycle", "pes", "area", "enabler", "self", "peer"],

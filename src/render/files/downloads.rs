@@ -41,7 +41,7 @@ const COUNTRY: &str = "country";
 const NAMES: [&str; 4] = ["indicator_name", "pes_name", "cluster_name", "country_name"];
 
 /// The columns of every download of a site in `languages`, in order.
-fn columns(languages: &[Lang]) -> Vec<String> {
+pub(super) fn columns(languages: &[Lang]) -> Vec<String> {
     let per_language = |fields: &'static [&'static str]| {
         fields
             .iter()

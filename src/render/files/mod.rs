@@ -5,6 +5,7 @@
 pub mod citations;
 pub mod compare_data;
 pub mod datasets;
+pub mod dictionary;
 pub mod downloads;
 pub mod feeds;
 pub mod sitemap;

@@ -9,9 +9,10 @@ use std::collections::BTreeMap;
 use crate::analysis::maturity::{self, AreaMean};
 use crate::diagnostics::Diagnostics;
 use crate::model::data::ValueFormat;
-use crate::render::charts::{self, Heatmap, HeatmapRow, Meta};
+use crate::render::charts::{self, Column, Heatmap, HeatmapRow, Meta};
 use crate::render::family::Family;
 use crate::render::files::datasets::{Dataset, DatasetLink};
+use crate::render::files::dictionary::{ColumnGuide, DataFile};
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::maturity::EnablerRow;
 use crate::render::views::provenance::Provenance;
@@ -23,6 +24,8 @@ struct IndexPage {
     cycles: Vec<CycleLink>,
     areas: Vec<AreaLink>,
     downloads: Vec<DatasetLink>,
+    /// What the columns of the downloads hold, in the page's language.
+    column_guide: Option<ColumnGuide>,
 }
 
 #[derive(Serialize)]
@@ -204,6 +207,7 @@ impl Assessments {
                 cycles: Self::cycle_links(cx, lang),
                 areas: Self::area_links(cx, lang),
                 downloads: cx.dataset_links(&[Dataset::Assessments], lang),
+                column_guide: cx.column_guide(&[DataFile::Of(Dataset::Assessments)], lang),
             },
         )
     }
@@ -274,7 +278,13 @@ impl Assessments {
                 desc: cx.label(lang, "bench.heatmap_desc"),
                 provenance: Provenance::chart_line(provenance.as_ref()),
             },
-            columns: areas.iter().map(|a| a.id.clone()).collect(),
+            columns: areas
+                .iter()
+                .map(|a| Column {
+                    label: a.id.clone(),
+                    full: Some(a.name.clone()),
+                })
+                .collect(),
             rows: heat_rows,
             legend_title: cx.label(lang, "bench.axis_score"),
             legend: (1..=6)

@@ -10,6 +10,7 @@ use crate::model::data::{Framework, Kpi};
 use crate::render::charts::{self, Meta};
 use crate::render::family::Family;
 use crate::render::files::datasets::{Dataset, DatasetLink};
+use crate::render::files::dictionary::{ColumnGuide, DataFile};
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::provenance::{Provenance, Shown};
 use crate::render::views::{FrameworkLink, Labelled, PesLink};
@@ -19,6 +20,8 @@ use crate::render::{Change, Context, OutputFile};
 struct IndexPage {
     frameworks: Vec<FrameworkLink>,
     downloads: Vec<DatasetLink>,
+    /// What the columns of the downloads hold, in the page's language.
+    column_guide: Option<ColumnGuide>,
 }
 
 #[derive(Debug, Serialize)]
@@ -161,6 +164,13 @@ impl Frameworks {
             IndexPage {
                 frameworks,
                 downloads: cx.dataset_links(&[Dataset::Kpis, Dataset::Activities], lang),
+                column_guide: cx.column_guide(
+                    &[
+                        DataFile::Of(Dataset::Kpis),
+                        DataFile::Of(Dataset::Activities),
+                    ],
+                    lang,
+                ),
             },
         )
     }

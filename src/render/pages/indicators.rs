@@ -15,6 +15,8 @@ use crate::model::documents::Section;
 use crate::render::charts::{self, Bar, BarChart, Line, LineChart, Meta};
 use crate::render::family::Family;
 use crate::render::files::citations::Cited;
+use crate::render::files::dictionary::{ColumnGuide, DataFile};
+use crate::render::views::breakdowns::{self, BreakdownScope, BreakdownView};
 use crate::render::views::citation::CiteView;
 use crate::render::views::figures::{Cell, Figure, IndicatorHead};
 use crate::render::views::provenance::{Provenance, Shown};
@@ -26,6 +28,8 @@ struct IndexPage {
     categories: Vec<Category>,
     frameworks_url: String,
     download_all: String,
+    /// What the columns of the downloads hold, in the page's language.
+    column_guide: Option<ColumnGuide>,
 }
 
 #[derive(Serialize)]
@@ -61,6 +65,8 @@ struct IndicatorPage {
     years: Vec<i32>,
     series_rows: Vec<SeriesRow>,
     median_row: Vec<Cell>,
+    /// The values per sex and per age group, where the data has them.
+    breakdowns: Vec<BreakdownView>,
     gaps: Vec<String>,
     notes: Vec<String>,
     clusters: Vec<ClusterLink>,
@@ -69,6 +75,8 @@ struct IndicatorPage {
     practices: Vec<IndicatorPractice>,
     csv: String,
     json: String,
+    /// Where the indicators' page explains the columns of the downloads.
+    columns_url: String,
     /// "Cite this page".
     citation: Option<CiteView>,
 }
@@ -249,6 +257,7 @@ impl Indicators {
                 categories,
                 frameworks_url: cx.routes.link(&cx.routes.frameworks(lang)),
                 download_all: cx.routes.link(&cx.routes.download("observations.csv")),
+                column_guide: cx.column_guide(&[DataFile::Observations], lang),
             },
         )
     }
@@ -319,6 +328,13 @@ impl Indicators {
         };
         let (lines, series_rows, median_row) =
             Self::time_series(cx, indicator, &head, &table, &members, cluster, lang);
+        let scope = BreakdownScope {
+            indicator,
+            head: &head,
+            totals: &table,
+            members: &members,
+        };
+        let breakdowns = cx.breakdowns(&scope, lang);
         let colon = cx.label(lang, "bench.colon");
         let gaps = members
             .iter()
@@ -391,7 +407,8 @@ impl Indicators {
         layout.illustrative = [&bars, &lines]
             .into_iter()
             .filter_map(|figure| figure.as_ref()?.provenance.as_ref())
-            .any(Provenance::is_illustrative);
+            .any(Provenance::is_illustrative)
+            || breakdowns::any_illustrative(&breakdowns);
         // The network view is searchable; its peer-group views would only repeat it.
         if cluster.is_none() {
             layout.index = cx.typed_record(lang, "bench.indicator");
@@ -413,6 +430,7 @@ impl Indicators {
             years: table.years.clone(),
             series_rows,
             median_row,
+            breakdowns,
             gaps,
             notes,
             clusters,
@@ -435,6 +453,10 @@ impl Indicators {
             json: cx
                 .routes
                 .link(&cx.routes.download(&format!("indicators/{id}.json"))),
+            columns_url: format!(
+                "{}#column-guide",
+                cx.routes.link(&cx.routes.indicators(lang))
+            ),
             indicator: head,
             citation: cx.cite_view(cited, lang),
         };

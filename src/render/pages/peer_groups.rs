@@ -395,6 +395,7 @@ impl PeerGroups {
                 .iter()
                 .map(|a| Group {
                     label: a.area.clone(),
+                    full: cx.area_name(&a.area, lang),
                     values: vec![network_of(&a.area), Some(a.median)],
                 })
                 .collect(),

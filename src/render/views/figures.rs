@@ -172,6 +172,14 @@ impl Context<'_> {
             .map_or_else(|| id.to_string(), |c| self.text(lang, c.name.text(lang)))
     }
 
+    /// An excellence area's name in `lang`, behind its letter in charts; none when unknown.
+    pub(crate) fn area_name(&self, id: &str, lang: &Lang) -> Option<String> {
+        self.site
+            .data
+            .area_by_id(id)
+            .map(|area| self.text(lang, area.name.text(lang)))
+    }
+
     pub(crate) fn indicator_head(&self, indicator: &Indicator, lang: &Lang) -> IndicatorHead {
         let id = indicator.id.value.as_str();
         IndicatorHead {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::analysis::maturity;
 use crate::model::data::ValueFormat;
 use crate::model::lang::Lang;
-use crate::render::charts::{self, Heatmap, HeatmapRow, Meta as ChartMeta};
+use crate::render::charts::{self, Column, Heatmap, HeatmapRow, Meta as ChartMeta};
 use crate::render::views::figures::Figure;
 use crate::render::views::provenance::Provenance;
 use crate::render::Context;
@@ -76,7 +76,12 @@ impl Context<'_> {
                 desc: self.label(lang, "bench.distribution_desc"),
                 provenance: Provenance::chart_line(provenance.as_ref()),
             },
-            columns: (1..=6).map(|s| self.formats(lang).integer(s)).collect(),
+            columns: (1..=6)
+                .map(|s| Column {
+                    label: self.formats(lang).integer(s),
+                    full: None,
+                })
+                .collect(),
             rows: enablers
                 .iter()
                 .map(|e| HeatmapRow {

@@ -1,6 +1,7 @@
 //! What templates receive: plain serializable views shaped from the model, so templates only
 //! lay things out.
 
+pub(crate) mod breakdowns;
 pub(crate) mod cards;
 pub(crate) mod citation;
 pub(crate) mod compare;

@@ -259,6 +259,7 @@ impl Context<'_> {
                 .iter()
                 .map(|m| Group {
                     label: m.area.clone(),
+                    full: self.area_name(&m.area, lang),
                     values: vec![Some(m.self_mean), Some(m.peer_mean)],
                 })
                 .collect(),
