@@ -135,7 +135,7 @@ fn profile_shows_standing_maturity_and_learn_from() {
         ]
     );
     let steering = row(&html, "Mean score per excellence area", "A Steering");
-    assert_eq!(steering[1..], ["4.5", "3.0", "+1.5 ▲"]);
+    assert_eq!(steering[1..], ["4.5", "3.0", "+1.5 \u{a0}▲"]);
     // Area A: peer 3 against a network median of 4.5 → learn from the north peers first.
     let learn = texts(&html, "[aria-labelledby=learn-area-A] .ahead > li > .peer");
     assert_eq!(
@@ -211,7 +211,7 @@ fn assessment_cycle_shows_heatmap_gaps_and_distribution() {
     );
     assert_eq!(median, ["Network median", "4.5", "3.0"]);
     let gaps = row(&html, "Mean self score minus mean peer score", "ALF");
-    assert_eq!(gaps, ["ALF", "1", "+1.5 ▲", "0.0"]);
+    assert_eq!(gaps, ["ALF", "1", "+1.5 \u{a0}▲", "0.0"]);
     let charlie = row(&html, "Mean self score minus mean peer score", "CHA");
     assert_eq!(charlie, ["CHA", "0", "0.0", "-1.0"]);
     let b1 = row(&html, "Number of services per peer score", "B1");
