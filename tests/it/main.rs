@@ -13,6 +13,7 @@ mod citations;
 mod compare;
 mod consistency;
 mod drafts;
+mod editions_scores;
 mod example_truth;
 mod figures;
 mod init;
