@@ -22,14 +22,8 @@ fn public() -> &'static Path {
     &built(FIXTURE).output
 }
 
-/// The members' edition, which `build --edition members` writes to `output-members`.
 fn members() -> &'static Path {
-    static OUTPUT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
-    OUTPUT.get_or_init(|| {
-        built_with(FIXTURE, &["--edition", "members"])
-            .root
-            .join("output-members")
-    })
+    &built_members(FIXTURE).output
 }
 
 /// Every file of `output` as text (Pagefind's fragments gunzipped), by path.
