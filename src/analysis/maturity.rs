@@ -164,3 +164,70 @@ pub fn enabler_median(data: &Data, cycle: &str, enabler: &str) -> Option<f64> {
         .collect();
     stats::median(&scores)
 }
+
+/// How the scores of several PES spread, self and peer: what an edition that does not show
+/// each PES's scores shows instead.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spread {
+    /// How many PES it summarises.
+    pub count: usize,
+    pub self_scores: stats::Quartiles,
+    pub peer: stats::Quartiles,
+}
+
+impl Spread {
+    /// The spread of `(self, peer)` score pairs, one per PES; `None` without any.
+    fn of(pairs: &[(f64, f64)]) -> Option<Spread> {
+        let self_scores: Vec<f64> = pairs.iter().map(|(s, _)| *s).collect();
+        let peer: Vec<f64> = pairs.iter().map(|(_, p)| *p).collect();
+        Some(Spread {
+            count: pairs.len(),
+            self_scores: stats::quartiles(&self_scores)?,
+            peer: stats::quartiles(&peer)?,
+        })
+    }
+}
+
+/// The spread of the area means (self and peer) of the PES `include` accepts that were
+/// scored in `area` in `cycle`.
+pub fn area_spread(
+    data: &Data,
+    cycle: &str,
+    area: &str,
+    include: impl Fn(&str) -> bool,
+) -> Option<Spread> {
+    let pairs: Vec<(f64, f64)> = heatmap(data, cycle)
+        .iter()
+        .filter(|(pes, _)| include(pes))
+        .filter_map(|(_, means)| means.iter().find(|m| m.area == area))
+        .map(|m| (m.self_mean, m.peer_mean))
+        .collect();
+    Spread::of(&pairs)
+}
+
+/// The spread of the scores (self and peer) given on `enabler` in `cycle` to the PES
+/// `include` accepts.
+pub fn enabler_spread(
+    data: &Data,
+    cycle: &str,
+    enabler: &str,
+    include: impl Fn(&str) -> bool,
+) -> Option<Spread> {
+    let pairs: Vec<(f64, f64)> = in_cycle(data, cycle)
+        .into_iter()
+        .filter(|(pes, _)| include(pes))
+        .flat_map(|(_, assessment)| assessment.body.scores.iter())
+        .filter(|s| s.enabler.value == enabler)
+        .map(|s| (s.self_score.value as f64, s.peer.value as f64))
+        .collect();
+    Spread::of(&pairs)
+}
+
+/// How many PES `include` accepts were assessed in `cycle`: whether their spread may be shown
+/// where each PES's scores are not.
+pub fn assessed_count(data: &Data, cycle: &str, include: impl Fn(&str) -> bool) -> usize {
+    in_cycle(data, cycle)
+        .into_keys()
+        .filter(|pes| include(pes))
+        .count()
+}

@@ -22,6 +22,81 @@ pub fn median(values: &[f64]) -> Option<f64> {
     })
 }
 
+/// The lower quartile, the median and the upper quartile of several values: where the middle
+/// half of them lies, which a public page can show without showing any one of them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quartiles {
+    pub q1: f64,
+    pub median: f64,
+    pub q3: f64,
+}
+
+/// Which quarter of a distribution a value falls in, lowest first: where a PES stands
+/// without its score being shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quarter {
+    /// Below the lower quartile.
+    Lowest,
+    /// From the lower quartile to below the median.
+    BelowMedian,
+    /// From the median to the upper quartile.
+    AboveMedian,
+    /// Above the upper quartile.
+    Highest,
+}
+
+impl Quarter {
+    /// Its id: the last part of the UI string that words it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Quarter::Lowest => "lowest",
+            Quarter::BelowMedian => "below_median",
+            Quarter::AboveMedian => "above_median",
+            Quarter::Highest => "highest",
+        }
+    }
+}
+
+impl Quartiles {
+    /// The quarter `value` falls in.
+    pub fn quarter_of(&self, value: f64) -> Quarter {
+        if value < self.q1 {
+            Quarter::Lowest
+        } else if value < self.median {
+            Quarter::BelowMedian
+        } else if value <= self.q3 {
+            Quarter::AboveMedian
+        } else {
+            Quarter::Highest
+        }
+    }
+}
+
+/// The quartiles of `values`, or `None` when there are none.
+///
+/// Each quartile is interpolated between the two nearest values, as spreadsheets'
+/// `QUARTILE.INC` (and `QUARTILE`) compute it: with `n` values sorted, the quartile `p` lies
+/// at position `(n - 1) × p`, counting from 0. The median is then [`median`]'s, so a
+/// published figure can be checked.
+pub fn quartiles(values: &[f64]) -> Option<Quartiles> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let at = |share: f64| {
+        let position = (sorted.len() - 1) as f64 * share;
+        let below = position.floor() as usize;
+        let above = position.ceil() as usize;
+        sorted[below] + (position - below as f64) * (sorted[above] - sorted[below])
+    };
+    Some(Quartiles {
+        q1: at(0.25),
+        median: at(0.5),
+        q3: at(0.75),
+    })
+}
+
 /// The rank of `value` among `all` (which includes it), 1 being the best.
 ///
 /// Ties share the best rank and leave a gap after them ("1, 2, 2, 4"), so a rank always says
@@ -97,6 +172,40 @@ mod tests {
         assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
         assert_eq!(median(&[4.0, 1.0, 3.0, 2.0]), Some(2.5));
         assert_eq!(median(&[7.0]), Some(7.0));
+    }
+
+    #[test]
+    fn quartiles_are_interpolated_as_spreadsheets_do() {
+        assert_eq!(quartiles(&[]), None);
+        let one = quartiles(&[4.0]).unwrap();
+        assert_eq!((one.q1, one.median, one.q3), (4.0, 4.0, 4.0));
+        // QUARTILE.INC({2;3;4;5}) = 2.75, 3.5, 4.25
+        let four = quartiles(&[5.0, 2.0, 4.0, 3.0]).unwrap();
+        assert_eq!((four.q1, four.median, four.q3), (2.75, 3.5, 4.25));
+        // QUARTILE.INC({1;3;4;4;6}) = 3, 4, 4
+        let five = quartiles(&[4.0, 1.0, 6.0, 3.0, 4.0]).unwrap();
+        assert_eq!((five.q1, five.median, five.q3), (3.0, 4.0, 4.0));
+        for values in [
+            &[1.0, 2.0][..],
+            &[3.0, 1.0, 2.0],
+            &[6.0, 1.0, 2.0, 2.0, 5.0, 3.0],
+        ] {
+            assert_eq!(quartiles(values).map(|q| q.median), median(values));
+        }
+    }
+
+    #[test]
+    fn a_value_falls_in_one_quarter() {
+        let q = Quartiles {
+            q1: 2.0,
+            median: 3.0,
+            q3: 4.0,
+        };
+        assert_eq!(q.quarter_of(1.5), Quarter::Lowest);
+        assert_eq!(q.quarter_of(2.0), Quarter::BelowMedian);
+        assert_eq!(q.quarter_of(3.0), Quarter::AboveMedian);
+        assert_eq!(q.quarter_of(4.0), Quarter::AboveMedian);
+        assert_eq!(q.quarter_of(4.5), Quarter::Highest);
     }
 
     #[test]

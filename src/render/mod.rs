@@ -101,6 +101,7 @@ fn render_pages(
                     .iter()
                     .map(|k| k.to_string()),
             )
+            .chain(views::spread::SPREAD_KEYS.iter().map(|k| k.to_string()))
             .chain(views::facets::facet_keys())
             .chain(files::datasets::dataset_keys())
             .chain(files::dictionary::dictionary_keys())

@@ -29,9 +29,10 @@ const PAGES = {
   indicator: () => pageWith('en', 'indicators', 'chart-lines'),
   assessment: () => pageWith('en', 'assessments', 'chart-heatmap'),
   framework: () => pageWith('en', 'frameworks', 'chart-progress'),
-  area: () => pageWith('en', 'areas', 'chart-bars'),
+  // Each PES's bars in the members' edition, the spread of the scores (ranges) in the public one.
+  area: () => pageWith('en', 'areas', 'class="chart-figure'),
   'peer-group': () => pageWith('en', 'peer_groups', 'chart-grouped'),
-  profile: () => pageWith('en', 'pes', 'chart-grouped'),
+  profile: () => pageWith('en', 'pes', 'class="chart-figure'),
 };
 
 const chrome = withBrowser({ base });

@@ -29,7 +29,8 @@ function indicatorPage(lang) {
   return found;
 }
 
-/** The first assessment cycle page of `lang` (a heatmap of PES). */
+/** The first assessment cycle page of `lang` with a heatmap: of each PES in the members'
+ *  edition, of the peer groups' medians in the public one. */
 function cyclePage(lang) {
   const folder = path.join(siteDir, lang, sections.assessments[lang]);
   const cycle = fs

@@ -652,7 +652,9 @@ fn french_typography_reaches_ui_strings_data_names_and_charts() {
         "themes/default/i18n/en.yaml",
         "bench:\n  rank_note: \"Ranks : 1 = best ; ties !\"\n",
     );
-    let output = site.build_ok();
+    // The members' edition, whose profiles have the maturity chart with its description put
+    // together in code.
+    let output = site.build_members_ok();
 
     let indicator = parsed(&output, "fr/indicateurs/placement/index.html");
     let typeset = "Placement\u{a0}: total";

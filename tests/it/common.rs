@@ -114,6 +114,13 @@ impl Site {
         run.assert_code(0);
         self.output()
     }
+
+    /// Builds the members' edition (each PES's assessment scores and comments shown) into
+    /// its default folder, `output-members`, and fails the test unless the build succeeds.
+    pub fn build_members_ok(&self) -> PathBuf {
+        self.run(&["build", "--edition", "members"]).assert_code(0);
+        self.root.join("output-members")
+    }
 }
 
 /// A fixture site built once per test run and shared by every test that only reads it: the
@@ -122,7 +129,7 @@ pub struct Built {
     /// The site root (the folder holding site.yaml). Commands that write nothing (`check`)
     /// may run on it; nothing may change it.
     pub root: PathBuf,
-    /// The output folder, `<root>/output`.
+    /// The output folder: `<root>/output`, or `<root>/output-NAME` for `--edition NAME`.
     pub output: PathBuf,
     /// What `build` printed.
     pub build: Run,
@@ -192,10 +199,44 @@ fn build_shared(name: &str, args: &[&str], key: &str) -> Built {
         run.stderr
     );
     Built {
-        output: root.join("output"),
+        output: root.join(output_folder(args)),
         root,
         build: run,
     }
+}
+
+/// Where `build <args>` writes: `--output DIR` if given, else `output-NAME` for
+/// `--edition NAME`, else `output`.
+fn output_folder(args: &[&str]) -> String {
+    let after = |flag: &str| {
+        args.iter()
+            .position(|a| *a == flag)
+            .and_then(|i| args.get(i + 1))
+    };
+    match (after("--output"), after("--edition")) {
+        (Some(output), _) => output.to_string(),
+        (None, Some(edition)) => format!("output-{edition}"),
+        (None, None) => "output".to_string(),
+    }
+}
+
+/// `tests/fixtures/<name>` built as its members' edition (`build --edition members`), which
+/// shows each PES's assessment scores and comments, once per test run.
+pub fn built_members(name: &str) -> &'static Built {
+    built_with(name, &["--edition", "members"])
+}
+
+/// The repository's example site built as its members' edition, once per test run, for the
+/// tests that read each PES's assessment scores.
+pub fn built_example_members() -> &'static Path {
+    static OUTPUT: OnceLock<PathBuf> = OnceLock::new();
+    OUTPUT.get_or_init(|| {
+        let output = built_sites_folder().join("example-members");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let target = output.to_str().expect("a UTF-8 path");
+        benchlearn(root, &["build", "--edition", "members", "--output", target]).assert_code(0);
+        output
+    })
 }
 
 /// `<CARGO_TARGET_TMPDIR>/built`, emptied once per test run so no earlier run's site is read.

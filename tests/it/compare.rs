@@ -1,7 +1,8 @@
 //! Comparisons of PES side by side: builds the `bench` fixture (peer groups north: a1, a2, a3;
 //! south: b1, b2; known values) and checks the precomputed comparison pages of same-group
 //! pairs, the figures in their columns, the comparison page and its data file in both
-//! languages, and the links from profiles and the sitemap.
+//! languages, and the links from profiles and the sitemap. Area scores are each PES's own:
+//! the tests that read them build the members' edition.
 
 use std::fs;
 
@@ -44,7 +45,7 @@ fn row(rows: &[Vec<String>], name: &str) -> Vec<String> {
 }
 
 fn compare_data(lang: &str) -> Value {
-    let out = &built("bench").output;
+    let out = &built_members("bench").output;
     let text = page(out, &format!("data/compare/{lang}.json"));
     serde_json::from_str(&text).expect("the comparison data is JSON")
 }
@@ -75,7 +76,7 @@ fn each_pair_of_a_peer_group_has_its_comparison_in_each_language() {
 
 #[test]
 fn a_comparison_shows_each_pes_in_a_column_with_its_figures() {
-    let out = &built("bench").output;
+    let out = &built_members("bench").output;
     let html = parsed(out, "en/compare/a1--a2/index.html");
     assert_eq!(
         texts(&html, "h1"),
@@ -140,7 +141,7 @@ fn a_comparison_shows_each_pes_in_a_column_with_its_figures() {
 
 #[test]
 fn a_comparison_shows_gaps_and_practices_by_area() {
-    let out = &built("bench").output;
+    let out = &built_members("bench").output;
     let html = parsed(out, "en/compare/a1--a3/index.html");
     let indicators = table(&html, "Latest value of each indicator");
     // a3 reported placement in 2023 only, and no duration.
@@ -172,7 +173,7 @@ fn a_comparison_shows_gaps_and_practices_by_area() {
 
 #[test]
 fn french_comparisons_write_figures_and_words_in_french() {
-    let out = &built("bench").output;
+    let out = &built_members("bench").output;
     let html = parsed(out, "fr/comparer/a1--a2/index.html");
     assert_eq!(texts(&html, "h1"), ["Service Alpha / Service Bravo"]);
     let indicators = table(&html, "Dernière valeur de chaque indicateur");

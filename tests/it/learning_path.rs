@@ -283,7 +283,7 @@ fn in_article(html: &Html, item: &str, css: &str) -> Vec<String> {
 #[test]
 fn a_profile_names_the_peers_ahead_and_their_practices_then_the_category_and_related_area() {
     let site = learning_site();
-    let out = site.build_ok();
+    let out = site.build_members_ok();
     let alpha = parsed(&out, "en/pes/a1/index.html");
     assert_eq!(
         texts(&alpha, "#pes-learn"),
@@ -361,7 +361,7 @@ fn a_profile_with_nothing_to_compare_says_so() {
             site.read("content/data/pes.yaml")
         ),
     );
-    let out = site.build_ok();
+    let out = site.build_members_ok();
     let foxtrot = parsed(&out, "en/pes/c1/index.html");
     assert_eq!(
         texts(&foxtrot, "section.learning .empty"),

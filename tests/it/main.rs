@@ -15,6 +15,7 @@ mod compare;
 mod consistency;
 mod drafts;
 mod editions_check;
+mod editions_scores;
 mod example_truth;
 mod figures;
 mod first_hour;

@@ -11,7 +11,9 @@ use std::path::Path;
 
 use scraper::{ElementRef, Html};
 
-use crate::common::{built_example, collapsed, file_for, parsed, select, text_of, Site};
+use crate::common::{
+    built_example, built_example_members, collapsed, file_for, parsed, select, text_of, Site,
+};
 
 /// The example site, built once for the tests that only read it.
 fn example() -> &'static Path {
@@ -108,7 +110,12 @@ fn profile(id: &str, lang: &str) -> String {
 
 /// Every `index.html` of a folder of the built site: one per indicator, area, cycle…
 fn pages_under(folder: &str) -> Vec<String> {
-    let mut pages: Vec<String> = fs::read_dir(example().join(folder))
+    pages_under_in(example(), folder)
+}
+
+/// The pages of `site` one folder below `folder`, sorted.
+fn pages_under_in(site: &Path, folder: &str) -> Vec<String> {
+    let mut pages: Vec<String> = fs::read_dir(site.join(folder))
         .unwrap_or_else(|e| panic!("{folder}: {e}"))
         .filter_map(Result::ok)
         .filter(|entry| entry.path().join("index.html").is_file())
@@ -200,8 +207,10 @@ fn indicator_charts_and_tables_mark_the_pes_of_each_bar_line_and_row() {
 #[test]
 fn area_scores_heatmaps_and_the_pes_list_mark_each_pes() {
     let members = members();
-    for page in pages_under("en/areas") {
-        let html = parsed(example(), &page);
+    // Each PES's area scores and heatmap rows: the members' edition.
+    let scores = built_example_members();
+    for page in pages_under_in(scores, "en/areas") {
+        let html = parsed(scores, &page);
         let bars = marked(&html, "svg.chart-bars.layout-narrow g.chart-row");
         assert!(!bars.is_empty(), "{page}: no bar marked");
         assert_eq!(
@@ -211,8 +220,8 @@ fn area_scores_heatmaps_and_the_pes_list_mark_each_pes() {
         labelled_by_acronym(&page, &html, "svg.chart-bars g.chart-row", "en");
         rows_link_their_pes(&page, &html, "en");
     }
-    for page in pages_under("en/assessments") {
-        let html = parsed(example(), &page);
+    for page in pages_under_in(scores, "en/assessments") {
+        let html = parsed(scores, &page);
         let rows = marked(
             &html,
             "svg.chart-heatmap.layout-narrow g.chart-row[data-pes]",

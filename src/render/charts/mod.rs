@@ -1,4 +1,5 @@
-//! Static SVG charts made at build time: bars, lines, grouped bars, heatmaps and sparklines.
+//! Static SVG charts made at build time: bars, lines, grouped bars, ranges (quartiles and
+//! median), heatmaps and sparklines.
 //!
 //! Every chart is an `<svg role="img">` with a `<title>` and `<desc>` in the page's language,
 //! a `viewBox` so it scales to its container, and CSS classes instead of colours so the theme
@@ -11,6 +12,7 @@ mod bars;
 mod grouped;
 mod heatmap;
 mod lines;
+mod ranges;
 mod scale;
 mod sparkline;
 
@@ -18,6 +20,7 @@ pub use bars::{bar_chart, progress_bar, Bar, BarChart};
 pub use grouped::{grouped_bars, Group, GroupedBars};
 pub use heatmap::{heatmap, Column, Heatmap, HeatmapRow};
 pub use lines::{line_chart, Line, LineChart};
+pub use ranges::{range_chart, RangeChart, RangeRow};
 pub use sparkline::{spark_shape, sparkline, sparkline_of, SparkShape, VIEW_BOX as SPARK_VIEW_BOX};
 
 use std::fmt::Write;

@@ -1,5 +1,7 @@
 //! Downloads of the data behind the assessment and framework pages, as CSV: every score of
-//! every cycle, every KPI figure (baseline, targets, actuals) and every step of the activity
+//! every cycle (or, in an edition that keeps each PES's scores for members, only how they
+//! spread: counts, quartiles and medians of the network and of the peer groups large
+//! enough), every KPI figure (baseline, targets, actuals) and every step of the activity
 //! plans. Like the observations' downloads, their columns are stable ids first, then the
 //! texts and names of the coded columns once per site language (`pes_name.fr`,
 //! `pes_name.en`), so a reader of any language finds names beside the codes. Column names
@@ -9,6 +11,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::analysis::maturity::{self, Spread};
+use crate::analysis::stats::Quartiles;
 use crate::diagnostics::Diagnostics;
 use crate::model::data::{Area, Data, Kpi};
 use crate::model::lang::Lang;
@@ -24,8 +28,12 @@ pub(crate) struct Datasets;
 /// One dataset, one CSV file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Dataset {
-    /// Self and peer scores per cycle, PES and enabler.
+    /// Self and peer scores per cycle, PES and enabler: only where each PES's scores are shown.
     Assessments,
+    /// Where each PES's scores are kept for members: how many PES, quartiles and median of
+    /// the self and peer scores per cycle, group (the network or a peer group large enough),
+    /// area and enabler.
+    AssessmentSpreads,
     /// The KPIs of every framework: baseline, targets and actuals, one figure per row.
     Kpis,
     /// The activity plans of every framework.
@@ -33,7 +41,12 @@ pub(crate) enum Dataset {
 }
 
 /// Every dataset, in the order pages list them.
-const ALL: [Dataset; 3] = [Dataset::Assessments, Dataset::Kpis, Dataset::Activities];
+const ALL: [Dataset; 4] = [
+    Dataset::Assessments,
+    Dataset::AssessmentSpreads,
+    Dataset::Kpis,
+    Dataset::Activities,
+];
 
 /// UI strings naming the datasets, checked before rendering starts.
 pub(crate) fn dataset_keys() -> impl Iterator<Item = String> {
@@ -52,7 +65,7 @@ impl Context<'_> {
     pub(crate) fn dataset_links(&self, datasets: &[Dataset], lang: &Lang) -> Vec<DatasetLink> {
         datasets
             .iter()
-            .filter(|dataset| dataset.is_present(&self.site.data))
+            .filter(|dataset| dataset.is_present(self))
             .map(|dataset| DatasetLink {
                 label: self.label(lang, dataset.label_key()),
                 url: self.routes.link(&self.routes.download(dataset.file())),
@@ -66,6 +79,7 @@ impl Dataset {
     fn label_key(self) -> &'static str {
         match self {
             Dataset::Assessments => "bench.download_assessments",
+            Dataset::AssessmentSpreads => "bench.download_assessment_spreads",
             Dataset::Kpis => "bench.download_kpis",
             Dataset::Activities => "bench.download_activities",
         }
@@ -75,15 +89,24 @@ impl Dataset {
     pub(crate) fn file(self) -> &'static str {
         match self {
             Dataset::Assessments => "assessments.csv",
+            Dataset::AssessmentSpreads => "assessment-spreads.csv",
             Dataset::Kpis => "framework-kpis.csv",
             Dataset::Activities => "framework-activities.csv",
         }
     }
 
-    /// Whether the site holds any of its data; an empty dataset is not published.
-    pub(super) fn is_present(self, data: &Data) -> bool {
+    /// Whether the edition publishes it and the site holds any of its data; an empty dataset
+    /// is not published.
+    pub(super) fn is_present(self, cx: &Context<'_>) -> bool {
+        let data = &cx.site.data;
         match self {
-            Dataset::Assessments => !data.assessments.is_empty(),
+            Dataset::Assessments => cx.site.edition.pes_scores && !data.assessments.is_empty(),
+            Dataset::AssessmentSpreads => {
+                !cx.site.edition.pes_scores
+                    && maturity::cycles(data)
+                        .iter()
+                        .any(|cycle| cx.shows_network_spread(cycle))
+            }
             Dataset::Kpis => data
                 .frameworks
                 .iter()
@@ -101,6 +124,20 @@ impl Dataset {
             Dataset::Assessments => (
                 &["cycle", "pes", "area", "enabler", "self", "peer"],
                 &["pes_name", "area_name", "enabler_name"],
+            ),
+            Dataset::AssessmentSpreads => (
+                &[
+                    "cycle",
+                    "peer_group",
+                    "area",
+                    "enabler",
+                    "assessment",
+                    "count",
+                    "q1",
+                    "median",
+                    "q3",
+                ],
+                &["peer_group_name", "area_name", "enabler_name"],
             ),
             Dataset::Kpis => (
                 &["pes", "pillar", "kpi", "unit", "kind", "year", "value"],
@@ -126,6 +163,7 @@ impl Dataset {
     fn rows(self, cx: &Context<'_>) -> Vec<Row> {
         match self {
             Dataset::Assessments => assessment_rows(cx),
+            Dataset::AssessmentSpreads => spread_rows(cx),
             Dataset::Kpis => kpi_rows(cx),
             Dataset::Activities => activity_rows(cx),
         }
@@ -137,7 +175,7 @@ impl Family for Datasets {
 
     fn pages(self, cx: &Context<'_>) -> Vec<Dataset> {
         ALL.into_iter()
-            .filter(|dataset| dataset.is_present(&cx.site.data))
+            .filter(|dataset| dataset.is_present(cx))
             .collect()
     }
 
@@ -225,6 +263,92 @@ fn assessment_rows(cx: &Context<'_>) -> Vec<Row> {
             })
         })
         .collect()
+}
+
+/// The peer groups of `cycle` whose spreads an edition shows, by id, with their names in each
+/// site language; `""` is the whole network.
+fn spread_groups<'d>(cx: &Context<'d>, cycle: &str) -> Vec<(&'d str, Vec<Cell>)> {
+    let data = &cx.site.data;
+    let mut groups = vec![("", in_each(cx, |lang| cx.label(lang, "groups.network")))];
+    for cluster in &data.clusters {
+        let id = cluster.id.value.as_str();
+        let count = maturity::assessed_count(data, cycle, |pes| cx.cluster_of(pes) == id);
+        if count > 0 && cx.site.edition.shows_group_of(count) {
+            groups.push((id, names(cx, &cluster.name)));
+        }
+    }
+    groups
+}
+
+/// The rows of a spread: one for the self scores, one for the peer scores. Figures are
+/// rounded to two decimals, the precision a mean of 1–6 scores needs.
+fn spread_pair(stable: [Cell; 4], spread: &Spread, names: Vec<Cell>) -> [Row; 2] {
+    let round = |value: f64| (value * 100.0).round() / 100.0;
+    let row = |kind: &str, quartiles: &Quartiles| {
+        let [cycle, group, area, enabler] = stable.clone();
+        Row([
+            cycle,
+            group,
+            area,
+            enabler,
+            Cell::Text(kind.to_string()),
+            Cell::Integer(i64::try_from(spread.count).unwrap_or(i64::MAX)),
+            Cell::Value(round(quartiles.q1)),
+            Cell::Value(round(quartiles.median)),
+            Cell::Value(round(quartiles.q3)),
+        ]
+        .into_iter()
+        .chain(names.iter().cloned())
+        .collect())
+    };
+    [row("self", &spread.self_scores), row("peer", &spread.peer)]
+}
+
+fn spread_rows(cx: &Context<'_>) -> Vec<Row> {
+    let data = &cx.site.data;
+    let blank = || in_each(cx, |_| String::new());
+    let mut rows = Vec::new();
+    for cycle in maturity::cycles(data)
+        .into_iter()
+        .filter(|cycle| cx.shows_network_spread(cycle))
+    {
+        for (group, group_names) in spread_groups(cx, &cycle) {
+            let include = |pes: &str| group.is_empty() || cx.cluster_of(pes) == group;
+            for area in &data.areas {
+                let area_id = area.id.value.as_str();
+                let stable = |enabler: &str| {
+                    [
+                        Cell::Text(cycle.clone()),
+                        Cell::Text(group.to_string()),
+                        Cell::Text(area_id.to_string()),
+                        Cell::Text(enabler.to_string()),
+                    ]
+                };
+                let area_names = || {
+                    group_names
+                        .iter()
+                        .cloned()
+                        .chain(names(cx, &area.name))
+                        .collect::<Vec<_>>()
+                };
+                if let Some(spread) = maturity::area_spread(data, &cycle, area_id, include) {
+                    let named = area_names().into_iter().chain(blank()).collect();
+                    rows.extend(spread_pair(stable(""), &spread, named));
+                }
+                for enabler in &area.enablers {
+                    let id = enabler.id.value.as_str();
+                    if let Some(spread) = maturity::enabler_spread(data, &cycle, id, include) {
+                        let named = area_names()
+                            .into_iter()
+                            .chain(names(cx, &enabler.name))
+                            .collect();
+                        rows.extend(spread_pair(stable(id), &spread, named));
+                    }
+                }
+            }
+        }
+    }
+    rows
 }
 
 /// One figure of a KPI: its kind (`baseline`, `target`, `actual`), year and value.

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Value as Argument;
-use crate::model::data::Data;
 use crate::model::lang::Lang;
 use crate::model::language_names;
 use crate::render::family::Family;
@@ -28,16 +27,17 @@ pub(crate) enum DataFile {
 }
 
 /// Every file, in the order the dictionary lists them.
-const ALL: [DataFile; 4] = [
+const ALL: [DataFile; 5] = [
     DataFile::Observations,
     DataFile::Of(Dataset::Assessments),
+    DataFile::Of(Dataset::AssessmentSpreads),
     DataFile::Of(Dataset::Kpis),
     DataFile::Of(Dataset::Activities),
 ];
 
 /// The fields of each file, as the keys of their UI strings: the column ids without a
 /// language (`note` for `note.fr`).
-const FIELDS: [(&str, &[&str]); 4] = [
+const FIELDS: [(&str, &[&str]); 5] = [
     (
         "observations",
         &[
@@ -67,6 +67,23 @@ const FIELDS: [(&str, &[&str]); 4] = [
             "self",
             "peer",
             "pes_name",
+            "area_name",
+            "enabler_name",
+        ],
+    ),
+    (
+        "assessment_spreads",
+        &[
+            "cycle",
+            "peer_group",
+            "area",
+            "enabler",
+            "assessment",
+            "count",
+            "q1",
+            "median",
+            "q3",
+            "peer_group_name",
             "area_name",
             "enabler_name",
         ],
@@ -134,6 +151,7 @@ impl DataFile {
         match self {
             DataFile::Observations => "observations",
             DataFile::Of(Dataset::Assessments) => "assessments",
+            DataFile::Of(Dataset::AssessmentSpreads) => "assessment_spreads",
             DataFile::Of(Dataset::Kpis) => "kpis",
             DataFile::Of(Dataset::Activities) => "activities",
         }
@@ -147,11 +165,11 @@ impl DataFile {
         }
     }
 
-    /// Whether the site publishes it.
-    fn is_present(self, data: &Data) -> bool {
+    /// Whether the edition publishes it.
+    fn is_present(self, cx: &Context<'_>) -> bool {
         match self {
             DataFile::Observations => true,
-            DataFile::Of(dataset) => dataset.is_present(data),
+            DataFile::Of(dataset) => dataset.is_present(cx),
         }
     }
 
@@ -169,6 +187,9 @@ impl DataFile {
             (_, "value") => Some("columns.unit_of_row"),
             (_, "year") => Some("columns.unit_year"),
             (DataFile::Of(Dataset::Assessments), "self" | "peer") => Some("columns.unit_score"),
+            (DataFile::Of(Dataset::AssessmentSpreads), "q1" | "median" | "q3") => {
+                Some("columns.unit_score")
+            }
             (DataFile::Of(Dataset::Activities), "due") => Some("columns.unit_date"),
             _ => None,
         }
@@ -211,7 +232,7 @@ impl Context<'_> {
     pub(crate) fn column_guide(&self, files: &[DataFile], lang: &Lang) -> Option<ColumnGuide> {
         let files: Vec<FileColumns> = files
             .iter()
-            .filter(|file| file.is_present(&self.site.data))
+            .filter(|file| file.is_present(self))
             .map(|file| FileColumns {
                 id: file.key(),
                 file: file.file(),
@@ -311,7 +332,7 @@ impl Family for Dictionaries {
     fn render(self, cx: &Context<'_>, lang: &Lang) -> Result<OutputFile, Diagnostics> {
         let rows = ALL
             .into_iter()
-            .filter(|file| file.is_present(&cx.site.data))
+            .filter(|file| file.is_present(cx))
             .flat_map(|file| {
                 cx.explained(file, lang).into_iter().map(move |entry| {
                     Row(vec![

@@ -78,6 +78,7 @@ struct JsonIndicator<'a> {
 pub(super) struct Row(pub(super) Vec<Cell>);
 
 /// A cell of a download: a text, or a number that stays a number in JSON.
+#[derive(Clone)]
 pub(super) enum Cell {
     Text(String),
     Year(i32),

@@ -1,5 +1,6 @@
-//! Excellence-area pages: the area's enablers, how the network scores in it and the good
-//! practices filed under it.
+//! Excellence-area pages: the area's enablers, how the network scores in it (each PES's
+//! scores, or where each PES's are kept for members how the scores spread in the network and
+//! its peer groups) and the good practices filed under it.
 
 use crate::model::lang::Lang;
 use std::cmp::Ordering;
@@ -15,6 +16,7 @@ use crate::render::family::Family;
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::maturity::EnablerRow;
 use crate::render::views::provenance::Provenance;
+use crate::render::views::spread::SpreadView;
 use crate::render::views::{Card, PesLink};
 use crate::render::{Change, Context, OutputFile};
 
@@ -29,8 +31,20 @@ struct AreaPage {
     median: Option<String>,
     distribution: Option<Figure>,
     enablers: Vec<EnablerRow>,
+    /// How the latest cycle's scores spread, where each PES's are kept for members.
+    spreads: Option<AreaSpreads>,
+    /// Whether each PES's scores are kept for members, which the page says.
+    scores_kept: bool,
     practices: Vec<Card>,
     assessments_url: String,
+}
+
+/// The spread of an area's scores in the network and its peer groups, and of each of its
+/// enablers'.
+#[derive(Serialize)]
+struct AreaSpreads {
+    groups: SpreadView,
+    enablers: SpreadView,
 }
 
 #[derive(Serialize)]
@@ -97,7 +111,15 @@ impl Areas {
         let mut distribution = None;
         let mut enablers = cx.enabler_rows("", Some(id), lang);
         let provenance = cycle.as_ref().and_then(|c| cx.cycle_provenance(c, lang));
-        if let Some(cycle) = &cycle {
+        let pes_scores = cx.site.edition.pes_scores;
+        let spreads = cycle
+            .as_ref()
+            .filter(|c| !pes_scores && cx.shows_network_spread(c))
+            .map(|c| AreaSpreads {
+                groups: cx.area_group_spreads(c, id, provenance.as_ref(), lang),
+                enablers: cx.enabler_spreads(c, Some(id), true, provenance.as_ref(), lang),
+            });
+        if let Some(cycle) = cycle.as_ref().filter(|_| pes_scores) {
             let peer = maturity::peer_means_of_area(data, cycle, id);
             let heat = maturity::heatmap(data, cycle);
             let network_median = maturity::area_median(data, cycle, id);
@@ -177,6 +199,8 @@ impl Areas {
             median,
             distribution,
             enablers,
+            spreads,
+            scores_kept: !pes_scores,
             practices: cx.area_practices(id, None, lang),
             assessments_url: cx.routes.link(&cx.routes.assessments(lang)),
         };

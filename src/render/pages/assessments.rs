@@ -1,5 +1,7 @@
 //! Assessment pages: the index of cycles and areas, and per cycle the heatmap of peer scores
-//! (PES × area), the distribution of scores per enabler and the self–peer gaps.
+//! (PES × area), the distribution of scores per enabler and the self–peer gaps; or, in an
+//! edition that keeps each PES's scores for members, how the scores spread in the network
+//! and its peer groups.
 
 use crate::model::lang::Lang;
 use serde::Serialize;
@@ -16,6 +18,7 @@ use crate::render::files::dictionary::{ColumnGuide, DataFile};
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::maturity::EnablerRow;
 use crate::render::views::provenance::Provenance;
+use crate::render::views::spread::{GroupMedians, SpreadView};
 use crate::render::views::PesLink;
 use crate::render::{Change, Context, OutputFile};
 
@@ -26,6 +29,8 @@ struct IndexPage {
     downloads: Vec<DatasetLink>,
     /// What the columns of the downloads hold, in the page's language.
     column_guide: Option<ColumnGuide>,
+    /// Whether each PES's scores are kept for members, which the page says.
+    scores_kept: bool,
 }
 
 #[derive(Serialize)]
@@ -47,6 +52,27 @@ pub(crate) struct AreaLink {
 struct CyclePage {
     cycle: String,
     areas: Vec<AreaLink>,
+    /// Each PES's scores, in an edition that shows them.
+    scores: Option<PesScores>,
+    /// How the scores spread, in an edition that keeps each PES's for members; none when
+    /// too few PES were assessed to show even the network's.
+    spreads: Option<CycleSpreads>,
+    /// Whether each PES's scores are kept for members, which the page says.
+    scores_kept: bool,
+    others: Vec<CycleLink>,
+}
+
+/// The spreads of a cycle: the median per peer group and area, and the quartiles per area
+/// and per enabler.
+#[derive(Serialize)]
+struct CycleSpreads {
+    groups: GroupMedians,
+    areas: SpreadView,
+    enablers: SpreadView,
+}
+
+#[derive(Serialize)]
+struct PesScores {
     heatmap: Figure,
     rows: Vec<ScoreRow>,
     medians: Vec<Cell>,
@@ -55,7 +81,6 @@ struct CyclePage {
     provenance: Option<Provenance>,
     distribution: Figure,
     enablers: Vec<EnablerRow>,
-    others: Vec<CycleLink>,
 }
 
 #[derive(Serialize)]
@@ -206,8 +231,16 @@ impl Assessments {
             IndexPage {
                 cycles: Self::cycle_links(cx, lang),
                 areas: Self::area_links(cx, lang),
-                downloads: cx.dataset_links(&[Dataset::Assessments], lang),
-                column_guide: cx.column_guide(&[DataFile::Of(Dataset::Assessments)], lang),
+                downloads: cx
+                    .dataset_links(&[Dataset::Assessments, Dataset::AssessmentSpreads], lang),
+                column_guide: cx.column_guide(
+                    &[
+                        DataFile::Of(Dataset::Assessments),
+                        DataFile::Of(Dataset::AssessmentSpreads),
+                    ],
+                    lang,
+                ),
+                scores_kept: !cx.site.edition.pes_scores,
             },
         )
     }
@@ -218,10 +251,56 @@ impl Assessments {
         cycle: &str,
         lang: &Lang,
     ) -> Result<OutputFile, Diagnostics> {
+        let provenance = cx.cycle_provenance(cycle, lang);
+        let areas = Self::area_links(cx, lang);
+        let pes_scores = cx.site.edition.pes_scores;
+        let title = format!("{} {cycle}", cx.label(lang, "bench.cycle_title"));
+        let alternates = cx.alternates(|l| cx.routes.assessment_cycle(cycle, l));
+        let description = cx.label(
+            lang,
+            if pes_scores {
+                "bench.cycle_intro"
+            } else {
+                "spread.cycle_intro"
+            },
+        );
+        let mut layout = cx.layout(lang, "assessment", title, description, alternates);
+        layout.illustrative = provenance.as_ref().is_some_and(Provenance::is_illustrative);
+        let page = CyclePage {
+            cycle: cycle.to_string(),
+            scores: pes_scores.then(|| Self::pes_scores(cx, cycle, &areas, &provenance, lang)),
+            spreads: (!pes_scores && cx.shows_network_spread(cycle)).then(|| CycleSpreads {
+                groups: cx.group_medians(cycle, provenance.as_ref(), lang),
+                areas: cx.area_spreads(cycle, provenance.as_ref(), lang),
+                enablers: cx.enabler_spreads(cycle, None, false, provenance.as_ref(), lang),
+            }),
+            scores_kept: !pes_scores,
+            areas,
+            others: Self::cycle_links(cx, lang)
+                .into_iter()
+                .filter(|c| c.cycle != cycle)
+                .collect(),
+        };
+        cx.page(
+            template,
+            cx.routes.assessment_cycle(cycle, lang) + "index.html",
+            &layout,
+            page,
+        )
+    }
+
+    /// Each PES's scores of `cycle`: the heatmap of peer scores, the gaps and the
+    /// distribution per enabler.
+    fn pes_scores(
+        cx: &Context<'_>,
+        cycle: &str,
+        areas: &[AreaLink],
+        provenance: &Option<Provenance>,
+        lang: &Lang,
+    ) -> PesScores {
         let data = &cx.site.data;
         let score = |v: f64| cx.value(lang, v, ValueFormat::SCORE);
         let heat = maturity::heatmap(data, cycle);
-        let areas = Self::area_links(cx, lang);
         let mut rows = Vec::new();
         let mut heat_rows = Vec::new();
         let mut gap_rows = Vec::new();
@@ -270,7 +349,6 @@ impl Assessments {
             .iter()
             .map(|a| Cell::number(maturity::area_median(data, cycle, &a.id), score))
             .collect();
-        let provenance = cx.cycle_provenance(cycle, lang);
         let heatmap = Heatmap {
             meta: Meta {
                 id: "heatmap".to_string(),
@@ -294,36 +372,18 @@ impl Assessments {
         let enablers = cx.enabler_rows(cycle, None, lang);
         let distribution =
             cx.distribution_chart("distribution", cycle, &enablers, provenance.clone(), lang);
-        let title = format!("{} {cycle}", cx.label(lang, "bench.cycle_title"));
-        let alternates = cx.alternates(|l| cx.routes.assessment_cycle(cycle, l));
-        let description = cx.label(lang, "bench.cycle_intro");
-        let mut layout = cx.layout(lang, "assessment", title, description, alternates);
-        layout.illustrative = provenance.as_ref().is_some_and(Provenance::is_illustrative);
-        let heatmap_figure = Figure::new(
-            charts::heatmap(&heatmap),
-            heatmap.meta.title.clone(),
-            provenance.clone(),
-        );
-        let page = CyclePage {
-            cycle: cycle.to_string(),
-            areas,
-            heatmap: heatmap_figure,
+        PesScores {
+            heatmap: Figure::new(
+                charts::heatmap(&heatmap),
+                heatmap.meta.title.clone(),
+                provenance.clone(),
+            ),
             rows,
             medians,
             gap_rows,
-            provenance,
+            provenance: provenance.clone(),
             distribution,
             enablers,
-            others: Self::cycle_links(cx, lang)
-                .into_iter()
-                .filter(|c| c.cycle != cycle)
-                .collect(),
-        };
-        cx.page(
-            template,
-            cx.routes.assessment_cycle(cycle, lang) + "index.html",
-            &layout,
-            page,
-        )
+        }
     }
 }

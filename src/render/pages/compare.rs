@@ -83,6 +83,8 @@ struct Tables<'a> {
     cycle_url: Option<&'a str>,
     areas: Vec<Row<&'a AreaRow, Option<&'a str>>>,
     areas_provenance: Option<&'a Provenance>,
+    /// Set where each PES's scores are kept for members, which the tables say.
+    scores_kept: bool,
     /// Only the areas under which one of the PES filed a practice.
     practices: Vec<Row<&'a PracticeRow, &'a [PracticeLink]>>,
 }
@@ -296,6 +298,7 @@ impl<'a> Tables<'a> {
                 cycle_url: None,
                 areas: Vec::new(),
                 areas_provenance: None,
+                scores_kept: false,
                 practices: Vec::new(),
             };
         };
@@ -350,6 +353,7 @@ impl<'a> Tables<'a> {
             cycle_url: rows.cycle_url.as_deref(),
             areas,
             areas_provenance: rows.areas_provenance.as_ref(),
+            scores_kept: rows.scores_kept,
             practices,
         }
     }

@@ -50,6 +50,11 @@ struct GroupPage {
     members: Vec<PesLink>,
     indicators: Vec<IndicatorBlock>,
     profile: Option<ProfileView>,
+    /// Set where members were assessed but too few to show their profile without revealing
+    /// who scored what.
+    profile_too_few: bool,
+    /// Whether each PES's scores are kept for members, which the page says.
+    scores_kept: bool,
     practices: Vec<Card>,
     others: Vec<GroupLink>,
 }
@@ -242,6 +247,10 @@ impl PeerGroups {
         );
         layout.index = cx.typed_record(lang, "groups.kind");
         let profile = Self::profile(cx, &name, &member_ids, lang);
+        let profile_too_few = profile
+            .as_ref()
+            .is_some_and(|p| !cx.site.edition.shows_group_of(p.assessed));
+        let profile = profile.filter(|_| !profile_too_few);
         let provenances = indicators
             .iter()
             .map(|block: &IndicatorBlock| &block.provenance)
@@ -252,6 +261,8 @@ impl PeerGroups {
             members: members.iter().map(|pes| cx.link_to(pes, lang)).collect(),
             indicators,
             profile,
+            profile_too_few,
+            scores_kept: !cx.site.edition.pes_scores,
             practices,
             others,
             name,

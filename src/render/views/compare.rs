@@ -43,6 +43,7 @@ pub(crate) const COMPARE_KEYS: &[&str] = &[
     "compare.no_practices",
     "compare.choose_two",
     "compare.shown",
+    "spread.kept",
     "bench.indicator",
     "bench.network_median",
     "bench.no_value",
@@ -76,6 +77,9 @@ pub(crate) struct CompareRows {
     pub areas: Vec<AreaRow>,
     /// Where the scores of the cycle come from.
     pub areas_provenance: Option<Provenance>,
+    /// Set where each PES's scores are kept for members: no area rows, and a comparison
+    /// says why.
+    pub scores_kept: bool,
     /// The excellence areas, then the practices filed under none.
     pub practice_rows: Vec<PracticeRow>,
 }
@@ -215,9 +219,11 @@ impl Comparable {
 impl Context<'_> {
     fn comparable(&self, tables: &[IndicatorTable], lang: &Lang) -> Comparable {
         let data = &self.site.data;
+        let pes_scores = self.site.edition.pes_scores;
         let cycle = maturity::cycles(data).pop();
         let heat = cycle
             .as_ref()
+            .filter(|_| pes_scores)
             .map(|cycle| maturity::heatmap(data, cycle))
             .unwrap_or_default();
         let rows = self.compare_rows(tables, cycle, lang);
@@ -288,6 +294,7 @@ impl Context<'_> {
         };
         let areas = cycle
             .as_ref()
+            .filter(|_| self.site.edition.pes_scores)
             .map(|cycle| {
                 data.areas
                     .iter()
@@ -332,6 +339,7 @@ impl Context<'_> {
             cycle_url: cycle
                 .as_ref()
                 .map(|c| self.routes.link(&self.routes.assessment_cycle(c, lang))),
+            scores_kept: !self.site.edition.pes_scores && cycle.is_some(),
             cycle,
             areas,
             practice_rows,

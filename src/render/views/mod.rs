@@ -16,6 +16,7 @@ pub(crate) mod profile;
 pub(crate) mod provenance;
 pub(crate) mod quotes;
 pub(crate) mod search;
+pub(crate) mod spread;
 
 use crate::model::lang::Lang;
 use serde::Serialize;

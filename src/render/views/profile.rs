@@ -1,5 +1,7 @@
 //! The benchmarking part of a PES profile: where the PES stands on each indicator, its
-//! maturity profile self vs peer, what it could learn from whom, and its framework.
+//! maturity profile self vs peer (or, where an edition keeps each PES's scores for members,
+//! how the network scores and, if the edition opts in, which quarter of it the PES is in),
+//! what it could learn from whom, and its framework.
 
 use std::collections::BTreeMap;
 
@@ -12,6 +14,7 @@ use crate::model::data::ValueFormat;
 use crate::render::charts::{self, Group, GroupedBars, Meta};
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::provenance::{Provenance, Shown};
+use crate::render::views::spread::SpreadView;
 use crate::render::views::FrameworkLink;
 use crate::render::views::{Card, PesLink};
 use crate::render::Context;
@@ -26,6 +29,8 @@ pub(crate) struct PesBench {
     /// Where the figures of the standings come from.
     standings_provenance: Option<Provenance>,
     maturity: Option<MaturityView>,
+    /// Where each PES's scores are kept for members: how the network scores instead.
+    position: Option<PositionView>,
     learning: LearningView,
     framework: Option<FrameworkLink>,
     indicators_url: String,
@@ -35,8 +40,15 @@ impl PesBench {
     /// Whether any figure of the profile is illustrative, which its footer then says.
     pub(crate) fn shows_illustrative(&self) -> bool {
         let maturity = self.maturity.as_ref().map(|m| &m.chart.provenance);
+        let position = self
+            .position
+            .as_ref()
+            .and_then(|p| p.network.as_ref())
+            .and_then(|n| n.chart.as_ref())
+            .map(|c| &c.provenance);
         std::iter::once(&self.standings_provenance)
             .chain(maturity)
+            .chain(position)
             .flatten()
             .any(Provenance::is_illustrative)
     }
@@ -61,6 +73,27 @@ struct MaturityView {
     rows: Vec<MaturityRow>,
 }
 
+/// The assessment part of a profile where each PES's scores are kept for members.
+#[derive(Debug, Serialize)]
+struct PositionView {
+    cycle: String,
+    cycle_url: String,
+    /// The spread of each area's scores in the network; none when too few PES were assessed.
+    network: Option<SpreadView>,
+    /// Which quarter of the network the PES is in, per area: where the edition opts in.
+    rows: Vec<PositionRow>,
+}
+
+/// Where a PES stands in one area, in words, against the network's self and peer scores.
+#[derive(Debug, Serialize)]
+struct PositionRow {
+    id: String,
+    name: String,
+    url: String,
+    peer: String,
+    self_position: String,
+}
+
 #[derive(Debug, Serialize)]
 struct MaturityRow {
     id: String,
@@ -76,8 +109,10 @@ struct MaturityRow {
 #[derive(Debug, Serialize)]
 struct LearningView {
     indicators: Vec<IndicatorLearning>,
-    /// Absent when the PES was never assessed.
+    /// Absent when the PES was never assessed, or where its position is not shown.
     areas: Option<AreasLearning>,
+    /// Set where the areas are left out because the PES's position is not shown.
+    areas_kept: bool,
 }
 
 /// Where the PES stands on one indicator, and the peers ahead of it.
@@ -104,6 +139,9 @@ struct IndicatorLearning {
 struct AreasLearning {
     cycle: String,
     below: Vec<LearnView>,
+    /// Set where each PES's scores are kept for members: the areas then name no PES that
+    /// scores higher, only the practices of other PES in the area.
+    scores_kept: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -123,9 +161,17 @@ struct LearnView {
 #[derive(Debug, Serialize)]
 struct PeerView {
     pes: PesLink,
-    value: String,
+    /// Its figure; none where it is kept for members.
+    value: Option<String>,
     same_cluster: bool,
     practices: Vec<PracticeLink>,
+}
+
+/// A PES and the assessment cycle its profile's learning path is of.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    pes: &'a str,
+    cycle: &'a str,
 }
 
 /// A suggested practice, and why when it does not name the indicator itself.
@@ -144,7 +190,13 @@ impl Context<'_> {
         PesBench {
             standings,
             standings_provenance,
-            maturity: self.maturity(id, lang),
+            maturity: self
+                .site
+                .edition
+                .pes_scores
+                .then(|| self.maturity(id, lang))
+                .flatten(),
+            position: self.position(id, lang),
             learning: self.learning(id, lang),
             framework: self.framework_of(id, lang),
             indicators_url: self.routes.link(&self.routes.indicators(lang)),
@@ -300,14 +352,142 @@ impl Context<'_> {
             .into_iter()
             .filter_map(|path| self.indicator_learning(path, &cards, lang))
             .collect();
-        let areas = maturity::latest(data, id).map(|assessment| AreasLearning {
-            below: learning::learn_from(data, &assessment.cycle, id, &practices)
+        let edition = &self.site.edition;
+        let latest = maturity::latest(data, id);
+        let areas_kept = latest.is_some_and(|a| !self.shows_position(&a.cycle));
+        let areas = latest
+            .filter(|_| !areas_kept)
+            .map(|assessment| AreasLearning {
+                below: learning::learn_from(data, &assessment.cycle, id, &practices)
+                    .into_iter()
+                    .map(|suggestion| {
+                        if edition.pes_scores {
+                            self.learn_view(suggestion, &cards, lang)
+                        } else {
+                            let place = Place {
+                                pes: id,
+                                cycle: &assessment.cycle,
+                            };
+                            self.kept_learn_view(place, suggestion, &practices, &cards, lang)
+                        }
+                    })
+                    .collect(),
+                cycle: assessment.cycle.clone(),
+                scores_kept: !edition.pes_scores,
+            });
+        LearningView {
+            indicators,
+            areas,
+            areas_kept,
+        }
+    }
+
+    /// Whether a profile may say where its PES stands in `cycle`: where each PES's scores
+    /// are shown, or where the edition opts in and the network is large enough.
+    fn shows_position(&self, cycle: &str) -> bool {
+        let edition = &self.site.edition;
+        edition.pes_scores || (edition.own_position && self.shows_network_spread(cycle))
+    }
+
+    /// Where each PES's scores are kept for members: the network's spread per area in the
+    /// PES's latest cycle and, where the edition opts in, the quarter the PES is in.
+    fn position(&self, id: &str, lang: &Lang) -> Option<PositionView> {
+        if self.site.edition.pes_scores {
+            return None;
+        }
+        let data = &self.site.data;
+        let assessment = maturity::latest(data, id)?;
+        let cycle = assessment.cycle.as_str();
+        let provenance = self.cycle_provenance(cycle, lang);
+        let rows = if self.shows_position(cycle) {
+            maturity::area_means(&data.areas, assessment)
                 .into_iter()
-                .map(|suggestion| self.learn_view(suggestion, &cards, lang))
-                .collect(),
-            cycle: assessment.cycle.clone(),
-        });
-        LearningView { indicators, areas }
+                .filter_map(|mean| {
+                    let spread = maturity::area_spread(data, cycle, &mean.area, |_| true)?;
+                    Some(PositionRow {
+                        name: data
+                            .area_by_id(&mean.area)
+                            .map(|a| self.text(lang, a.name.text(lang)))
+                            .unwrap_or_default(),
+                        url: self.routes.link(&self.routes.area(&mean.area, lang)),
+                        peer: self.position_words(mean.peer_mean, &spread.peer, lang),
+                        self_position: self.position_words(
+                            mean.self_mean,
+                            &spread.self_scores,
+                            lang,
+                        ),
+                        id: mean.area,
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Some(PositionView {
+            cycle_url: self.routes.link(&self.routes.assessment_cycle(cycle, lang)),
+            network: self
+                .shows_network_spread(cycle)
+                .then(|| self.area_spreads(cycle, provenance.as_ref(), lang)),
+            cycle: cycle.to_string(),
+            rows,
+        })
+    }
+
+    /// An area where the PES is below the network median, where each PES's scores are kept
+    /// for members: the other PES's practices filed under it (its own peer group first),
+    /// named without saying how those PES score.
+    fn kept_learn_view(
+        &self,
+        Place { pes: id, cycle }: Place<'_>,
+        suggestion: learning::LearnFrom,
+        practices: &[learning::Tagged<'_>],
+        cards: &BTreeMap<&str, &Card>,
+        lang: &Lang,
+    ) -> LearnView {
+        let area = suggestion.area.as_str();
+        let mut by_pes: BTreeMap<(bool, &str), Vec<PracticeLink>> = BTreeMap::new();
+        let mut left = learning::FURTHER_PRACTICES;
+        for practice in practices {
+            if left == 0 || practice.pes == id || !practice.areas.iter().any(|a| a == area) {
+                continue;
+            }
+            let other_group = self.cluster_of(practice.pes) != self.cluster_of(id);
+            if let Some(link) = practice_link(practice.key, None, cards) {
+                by_pes
+                    .entry((other_group, practice.pes))
+                    .or_default()
+                    .push(link);
+                left -= 1;
+            }
+        }
+        let further: Vec<PeerView> = by_pes
+            .into_iter()
+            .filter_map(|((other_group, pes), practices)| {
+                Some(PeerView {
+                    pes: self.pes_link(pes, lang)?,
+                    value: None,
+                    same_cluster: !other_group,
+                    practices,
+                })
+            })
+            .collect();
+        LearnView {
+            name: self
+                .site
+                .data
+                .area_by_id(area)
+                .map(|a| a.name.text(lang).to_string())
+                .unwrap_or_default(),
+            url: self.routes.link(&self.routes.area(area, lang)),
+            own: maturity::area_spread(&self.site.data, cycle, area, |_| true)
+                .map(|spread| self.position_words(suggestion.own, &spread.peer, lang))
+                .unwrap_or_default(),
+            median: self.value(lang, suggestion.network_median, ValueFormat::SCORE),
+            has_practice: !further.is_empty(),
+            peers: Vec::new(),
+            further,
+            id: suggestion.area,
+        }
     }
 
     fn indicator_learning(
@@ -343,7 +523,7 @@ impl Context<'_> {
                     ahead.same_cluster || direct,
                     PeerView {
                         pes: self.pes_link(&ahead.pes, lang)?,
-                        value: fmt(ahead.value),
+                        value: Some(fmt(ahead.value)),
                         same_cluster: ahead.same_cluster,
                         practices,
                     },
@@ -407,7 +587,7 @@ impl Context<'_> {
                 .filter_map(|peer| {
                     Some(PeerView {
                         pes: self.pes_link(&peer.pes, lang)?,
-                        value: score(peer.score),
+                        value: Some(score(peer.score)),
                         same_cluster: peer.same_cluster,
                         practices: peer
                             .practices

@@ -436,8 +436,12 @@ impl Quotes<'_, '_> {
         let area = self.area(arguments)?;
         let id = area.id.value.as_str();
         let pes = self.pes(arguments)?;
+        if let Some((_, argument)) = pes {
+            self.pes_scores_shown(argument)?;
+        }
         // The mean peer score of `pes` in the area, or the network median of those means.
         let score = |cycle: &str, argument: &Argument| -> Result<f64, FigureError> {
+            self.network_shown(cycle, argument)?;
             match pes {
                 Some((pes, _)) => maturity::peer_means_of_area(self.data(), cycle, id)
                     .get(pes)
@@ -476,6 +480,7 @@ impl Quotes<'_, '_> {
         let enabler = self.enabler(arguments)?;
         let id = enabler.id.value.as_str();
         let (cycle, argument) = self.cycle(arguments, "cycle")?;
+        self.network_shown(&cycle, argument)?;
         let median = maturity::enabler_median(self.data(), &cycle, id).ok_or_else(|| {
             error(
                 &argument.span,
@@ -498,6 +503,49 @@ impl Quotes<'_, '_> {
         Ok((
             self.integer(count),
             self.cx.routes.assessment_cycle(&cycle, self.page_lang),
+        ))
+    }
+
+    /// An error where the edition keeps each PES's assessment scores for members: a page of
+    /// it may not quote one.
+    fn pes_scores_shown(&self, argument: &Argument) -> Result<(), FigureError> {
+        let edition = &self.cx.site.edition;
+        if edition.pes_scores {
+            return Ok(());
+        }
+        Err(with_help(
+            error(
+                &argument.span,
+                format!(
+                    "each PES's assessment scores are kept for members: the edition `{}` \
+                     cannot quote one",
+                    edition.name
+                ),
+            ),
+            Some("quote the network median (leave out `pes`), or set `assessment_scores: true` for the edition in site.yaml".to_string()),
+        ))
+    }
+
+    /// An error where the edition keeps each PES's assessment scores for members and too few
+    /// PES were assessed in `cycle` for a network figure not to reveal them.
+    fn network_shown(&self, cycle: &str, argument: &Argument) -> Result<(), FigureError> {
+        if self.cx.shows_network_spread(cycle) {
+            return Ok(());
+        }
+        let edition = &self.cx.site.edition;
+        Err(with_help(
+            error(
+                &argument.span,
+                format!(
+                    "too few PES were assessed in cycle {cycle} for the edition `{}` to show \
+                     their scores without revealing who scored what",
+                    edition.name
+                ),
+            ),
+            Some(format!(
+                "a figure of a cycle needs at least {} PES assessed (`options.min_group_size` in site.yaml)",
+                edition.min_group_size
+            )),
         ))
     }
 

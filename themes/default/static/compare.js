@@ -283,6 +283,17 @@
           data.rows.areas_provenance
         )
       );
+    } else if (data.rows.scores_kept) {
+      // Each PES's scores are kept for members in this edition: the section says so.
+      var kept = node("section", { "aria-labelledby": "compare-areas-title" });
+      kept.appendChild(
+        append(
+          node("h3", { id: "compare-areas-title" }, label("compare.areas_title") + " "),
+          link(data.rows.cycle_url, data.rows.cycle)
+        )
+      );
+      kept.appendChild(node("p", { class: "note kept-note" }, label("spread.kept")));
+      result.appendChild(kept);
     }
     var practices = practiceRows(columns);
     if (practices.length) {
