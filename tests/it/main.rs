@@ -13,6 +13,7 @@ mod citations;
 mod compare;
 mod consistency;
 mod drafts;
+mod editions;
 mod example_truth;
 mod figures;
 mod init;

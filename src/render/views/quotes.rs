@@ -368,9 +368,12 @@ impl Quotes<'_, '_> {
                 let (pes, pes_argument) = pes.ok_or_else(|| self.missing(arguments, "pes"))?;
                 let (year, _) = self.indicator_year(arguments, "year", &table, id)?;
                 let value = table.value(pes, year).ok_or_else(|| {
-                    error(
-                        &pes_argument.span,
-                        format!("`{pes}` has no value of `{id}` for {year}"),
+                    self.unless_withheld(
+                        error(
+                            &pes_argument.span,
+                            format!("`{pes}` has no value of `{id}` for {year}"),
+                        ),
+                        id,
                     )
                 })?;
                 if kind == Kind::Value {
@@ -403,9 +406,12 @@ impl Quotes<'_, '_> {
                 let at = |year: i32, argument: &Argument| -> Result<f64, FigureError> {
                     match pes {
                         Some((pes, _)) => table.value(pes, year).ok_or_else(|| {
-                            error(
-                                &argument.span,
-                                format!("`{pes}` has no value of `{id}` for {year}"),
+                            self.unless_withheld(
+                                error(
+                                    &argument.span,
+                                    format!("`{pes}` has no value of `{id}` for {year}"),
+                                ),
+                                id,
                             )
                         }),
                         None => table
@@ -436,6 +442,9 @@ impl Quotes<'_, '_> {
         let area = self.area(arguments)?;
         let id = area.id.value.as_str();
         let pes = self.pes(arguments)?;
+        if let Some((pes, argument)) = pes {
+            self.own_scores_shown(pes, argument)?;
+        }
         // The mean peer score of `pes` in the area, or the network median of those means.
         let score = |cycle: &str, argument: &Argument| -> Result<f64, FigureError> {
             match pes {
@@ -470,6 +479,30 @@ impl Quotes<'_, '_> {
             }
         };
         Ok((text, self.cx.routes.area(id, self.page_lang)))
+    }
+
+    /// A PES's own assessment score may be quoted only in an edition that shows each PES's
+    /// scores: elsewhere its pages show distributions, and prose may not say more.
+    fn own_scores_shown(&self, pes: &str, argument: &Argument) -> Result<(), FigureError> {
+        let edition = &self.cx.site.edition;
+        if edition.pes_scores {
+            return Ok(());
+        }
+        Err(with_help(
+            error(
+                &argument.span,
+                format!(
+                    "the `{}` edition does not show each PES's own assessment scores, so this \
+                     document cannot quote `{pes}`'s",
+                    edition.name
+                ),
+            ),
+            Some(
+                "quote the network median (`median(area=…, cycle=…)`), or mark this document \
+                 `audience: members`"
+                    .to_string(),
+            ),
+        ))
     }
 
     fn of_enabler(&self, arguments: &Arguments<'_>) -> Result<(String, PagePath), FigureError> {
@@ -510,9 +543,33 @@ impl Quotes<'_, '_> {
     }
 
     fn nobody(&self, argument: &Argument, indicator: &str, year: i32) -> FigureError {
-        error(
-            &argument.span,
-            format!("no PES of the peer group reported `{indicator}` for {year}"),
+        self.unless_withheld(
+            error(
+                &argument.span,
+                format!("no PES of the peer group reported `{indicator}` for {year}"),
+            ),
+            indicator,
+        )
+    }
+
+    /// `error`, saying when the edition left some of `indicator`'s figures out for members:
+    /// the author sees them in the data and needs to know why they are missing here.
+    fn unless_withheld(&self, error: FigureError, indicator: &str) -> FigureError {
+        let Some(datasets) = self.data().withheld.indicators.get(indicator) else {
+            return error;
+        };
+        let datasets: Vec<String> = datasets
+            .iter()
+            .map(|dataset| format!("`{dataset}`"))
+            .collect();
+        with_help(
+            error,
+            Some(format!(
+                "figures of `{indicator}` in the datasets for members ({}) are left out of the \
+                 `{}` edition: quote public figures, or mark this document `audience: members`",
+                datasets.join(", "),
+                self.cx.site.edition.name
+            )),
         )
     }
 
@@ -614,9 +671,12 @@ impl Quotes<'_, '_> {
             (Some(only), _) => only.to_string(),
             _ => "none".to_string(),
         };
-        Err(error(
-            &argument.span,
-            format!("no value of `{indicator}` for {year}; its years: {years}"),
+        Err(self.unless_withheld(
+            error(
+                &argument.span,
+                format!("no value of `{indicator}` for {year}; its years: {years}"),
+            ),
+            indicator,
         ))
     }
 
@@ -632,6 +692,23 @@ impl Quotes<'_, '_> {
         let cycles = maturity::cycles(self.data());
         if cycles.contains(&cycle) {
             return Ok((cycle, argument));
+        }
+        if self.data().withheld.cycles.contains(&cycle) {
+            return Err(with_help(
+                error(
+                    &argument.span,
+                    format!(
+                        "the assessment cycle `{cycle}` is for members (`audience: members` in \
+                         datasets.yaml) and is left out of the `{}` edition",
+                        self.cx.site.edition.name
+                    ),
+                ),
+                Some(
+                    "quote it in a document for members (`audience: members`), or quote a \
+                     public cycle"
+                        .to_string(),
+                ),
+            ));
         }
         Err(error(
             &argument.span,
