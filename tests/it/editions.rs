@@ -425,3 +425,16 @@ fn a_public_document_cannot_quote_figures_kept_for_members() {
     );
     assert!(report.contains(">7,654,321<"), "members read the figures");
 }
+
+#[test]
+fn the_nginx_configuration_the_deployment_guide_shows_is_the_one_tested() {
+    let guide = source_file("docs/deploy.md");
+    let config = source_file("docs/deploy/nginx-members.conf");
+    assert!(
+        guide.contains(&format!("```nginx\n{config}```")),
+        "docs/deploy.md quotes docs/deploy/nginx-members.conf as it is"
+    );
+    let test = source_file("tests/deploy/basic_auth.sh");
+    assert!(test.contains("include $ROOT/docs/deploy/nginx-members.conf;"));
+    assert!(source_file(".ci/run").contains("bash tests/deploy/basic_auth.sh"));
+}
