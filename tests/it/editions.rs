@@ -375,6 +375,32 @@ fn serve_previews_the_public_edition_and_an_edited_members_document_stays_out() 
         !catalogue.body.contains("ZqxPracticeTitleEn7") && !catalogue.body.contains("ZqxEdited"),
         "the catalogue lists no members' practice"
     );
+    // A members' document written while serving stays out too, and a link to it from a
+    // public one is reported as in `build`.
+    let members_only = serve.site.read("content/practices/members-practice.en.md");
+    serve
+        .site
+        .write("content/practices/new-pilot.en.md", &members_only);
+    serve.site.edit(
+        "content/practices/coaching.en.md",
+        "each jobseeker closely.",
+        "each jobseeker closely, see [the pilot](@/practices/new-pilot.md).",
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !serve
+        .log
+        .lock()
+        .expect("serve log")
+        .contains("link to a members-only document")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the link is not reported:\n{}",
+            serve.log.lock().expect("serve log")
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(serve.get("/en/good-practices/new-pilot/").status, 404);
 }
 
 #[test]
