@@ -4,10 +4,12 @@
 //! withheld from the model before anything is rendered: no page, card, chart, table,
 //! download, feed, sitemap, structured-data or search entry can then show it.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::data::{Assessment, Data};
+use super::data::{Assessment, Data, DatasetPath};
 use super::documents::{Document, Documents, Meta, Section};
 use super::lang::Lang;
 use super::Site;
@@ -95,20 +97,56 @@ fn withhold<M: Meta>(
     });
 }
 
+/// What an edition left out of the data for its audience: the cycles, frameworks and
+/// indicators of the datasets it withheld. A public visit may name a framework kept
+/// for members, and a figure quoted from withheld data needs a message saying why it is
+/// missing, not that it never existed.
+#[derive(Debug, Default, Clone)]
+pub struct WithheldData {
+    /// The assessment cycles withheld whole.
+    pub cycles: BTreeSet<String>,
+    /// The PES whose performance framework is withheld.
+    pub frameworks: BTreeSet<String>,
+    /// The indicators some of whose observations are withheld, with the datasets they are in.
+    pub indicators: BTreeMap<String, BTreeSet<DatasetPath>>,
+}
+
 impl Data {
-    /// Removes the figures of every dataset `datasets.yaml` keeps from `audience`: its
-    /// observations, assessment cycles and frameworks.
+    /// Removes every dataset `datasets.yaml` keeps from `audience` — its observations,
+    /// assessment cycles and frameworks, and its own entry — noting in [`Data::withheld`]
+    /// what went.
     pub fn withhold_from(&mut self, audience: Audience) {
-        let withheld: Vec<String> = self
+        let withheld: BTreeSet<DatasetPath> = self
             .datasets
             .iter()
             .filter(|entry| !audience.reads(entry.audience))
-            .map(|entry| entry.dataset.value.clone())
+            .map(|entry| DatasetPath(entry.dataset.value.clone()))
             .collect();
-        let kept = |dataset: &super::data::DatasetPath| !withheld.contains(&dataset.0);
-        self.observations.retain(|o| kept(&o.dataset));
-        self.assessments.retain(|a| kept(&a.dataset));
-        self.frameworks.retain(|f| kept(&f.dataset));
+        let record = &mut self.withheld;
+        self.observations.retain(|o| {
+            let kept = !withheld.contains(&o.dataset);
+            if !kept {
+                let datasets = record.indicators.entry(o.indicator.value.clone());
+                datasets.or_default().insert(o.dataset.clone());
+            }
+            kept
+        });
+        self.assessments.retain(|a| {
+            let kept = !withheld.contains(&a.dataset);
+            if !kept {
+                record.cycles.insert(a.cycle.clone());
+            }
+            kept
+        });
+        self.frameworks.retain(|f| {
+            let kept = !withheld.contains(&f.dataset);
+            if !kept {
+                record.frameworks.insert(f.pes.clone());
+            }
+            kept
+        });
+        // What datasets.yaml says of them (their sources) goes too: no view can list it.
+        self.datasets.retain(|entry| audience.reads(entry.audience));
     }
 
     /// Removes what each PES's assessment says in words — comments on scores, strengths and

@@ -476,6 +476,9 @@ pub struct Data {
     /// Files defining ids (`pes.yaml`, `clusters.yaml`, …) that exist but could not be loaded.
     /// Their own error is reported; references to the ids they define are not checked.
     pub unloaded: Vec<std::path::PathBuf>,
+    /// What the edition being built left out for its audience, so that a reference to it is
+    /// neither reported as unknown nor shown.
+    pub withheld: crate::model::audience::WithheldData,
 }
 
 impl Data {

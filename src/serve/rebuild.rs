@@ -259,7 +259,7 @@ enum Reloaded {
     InPlace { key: String, pes: Vec<String> },
     /// Added, removed or given another URL: links on any page may change.
     Moved,
-    /// A draft that stays out of the site.
+    /// A draft, or a document for another audience, that stays out of the site.
     Hidden,
     /// It does not load, or became a draft that links may point to: a full rebuild finds
     /// every problem.
@@ -277,20 +277,22 @@ fn reload_document(
     let source = Source {
         root,
         path,
+        section,
         languages: loaded.site.config.languages(),
         hide_drafts: !drafts,
         audience: loaded.site.edition.audience,
     };
     let documents = &mut loaded.site.documents;
+    let withheld = &mut documents.withheld;
     match section {
-        Section::Practices => replace(&mut documents.practices, &source, |m| {
+        Section::Practices => replace(&mut documents.practices, withheld, &source, |m| {
             Some(m.pes.value.clone())
         }),
-        Section::Visits => replace(&mut documents.visits, &source, |m| {
+        Section::Visits => replace(&mut documents.visits, withheld, &source, |m| {
             Some(m.host.value.clone())
         }),
-        Section::Reports => replace(&mut documents.reports, &source, |_| None),
-        Section::Pages => replace(&mut documents.pages, &source, |_| None),
+        Section::Reports => replace(&mut documents.reports, withheld, &source, |_| None),
+        Section::Pages => replace(&mut documents.pages, withheld, &source, |_| None),
     }
 }
 
@@ -298,19 +300,24 @@ fn reload_document(
 struct Source<'a> {
     root: &'a Path,
     path: &'a Path,
+    section: Section,
     languages: &'a [Lang],
     hide_drafts: bool,
     audience: Audience,
 }
 
+/// Reads the document at `source` again into `documents`; one the edition's audience may not
+/// read stays out, noted in `withheld` so that a link to it is reported as what it is.
 fn replace<M: DeserializeOwned + Meta>(
     documents: &mut Vec<Document<M>>,
+    withheld: &mut Vec<(Section, String, Lang)>,
     source: &Source<'_>,
     member: impl Fn(&M) -> Option<String>,
 ) -> Reloaded {
     let Source {
         root,
         path,
+        section,
         languages,
         hide_drafts,
         audience,
@@ -326,12 +333,17 @@ fn replace<M: DeserializeOwned + Meta>(
     let Ok(document) = content::load_document::<M>(root, path, languages) else {
         return Reloaded::Unloadable;
     };
-    let left_out = hide_drafts && document.meta.draft();
-    if left_out || !audience.reads(document.meta.audience()) {
-        return match position {
-            Some(_) => Reloaded::Unloadable,
-            None => Reloaded::Hidden,
-        };
+    let for_others = !audience.reads(document.meta.audience());
+    if for_others || (hide_drafts && document.meta.draft()) {
+        if position.is_some() {
+            return Reloaded::Unloadable;
+        }
+        let entry = (section, document.key, document.lang);
+        if for_others && !withheld.contains(&entry) {
+            withheld.push(entry);
+            withheld.sort();
+        }
+        return Reloaded::Hidden;
     }
     let Some(index) = position else {
         // Same order as a full load: by path.

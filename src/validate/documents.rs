@@ -33,6 +33,7 @@ pub(super) fn check(checker: &mut Checker<'_>) {
         .iter()
         .map(|f| f.pes.as_str())
         .chain(unloaded_frameworks(site))
+        .chain(site.data.withheld.frameworks.iter().map(String::as_str))
         .collect();
     for practice in &documents.practices {
         let place = place_of(practice);
@@ -195,6 +196,45 @@ fn check_common<M: Meta>(checker: &mut Checker<'_>, section: Section, documents:
             }
         } else {
             urls.insert(key, document);
+        }
+    }
+    check_audiences(checker, documents);
+}
+
+/// The translations of a document share one audience: a translation left public beside one
+/// for members would publish, in its language, what the network keeps to itself. Each wider
+/// one is reported, at its title, with the narrower sibling.
+fn check_audiences<M: Meta>(checker: &mut Checker<'_>, documents: &[Document<M>]) {
+    let mut narrowest: BTreeMap<&str, &Document<M>> = BTreeMap::new();
+    for document in documents {
+        let entry = narrowest.entry(document.key.as_str()).or_insert(document);
+        if document.meta.audience() > entry.meta.audience() {
+            *entry = document;
+        }
+    }
+    for document in documents {
+        let sibling = narrowest[document.key.as_str()];
+        let (own, theirs) = (document.meta.audience(), sibling.meta.audience());
+        if own < theirs {
+            let problem = checker
+                .problem(
+                    place_of(document),
+                    document.meta.title(),
+                    format!(
+                        "this translation is for `{}` readers while {} is for `{}` only; \
+                         the translations of a document share one audience",
+                        own.key(),
+                        sibling.file.path.display(),
+                        theirs.key()
+                    ),
+                )
+                .with_help(format!(
+                    "add `audience: {}` to this file's front matter, or remove it from the other",
+                    theirs.key()
+                ));
+            checker
+                .problems
+                .push(problem.with_code(crate::diagnostics::Code::Translation));
         }
     }
 }

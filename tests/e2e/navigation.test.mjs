@@ -130,6 +130,10 @@ describe('translation notice', () => {
     const front = fs.readFileSync(file, 'utf8').split(/^---\s*$/m)[1] ?? '';
     return front.match(/^slug:\s*["']?([a-z0-9-]+)/m)?.[1] ?? key;
   };
+  // Whether a document file is for members (`audience: members`): a public edition has no
+  // page for it, and a members' edition (whose robots.txt disallows all) has one.
+  const forMembers = (file) => /^audience:\s*["']?members/m.test(fs.readFileSync(file, 'utf8').split(/^---\s*$/m)[1] ?? '');
+  const membersEdition = /^Disallow: \/$/m.test(fs.readFileSync(path.join(siteDir, 'robots.txt'), 'utf8'));
   if (contentDir && fs.existsSync(contentDir)) {
     test('notices match the missing translations in content/', () => {
       const problems = [];
@@ -155,6 +159,10 @@ describe('translation notice', () => {
             const address = addressOf(path.join(d, `${slug}.${translated ? lang : shown}.md`), slug);
             const out = path.join(siteDir, lang, seg[lang], address, 'index.html');
             const rel = path.relative(siteDir, out);
+            if (!membersEdition && forMembers(path.join(d, `${slug}.${translated ? lang : shown}.md`))) {
+              if (fs.existsSync(out)) problems.push(`${rel}: ${dir}/${slug} is for members, but the public edition has its page`);
+              continue;
+            }
             if (!fs.existsSync(out)) {
               problems.push(`${dir}/${slug}: no ${lang} page at ${rel}`);
               continue;

@@ -14,6 +14,7 @@ mod citations;
 mod compare;
 mod consistency;
 mod drafts;
+mod editions;
 mod editions_check;
 mod editions_scores;
 mod example_truth;

@@ -368,9 +368,12 @@ impl Quotes<'_, '_> {
                 let (pes, pes_argument) = pes.ok_or_else(|| self.missing(arguments, "pes"))?;
                 let (year, _) = self.indicator_year(arguments, "year", &table, id)?;
                 let value = table.value(pes, year).ok_or_else(|| {
-                    error(
-                        &pes_argument.span,
-                        format!("`{pes}` has no value of `{id}` for {year}"),
+                    self.unless_withheld(
+                        error(
+                            &pes_argument.span,
+                            format!("`{pes}` has no value of `{id}` for {year}"),
+                        ),
+                        id,
                     )
                 })?;
                 if kind == Kind::Value {
@@ -403,9 +406,12 @@ impl Quotes<'_, '_> {
                 let at = |year: i32, argument: &Argument| -> Result<f64, FigureError> {
                     match pes {
                         Some((pes, _)) => table.value(pes, year).ok_or_else(|| {
-                            error(
-                                &argument.span,
-                                format!("`{pes}` has no value of `{id}` for {year}"),
+                            self.unless_withheld(
+                                error(
+                                    &argument.span,
+                                    format!("`{pes}` has no value of `{id}` for {year}"),
+                                ),
+                                id,
                             )
                         }),
                         None => table
@@ -436,8 +442,8 @@ impl Quotes<'_, '_> {
         let area = self.area(arguments)?;
         let id = area.id.value.as_str();
         let pes = self.pes(arguments)?;
-        if let Some((_, argument)) = pes {
-            self.pes_scores_shown(argument)?;
+        if let Some((pes, argument)) = pes {
+            self.own_scores_shown(pes, argument)?;
         }
         // The mean peer score of `pes` in the area, or the network median of those means.
         let score = |cycle: &str, argument: &Argument| -> Result<f64, FigureError> {
@@ -476,6 +482,30 @@ impl Quotes<'_, '_> {
         Ok((text, self.cx.routes.area(id, self.page_lang)))
     }
 
+    /// A PES's own assessment score may be quoted only in an edition that shows each PES's
+    /// scores: elsewhere its pages show distributions, and prose may not say more.
+    fn own_scores_shown(&self, pes: &str, argument: &Argument) -> Result<(), FigureError> {
+        let edition = &self.cx.site.edition;
+        if edition.pes_scores {
+            return Ok(());
+        }
+        Err(with_help(
+            error(
+                &argument.span,
+                format!(
+                    "the `{}` edition does not show each PES's own assessment scores (they are \
+                     kept for members), so this document cannot quote `{pes}`'s",
+                    edition.name
+                ),
+            ),
+            Some(
+                "quote the network median (leave out `pes`), mark this document `audience: \
+                 members`, or set `assessment_scores: true` for the edition in site.yaml"
+                    .to_string(),
+            ),
+        ))
+    }
+
     fn of_enabler(&self, arguments: &Arguments<'_>) -> Result<(String, PagePath), FigureError> {
         let enabler = self.enabler(arguments)?;
         let id = enabler.id.value.as_str();
@@ -503,26 +533,6 @@ impl Quotes<'_, '_> {
         Ok((
             self.integer(count),
             self.cx.routes.assessment_cycle(&cycle, self.page_lang),
-        ))
-    }
-
-    /// An error where the edition keeps each PES's assessment scores for members: a page of
-    /// it may not quote one.
-    fn pes_scores_shown(&self, argument: &Argument) -> Result<(), FigureError> {
-        let edition = &self.cx.site.edition;
-        if edition.pes_scores {
-            return Ok(());
-        }
-        Err(with_help(
-            error(
-                &argument.span,
-                format!(
-                    "each PES's assessment scores are kept for members: the edition `{}` \
-                     cannot quote one",
-                    edition.name
-                ),
-            ),
-            Some("quote the network median (leave out `pes`), or set `assessment_scores: true` for the edition in site.yaml".to_string()),
         ))
     }
 
@@ -558,9 +568,33 @@ impl Quotes<'_, '_> {
     }
 
     fn nobody(&self, argument: &Argument, indicator: &str, year: i32) -> FigureError {
-        error(
-            &argument.span,
-            format!("no PES of the peer group reported `{indicator}` for {year}"),
+        self.unless_withheld(
+            error(
+                &argument.span,
+                format!("no PES of the peer group reported `{indicator}` for {year}"),
+            ),
+            indicator,
+        )
+    }
+
+    /// `error`, saying when the edition left some of `indicator`'s figures out for members:
+    /// the author sees them in the data and needs to know why they are missing here.
+    fn unless_withheld(&self, error: FigureError, indicator: &str) -> FigureError {
+        let Some(datasets) = self.data().withheld.indicators.get(indicator) else {
+            return error;
+        };
+        let datasets: Vec<String> = datasets
+            .iter()
+            .map(|dataset| format!("`{dataset}`"))
+            .collect();
+        with_help(
+            error,
+            Some(format!(
+                "figures of `{indicator}` in the datasets for members ({}) are left out of the \
+                 `{}` edition: quote public figures, or mark this document `audience: members`",
+                datasets.join(", "),
+                self.cx.site.edition.name
+            )),
         )
     }
 
@@ -662,9 +696,12 @@ impl Quotes<'_, '_> {
             (Some(only), _) => only.to_string(),
             _ => "none".to_string(),
         };
-        Err(error(
-            &argument.span,
-            format!("no value of `{indicator}` for {year}; its years: {years}"),
+        Err(self.unless_withheld(
+            error(
+                &argument.span,
+                format!("no value of `{indicator}` for {year}; its years: {years}"),
+            ),
+            indicator,
         ))
     }
 
@@ -680,6 +717,23 @@ impl Quotes<'_, '_> {
         let cycles = maturity::cycles(self.data());
         if cycles.contains(&cycle) {
             return Ok((cycle, argument));
+        }
+        if self.data().withheld.cycles.contains(&cycle) {
+            return Err(with_help(
+                error(
+                    &argument.span,
+                    format!(
+                        "the assessment cycle `{cycle}` is for members (`audience: members` in \
+                         datasets.yaml) and is left out of the `{}` edition",
+                        self.cx.site.edition.name
+                    ),
+                ),
+                Some(
+                    "quote it in a document for members (`audience: members`), or quote a \
+                     public cycle"
+                        .to_string(),
+                ),
+            ));
         }
         Err(error(
             &argument.span,
