@@ -1,7 +1,7 @@
 //! Breakdowns by sex and age group on the indicator pages, the full names behind the area
 //! letters of grouped bars, and the data dictionaries of the downloads.
 
-use crate::common::{built, collapsed, parsed, select, text_of, texts, Site};
+use crate::common::{built, built_members, collapsed, parsed, select, text_of, texts, Site};
 
 /// The minimal site with observations by sex and by age group (`tests/fixtures/breakdowns`).
 fn site_with_breakdowns() -> Site {
@@ -153,7 +153,8 @@ fn a_breakdown_the_pages_cannot_name_is_an_error_at_its_observation() {
 
 #[test]
 fn the_letters_of_grouped_bars_and_heatmaps_carry_the_name_of_their_area() {
-    let site = built("minimal");
+    // Each PES's scores, and the assessments download, are in the members' edition.
+    let site = built_members("minimal");
     for (page, chart) in [
         ("fr/spe/fr-ft/index.html", "svg[aria-labelledby^=maturity-]"),
         (
@@ -208,7 +209,8 @@ fn csv_rows(output: &std::path::Path, file: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn a_dictionary_per_language_explains_every_column_of_the_downloads_under_their_stable_headers() {
-    let site = built("minimal");
+    // Each PES's scores, and the assessments download, are in the members' edition.
+    let site = built_members("minimal");
     let output = &site.output;
     for lang in ["fr", "en"] {
         let dictionary = csv_rows(output, &format!("data/columns.{lang}.csv"));
@@ -263,7 +265,8 @@ fn a_dictionary_per_language_explains_every_column_of_the_downloads_under_their_
 
 #[test]
 fn the_pages_linking_the_downloads_explain_their_columns_in_the_language_of_the_page() {
-    let site = built("minimal");
+    // Each PES's scores, and the assessments download, are in the members' edition.
+    let site = built_members("minimal");
     let index = parsed(&site.output, "fr/indicateurs/index.html");
     let guide = select(&index, "details#column-guide");
     assert_eq!(guide.len(), 1);
@@ -293,5 +296,31 @@ fn the_pages_linking_the_downloads_explain_their_columns_in_the_language_of_the_
     assert_eq!(
         crate::common::attribute(&indicator, ".facts a[href$='#column-guide']", "href"),
         "/en/indicators/#column-guide"
+    );
+}
+
+#[test]
+fn the_public_dictionary_explains_the_assessment_spreads_instead_of_each_score() {
+    let output = crate::common::built_example();
+    let dictionary = csv_rows(output, "data/columns.en.csv");
+    let explained: Vec<&String> = dictionary
+        .iter()
+        .filter(|row| row[0] == "assessment-spreads.csv")
+        .map(|row| &row[1])
+        .collect();
+    let header = &csv_rows(output, "data/assessment-spreads.csv")[0];
+    assert_eq!(explained, header.iter().collect::<Vec<_>>());
+    assert!(!dictionary.iter().any(|row| row[0] == "assessments.csv"));
+    let median = dictionary
+        .iter()
+        .find(|row| row[0] == "assessment-spreads.csv" && row[1] == "median")
+        .expect("the median column is explained");
+    assert_eq!(
+        median[2..],
+        [
+            "Median",
+            "Half of the scores are at or below this value.",
+            "score from 1 to 6"
+        ]
     );
 }
