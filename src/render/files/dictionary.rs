@@ -35,90 +35,6 @@ const ALL: [DataFile; 5] = [
     DataFile::Of(Dataset::Activities),
 ];
 
-/// The fields of each file, as the keys of their UI strings: the column ids without a
-/// language (`note` for `note.fr`).
-const FIELDS: [(&str, &[&str]); 5] = [
-    (
-        "observations",
-        &[
-            "indicator",
-            "pes",
-            "cluster",
-            "year",
-            "value",
-            "unit",
-            "breakdown",
-            "note",
-            "source",
-            "country",
-            "indicator_name",
-            "pes_name",
-            "cluster_name",
-            "country_name",
-        ],
-    ),
-    (
-        "assessments",
-        &[
-            "cycle",
-            "pes",
-            "area",
-            "enabler",
-            "self",
-            "peer",
-            "pes_name",
-            "area_name",
-            "enabler_name",
-        ],
-    ),
-    (
-        "assessment_spreads",
-        &[
-            "cycle",
-            "peer_group",
-            "area",
-            "enabler",
-            "assessment",
-            "count",
-            "q1",
-            "median",
-            "q3",
-            "peer_group_name",
-            "area_name",
-            "enabler_name",
-        ],
-    ),
-    (
-        "kpis",
-        &[
-            "pes",
-            "pillar",
-            "kpi",
-            "unit",
-            "kind",
-            "year",
-            "value",
-            "pes_name",
-            "pillar_name",
-            "kpi_name",
-            "source",
-            "owner",
-        ],
-    ),
-    (
-        "activities",
-        &[
-            "pes",
-            "kpi",
-            "due",
-            "status",
-            "pes_name",
-            "activity",
-            "responsible",
-        ],
-    ),
-];
-
 /// The columns of the observations that hold a text in the site's default language, beside
 /// the same text per language (`note` beside `note.fr`, `note.en`).
 const IN_DEFAULT_LANGUAGE: [&str; 2] = ["note", "source"];
@@ -134,9 +50,9 @@ const KEYS: [&str; 4] = [
 
 /// Every UI string the dictionary needs: its own and each column's name and meaning.
 pub(crate) fn dictionary_keys() -> impl Iterator<Item = String> {
-    let columns = FIELDS.iter().flat_map(|(file, fields)| {
-        fields.iter().flat_map(move |field| {
-            ["name", "meaning"].map(|part| format!("columns.{file}.{field}.{part}"))
+    let columns = ALL.into_iter().flat_map(|file| {
+        file.fields().into_iter().flat_map(move |field| {
+            ["name", "meaning"].map(|part| format!("columns.{}.{field}.{part}", file.key()))
         })
     });
     KEYS.iter()
@@ -171,6 +87,19 @@ impl DataFile {
             DataFile::Observations => true,
             DataFile::Of(dataset) => dataset.is_present(cx),
         }
+    }
+
+    /// Its fields, as the keys of their UI strings: its column ids without a language (`note`
+    /// for `note.fr`), each once, in the file's order.
+    fn fields(self) -> Vec<String> {
+        let mut fields: Vec<String> = Vec::new();
+        for column in self.columns(&[Lang::new("xx")]) {
+            let field = column.split_once('.').map_or(column.as_str(), |(f, _)| f);
+            if !fields.iter().any(|known| known == field) {
+                fields.push(field.to_string());
+            }
+        }
+        fields
     }
 
     /// Its columns, as its header row writes them.
