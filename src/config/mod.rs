@@ -46,6 +46,8 @@ pub struct Config {
     #[serde(default)]
     pub options: Options,
     #[serde(default)]
+    pub pagination: Pagination,
+    #[serde(default)]
     pub search: SearchOptions,
     /// The editions built from these sources (`build --edition NAME`), each showing what its
     /// audience may read; by default `public` (built when no edition is named) and `members`.
@@ -86,11 +88,15 @@ pub enum SiteSection {
     #[serde(rename = "peer_groups")]
     PeerGroups,
     Search,
+    /// Not a section: the segment before the number of a list's second and later pages
+    /// (`/fr/bonnes-pratiques/page/2/`).
+    #[serde(rename = "list_page")]
+    ListPage,
 }
 
 impl SiteSection {
     /// Every section, in the order `site.yaml` documents them.
-    pub const ALL: [SiteSection; 12] = [
+    pub const ALL: [SiteSection; 13] = [
         SiteSection::Practices,
         SiteSection::Visits,
         SiteSection::Reports,
@@ -103,6 +109,7 @@ impl SiteSection {
         SiteSection::Compare,
         SiteSection::PeerGroups,
         SiteSection::Search,
+        SiteSection::ListPage,
     ];
 
     /// Its name under `sections:` in `site.yaml`.
@@ -120,6 +127,7 @@ impl SiteSection {
             SiteSection::Compare => "compare",
             SiteSection::PeerGroups => "peer_groups",
             SiteSection::Search => "search",
+            SiteSection::ListPage => "list_page",
         }
     }
 
@@ -143,6 +151,7 @@ impl SiteSection {
             SiteSection::Compare => ("comparer", "compare", "comparar"),
             SiteSection::PeerGroups => ("groupes-de-pairs", "peer-groups", "grupos-de-pares"),
             SiteSection::Search => ("recherche", "search", "buscar"),
+            SiteSection::ListPage => ("page", "page", "pagina"),
         };
         match lang {
             "fr" => Some(fr),
@@ -257,6 +266,40 @@ impl Default for SearchOptions {
             enabled: true,
             folder: default_search_folder(),
         }
+    }
+}
+
+/// How lists that grow with the content (practices, visits, reports, and the practices of an
+/// area, a member or a peer group) are cut into pages.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pagination {
+    /// Cards per page; the first page, at the list's own address, holds the newest.
+    #[serde(default = "default_page_size")]
+    #[schemars(with = "usize", range(min = 1))]
+    pub page_size: Spanned<usize>,
+}
+
+/// Cards per list page when `site.yaml` does not say: two, three or four columns fill evenly.
+pub const DEFAULT_PAGE_SIZE: usize = 24;
+
+fn default_page_size() -> Spanned<usize> {
+    use serde_saphyr::Location;
+    Spanned::new(DEFAULT_PAGE_SIZE, Location::UNKNOWN, Location::UNKNOWN)
+}
+
+impl Default for Pagination {
+    fn default() -> Pagination {
+        Pagination {
+            page_size: default_page_size(),
+        }
+    }
+}
+
+impl Pagination {
+    /// Cards per page: at least one (a zero is reported when `site.yaml` is read).
+    pub fn page_size(&self) -> usize {
+        self.page_size.value.max(1)
     }
 }
 
@@ -412,6 +455,7 @@ fn check(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnostic> {
             None => problem,
         });
     }
+    problems.extend(check_page_size(&config.pagination.page_size, file));
     problems.extend(check_search_folder(&config.search.folder, file));
     problems.extend(check_theme(&config.theme, file));
     problems.extend(editions::check(&config.editions, file));
@@ -604,7 +648,9 @@ fn check_section_slugs(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnosti
     let codes = config.languages();
     for (section, lang, slug) in config.sections.named() {
         let in_use = codes.iter().any(|code| code == lang);
-        if in_use && !slug.is_empty() && !crate::model::text::is_valid_slug(slug) {
+        let may_be_empty = section != SiteSection::ListPage;
+        if in_use && !(may_be_empty && slug.is_empty()) && !crate::model::text::is_valid_slug(slug)
+        {
             problems.push(Diagnostic::at_line(
                 file,
                 1,
@@ -617,6 +663,19 @@ fn check_section_slugs(config: &Config, file: &Arc<SourceFile>) -> Vec<Diagnosti
         }
     }
     problems
+}
+
+/// A list page holds at least one card.
+fn check_page_size(size: &Spanned<usize>, file: &Arc<SourceFile>) -> Option<Diagnostic> {
+    use crate::content::yaml::span_of;
+    (size.value == 0).then(|| {
+        Diagnostic::at(
+            file,
+            span_of(file, 0, &size.referenced),
+            "`pagination.page_size` is 0; a list page must hold at least one card",
+        )
+        .with_help("e.g. `pagination: {page_size: 24}`")
+    })
 }
 
 /// The theme is one folder name under `themes/`: a path (`../../x`, `/etc`) would publish

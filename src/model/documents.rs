@@ -486,6 +486,64 @@ impl_meta!(
     PageMeta: |_meta| None
 );
 
+/// How lists order and file a document: what an edit must leave alone for only the list page
+/// holding its card to change.
+pub trait Listable: Meta {
+    /// The date lists sort the document by, newest first.
+    fn list_date(&self) -> Date {
+        self.updated().value
+    }
+
+    /// Whether `other` is filed under the same lists and filter values (its member, areas,
+    /// indicators…), so that the lists holding it, their lengths and their filters' counts
+    /// stay the same.
+    fn filed_alike(&self, other: &Self) -> bool;
+}
+
+/// The values of a list of spanned values, without their places.
+fn values<T: Clone>(list: &[Spanned<T>]) -> Vec<T> {
+    list.iter().map(|item| item.value.clone()).collect()
+}
+
+impl Listable for PracticeMeta {
+    fn filed_alike(&self, other: &Self) -> bool {
+        self.pes.value == other.pes.value
+            && values(&self.areas) == values(&other.areas)
+            && values(&self.indicators) == values(&other.indicators)
+            && values(&self.target_groups) == values(&other.target_groups)
+            && self.start_year.value == other.start_year.value
+            && self.status == other.status
+    }
+}
+
+impl Listable for VisitMeta {
+    /// Visits are listed by when they took place.
+    fn list_date(&self) -> Date {
+        self.start_date.value
+    }
+
+    fn filed_alike(&self, other: &Self) -> bool {
+        self.host.value == other.host.value
+    }
+}
+
+impl Listable for ReportMeta {
+    /// Reports are listed by their date of publication.
+    fn list_date(&self) -> Date {
+        self.date.value
+    }
+
+    fn filed_alike(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Listable for PageMeta {
+    fn filed_alike(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 impl PracticeMeta {
     /// The practice's known target groups, in the order written (validation reports the
     /// unknown ones).

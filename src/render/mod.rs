@@ -28,7 +28,7 @@ use crate::model::Site;
 use crate::theme::Theme;
 use engine::routes::Routes;
 use family::{add, Planned};
-pub use pages::changes::{Change, DataFile};
+pub use pages::changes::{Change, DataFile, ListOrder, Relisting};
 use views::cards::CardIndex;
 use views::compare::CompareIndex;
 use views::Layout;
@@ -59,6 +59,8 @@ const RUST_KEYS: &[&str] = &[
     "publishing.feed",
     "publishing.translations_title",
     "bench.points",
+    "pager.page",
+    "pager.title",
 ];
 
 /// Renders every page of `site`; returns the files, or every problem met on the way.
@@ -167,6 +169,7 @@ fn render_pages(
         positions: document_positions(&site.documents),
         cards: CardIndex::default(),
         comparisons: OnceLock::new(),
+        filter_panels: OnceLock::new(),
         countries: CountryNames::new(languages, site.data.country_codes()),
         strings,
         formats,
@@ -208,6 +211,8 @@ const RUST_ARGUMENTS: &[(&str, &[&str])] = &[
     ("breakdown.age_band", &["from", "to"]),
     ("breakdown.age_over", &["from"]),
     ("filters.shown", &["shown", "total"]),
+    ("pager.page", &["number"]),
+    ("pager.title", &["number", "title", "total"]),
     ("provenance.sources", &["count"]),
     ("provenance.years", &["count"]),
 ];
@@ -247,6 +252,7 @@ fn plan(cx: &Context<'_>) -> Vec<Box<dyn Planned>> {
     add(&mut planned, cx, files::dictionary::Dictionaries);
     add(&mut planned, cx, files::citations::Citations);
     add(&mut planned, cx, files::compare_data::CompareData);
+    add(&mut planned, cx, files::practice_index::PracticeIndex);
     planned
 }
 
@@ -261,6 +267,8 @@ pub(crate) struct Context<'a> {
     cards: CardIndex,
     /// PES side by side, built the first time a comparison is rendered.
     comparisons: OnceLock<CompareIndex>,
+    /// The practice catalogue's filter panel in each language, built once for all its pages.
+    filter_panels: OnceLock<BTreeMap<Lang, views::facets::FilterPanel>>,
     /// Country names in each site language, loaded once for every page.
     countries: CountryNames,
     strings: Arc<Strings>,

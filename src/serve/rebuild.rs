@@ -16,11 +16,11 @@ use crate::content;
 use crate::diagnostics::Diagnostics;
 use crate::i18n::Strings;
 use crate::model::data::Data;
-use crate::model::documents::{Document, Meta, Section};
+use crate::model::documents::{Document, Listable, Section};
 use crate::pipeline::{Loaded, Options, Project};
 use crate::render::engine::template_uses::TemplateUses;
 use crate::render::OutputFile;
-use crate::render::{Change, DataFile};
+use crate::render::{Change, DataFile, Relisting};
 use crate::theme::Theme;
 
 /// The files of a successful rebuild.
@@ -178,10 +178,15 @@ impl Builder {
                     path,
                     self.project.options().drafts,
                 ) {
-                    Reloaded::InPlace { key, pes } => changes.push(Change::Document {
+                    Reloaded::InPlace {
+                        key,
+                        pes,
+                        relisting,
+                    } => changes.push(Change::Document {
                         section: *section,
                         key,
                         pes,
+                        relisting,
                     }),
                     Reloaded::Moved => render_all = true,
                     Reloaded::Hidden => {}
@@ -255,8 +260,12 @@ fn ids(data: &Data) -> [Vec<&str>; 4] {
 /// What reading a document again did to the loaded site.
 enum Reloaded {
     /// Edited in place: same key, language and URL; `pes` are the members it belonged to
-    /// before and after.
-    InPlace { key: String, pes: Vec<String> },
+    /// before and after, `relisting` how the edit moved it in lists.
+    InPlace {
+        key: String,
+        pes: Vec<String>,
+        relisting: Relisting,
+    },
     /// Added, removed or given another URL: links on any page may change.
     Moved,
     /// A draft, or a document for another audience, that stays out of the site.
@@ -308,7 +317,7 @@ struct Source<'a> {
 
 /// Reads the document at `source` again into `documents`; one the edition's audience may not
 /// read stays out, noted in `withheld` so that a link to it is reported as what it is.
-fn replace<M: DeserializeOwned + Meta>(
+fn replace<M: DeserializeOwned + Listable>(
     documents: &mut Vec<Document<M>>,
     withheld: &mut Vec<(Section, String, Lang)>,
     source: &Source<'_>,
@@ -360,9 +369,14 @@ fn replace<M: DeserializeOwned + Meta>(
         .flatten()
         .collect();
     pes.dedup();
+    let relisting = Relisting::of(old, &document);
     documents[index] = document;
     if same_place {
-        Reloaded::InPlace { key, pes }
+        Reloaded::InPlace {
+            key,
+            pes,
+            relisting,
+        }
     } else {
         Reloaded::Moved
     }

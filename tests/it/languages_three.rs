@@ -664,6 +664,7 @@ fn a_language_without_ui_strings_is_one_error_naming_the_file_to_add() {
         "compare",
         "peer_groups",
         "search",
+        "list_page",
     ]
     .iter()
     .map(|section| format!("  {section}: {{de: {}-de}}\n", section.replace('_', "-")))

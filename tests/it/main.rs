@@ -27,6 +27,7 @@ mod languages_text;
 mod languages_three;
 mod learning_path;
 mod my_pes;
+mod pagination;
 mod peer_groups;
 mod print;
 mod provenance;

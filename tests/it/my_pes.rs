@@ -1,8 +1,8 @@
 //! "My PES" and the practice list's filters (#15), read from the built example site: the
 //! build marks the PES of every chart part and table row (`data-pes`), offers the header's
-//! picker (hidden until `my-pes.js` shows it), writes each practice card's facet values
-//! (`data-filter-<facet>`), links its tags, and gives the filter panel links for readers
-//! without JavaScript. What the scripts do with these is checked in the browser
+//! picker (hidden until `my-pes.js` shows it), writes each practice's facet values in the
+//! practice index the filters read, links each card's tags, and gives the filter panel links
+//! for readers without JavaScript. What the scripts do with these is checked in the browser
 //! (tests/e2e/my-pes.test.mjs, tests/e2e/practice-filters.test.mjs).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -355,15 +355,39 @@ fn title_key(title: &str) -> String {
         .collect()
 }
 
-/// The values of a card's `data-filter-<facet>`, as a set.
-fn filter_values(card: &ElementRef<'_>, facet: &str) -> BTreeSet<String> {
-    card.value()
-        .attr(&format!("data-filter-{facet}"))
-        .unwrap_or_else(|| panic!("a card without data-filter-{facet}"))
-        .split(' ')
-        .filter(|value| !value.is_empty())
-        .map(str::to_string)
-        .collect()
+/// The practice index the catalogue's filters read, in `lang`.
+fn practice_index(lang: &str) -> serde_json::Value {
+    let text = fs::read_to_string(example().join(format!("data/practices/{lang}.json")))
+        .expect("the practice index");
+    serde_json::from_str(&text).expect("JSON")
+}
+
+/// The ids of `facet` a practice of the index holds.
+fn index_values(
+    index: &serde_json::Value,
+    practice: &serde_json::Value,
+    facet: &str,
+) -> BTreeSet<String> {
+    let position = index["facets"]
+        .as_array()
+        .expect("facets")
+        .iter()
+        .position(|name| name == facet)
+        .unwrap_or_else(|| panic!("the index has no facet {facet}"));
+    set_of(&practice["values"][position])
+}
+
+/// Every page of the catalogue whose first page is `first` (`en/good-practices/`).
+fn catalogue_pages(first: &str, list_page: &str) -> Vec<String> {
+    let mut pages = vec![format!("{first}index.html")];
+    for number in 2.. {
+        let page = format!("{first}{list_page}/{number}/index.html");
+        if !example().join(&page).exists() {
+            break;
+        }
+        pages.push(page);
+    }
+    pages
 }
 
 /// The strings of a front-matter list, as a set.
@@ -380,144 +404,157 @@ fn set_of(value: &serde_json::Value) -> BTreeSet<String> {
 const FACETS: [&str; 6] = ["area", "pes", "indicator", "target-group", "status", "year"];
 
 #[test]
-fn each_practice_card_of_the_list_carries_its_facet_values_and_links_its_tags() {
+fn each_practice_of_the_index_carries_its_facet_values_and_each_card_links_its_tags() {
     let practices = practices_by_title();
-    for (lang, page, areas, indicators) in [
-        (
-            "en",
-            "en/good-practices/index.html",
-            "/en/areas/",
-            "/en/indicators/",
-        ),
+    for (lang, first, areas, indicators) in [
+        ("en", "en/good-practices/", "/en/areas/", "/en/indicators/"),
         (
             "fr",
-            "fr/bonnes-pratiques/index.html",
+            "fr/bonnes-pratiques/",
             "/fr/domaines/",
             "/fr/indicateurs/",
         ),
     ] {
-        let html = parsed(example(), page);
-        let cards = select(&html, "ul#practice-list > li.card");
-        assert!(cards.len() >= 10, "{page}: {} cards", cards.len());
-        for card in &cards {
-            let title = collapsed(&text_of(&within(card, ".card-title")[0]));
-            let meta = practices
-                .get(&title_key(&title))
-                .unwrap_or_else(|| panic!("{page}: no practice titled {title:?}"));
-            assert!(
-                card.value().attr("hidden").is_none(),
-                "{page}: {title} hidden"
-            );
-            assert_eq!(
-                filter_values(card, "area"),
-                set_of(&meta["areas"]),
-                "{title}"
-            );
+        let index = practice_index(lang);
+        let indexed = index["practices"].as_array().expect("practices");
+        let mut titles = Vec::new();
+        for page in catalogue_pages(first, "page") {
+            let html = parsed(example(), &page);
+            for card in select(&html, "ul#practice-list > li.card") {
+                let title = collapsed(&text_of(&within(&card, ".card-title")[0]));
+                let meta = practices
+                    .get(&title_key(&title))
+                    .unwrap_or_else(|| panic!("{page}: no practice titled {title:?}"));
+                let pes = meta["pes"].as_str().expect("a PES").to_string();
+                let links: Vec<String> = within(&card, ".tags a")
+                    .iter()
+                    .filter_map(|a| a.value().attr("href").map(str::to_string))
+                    .collect();
+                let mut expected = vec![profile(&pes, lang)];
+                let mut area_links: Vec<String> = set_of(&meta["areas"])
+                    .iter()
+                    .map(|area| format!("{ROOT}{areas}{}/", area.to_lowercase()))
+                    .collect();
+                area_links.sort();
+                expected.extend(area_links);
+                expected.extend(indicator_links(&meta["indicators"], indicators));
+                assert_eq!(
+                    links, expected,
+                    "{page}: the tags of {title} link its PES, areas and indicators"
+                );
+                assert!(links.iter().all(|href| exists(href)), "{page}: {links:?}");
+                let tags = within(&card, ".tags li").len();
+                let groups = set_of(&meta["target_groups"]).len();
+                assert_eq!(
+                    tags,
+                    links.len() + groups + 2,
+                    "{page}: {title}: period and status"
+                );
+                titles.push(title);
+            }
+        }
+        assert!(titles.len() >= 10, "{first}: {} cards", titles.len());
+        let indexed_titles: Vec<String> = indexed
+            .iter()
+            .map(|practice| collapsed(practice["title"].as_str().expect("a title")))
+            .collect();
+        assert_eq!(
+            indexed_titles, titles,
+            "{lang}: the index holds the catalogue's practices in its order"
+        );
+        for practice in indexed {
+            let title = practice["title"].as_str().expect("a title");
+            let meta = &practices[&title_key(title)];
+            let values = |facet| index_values(&index, practice, facet);
+            assert_eq!(values("area"), set_of(&meta["areas"]), "{title}");
             let pes = meta["pes"].as_str().expect("a PES").to_string();
-            assert_eq!(filter_values(card, "pes"), BTreeSet::from([pes.clone()]));
+            assert_eq!(values("pes"), BTreeSet::from([pes]));
+            assert_eq!(values("indicator"), set_of(&meta["indicators"]), "{title}");
             assert_eq!(
-                filter_values(card, "indicator"),
-                set_of(&meta["indicators"]),
-                "{title}"
-            );
-            assert_eq!(
-                filter_values(card, "target-group"),
+                values("target-group"),
                 set_of(&meta["target_groups"]),
                 "{title}"
             );
             let status = meta["status"].as_str().expect("a status").to_string();
-            assert_eq!(filter_values(card, "status"), BTreeSet::from([status]));
+            assert_eq!(values("status"), BTreeSet::from([status]));
             let year = meta["start_year"]
                 .as_i64()
                 .expect("a start year")
                 .to_string();
-            assert_eq!(filter_values(card, "year"), BTreeSet::from([year]));
-
-            let links: Vec<String> = within(card, ".tags a")
-                .iter()
-                .filter_map(|a| a.value().attr("href").map(str::to_string))
-                .collect();
-            let mut expected = vec![profile(&pes, lang)];
-            let mut area_links: Vec<String> = set_of(&meta["areas"])
-                .iter()
-                .map(|area| format!("{ROOT}{areas}{}/", area.to_lowercase()))
-                .collect();
-            area_links.sort();
-            expected.extend(area_links);
-            expected.extend(indicator_links(&meta["indicators"], indicators));
-            assert_eq!(
-                links, expected,
-                "{page}: the tags of {title} link its PES, areas and indicators"
-            );
-            assert!(links.iter().all(|href| exists(href)), "{page}: {links:?}");
-            let tags = within(card, ".tags li").len();
-            let groups = set_of(&meta["target_groups"]).len();
-            assert_eq!(
-                tags,
-                links.len() + groups + 2,
-                "{page}: {title}: period and status"
-            );
+            assert_eq!(values("year"), BTreeSet::from([year]));
+            let url = practice["url"].as_str().expect("a URL");
+            assert!(exists(url), "{title}: {url}");
         }
     }
 }
 
 #[test]
-fn the_filter_panel_counts_the_cards_of_each_value_and_waits_for_javascript() {
-    for page in [
-        "en/good-practices/index.html",
-        "fr/bonnes-pratiques/index.html",
-    ] {
-        let html = parsed(example(), page);
-        let cards = select(&html, "ul#practice-list > li.card");
-        let forms = select(&html, "form.practice-filters[data-filters=practice-list]");
-        assert_eq!(forms.len(), 1, "{page}: one filter form for the list");
-        assert!(
-            forms[0].value().attr("hidden").is_some(),
-            "{page}: shown without JavaScript"
-        );
-        let status = within(&forms[0], "[role=status][aria-live=polite][data-template]");
-        assert_eq!(status.len(), 1, "{page}: a live status");
-        let template = status[0].value().attr("data-template").unwrap_or_default();
-        assert!(
-            template.contains("{shown}") && template.contains("{total}"),
-            "{template}"
-        );
-        let fieldsets: Vec<&str> = within(&forms[0], "[data-facet]")
-            .iter()
-            .filter_map(|facet| facet.value().attr("data-facet"))
-            .collect();
-        assert_eq!(fieldsets, FACETS, "{page}: the facets, in order");
-        for facet in FACETS {
-            let holding = |value: &str| {
-                cards
-                    .iter()
-                    .filter(|card| filter_values(card, facet).contains(value))
-                    .count()
-            };
-            let on_cards: BTreeSet<String> = cards
-                .iter()
-                .flat_map(|card| filter_values(card, facet))
-                .collect();
-            let boxes = within(
-                &forms[0],
-                &format!("[data-facet={facet}] input[type=checkbox][name={facet}]"),
+fn the_filter_panel_counts_the_practices_of_each_value_and_waits_for_javascript() {
+    for (lang, first) in [("en", "en/good-practices/"), ("fr", "fr/bonnes-pratiques/")] {
+        let index = practice_index(lang);
+        let indexed = index["practices"].as_array().expect("practices");
+        for page in catalogue_pages(first, "page") {
+            let html = parsed(example(), &page);
+            let forms = select(&html, "form.practice-filters[data-filters=practice-list]");
+            assert_eq!(forms.len(), 1, "{page}: one filter form for the list");
+            assert!(
+                forms[0].value().attr("hidden").is_some(),
+                "{page}: shown without JavaScript"
             );
-            let offered: BTreeSet<String> = boxes
+            assert_eq!(
+                forms[0].value().attr("data-index"),
+                Some(format!("{ROOT}/data/practices/{lang}.json").as_str()),
+                "{page}: the index it reads"
+            );
+            assert_eq!(
+                forms[0].value().attr("data-list-url"),
+                Some(format!("{ROOT}/{first}").as_str()),
+                "{page}: the address that keeps the choice"
+            );
+            let status = within(&forms[0], "[role=status][aria-live=polite][data-template]");
+            assert_eq!(status.len(), 1, "{page}: a live status");
+            let template = status[0].value().attr("data-template").unwrap_or_default();
+            assert!(
+                template.contains("{shown}") && template.contains("{total}"),
+                "{template}"
+            );
+            let fieldsets: Vec<&str> = within(&forms[0], "[data-facet]")
                 .iter()
-                .filter_map(|input| input.value().attr("value").map(str::to_string))
+                .filter_map(|facet| facet.value().attr("data-facet"))
                 .collect();
-            assert_eq!(offered, on_cards, "{page}: the {facet} values of the cards");
-            for input in boxes {
-                let value = input.value().attr("value").unwrap_or_default();
-                let id = input.value().attr("id").expect("an id");
-                let label = select(&html, &format!("label[for={id}]"));
-                assert_eq!(label.len(), 1, "{page}: {id} is labelled");
-                let count = collapsed(&text_of(&within(&label[0], "[data-count]")[0]));
-                assert_eq!(
-                    count,
-                    format!("({})", holding(value)),
-                    "{page}: the count of {facet} {value}"
+            assert_eq!(fieldsets, FACETS, "{page}: the facets, in order");
+            for facet in FACETS {
+                let holding = |value: &str| {
+                    indexed
+                        .iter()
+                        .filter(|practice| index_values(&index, practice, facet).contains(value))
+                        .count()
+                };
+                let held: BTreeSet<String> = indexed
+                    .iter()
+                    .flat_map(|practice| index_values(&index, practice, facet))
+                    .collect();
+                let boxes = within(
+                    &forms[0],
+                    &format!("[data-facet={facet}] input[type=checkbox][name={facet}]"),
                 );
+                let offered: BTreeSet<String> = boxes
+                    .iter()
+                    .filter_map(|input| input.value().attr("value").map(str::to_string))
+                    .collect();
+                assert_eq!(offered, held, "{page}: the {facet} values of the practices");
+                for input in boxes {
+                    let value = input.value().attr("value").unwrap_or_default();
+                    let id = input.value().attr("id").expect("an id");
+                    let label = select(&html, &format!("label[for={id}]"));
+                    assert_eq!(label.len(), 1, "{page}: {id} is labelled");
+                    let count = collapsed(&text_of(&within(&label[0], "[data-count]")[0]));
+                    assert_eq!(
+                        count,
+                        format!("({})", holding(value)),
+                        "{page}: the count of {facet} {value}, over every page"
+                    );
+                }
             }
         }
     }

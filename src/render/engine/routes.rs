@@ -137,6 +137,19 @@ impl Routes {
         format!("{lang}/{}/", self.section_slug(listing.section(), lang))
     }
 
+    /// Page `number` of the list whose first page is at `first`: `first` itself for page 1,
+    /// then `first` and the translated segment (`fr/bonnes-pratiques/page/2/`).
+    pub fn paged(&self, first: &str, lang: &Lang, number: usize) -> PagePath {
+        if number <= 1 {
+            first.to_string()
+        } else {
+            format!(
+                "{first}{}/{number}/",
+                self.section_slug(SiteSection::ListPage, lang)
+            )
+        }
+    }
+
     /// The search page of `lang` (`fr/recherche/`).
     pub fn search(&self, lang: &Lang) -> PagePath {
         format!("{lang}/{}/", self.section_slug(SiteSection::Search, lang))
@@ -215,6 +228,12 @@ impl Routes {
     /// (`data/compare/fr.json`).
     pub fn compare_data(&self, lang: &Lang) -> String {
         self.download(&format!("compare/{lang}.json"))
+    }
+
+    /// What the practice catalogue's filters read, in `lang`'s words: every practice's card
+    /// and facet values (`data/practices/fr.json`).
+    pub fn practice_index(&self, lang: &Lang) -> String {
+        self.download(&format!("practices/{lang}.json"))
     }
 
     /// The index of peer groups.

@@ -12,6 +12,7 @@ use serde_json::{json, Map, Value};
 use crate::model::data::Pes;
 use crate::model::documents::{Document, Meta, Section};
 use crate::model::text::Date;
+use crate::render::views::pager::CONTINUED_KIND;
 use crate::render::Context;
 use crate::translation_status::source_language;
 
@@ -267,9 +268,8 @@ impl Context<'_> {
     ) -> Option<Value> {
         let schema_type = match kind {
             "home" => "WebSite",
-            "practices" | "visits" | "reports" | "pes-list" | "peer-groups" | "peer-group" => {
-                "CollectionPage"
-            }
+            "practices" | "visits" | "reports" | "pes-list" | "peer-groups" | "peer-group"
+            | CONTINUED_KIND => "CollectionPage",
             _ => return None,
         };
         let work = Work {

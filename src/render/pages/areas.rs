@@ -10,11 +10,11 @@ use serde::Serialize;
 use crate::analysis::maturity;
 use crate::diagnostics::Diagnostics;
 use crate::model::data::{Area, ValueFormat};
-use crate::model::documents::Section;
 use crate::render::charts::{self, Bar, BarChart, Meta};
 use crate::render::family::Family;
 use crate::render::views::figures::{Cell, Figure};
 use crate::render::views::maturity::EnablerRow;
+use crate::render::views::pager::{ListOf, Pager, Slice, CONTINUED_TEMPLATE};
 use crate::render::views::provenance::Provenance;
 use crate::render::views::spread::SpreadView;
 use crate::render::views::{Card, PesLink};
@@ -36,6 +36,7 @@ struct AreaPage {
     /// Whether each PES's scores are kept for members, which the page says.
     scores_kept: bool,
     practices: Vec<Card>,
+    pager: Option<Pager>,
     assessments_url: String,
 }
 
@@ -54,51 +55,78 @@ struct AreaScoreRow {
     self_score: Cell,
 }
 
-/// The page of each excellence area, in each language.
+/// The page of each excellence area, in each language, its practices cut into pages: the
+/// first under the area's figures, the others on pages of their own.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Areas;
 
 impl Family for Areas {
-    /// The area's place in `areas.yaml` and the language.
-    type Page = (usize, Lang);
+    /// The area's place in `areas.yaml`, the language and the page of its practices.
+    type Page = (usize, Lang, Slice);
 
     fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
         let mut pages = Vec::new();
         for lang in cx.routes.languages() {
-            pages.extend(
-                cx.site
-                    .data
-                    .areas
-                    .iter()
-                    .enumerate()
-                    .map(|(index, _)| (index, lang.clone())),
-            );
+            for (index, area) in cx.site.data.areas.iter().enumerate() {
+                let list = ListOf::Area(area.id.value.clone());
+                pages.extend(
+                    cx.slices(&list, lang)
+                        .into_iter()
+                        .map(|slice| (index, lang.clone(), slice)),
+                );
+            }
         }
         pages
     }
 
-    fn template(self, _: &Self::Page) -> Option<&'static str> {
-        Some("area.html")
+    fn template(self, (_, _, slice): &Self::Page) -> Option<&'static str> {
+        Some(if slice.number == 1 {
+            "area.html"
+        } else {
+            CONTINUED_TEMPLATE
+        })
     }
 
-    fn shows(self, _: &Self::Page, change: &Change) -> bool {
-        // Area pages list the practices filed under them.
-        change.reaches_figures() || change.is_document_of(Some(Section::Practices))
+    fn shows(self, (_, _, slice): &Self::Page, change: &Change) -> bool {
+        // The first page shows the area's figures; every page the practices filed under it.
+        (slice.number == 1 && change.reaches_figures()) || slice.shows(change)
     }
 
     fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics> {
-        let (index, lang) = page;
+        let (index, lang, slice) = page;
         let area = &cx.site.data.areas[*index];
-        Self::area_page(cx, self.template(page).unwrap_or_default(), area, lang)
+        if slice.number > 1 {
+            let id = area.id.value.as_str();
+            return cx.continued_list(
+                Self::title(area, lang),
+                cx.label(lang, "bench.area_practices"),
+                slice,
+                lang,
+                |l| cx.routes.area(id, l),
+            );
+        }
+        Self::area_page(
+            cx,
+            self.template(page).unwrap_or_default(),
+            area,
+            lang,
+            slice,
+        )
     }
 }
 
 impl Areas {
+    /// The area's title: its letter and name (`A — Strategic performance management`).
+    fn title(area: &Area, lang: &Lang) -> String {
+        format!("{} — {}", area.id.value, area.name.text(lang))
+    }
+
     fn area_page(
         cx: &Context<'_>,
         template: &'static str,
         area: &Area,
         lang: &Lang,
+        slice: &Slice,
     ) -> Result<OutputFile, Diagnostics> {
         let data = &cx.site.data;
         let id = area.id.value.as_str();
@@ -183,9 +211,10 @@ impl Areas {
                 lang,
             ));
         }
-        let alternates = cx.alternates(|l| cx.routes.area(id, l));
-        let title = format!("{id} — {name}");
+        let alternates = cx.paged_alternates(slice, |l| cx.routes.area(id, l));
+        let title = Self::title(area, lang);
         let mut layout = cx.layout(lang, "area", title, name.clone(), alternates);
+        let pager = cx.pager(&mut layout, &cx.routes.area(id, lang), slice, lang);
         layout.illustrative = provenance.as_ref().is_some_and(Provenance::is_illustrative);
         let page = AreaPage {
             id: id.to_string(),
@@ -201,7 +230,8 @@ impl Areas {
             enablers,
             spreads,
             scores_kept: !pes_scores,
-            practices: cx.area_practices(id, None, lang),
+            practices: cx.slice_cards(slice, lang),
+            pager,
             assessments_url: cx.routes.link(&cx.routes.assessments(lang)),
         };
         cx.page(

@@ -1,4 +1,5 @@
-//! The section lists: practices, visits, reports and the PES of the network.
+//! The section lists: practices, visits, reports and the PES of the network; the first three
+//! cut into pages (see [`crate::render::views::pager`]).
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::documents::Section;
@@ -6,37 +7,54 @@ use crate::model::lang::Lang;
 use crate::render::engine::routes::Listing;
 use crate::render::family::{per_language, Family};
 use crate::render::sort_key;
-use crate::render::views::cards::Listed;
-use crate::render::views::facets::{self, FacetValue, FilterPanel};
+use crate::render::views::facets::PanelOnPage;
+use crate::render::views::pager::{ListOf, Pager, Slice};
 use crate::render::views::{Card, PesRow};
+use crate::render::OutputFile;
+use crate::render::{Change, Context};
+use serde::Serialize;
 
 /// The `id` of the practice list's cards, which its filter panel names.
 const PRACTICE_LIST_ID: &str = "practice-list";
-use crate::render::OutputFile;
-use crate::render::{Change, Context, DataFile};
-use serde::Serialize;
 
-/// The section lists, one per section and language.
+/// The section lists, one per section and language, each cut into pages but the PES's.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Listings;
 
+/// The list a listing paginates; none for the PES of the network, all on one page.
+fn paginated(listing: Listing) -> Option<ListOf> {
+    match listing {
+        Listing::Practices => Some(ListOf::Section(Section::Practices)),
+        Listing::Visits => Some(ListOf::Section(Section::Visits)),
+        Listing::Reports => Some(ListOf::Section(Section::Reports)),
+        Listing::Pes => None,
+    }
+}
+
 impl Family for Listings {
-    type Page = (Listing, Lang);
+    /// The listing, the language and, for paginated listings, the page.
+    type Page = (Listing, Lang, Option<Slice>);
 
     fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
-        let listings = [
-            Listing::Practices,
-            Listing::Visits,
-            Listing::Reports,
-            Listing::Pes,
-        ];
-        per_language(cx, |lang| listings.map(|listing| (listing, lang.clone())))
-            .into_iter()
-            .flatten()
-            .collect()
+        per_language(cx, |lang| {
+            Listing::ALL
+                .into_iter()
+                .flat_map(|listing| match paginated(listing) {
+                    Some(list) => cx
+                        .slices(&list, &lang)
+                        .into_iter()
+                        .map(|slice| (listing, lang.clone(), Some(slice)))
+                        .collect(),
+                    None => vec![(listing, lang.clone(), None)],
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect()
     }
 
-    fn template(self, (listing, _): &Self::Page) -> Option<&'static str> {
+    fn template(self, (listing, ..): &Self::Page) -> Option<&'static str> {
         Some(match listing {
             Listing::Pes => "pes_list.html",
             Listing::Practices => "practices.html",
@@ -44,54 +62,39 @@ impl Family for Listings {
         })
     }
 
-    fn shows(self, (listing, _): &Self::Page, change: &Change) -> bool {
-        if change.reaches_every_page() {
-            return true;
-        }
-        match change {
+    fn shows(self, (_, _, slice): &Self::Page, change: &Change) -> bool {
+        match slice {
+            // The practice catalogue's filter panel counts every practice: an edit that files
+            // a practice elsewhere is `Refiled`, which reaches every page.
+            Some(slice) => slice.shows(change),
             // The PES list shows figures and counts every member's documents.
-            _ if *listing == Listing::Pes => {
-                change.reaches_figures() || change.is_document_of(None)
-            }
-            Change::Document { section, .. } => listing_of(*section) == Some(*listing),
-            // Practice cards name their areas.
-            Change::Data(DataFile::Areas) => *listing == Listing::Practices,
-            _ => false,
+            None => change.reaches_figures() || change.is_document_of(None),
         }
     }
 
     fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics> {
-        let (listing, lang) = page;
+        let (listing, lang, slice) = page;
         let template = self.template(page).unwrap_or_default();
-        Self::listing(cx, template, *listing, lang)
-    }
-}
-
-/// The list that shows a section's documents; free pages have none.
-fn listing_of(section: Section) -> Option<Listing> {
-    match section {
-        Section::Practices => Some(Listing::Practices),
-        Section::Visits => Some(Listing::Visits),
-        Section::Reports => Some(Listing::Reports),
-        Section::Pages => None,
+        match slice {
+            Some(slice) => Self::paged_listing(cx, template, *listing, lang, slice),
+            None => Self::pes_listing(cx, template, lang),
+        }
     }
 }
 
 impl Listings {
-    fn listing(
+    /// A listing's title, description and page kind in `lang`.
+    fn heading(
         cx: &Context<'_>,
-        template: &'static str,
         listing: Listing,
         lang: &Lang,
-    ) -> Result<OutputFile, Diagnostics> {
-        let alternates = cx.alternates(|l| cx.routes.listing(listing, l));
+    ) -> Result<(&'static str, String, String), Diagnostics> {
         let (kind, title_key, intro_key) = match listing {
             Listing::Practices => ("practices", "nav.practices", "practices.intro"),
             Listing::Visits => ("visits", "nav.visits", "visits.intro"),
             Listing::Reports => ("reports", "nav.reports", "reports.intro"),
             Listing::Pes => ("pes-list", "nav.pes", "pes.intro"),
         };
-        let title = cx.label(lang, title_key);
         let intro = cx
             .strings
             .get(lang, intro_key)
@@ -102,67 +105,76 @@ impl Listings {
                     format!("UI string `{intro_key}` is missing for language `{lang}`"),
                 ))
             })?;
-        let mut layout = cx.layout(lang, kind, title, intro, alternates);
-        let path = cx.routes.listing(listing, lang) + "index.html";
-        match listing {
-            Listing::Pes => {
-                #[derive(Serialize)]
-                struct PesList {
-                    rows: Vec<PesRow>,
-                    compare_url: String,
-                }
-                let mut rows: Vec<PesRow> = cx
-                    .site
-                    .data
-                    .pes
-                    .iter()
-                    .map(|pes| cx.pes_row(pes, lang))
-                    .collect();
-                rows.sort_by_key(|row| sort_key(&row.pes.name));
-                let compare_url = cx.routes.link(&cx.routes.compare(lang));
-                cx.page(template, path, &layout, PesList { rows, compare_url })
-            }
-            Listing::Practices => {
-                #[derive(Serialize)]
-                struct PracticeList {
-                    items: Vec<Card>,
-                    /// The `id` of the list, which its filter panel names.
-                    list_id: &'static str,
-                    filters: Option<FilterPanel>,
-                }
-                let mut listed: Vec<&Listed> =
-                    cx.listed_in(Section::Practices, lang).iter().collect();
-                listed.sort_by_cached_key(|listed| sort_key(&listed.card.title));
-                let values: Vec<&[FacetValue]> = listed
-                    .iter()
-                    .map(|listed| listed.facets.as_slice())
-                    .collect();
-                let filters = cx.filter_panel(&values, lang);
-                if filters.is_some() {
-                    layout.publishing.filter_script = Some(cx.routes.link("filters.js"));
-                }
-                let page = PracticeList {
-                    list_id: PRACTICE_LIST_ID,
-                    filters,
-                    items: listed
-                        .into_iter()
-                        .map(|listed| facets::filterable(listed.card.clone(), &listed.facets))
-                        .collect(),
-                };
-                cx.page(template, path, &layout, page)
-            }
-            _ => {
-                #[derive(Serialize)]
-                struct CardList {
-                    items: Vec<Card>,
-                }
-                let section = match listing {
-                    Listing::Visits => Section::Visits,
-                    _ => Section::Reports,
-                };
-                let cards = cx.cards(section, lang, |_| true);
-                cx.page(template, path, &layout, CardList { items: cards })
-            }
+        Ok((kind, cx.label(lang, title_key), intro))
+    }
+
+    fn pes_listing(
+        cx: &Context<'_>,
+        template: &'static str,
+        lang: &Lang,
+    ) -> Result<OutputFile, Diagnostics> {
+        let (kind, title, intro) = Self::heading(cx, Listing::Pes, lang)?;
+        let alternates = cx.alternates(|l| cx.routes.listing(Listing::Pes, l));
+        let layout = cx.layout(lang, kind, title, intro, alternates);
+        #[derive(Serialize)]
+        struct PesList {
+            rows: Vec<PesRow>,
+            compare_url: String,
         }
+        let mut rows: Vec<PesRow> = cx
+            .site
+            .data
+            .pes
+            .iter()
+            .map(|pes| cx.pes_row(pes, lang))
+            .collect();
+        rows.sort_by_key(|row| sort_key(&row.pes.name));
+        let compare_url = cx.routes.link(&cx.routes.compare(lang));
+        let path = cx.routes.listing(Listing::Pes, lang) + "index.html";
+        cx.page(template, path, &layout, PesList { rows, compare_url })
+    }
+
+    fn paged_listing(
+        cx: &Context<'_>,
+        template: &'static str,
+        listing: Listing,
+        lang: &Lang,
+        slice: &Slice,
+    ) -> Result<OutputFile, Diagnostics> {
+        let (kind, title, intro) = Self::heading(cx, listing, lang)?;
+        let alternates = cx.paged_alternates(slice, |l| cx.routes.listing(listing, l));
+        let title = cx.paged_title(lang, title, slice);
+        let mut layout = cx.layout(lang, kind, title, intro, alternates);
+        let first = cx.routes.listing(listing, lang);
+        let pager = cx.pager(&mut layout, &first, slice, lang);
+        let path = cx.routes.paged(&first, lang, slice.number) + "index.html";
+        let items = cx.slice_cards(slice, lang);
+        if listing != Listing::Practices {
+            #[derive(Serialize)]
+            struct CardList {
+                items: Vec<Card>,
+                pager: Option<Pager>,
+            }
+            return cx.page(template, path, &layout, CardList { items, pager });
+        }
+        #[derive(Serialize)]
+        struct PracticeList<'a> {
+            items: Vec<Card>,
+            /// The `id` of the list, which its filter panel names.
+            list_id: &'static str,
+            filters: Option<PanelOnPage<'a>>,
+            pager: Option<Pager>,
+        }
+        let filters = cx.practice_filters(lang, items.len());
+        if filters.is_some() {
+            layout.publishing.filter_script = Some(cx.routes.link("filters.js"));
+        }
+        let page = PracticeList {
+            items,
+            list_id: PRACTICE_LIST_ID,
+            filters,
+            pager,
+        };
+        cx.page(template, path, &layout, page)
     }
 }

@@ -11,11 +11,11 @@ use crate::analysis::series::IndicatorTable;
 use crate::analysis::stats;
 use crate::diagnostics::Diagnostics;
 use crate::model::data::{Cluster, Indicator, Pes, ValueFormat};
-use crate::model::documents::Section;
 use crate::model::lang::Lang;
 use crate::render::charts::{self, Group, GroupedBars, Meta};
 use crate::render::family::Family;
 use crate::render::views::figures::{Cell, Figure, IndicatorHead};
+use crate::render::views::pager::{ListOf, Pager, Slice, CONTINUED_TEMPLATE};
 use crate::render::views::provenance::{Provenance, Shown};
 use crate::render::views::{Card, GroupLink, PesLink};
 use crate::render::{Change, Context, OutputFile};
@@ -56,6 +56,7 @@ struct GroupPage {
     /// Whether each PES's scores are kept for members, which the page says.
     scores_kept: bool,
     practices: Vec<Card>,
+    pager: Option<Pager>,
     others: Vec<GroupLink>,
 }
 
@@ -115,8 +116,9 @@ pub(crate) struct PeerGroups;
 pub(crate) enum PeerGroupsPage {
     /// The index of the groups, in a language.
     Index(Lang),
-    /// A group (its place in `clusters.yaml`), in a language.
-    Group(usize, Lang),
+    /// A group (its place in `clusters.yaml`), in a language, and the page of its members'
+    /// practices: the first under its figures, the others on pages of their own.
+    Group(usize, Lang, Slice),
 }
 
 impl Family for PeerGroups {
@@ -126,10 +128,14 @@ impl Family for PeerGroups {
         let mut pages = Vec::new();
         for lang in cx.routes.languages() {
             pages.push(PeerGroupsPage::Index(lang.clone()));
-            pages.extend(
-                (0..cx.site.data.clusters.len())
-                    .map(|index| PeerGroupsPage::Group(index, lang.clone())),
-            );
+            for (index, cluster) in cx.site.data.clusters.iter().enumerate() {
+                let list = ListOf::Group(cluster.id.value.clone());
+                pages.extend(
+                    cx.slices(&list, lang)
+                        .into_iter()
+                        .map(|slice| PeerGroupsPage::Group(index, lang.clone(), slice)),
+                );
+            }
         }
         pages
     }
@@ -137,6 +143,7 @@ impl Family for PeerGroups {
     fn template(self, page: &PeerGroupsPage) -> Option<&'static str> {
         Some(match page {
             PeerGroupsPage::Index(_) => "peer_groups.html",
+            PeerGroupsPage::Group(_, _, slice) if slice.number > 1 => CONTINUED_TEMPLATE,
             PeerGroupsPage::Group(..) => "peer_group.html",
         })
     }
@@ -144,9 +151,9 @@ impl Family for PeerGroups {
     fn shows(self, page: &PeerGroupsPage, change: &Change) -> bool {
         match page {
             PeerGroupsPage::Index(_) => change.reaches_figures(),
-            // A group page lists its members' practices.
-            PeerGroupsPage::Group(..) => {
-                change.reaches_figures() || change.is_document_of(Some(Section::Practices))
+            // A group page lists its members' practices; the first shows its figures.
+            PeerGroupsPage::Group(_, _, slice) => {
+                (slice.number == 1 && change.reaches_figures()) || slice.shows(change)
             }
         }
     }
@@ -155,8 +162,19 @@ impl Family for PeerGroups {
         let template = self.template(page).unwrap_or_default();
         match page {
             PeerGroupsPage::Index(lang) => Self::index(cx, template, lang),
-            PeerGroupsPage::Group(index, lang) => {
-                Self::group_page(cx, template, &cx.site.data.clusters[*index], lang)
+            PeerGroupsPage::Group(index, lang, slice) => {
+                let cluster = &cx.site.data.clusters[*index];
+                if slice.number == 1 {
+                    return Self::group_page(cx, template, cluster, lang, slice);
+                }
+                let id = cluster.id.value.as_str();
+                cx.continued_list(
+                    cx.text(lang, cluster.name.text(lang)),
+                    cx.label(lang, "groups.practices"),
+                    slice,
+                    lang,
+                    |l| cx.routes.peer_group(id, l),
+                )
             }
         }
     }
@@ -216,6 +234,7 @@ impl PeerGroups {
         template: &'static str,
         cluster: &Cluster,
         lang: &Lang,
+        slice: &Slice,
     ) -> Result<OutputFile, Diagnostics> {
         let data = &cx.site.data;
         let id = cluster.id.value.as_str();
@@ -228,16 +247,13 @@ impl PeerGroups {
             .iter()
             .map(|indicator| Self::indicator_block(cx, indicator, id, &member_ids, lang))
             .collect();
-        let practices = cx.cards(Section::Practices, lang, |listed| {
-            member_ids.contains(&listed.owner.as_str())
-        });
         let others = data
             .clusters
             .iter()
             .filter(|other| other.id.value != id)
             .filter_map(|other| cx.group_link(&other.id.value, lang))
             .collect();
-        let alternates = cx.alternates(|l| cx.routes.peer_group(id, l));
+        let alternates = cx.paged_alternates(slice, |l| cx.routes.peer_group(id, l));
         let mut layout = cx.layout(
             lang,
             "peer-group",
@@ -246,6 +262,7 @@ impl PeerGroups {
             alternates,
         );
         layout.index = cx.typed_record(lang, "groups.kind");
+        let pager = cx.pager(&mut layout, &cx.routes.peer_group(id, lang), slice, lang);
         let profile = Self::profile(cx, &name, &member_ids, lang);
         let profile_too_few = profile
             .as_ref()
@@ -263,7 +280,8 @@ impl PeerGroups {
             profile,
             profile_too_few,
             scores_kept: !cx.site.edition.pes_scores,
-            practices,
+            practices: cx.slice_cards(slice, lang),
+            pager,
             others,
             name,
             description,

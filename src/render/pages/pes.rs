@@ -6,38 +6,47 @@ use crate::model::data::Pes;
 use crate::model::documents::Section;
 use crate::model::lang::Lang;
 use crate::render::family::Family;
+use crate::render::views::pager::{ListOf, Slice, CONTINUED_TEMPLATE};
 use crate::render::views::{AssessmentView, PesProfile};
 use crate::render::OutputFile;
 use crate::render::{Change, Context};
 
-/// Each member's profile, in each language.
+/// Each member's profile, in each language, its practices cut into pages: the first in the
+/// profile, the others on pages of their own.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Profiles;
 
 impl Family for Profiles {
-    /// The member's place in `pes.yaml`, its id and the language.
-    type Page = (usize, String, Lang);
+    /// The member's place in `pes.yaml`, its id, the language and the page of its practices.
+    type Page = (usize, String, Lang, Slice);
 
     fn pages(self, cx: &Context<'_>) -> Vec<Self::Page> {
         let mut pages = Vec::new();
         for lang in cx.routes.languages() {
-            pages.extend(
-                cx.site
-                    .data
-                    .pes
-                    .iter()
-                    .enumerate()
-                    .map(|(index, pes)| (index, pes.id.value.clone(), lang.clone())),
-            );
+            for (index, pes) in cx.site.data.pes.iter().enumerate() {
+                let id = &pes.id.value;
+                pages.extend(
+                    cx.slices(&ListOf::Member(id.clone()), lang)
+                        .into_iter()
+                        .map(|slice| (index, id.clone(), lang.clone(), slice)),
+                );
+            }
         }
         pages
     }
 
-    fn template(self, _: &Self::Page) -> Option<&'static str> {
-        Some("pes.html")
+    fn template(self, (.., slice): &Self::Page) -> Option<&'static str> {
+        Some(if slice.number == 1 {
+            "pes.html"
+        } else {
+            CONTINUED_TEMPLATE
+        })
     }
 
-    fn shows(self, (_, id, _): &Self::Page, change: &Change) -> bool {
+    fn shows(self, (_, id, _, slice): &Self::Page, change: &Change) -> bool {
+        if slice.number > 1 {
+            return slice.shows(change);
+        }
         match change {
             // A profile lists its own documents, and practices of others to learn from.
             Change::Document { section, pes, .. } => {
@@ -48,9 +57,24 @@ impl Family for Profiles {
     }
 
     fn render(self, cx: &Context<'_>, page: &Self::Page) -> Result<OutputFile, Diagnostics> {
-        let (index, _, lang) = page;
+        let (index, id, lang, slice) = page;
         let pes = &cx.site.data.pes[*index];
-        Self::pes_profile(cx, self.template(page).unwrap_or_default(), pes, lang)
+        if slice.number > 1 {
+            return cx.continued_list(
+                cx.link_to(pes, lang).name,
+                cx.label(lang, "pes.practices"),
+                slice,
+                lang,
+                |l| cx.routes.pes(id, l),
+            );
+        }
+        Self::pes_profile(
+            cx,
+            self.template(page).unwrap_or_default(),
+            pes,
+            lang,
+            slice,
+        )
     }
 }
 
@@ -60,11 +84,12 @@ impl Profiles {
         template: &'static str,
         pes: &Pes,
         lang: &Lang,
+        slice: &Slice,
     ) -> Result<OutputFile, Diagnostics> {
         let data = &cx.site.data;
         let id = pes.id.value.as_str();
         let link = cx.link_to(pes, lang);
-        let alternates = cx.alternates(|l| cx.routes.pes(id, l));
+        let alternates = cx.paged_alternates(slice, |l| cx.routes.pes(id, l));
         let description = data
             .cluster_by_id(&pes.cluster.value)
             .map(|c| c.name.text(lang).to_string())
@@ -83,7 +108,8 @@ impl Profiles {
             .collect();
         let bench = cx.pes_bench(id, lang);
         layout.illustrative = bench.shows_illustrative();
-        let practices = cx.cards(Section::Practices, lang, |listed| listed.owner == id);
+        let practices_pager = cx.pager(&mut layout, &cx.routes.pes(id, lang), slice, lang);
+        let practices = cx.slice_cards(slice, lang);
         let visits = cx.cards(Section::Visits, lang, |listed| listed.owner == id);
         let profile = PesProfile {
             network: cx.network_name(&pes.network.value, lang),
@@ -102,6 +128,7 @@ impl Profiles {
             bench,
             assessment: Self::latest_assessment(cx, id, lang),
             practices,
+            practices_pager,
             visits,
             pes: link,
         };

@@ -1,7 +1,6 @@
 //! Cards: documents as they appear in lists, on the home page and on PES profiles, and
 //! performance frameworks as they appear in their list and on profiles.
 
-use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -13,7 +12,7 @@ use crate::model::documents::{Document, Meta, PracticeMeta, Section};
 use crate::model::lang::Lang;
 use crate::render::views::facets::{Facet, FacetValue};
 use crate::render::views::{Card, FrameworkLink, Labelled, NamedLink, PracticeFacts, Tag};
-use crate::render::{sort_key, Context};
+use crate::render::{Context, ListOrder};
 
 /// A document's card, with what lists pick it by.
 pub(crate) struct Listed {
@@ -27,8 +26,38 @@ pub(crate) struct Listed {
     pub indicators: Vec<String>,
     /// A practice's facet values, for the practice list's filters.
     pub facets: Vec<FacetValue>,
+    /// Where the card goes in the lists that show it.
+    pub order: ListOrder,
     pub card: Card,
 }
+
+/// What a practice card's tags say: the practice's values of a facet, or its years.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum CardTag {
+    Facet(Facet),
+    Period,
+}
+
+impl CardTag {
+    /// Its name in the practice index: the facet's, or `period`.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            CardTag::Facet(facet) => facet.name(),
+            CardTag::Period => "period",
+        }
+    }
+}
+
+/// The tags of a practice card, in order: its member, years, status, areas, indicators and
+/// target groups.
+pub(crate) const PRACTICE_TAGS: [CardTag; 6] = [
+    CardTag::Facet(Facet::Pes),
+    CardTag::Period,
+    CardTag::Facet(Facet::Status),
+    CardTag::Facet(Facet::Area),
+    CardTag::Facet(Facet::Indicator),
+    CardTag::Facet(Facet::TargetGroup),
+];
 
 /// Every document's card per section and language, newest first, built once per render:
 /// catalogues, the home page, area pages and profiles show the same cards many times over.
@@ -45,10 +74,8 @@ impl CardIndex {
                     .par_iter()
                     .filter_map(|key| renderer.listed(section, key, lang))
                     .collect();
-                // Newest first, then by title; keys computed once per card, not per comparison.
-                listed.sort_by_cached_key(|l| {
-                    (Reverse(l.card.date_iso.clone()), sort_key(&l.card.title))
-                });
+                // Newest first, then by title.
+                listed.sort_by(|a, b| a.order.cmp(&b.order));
                 lists.insert((section, lang.clone()), listed);
             }
         }
@@ -101,28 +128,29 @@ impl Context<'_> {
                         .map(|i| i.value.clone())
                         .collect(),
                     card: self.practice_card(practice, &facets, lang)?,
+                    order: ListOrder::of(practice),
                     facets,
                 }
             }
-            Section::Visits => Listed {
-                key: key.to_string(),
-                owner: self
-                    .shown(&documents.visits, section, key, lang)?
-                    .meta
-                    .host
-                    .value
-                    .clone(),
-                areas: Vec::new(),
-                indicators: Vec::new(),
-                facets: Vec::new(),
-                card: self.visit_card(key, lang)?,
-            },
+            Section::Visits => {
+                let visit = self.shown(&documents.visits, section, key, lang)?;
+                Listed {
+                    key: key.to_string(),
+                    owner: visit.meta.host.value.clone(),
+                    areas: Vec::new(),
+                    indicators: Vec::new(),
+                    facets: Vec::new(),
+                    order: ListOrder::of(visit),
+                    card: self.visit_card(key, lang)?,
+                }
+            }
             Section::Reports | Section::Pages => Listed {
                 key: key.to_string(),
                 owner: String::new(),
                 areas: Vec::new(),
                 indicators: Vec::new(),
                 facets: Vec::new(),
+                order: ListOrder::of(self.shown(&documents.reports, section, key, lang)?),
                 card: self.report_card(key, lang)?,
             },
         };
@@ -163,7 +191,6 @@ impl Context<'_> {
             tags: Vec::new(),
             date: Some(self.formats(lang).date(meta.updated().value)),
             date_iso: Some(meta.updated().value.to_string()),
-            filters: Vec::new(),
         })
     }
 
@@ -176,19 +203,19 @@ impl Context<'_> {
         lang: &Lang,
     ) -> Option<Card> {
         let mut card = self.base_card(practice, Section::Practices, lang)?;
-        let tags_of = |facet: Facet| {
-            facets
-                .iter()
-                .filter(move |value| value.facet == facet)
-                .map(FacetValue::tag)
-        };
-        card.tags.extend(tags_of(Facet::Pes));
-        card.tags
-            .push(Tag::plain(self.practice_period(practice, lang)));
-        card.tags.extend(tags_of(Facet::Status));
-        card.tags.extend(tags_of(Facet::Area));
-        card.tags.extend(tags_of(Facet::Indicator));
-        card.tags.extend(tags_of(Facet::TargetGroup));
+        for tag in PRACTICE_TAGS {
+            match tag {
+                CardTag::Facet(facet) => card.tags.extend(
+                    facets
+                        .iter()
+                        .filter(|value| value.facet == facet)
+                        .map(FacetValue::tag),
+                ),
+                CardTag::Period => card
+                    .tags
+                    .push(Tag::plain(self.practice_period(practice, lang))),
+            }
+        }
         Some(card)
     }
 
@@ -282,7 +309,7 @@ impl Context<'_> {
 
 impl Context<'_> {
     /// The years a practice runs: "2021–2023", "2021", "since 2021".
-    fn practice_period(&self, practice: &Document<PracticeMeta>, lang: &Lang) -> String {
+    pub(crate) fn practice_period(&self, practice: &Document<PracticeMeta>, lang: &Lang) -> String {
         let meta = &practice.meta;
         match &meta.end_year {
             Some(end) if end.value != meta.start_year.value => {

@@ -1,21 +1,22 @@
 //! Practice facets: what a practice is filed under (area, PES, indicator, target group,
-//! status, start year), shaped once per practice and language for three uses: its card's tags, linked to
-//! the page of each value that has one; the `data-filter-<facet>` attributes of its card in
-//! the practice list; and that list's filter panel, which counts the practices per value and,
-//! for readers without JavaScript, links the pages of the values that have one.
+//! status, start year), shaped once per practice and language for three uses: its card's tags,
+//! linked to the page of each value that has one; the practice index that `filters.js` reads
+//! (`data/practices/<lang>.json`, see [`crate::render::files::practice_index`]); and the
+//! catalogue's filter panel, which counts the practices per value and, for readers without
+//! JavaScript, links the pages of the values that have one.
 //!
 //! A new facet is one more [`Facet`] variant: its name, its UI string, and the values a
-//! practice holds in [`Context::facet_values`]; the panel, the attributes and `filters.js`
-//! follow.
+//! practice holds in [`Context::facet_values`]; the panel, the index and `filters.js` follow.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::i18n::Value as Argument;
-use crate::model::documents::{Document, PracticeMeta, PracticeStatus, TargetGroup};
+use crate::model::documents::{Document, PracticeMeta, PracticeStatus, Section, TargetGroup};
 use crate::model::lang::Lang;
-use crate::render::views::{Card, Tag};
+use crate::render::engine::routes::Listing;
+use crate::render::views::Tag;
 use crate::render::{sort_key, Context};
 
 /// A way to narrow the practice list.
@@ -40,8 +41,8 @@ impl Facet {
         Facet::Year,
     ];
 
-    /// Its name in the page: `data-filter-<name>` on cards, `<name>=` in the list's address,
-    /// `data-facet="<name>"` on its fieldset.
+    /// Its name: in the practice index, `<name>=` in the list's address, `data-facet="<name>"`
+    /// on its fieldset.
     pub(crate) fn name(self) -> &'static str {
         match self {
             Facet::Area => "area",
@@ -78,8 +79,7 @@ pub(crate) fn facet_keys() -> impl Iterator<Item = String> {
 #[derive(Debug, Clone)]
 pub(crate) struct FacetValue {
     pub facet: Facet,
-    /// The value as the data writes it (`A`, `fr-ft`, `youth`, `ongoing`, `2021`): one word,
-    /// since a card lists its values separated by spaces.
+    /// The value as the data writes it (`A`, `fr-ft`, `youth`, `ongoing`, `2021`).
     pub id: String,
     /// The value as a reader sees it in the filter panel, in the page's language.
     pub label: String,
@@ -108,25 +108,34 @@ impl FacetValue {
     }
 }
 
-/// A card's values of one facet, as its `data-filter-<name>` attribute.
-#[derive(Debug, Clone, Serialize)]
-pub struct CardFilter {
-    pub name: &'static str,
-    /// The value ids, separated by spaces.
-    pub values: String,
-}
-
-/// The practice list's filter panel.
+/// The practice catalogue's filter panel, the same on each of its pages: its values are
+/// counted over the whole catalogue.
 #[derive(Debug, Serialize)]
 pub struct FilterPanel {
     /// Every facet with at least one value, for `filters.js`.
     pub facets: Vec<FacetView>,
     /// The facets whose every value has a page, linked for readers without JavaScript.
     pub browse: Vec<FacetView>,
-    /// "Practices shown: n of n", before any filter is chosen.
-    pub shown: String,
     /// `filters.shown` with `{shown}` and `{total}` left in, for `filters.js` to fill.
     pub shown_template: String,
+    /// The practice index `filters.js` loads when a filter is chosen.
+    pub index_url: String,
+    /// The catalogue's first page, whose address keeps the choice of filters.
+    pub list_url: String,
+    /// How many matching practices `filters.js` shows at a time: a page's worth.
+    pub batch: usize,
+    /// The practices of the catalogue.
+    #[serde(skip)]
+    total: usize,
+}
+
+/// The filter panel on one page of the catalogue.
+#[derive(Debug, Serialize)]
+pub struct PanelOnPage<'a> {
+    #[serde(flatten)]
+    pub panel: &'a FilterPanel,
+    /// "Practices shown: 24 of 5,000", before any filter is chosen.
+    pub shown: String,
 }
 
 /// One facet of the panel and its values.
@@ -234,18 +243,45 @@ impl Context<'_> {
         values
     }
 
-    /// The filter panel of the practice list in `lang` whose cards hold `values`; none for
-    /// an empty list.
-    pub(crate) fn filter_panel(
-        &self,
-        values: &[&[FacetValue]],
-        lang: &Lang,
-    ) -> Option<FilterPanel> {
+    /// The filter panel of a page of the practice catalogue in `lang` that shows `shown`
+    /// cards; none for an empty catalogue.
+    pub(crate) fn practice_filters(&self, lang: &Lang, shown: usize) -> Option<PanelOnPage<'_>> {
+        let panels = self.filter_panels.get_or_init(|| {
+            self.routes
+                .languages()
+                .iter()
+                .filter_map(|lang| Some((lang.clone(), self.filter_panel(lang)?)))
+                .collect()
+        });
+        let panel = panels.get(lang)?;
+        let formats = self.formats(lang);
+        let (shown, total) = (formats.integer(shown), formats.integer(panel.total));
+        Some(PanelOnPage {
+            panel,
+            shown: self.say(
+                lang,
+                "filters.shown",
+                &[
+                    ("shown", Argument::Text(&shown)),
+                    ("total", Argument::Text(&total)),
+                ],
+            ),
+        })
+    }
+
+    /// The filter panel of the practice catalogue in `lang`, counted over all its practices;
+    /// none for an empty catalogue.
+    fn filter_panel(&self, lang: &Lang) -> Option<FilterPanel> {
+        let values: Vec<&[FacetValue]> = self
+            .listed_in(Section::Practices, lang)
+            .iter()
+            .map(|listed| listed.facets.as_slice())
+            .collect();
         if values.is_empty() {
             return None;
         }
         let mut counted: BTreeMap<PanelPlace, (&FacetValue, usize)> = BTreeMap::new();
-        for card in values {
+        for card in &values {
             for value in card.iter() {
                 counted.entry(value.panel_place()).or_insert((value, 0)).1 += 1;
             }
@@ -274,35 +310,16 @@ impl Context<'_> {
             .filter(|view| view.values.iter().all(|value| value.url.is_some()))
             .cloned()
             .collect();
-        let total = self.formats(lang).integer(values.len());
-        let count = Argument::Text(&total);
         Some(FilterPanel {
             facets,
             browse,
-            shown: self.say(lang, "filters.shown", &[("shown", count), ("total", count)]),
             shown_template: self.text(lang, &self.label(lang, "filters.shown")),
+            index_url: self.routes.link(&self.routes.practice_index(lang)),
+            list_url: self
+                .routes
+                .link(&self.routes.listing(Listing::Practices, lang)),
+            batch: self.page_size(),
+            total: values.len(),
         })
     }
-}
-
-/// The `data-filter-<name>` attributes of a card holding `values`.
-pub(crate) fn card_filters(values: &[FacetValue]) -> Vec<CardFilter> {
-    Facet::ALL
-        .iter()
-        .map(|&facet| CardFilter {
-            name: facet.name(),
-            values: values
-                .iter()
-                .filter(|value| value.facet == facet)
-                .map(|value| value.id.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-        })
-        .collect()
-}
-
-/// `card` with its filter attributes, for the practice list.
-pub(crate) fn filterable(mut card: Card, values: &[FacetValue]) -> Card {
-    card.filters = card_filters(values);
-    card
 }

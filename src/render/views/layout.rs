@@ -122,6 +122,8 @@ impl Context<'_> {
             index: None,
             publishing,
             my_pes: self.my_pes_picker(lang),
+            previous_page: None,
+            next_page: None,
         }
     }
 

@@ -12,6 +12,7 @@ pub(crate) mod layout;
 pub(crate) mod maturity;
 pub(crate) mod members;
 pub(crate) mod my_pes;
+pub(crate) mod pager;
 pub(crate) mod profile;
 pub(crate) mod provenance;
 pub(crate) mod quotes;
@@ -51,6 +52,10 @@ pub struct Layout {
     pub publishing: crate::render::views::head::Publishing,
     /// The header's "my PES" picker; absent on a site without members and on the root page.
     pub my_pes: Option<my_pes::MyPesPicker>,
+    /// On a page of a paginated list: the absolute addresses of the pages before and after,
+    /// for `<link rel="prev">` and `<link rel="next">`.
+    pub previous_page: Option<String>,
+    pub next_page: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -102,9 +107,6 @@ pub struct Card {
     pub tags: Vec<Tag>,
     pub date: Option<String>,
     pub date_iso: Option<String>,
-    /// On the practice list only: the card's facet values, as `data-filter-<name>`
-    /// attributes for `filters.js`.
-    pub filters: Vec<facets::CardFilter>,
 }
 
 /// A fact on a card, linked to the page about it where there is one (an area, a PES).
@@ -260,7 +262,10 @@ pub struct PesProfile {
     /// Standings, maturity profile, learn-from suggestions and framework.
     pub bench: profile::PesBench,
     pub assessment: Option<AssessmentView>,
+    /// The first page of the member's practices.
     pub practices: Vec<Card>,
+    /// The pager to the others, when there are more.
+    pub practices_pager: Option<pager::Pager>,
     pub visits: Vec<Card>,
 }
 

@@ -135,6 +135,7 @@ const DEFAULT_SECTIONS = {
   compare: { fr: 'comparer', en: 'compare', es: 'comparar' },
   peer_groups: { fr: 'groupes-de-pairs', en: 'peer-groups', es: 'grupos-de-pares' },
   search: { fr: 'recherche', en: 'search', es: 'buscar' },
+  list_page: { fr: 'page', en: 'page', es: 'pagina' },
 };
 // Pagefind's folder when site.yaml does not set `search.folder` (src/config.rs).
 const DEFAULT_SEARCH_FOLDER = 'pagefind';
