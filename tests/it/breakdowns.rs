@@ -1,7 +1,9 @@
 //! Breakdowns by sex and age group on the indicator pages, the full names behind the area
 //! letters of grouped bars, and the data dictionaries of the downloads.
 
-use crate::common::{built, built_members, collapsed, parsed, select, text_of, texts, Site};
+use crate::common::{
+    built, built_members, collapsed, csv_file, parsed, select, text_of, texts, Site,
+};
 
 /// The minimal site with observations by sex and by age group (`tests/fixtures/breakdowns`).
 fn site_with_breakdowns() -> Site {
@@ -189,36 +191,18 @@ fn the_letters_of_grouped_bars_and_heatmaps_carry_the_name_of_their_area() {
     }
 }
 
-/// The rows of a CSV file of the built site, header row first.
-fn csv_rows(output: &std::path::Path, file: &str) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(output.join(file))
-        .unwrap_or_else(|e| panic!("{file} is missing: {e}"));
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|record| {
-            record
-                .expect("a CSV record")
-                .iter()
-                .map(str::to_string)
-                .collect()
-        })
-        .collect()
-}
-
 #[test]
 fn a_dictionary_per_language_explains_every_column_of_the_downloads_under_their_stable_headers() {
     // Each PES's scores, and the assessments download, are in the members' edition.
     let site = built_members("minimal");
     let output = &site.output;
     for lang in ["fr", "en"] {
-        let dictionary = csv_rows(output, &format!("data/columns.{lang}.csv"));
+        let dictionary = csv_file(output, &format!("data/columns.{lang}.csv"));
         assert_eq!(dictionary[0], ["file", "column", "name", "meaning", "unit"]);
         // Every column of every published file, in the file's order, and nothing else: the
         // minimal site has no framework, so no KPI or activity file.
         for file in ["observations.csv", "assessments.csv"] {
-            let header = &csv_rows(output, &format!("data/{file}"))[0];
+            let header = &csv_file(output, &format!("data/{file}"))[0];
             let explained: Vec<&String> = dictionary
                 .iter()
                 .filter(|row| row[0] == file)
@@ -240,11 +224,11 @@ fn a_dictionary_per_language_explains_every_column_of_the_downloads_under_their_
     }
     // The data files keep their stable ids as headers.
     assert_eq!(
-        csv_rows(output, "data/observations.csv")[0][..4],
+        csv_file(output, "data/observations.csv")[0][..4],
         ["indicator", "pes", "cluster", "year"]
     );
     let row = |lang: &str, column: &str| -> Vec<String> {
-        csv_rows(output, &format!("data/columns.{lang}.csv"))
+        csv_file(output, &format!("data/columns.{lang}.csv"))
             .into_iter()
             .find(|row| row[0] == "observations.csv" && row[1] == column)
             .unwrap_or_else(|| panic!("no {column} in the {lang} dictionary"))
@@ -302,13 +286,13 @@ fn the_pages_linking_the_downloads_explain_their_columns_in_the_language_of_the_
 #[test]
 fn the_public_dictionary_explains_the_assessment_spreads_instead_of_each_score() {
     let output = crate::common::built_example();
-    let dictionary = csv_rows(output, "data/columns.en.csv");
+    let dictionary = csv_file(output, "data/columns.en.csv");
     let explained: Vec<&String> = dictionary
         .iter()
         .filter(|row| row[0] == "assessment-spreads.csv")
         .map(|row| &row[1])
         .collect();
-    let header = &csv_rows(output, "data/assessment-spreads.csv")[0];
+    let header = &csv_file(output, "data/assessment-spreads.csv")[0];
     assert_eq!(explained, header.iter().collect::<Vec<_>>());
     assert!(!dictionary.iter().any(|row| row[0] == "assessments.csv"));
     let median = dictionary

@@ -449,3 +449,26 @@ pub fn has_id(html: &Html, id: &str) -> bool {
         .filter_map(|node| node.value().as_element())
         .any(|element| element.id() == Some(id))
 }
+
+/// The cells of a CSV text, header row first, as a spreadsheet reads them (quotes undone).
+pub fn csv_cells(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|record| {
+            record
+                .expect("a CSV record")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+/// The cells of the CSV file `relative` of a built site, header row first.
+pub fn csv_file(output: &Path, relative: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(output.join(relative))
+        .unwrap_or_else(|e| panic!("{relative} is missing: {e}"));
+    csv_cells(&text)
+}

@@ -92,14 +92,6 @@ fn row_cells(html: &scraper::Html, caption: &str, head: &str) -> Vec<String> {
         .collect()
 }
 
-fn csv_rows(output: &Path, file: &str) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(output.join("data").join(file))
-        .unwrap_or_else(|e| panic!("{file}: {e}"));
-    text.lines()
-        .map(|line| line.split(',').map(str::to_string).collect())
-        .collect()
-}
-
 #[test]
 fn the_public_edition_holds_no_score_of_one_pes_in_any_file() {
     assert_eq!(files_with_lone_score(public()), Vec::<String>::new());
@@ -150,7 +142,7 @@ fn the_public_pages_list_no_pes_beside_assessment_figures() {
 fn the_public_downloads_and_comparison_data_hold_spreads_only() {
     assert!(!public().join("data/assessments.csv").exists());
     assert!(!members().join("data/assessment-spreads.csv").exists());
-    let spreads = csv_rows(public(), "assessment-spreads.csv");
+    let spreads = csv_file(public(), "data/assessment-spreads.csv");
     assert_eq!(
         spreads[0][..9],
         [
@@ -239,7 +231,7 @@ fn the_spreads_have_the_hand_computed_counts_and_quartiles() {
         ]]
     );
     // The download, to two decimals: the medium group's peer scores in A → 2, 2.5, 3.25.
-    let spreads = csv_rows(public(), "assessment-spreads.csv");
+    let spreads = csv_file(public(), "data/assessment-spreads.csv");
     let medium_a_peer = spreads
         .iter()
         .find(|r| r[1] == "medium" && r[2] == "A" && r[3].is_empty() && r[4] == "peer")
@@ -312,7 +304,7 @@ fn a_group_too_small_is_left_out_and_the_page_says_why_in_its_language() {
             "{lang}: three layouts"
         );
     }
-    let spreads = csv_rows(public(), "assessment-spreads.csv");
+    let spreads = csv_file(public(), "data/assessment-spreads.csv");
     assert!(spreads.iter().all(|row| row[1] != "small"));
     assert!(spreads.iter().any(|row| row[1] == "medium"));
 }
@@ -357,7 +349,7 @@ fn the_members_edition_shows_each_pes_scores_and_comments() {
         row_cells(&html, "", "Performance management")[..2],
         ["6.0", "6.0"]
     );
-    let rows = csv_rows(members(), "assessments.csv");
+    let rows = csv_file(members(), "data/assessments.csv");
     assert!(rows
         .iter()
         .any(|r| r[..6] == ["2024", "lu-lone", "A", "A1", "6", "6"]));

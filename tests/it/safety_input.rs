@@ -308,22 +308,6 @@ fn the_serve_overlay_shows_fifty_problems_of_a_file_and_counts_the_rest() {
     );
     assert!(serve.still_running());
 }
-/// The cells of a CSV file, header row first.
-fn csv_cells(text: &str) -> Vec<Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    reader
-        .records()
-        .map(|record| {
-            record
-                .expect("a CSV record")
-                .iter()
-                .map(str::to_string)
-                .collect()
-        })
-        .collect()
-}
 
 #[test]
 fn csv_downloads_neutralise_spreadsheet_formulas() {
